@@ -1,0 +1,23 @@
+package org.rtmp4j.amf;
+
+/**
+ * Bounds applied while decoding AMF, so that hostile input yields an {@link AmfException} rather
+ * than unbounded recursion or allocation.
+ *
+ * @param maxDepth maximum nesting depth of objects and arrays (default 64)
+ * @param maxElements maximum number of values decoded from one buffer, counting every nested value
+ *     (default 65,536)
+ * @param maxStringBytes maximum UTF-8 byte length of one string (default 16 MiB, the largest RTMP
+ *     message)
+ */
+public record AmfLimits(int maxDepth, int maxElements, int maxStringBytes) {
+    /** Defaults: depth 64, 65,536 elements, 16 MiB strings. */
+    public static final AmfLimits DEFAULT = new AmfLimits(64, 65_536, 16 * 1024 * 1024);
+
+    /** Validates that every bound is positive. */
+    public AmfLimits {
+        if (maxDepth <= 0 || maxElements <= 0 || maxStringBytes <= 0) {
+            throw new IllegalArgumentException("AMF limits must be positive");
+        }
+    }
+}

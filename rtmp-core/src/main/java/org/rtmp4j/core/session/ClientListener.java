@@ -1,0 +1,24 @@
+package org.rtmp4j.core.session;
+
+import org.rtmp4j.core.command.Status;
+import org.rtmp4j.core.message.CommandMessage;
+import org.rtmp4j.core.message.DataMessage;
+import org.rtmp4j.core.message.MediaMessage;
+
+/** Receives what a server sends to a {@link ClientConnection}. Called on the connection's thread; must not block. */
+public interface ClientListener {
+    /** An {@code onStatus} on stream {@code streamId} (0 for NetConnection). */
+    default void onStatus(int streamId, Status status) {}
+
+    /** Audio or video on a playing stream. */
+    default void onMedia(int streamId, MediaMessage media) {}
+
+    /** A data message (e.g. {@code onMetaData}, {@code |RtmpSampleAccess}) on a playing stream. */
+    default void onData(int streamId, DataMessage data) {}
+
+    /** A command the client does not handle itself (e.g. {@code onBWDone}, server calls). */
+    default void onCommand(CommandMessage command) {}
+
+    /** Once, when the connection is gone. @param causeOrNull failure, or {@code null} on clean close */
+    default void onClose(Throwable causeOrNull) {}
+}

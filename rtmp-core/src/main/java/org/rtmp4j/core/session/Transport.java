@@ -1,0 +1,36 @@
+package org.rtmp4j.core.session;
+
+import java.net.SocketAddress;
+import java.nio.ByteBuffer;
+import java.util.List;
+
+/**
+ * What an engine ({@link ServerConnection}, {@link ClientConnection}) writes to: the SPI between
+ * the sans-I/O core and a runtime. {@code rtmp-server} implements it with NIO, tests with an
+ * in-memory pipe.
+ *
+ * <p>Threading: every method except {@link #execute} and {@link #inConnectionThread} is called
+ * only on the connection's thread.
+ */
+public interface Transport {
+    /**
+     * Queues {@code buffers} for writing, in order. The transport takes the buffers over (it may
+     * advance their positions); their contents must not change afterwards.
+     */
+    void write(List<ByteBuffer> buffers);
+
+    /** @return bytes accepted by {@link #write} and not yet handed to the network */
+    long queuedBytes();
+
+    /** Flushes what is queued (best effort, bounded) and closes the connection. Idempotent. */
+    void close();
+
+    /** @return the peer's address, or {@code null} if unknown */
+    SocketAddress remoteAddress();
+
+    /** Runs {@code task} on the connection's thread, soon. Callable from any thread. */
+    void execute(Runnable task);
+
+    /** @return whether the caller is on the connection's thread */
+    boolean inConnectionThread();
+}
