@@ -1,0 +1,61 @@
+package org.rtmp4j.examples;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.rtmp4j.core.session.RtmpController;
+import org.rtmp4j.live.LiveBroadcastController;
+import org.rtmp4j.live.LiveOptions;
+import org.rtmp4j.server.RtmpServer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code server}: the live relay (publish → play with a GOP cache), optionally recording every stream. */
+@Command(
+        name = "server",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Runs a live RTMP server: publish to rtmp://HOST:PORT/APP/KEY, play the same URL.",
+            "With --record-dir, also records each stream to DIR/APP/KEY.flv."
+        })
+final class ServerCommand implements Callable<Integer> {
+    @Mixin
+    ServerOptions server = new ServerOptions();
+
+    @Option(
+            names = "--max-streams",
+            defaultValue = "${env:RTMP_MAX_STREAMS:-1000}",
+            description = "Live streams published at once (env RTMP_MAX_STREAMS; default: ${DEFAULT-VALUE}).")
+    int maxStreams;
+
+    @Option(
+            names = "--record-dir",
+            paramLabel = "DIR",
+            defaultValue = "${env:RTMP_RECORD_DIR}",
+            description = "Also record every published stream to DIR/APP/KEY.flv (env RTMP_RECORD_DIR).")
+    Path recordDir;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        server.logging.apply();
+        if (maxStreams < 1) {
+            throw new IllegalArgumentException("--max-streams must be at least 1: " + maxStreams);
+        }
+        RtmpController controller = new LiveBroadcastController(LiveOptions.defaults().withMaxStreams(maxStreams));
+        String what = "live server";
+        if (recordDir != null) {
+            controller = new RecordingRelay(controller, new RecordToFlv(recordDir));
+            what = "live server recording into " + recordDir.toAbsolutePath();
+        }
+        return server.runUntilShutdown(
+                RtmpServer.builder().controller(controller),
+                spec.commandLine().getOut(),
+                what,
+                "Publish to rtmp://HOST:PORT/live/KEY (OBS: server rtmp://HOST:PORT/live, stream key KEY); play the same URL.");
+    }
+}
