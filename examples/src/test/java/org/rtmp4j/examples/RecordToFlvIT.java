@@ -1,0 +1,71 @@
+package org.rtmp4j.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.rtmp4j.server.RtmpServer;
+
+/** ffmpeg publishes a generated H.264 + AAC stream to a server running {@link RecordToFlv}. */
+@Tag("ffmpeg")
+@Timeout(120)
+class RecordToFlvIT {
+    @TempDir
+    Path recordings;
+
+    private final BlockingQueue<Path> recorded = new LinkedBlockingQueue<>();
+    private Ffmpeg ffmpeg;
+    private RtmpServer server;
+
+    @BeforeEach
+    void setUp(TestInfo test) throws Exception {
+        ffmpeg = Ffmpeg.locate(Ffmpeg.outputDir(getClass(), test.getTestMethod().orElseThrow().getName()));
+        server = RtmpServer.builder()
+                .bind(new InetSocketAddress("127.0.0.1", 0))
+                .controller(new RecordToFlv(recordings, recorded::add))
+                .build()
+                .start();
+    }
+
+    @AfterEach
+    void tearDown() {
+        if (ffmpeg != null) {
+            ffmpeg.close();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void recordsAFiveSecondH264AacStreamFromFfmpegFrameForFrame() throws Exception {
+        String url = "rtmp://127.0.0.1:" + server.port() + "/live/test";
+
+        ffmpeg.run("publish", Duration.ofSeconds(30),
+                "-re", "-f", "lavfi", "-i", "testsrc2=size=320x240:rate=25",
+                "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=44100",
+                "-t", "5", "-c:v", "libx264", "-preset", "ultrafast", "-g", "50", "-pix_fmt", "yuv420p",
+                "-c:a", "aac", "-f", "flv", url);
+
+        Path file = recorded.poll(15, TimeUnit.SECONDS);
+        assertThat(file).as("recording closed after the publisher left").isEqualTo(recordings.resolve("live").resolve("test.flv"));
+        Ffmpeg.ProbeInfo probe = ffmpeg.probe(file);
+        assertThat(probe.stream("video").codecName()).isEqualTo("h264");
+        assertThat(probe.stream("video").frames()).as("video frames: 5 s at 25 fps").isEqualTo(125);
+        assertThat(probe.stream("audio").codecName()).isEqualTo("aac");
+        assertThat(probe.durationSeconds()).isCloseTo(5.0, within(0.5));
+        assertThat(ffmpeg.decodeErrors(file)).as("decode errors").isEmpty();
+    }
+}
