@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Consumer;
+import org.rtmp4j.core.command.Connect;
 import org.rtmp4j.core.message.DataMessage;
 import org.rtmp4j.core.message.MediaMessage;
 import org.rtmp4j.core.message.VideoMessage;
@@ -22,30 +22,21 @@ import org.rtmp4j.flv.FlvWriter;
 import org.rtmp4j.server.RtmpServer;
 
 /**
- * Records every published stream to {@code <dir>/<app>/<name>.flv} (pyrtmp's flvdump demo). The file is
- * opened at the stream's first metadata or media message, gets the {@code onMetaData} script tag and every
- * audio and video message as an FLV tag (payload and timestamp as published), and is closed on unpublish or
- * when the connection closes. Thread-safe: one instance serves all connections.
+ * Records every published stream to {@code <dir>/<app>/<name>.flv} (pyrtmp's flvdump demo). The file opens at
+ * the stream's first metadata or media message, receives {@code onMetaData} and every audio and video message
+ * as FLV tags (timestamps and payloads as published), and closes on unpublish. Thread-safe: one instance serves
+ * all connections; the library calls each connection's callbacks one at a time.
  */
 public final class RecordToFlv implements RtmpController {
-    private record Recording(Path path, FlvWriter writer) {}
-
     private final Path dir;
-    private final Consumer<Path> onRecorded;
-    private final Map<String, Recording> recordings = new ConcurrentHashMap<>();
+    private final Map<String, FlvWriter> writers = new ConcurrentHashMap<>(); // "<session id>/<stream id>"
 
-    /** Records into {@code dir}. */
+    /** Records into {@code dir}, creating {@code <dir>/<app>} as needed. */
     public RecordToFlv(Path dir) {
-        this(dir, path -> {});
-    }
-
-    /** Records into {@code dir} and hands each finished (closed) file to {@code onRecorded}. */
-    public RecordToFlv(Path dir, Consumer<Path> onRecorded) {
         this.dir = dir;
-        this.onRecorded = onRecorded;
     }
 
-    /** Accepts a publish unless the app or stream name is not a safe file name (NetStream.Publish.BadName). */
+    /** Accepts a publish if app and stream name are plain file names; else rejects (NetStream.Publish.BadName). */
     @Override
     public void onPublish(RtmpSession session, PublishRequest request) {
         if (SafeNames.isSafe(app(session)) && SafeNames.isSafe(request.command().name())) {
@@ -55,68 +46,62 @@ public final class RecordToFlv implements RtmpController {
         }
     }
 
-    /** Writes {@code onMetaData} as an FLV script tag (FLV 10.1 §E.4.4). */
+    /** Writes {@code onMetaData} as an FLV script tag (FLV 10.1 §E.4.4.2). */
     @Override
     @SuppressWarnings("unchecked")
     public void onMetadata(RtmpSession session, NetStream stream, DataMessage data) {
-        for (Object value : data.values()) {
-            if (value instanceof Map<?, ?> metadata) {
-                io(() -> recording(session, stream).writer().writeMetadata((Map<String, Object>) metadata));
-                return;
-            }
-        }
+        data.values().stream().filter(Map.class::isInstance).findFirst().ifPresent(
+                metadata -> io(() -> writer(session, stream).writeMetadata((Map<String, Object>) metadata)));
     }
 
-    /** Writes an audio or video message as an FLV tag with the same timestamp and body (FLV 10.1 §E.4.1). */
+    /** Writes audio or video as an FLV tag with the message's timestamp and payload (FLV 10.1 §E.4.1). */
     @Override
     public void onMedia(RtmpSession session, NetStream stream, MediaMessage media) {
         FlvTagType type = media instanceof VideoMessage ? FlvTagType.VIDEO : FlvTagType.AUDIO;
-        io(() -> recording(session, stream).writer().write(new FlvTag(type, media.timestamp(), media.payload())));
+        io(() -> writer(session, stream).write(new FlvTag(type, media.timestamp(), media.payload())));
     }
 
+    /** Closes the stream's file; {@link FlvWriter#close()} patches its duration and file size. */
     @Override
     public void onUnpublish(RtmpSession session, NetStream stream) {
-        finish(key(session, stream));
-    }
-
-    @Override
-    public void onClose(RtmpSession session, Throwable causeOrNull) {
-        recordings.keySet().stream().filter(k -> k.startsWith(session.id() + "/")).toList().forEach(this::finish);
-    }
-
-    private Recording recording(RtmpSession session, NetStream stream) {
-        return recordings.computeIfAbsent(key(session, stream), key -> {
-            Path path = SafeNames.resolve(dir, app(session), stream.name() + ".flv");
-            try {
-                Files.createDirectories(path.getParent());
-                return new Recording(path, FlvWriter.create(path, new FlvHeader(true, true)));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
-    }
-
-    private void finish(String key) {
-        Recording done = recordings.remove(key);
-        if (done != null) {
-            io(done.writer()::close); // FlvWriter patches duration and filesize on close
-            onRecorded.accept(done.path());
+        FlvWriter writer = writers.remove(session.id() + "/" + stream.id());
+        if (writer != null) {
+            io(writer::close);
         }
     }
 
-    private static String key(RtmpSession session, NetStream stream) {
-        return session.id() + "/" + stream.id();
+    /** Closes whatever the connection left open (normally {@link #onUnpublish} already did). */
+    @Override
+    public void onClose(RtmpSession session, Throwable causeOrNull) {
+        for (String key : writers.keySet()) {
+            FlvWriter writer = key.startsWith(session.id() + "/") ? writers.remove(key) : null;
+            if (writer != null) {
+                io(writer::close);
+            }
+        }
+    }
+
+    private FlvWriter writer(RtmpSession session, NetStream stream) throws IOException {
+        String key = session.id() + "/" + stream.id();
+        FlvWriter writer = writers.get(key);
+        if (writer == null) {
+            Path file = SafeNames.resolve(dir, app(session), stream.name() + ".flv");
+            Files.createDirectories(file.getParent());
+            writer = FlvWriter.create(file, new FlvHeader(true, true));
+            writers.put(key, writer);
+        }
+        return writer;
     }
 
     private static String app(RtmpSession session) {
-        return session.connectCommand().map(c -> c.app()).orElse("");
+        return session.connectCommand().map(Connect::app).orElse("");
     }
 
     private interface IoAction {
         void run() throws IOException;
     }
 
-    /** An I/O failure in a callback closes that connection (the library logs it at WARN). */
+    /** An I/O error closes the publisher's connection; the library logs it at WARN. */
     private static void io(IoAction action) {
         try {
             action.run();
@@ -125,7 +110,7 @@ public final class RecordToFlv implements RtmpController {
         }
     }
 
-    /** Records every stream published to {@code rtmp://HOST:1935/<app>/<name>} into {@code args[0]}. */
+    /** Records {@code rtmp://HOST:1935/<app>/<name>} into {@code args[0]} (default {@code recordings}). */
     public static void main(String[] args) throws IOException {
         Path dir = Path.of(args.length > 0 ? args[0] : "recordings");
         RtmpServer server = RtmpServer.builder()

@@ -6,9 +6,6 @@ import static org.assertj.core.api.Assertions.within;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -25,16 +22,17 @@ class RecordToFlvIT {
     @TempDir
     Path recordings;
 
-    private final BlockingQueue<Path> recorded = new LinkedBlockingQueue<>();
+    private ObservingController observed;
     private Ffmpeg ffmpeg;
     private RtmpServer server;
 
     @BeforeEach
     void setUp(TestInfo test) throws Exception {
         ffmpeg = Ffmpeg.locate(Ffmpeg.outputDir(getClass(), test.getTestMethod().orElseThrow().getName()));
+        observed = new ObservingController(new RecordToFlv(recordings));
         server = RtmpServer.builder()
                 .bind(new InetSocketAddress("127.0.0.1", 0))
-                .controller(new RecordToFlv(recordings, recorded::add))
+                .controller(observed)
                 .build()
                 .start();
     }
@@ -59,8 +57,8 @@ class RecordToFlvIT {
                 "-t", "5", "-c:v", "libx264", "-preset", "ultrafast", "-g", "50", "-pix_fmt", "yuv420p",
                 "-c:a", "aac", "-f", "flv", url);
 
-        Path file = recorded.poll(15, TimeUnit.SECONDS);
-        assertThat(file).as("recording closed after the publisher left").isEqualTo(recordings.resolve("live").resolve("test.flv"));
+        observed.await("unpublish", 15); // RecordToFlv has closed the file when this event is recorded
+        Path file = recordings.resolve("live").resolve("test.flv");
         Ffmpeg.ProbeInfo probe = ffmpeg.probe(file);
         assertThat(probe.stream("video").codecName()).isEqualTo("h264");
         assertThat(probe.stream("video").frames()).as("video frames: 5 s at 25 fps").isEqualTo(125);

@@ -11,9 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,14 +30,15 @@ class RecordToFlvTest {
     @TempDir
     Path dir;
 
-    private final BlockingQueue<Path> recorded = new LinkedBlockingQueue<>();
+    private ObservingController observed;
     private RtmpServer server;
 
     @BeforeEach
     void startServer() throws Exception {
+        observed = new ObservingController(new RecordToFlv(dir));
         server = RtmpServer.builder()
                 .bind(new InetSocketAddress("127.0.0.1", 0))
-                .controller(new RecordToFlv(dir, recorded::add))
+                .controller(observed)
                 .build()
                 .start();
     }
@@ -78,8 +76,8 @@ class RecordToFlvTest {
             publisher.close();
         }
 
-        Path file = recorded.poll(10, TimeUnit.SECONDS);
-        assertThat(file).isEqualTo(dir.resolve("live").resolve("smoke.flv"));
+        observed.await("unpublish", 10); // RecordToFlv has closed the file when this event is recorded
+        Path file = dir.resolve("live").resolve("smoke.flv");
         assertThat(Files.size(file)).isPositive();
 
         List<FlvTag> media = new ArrayList<>();
@@ -109,7 +107,7 @@ class RecordToFlvTest {
         try (RtmpClient client = RtmpClient.connect(URI.create("rtmp://127.0.0.1:" + server.port() + "/live"), ClientOptions.defaults())) {
             assertThat(client).isNotNull();
         }
-        assertThat(recorded.poll(200, TimeUnit.MILLISECONDS)).isNull();
+        observed.await("close", 10);
         try (var files = Files.list(dir)) {
             assertThat(files).isEmpty();
         }
