@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import org.rtmp4j.client.FlvRecording;
 import org.rtmp4j.client.RtmpClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -41,7 +42,7 @@ final class PlayCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         logging.apply();
         Urls.requireRtmp(spec.commandLine(), url);
-        var playing = RtmpClient.playToFile(url, file, Duration.ofSeconds(timeoutSeconds));
+        FlvRecording playing = RtmpClient.playToFile(url, file, Duration.ofSeconds(timeoutSeconds));
         // Ctrl-C closes the file properly (FLV duration patched) before the JVM exits.
         Runtime.getRuntime().addShutdownHook(new Thread(playing::close, "rtmp4j-play-stop"));
         playing.done().get();

@@ -54,9 +54,7 @@ final class PublishCommand implements Callable<Integer> {
         if (!Files.isRegularFile(file)) {
             throw new ParameterException(spec.commandLine(), "Not a file: " + file);
         }
-        var publishing = RtmpClient.publishFile(url, file, realtime, Duration.ofSeconds(timeoutSeconds));
-        Runtime.getRuntime().addShutdownHook(new Thread(publishing::close, "rtmp4j-publish-stop"));
-        publishing.done().get();
+        RtmpClient.publishFile(url, file, realtime, Duration.ofSeconds(timeoutSeconds)); // returns at the file's end
         spec.commandLine().getOut().println("Published " + file + " to " + url);
         return 0;
     }

@@ -19,6 +19,7 @@ import org.rtmp4j.flv.FlvHeader;
 import org.rtmp4j.flv.FlvTag;
 import org.rtmp4j.flv.FlvTagType;
 import org.rtmp4j.flv.FlvWriter;
+import org.rtmp4j.flv.media.ScriptData;
 import org.rtmp4j.server.RtmpServer;
 
 /**
@@ -46,12 +47,13 @@ public final class RecordToFlv implements RtmpController {
         }
     }
 
-    /** Writes {@code onMetaData} as an FLV script tag (FLV 10.1 §E.4.4.2). */
+    /** Writes {@code @setDataFrame onMetaData} as an FLV {@code onMetaData} script tag (FLV 10.1 §E.4.4.2). */
     @Override
-    @SuppressWarnings("unchecked")
     public void onMetadata(RtmpSession session, NetStream stream, DataMessage data) {
-        data.values().stream().filter(Map.class::isInstance).findFirst().ifPresent(
-                metadata -> io(() -> writer(session, stream).writeMetadata((Map<String, Object>) metadata)));
+        Map<String, Object> metadata = ScriptData.metadata(data.values());
+        if (!metadata.isEmpty()) {
+            io(() -> writer(session, stream).writeMetadata(metadata));
+        }
     }
 
     /** Writes audio or video as an FLV tag with the message's timestamp and payload (FLV 10.1 §E.4.1). */

@@ -9,6 +9,7 @@ import org.rtmp4j.server.RtmpServer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -26,8 +27,8 @@ final class ServerCommand implements Callable<Integer> {
 
     @Option(
             names = "--max-streams",
-            defaultValue = "${env:RTMP_MAX_STREAMS:-1000}",
-            description = "Live streams published at once (env RTMP_MAX_STREAMS; default: ${DEFAULT-VALUE}).")
+            defaultValue = "${env:RTMP_MAX_STREAMS:-" + LiveOptions.DEFAULT_MAX_STREAMS + "}",
+            description = "Streams published at once, 0 for no limit (env RTMP_MAX_STREAMS; default: ${DEFAULT-VALUE}).")
     int maxStreams;
 
     @Option(
@@ -43,10 +44,10 @@ final class ServerCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         server.logging.apply();
-        if (maxStreams < 1) {
-            throw new IllegalArgumentException("--max-streams must be at least 1: " + maxStreams);
+        if (maxStreams < 0) {
+            throw new ParameterException(spec.commandLine(), "--max-streams must be 0 (no limit) or more: " + maxStreams);
         }
-        RtmpController controller = new LiveBroadcastController(LiveOptions.defaults().withMaxStreams(maxStreams));
+        RtmpController controller = new LiveBroadcastController(LiveOptions.DEFAULT.withMaxStreams(maxStreams));
         String what = "live server";
         if (recordDir != null) {
             controller = new RecordingRelay(controller, new RecordToFlv(recordDir));
