@@ -48,15 +48,11 @@ final class ServerCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--max-streams must be 0 (no limit) or more: " + maxStreams);
         }
         RtmpController controller = new LiveBroadcastController(LiveOptions.DEFAULT.withMaxStreams(maxStreams));
-        String what = "live server";
+        String hint = "Publish to rtmp://HOST:PORT/live/KEY (OBS: server rtmp://HOST:PORT/live, stream key KEY); play the same URL.";
         if (recordDir != null) {
             controller = new RecordingRelay(controller, new RecordToFlv(recordDir));
-            what = "live server recording into " + recordDir.toAbsolutePath();
+            hint += System.lineSeparator() + "Recording each stream to " + recordDir.toAbsolutePath() + "/APP/KEY.flv";
         }
-        return server.runUntilShutdown(
-                RtmpServer.builder().controller(controller),
-                spec.commandLine().getOut(),
-                what,
-                "Publish to rtmp://HOST:PORT/live/KEY (OBS: server rtmp://HOST:PORT/live, stream key KEY); play the same URL.");
+        return server.runUntilShutdown(RtmpServer.builder().controller(controller), spec.commandLine().getOut(), "live server", hint);
     }
 }
