@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "rtmp4j",
         mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
         description = "RTMP live server, recorder and test client built on the rtmp4j library.",
         subcommands = {
             ServerCommand.class,
@@ -46,6 +47,15 @@ public final class Main implements Runnable {
                     cmd.getErr().println("rtmp4j " + cmd.getCommandName() + ": " + describe(e));
                     return 1;
                 });
+    }
+
+    /** {@code --version}: the jar's Implementation-Version (set by the shade plugin), or "development build". */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"rtmp4j " + (v != null ? v : "(development build)") + ", Java " + Runtime.version()};
+        }
     }
 
     private static String describe(Throwable e) {

@@ -26,6 +26,7 @@ import org.rtmp4j.client.Subscription;
 import org.rtmp4j.core.message.MediaMessage;
 import org.rtmp4j.core.message.VideoMessage;
 import org.rtmp4j.core.session.ClientListener;
+import org.rtmp4j.core.session.RtmpStatusException;
 import org.rtmp4j.flv.FlvReader;
 import org.rtmp4j.flv.FlvTag;
 import org.rtmp4j.flv.FlvTagType;
@@ -105,7 +106,9 @@ class RecordingRelayTest {
     @Test
     void aStreamNameThatIsNotAFileNameIsRefused() throws Exception {
         try (RtmpClient publisher = RtmpClient.connect(app(), ClientOptions.defaults())) {
-            assertThatThrownBy(() -> publisher.publish("..")).isInstanceOf(Exception.class);
+            assertThatThrownBy(() -> publisher.publish(".."))
+                    .isInstanceOfSatisfying(RtmpStatusException.class,
+                            e -> assertThat(e.status().code()).isEqualTo("NetStream.Publish.BadName"));
         }
         try (var files = Files.list(dir)) {
             assertThat(files).isEmpty();
