@@ -70,7 +70,10 @@ final class ControlCodec {
     static ByteBuffer encode(RtmpMessage m) {
         ByteBuffer b;
         if (m instanceof SetChunkSize s) {
-            b = ByteBuffer.allocate(4).putInt(s.chunkSize() & 0x7FFFFFFF);
+            if (s.chunkSize() < 1) {
+                throw new IllegalArgumentException("chunk size " + s.chunkSize() + " outside 1..2147483647");
+            }
+            b = ByteBuffer.allocate(4).putInt(s.chunkSize());
         } else if (m instanceof Abort a) {
             b = ByteBuffer.allocate(4).putInt(a.chunkStreamId());
         } else if (m instanceof Acknowledgement a) {

@@ -95,6 +95,7 @@ public final class MessageCodec {
      * AMF3 command and data messages are written as a 0x00 format byte followed by AMF0 values.
      *
      * @throws org.rtmp4j.amf.AmfException if a command or data value has no AMF0 representation
+     * @throws IllegalArgumentException if a {@link SetChunkSize} is below 1
      */
     public static RawMessage encode(RtmpMessage message) {
         int type = message.type().id();

@@ -60,6 +60,14 @@ class ControlMessagesTest {
     }
 
     @Test
+    void encodingAChunkSizeBelowOneIsRefused() {
+        assertThatThrownBy(() -> MessageCodec.encode(new SetChunkSize(0)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> MessageCodec.encode(new SetChunkSize(-1)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void setChunkSizeOfZeroIsRejected() {
         assertThatThrownBy(() -> MessageCodec.decode(raw(1, "00 00 00 00")))
                 .isInstanceOf(RtmpProtocolException.class);
