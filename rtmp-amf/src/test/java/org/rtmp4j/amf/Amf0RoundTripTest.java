@@ -88,7 +88,7 @@ class Amf0RoundTripTest {
 
         assertThat(Arrays.copyOfRange(bytes, 0, 20))
                 .isEqualTo(hex("02 00 07 'connect' 00 3F F0 00 00 00 00 00 00 03"));
-        assertThat(Arrays.copyOfRange(bytes, 20, 31)).isEqualTo(hex("00 03 'app' 02 00 04 'live'"));
+        assertThat(Arrays.copyOfRange(bytes, 20, 32)).isEqualTo(hex("00 03 'app' 02 00 04 'live'"));
         assertThat(Arrays.copyOfRange(bytes, bytes.length - 3, bytes.length)).isEqualTo(hex("00 00 09"));
 
         List<Object> decoded = Amf0.decode(ByteBuffer.wrap(bytes));
