@@ -52,7 +52,8 @@ import java.util.Map;
  * equals the nesting depth, so keep {@code maxDepth} in the hundreds at most.
  *
  * <p>Every {@link AmfException} names the byte offset relative to the buffer's position when the
- * reader was created. After an exception the buffer's position is unspecified.
+ * reader was created. After an exception the buffer's position is unspecified and the reader
+ * should be discarded.
  */
 public final class Amf0Reader {
     private static final int MAX_MARKER = Amf0.AVMPLUS;
