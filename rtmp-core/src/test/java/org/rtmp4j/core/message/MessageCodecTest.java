@@ -150,6 +150,15 @@ class MessageCodecTest {
     }
 
     @Test
+    void anAmf3ValueAfterTheAvmPlusMarkerIsAProtocolErrorUntilAmf3IsSupported() {
+        // 0x00 format byte, "ab", 1.0, then AVM+ (0x11) followed by AMF3 null (0x01)
+        assertThatThrownBy(() -> MessageCodec.decode(raw(17, "00 02 00 02 61 62 00 3f f0 00 00 00 00 00 00 11 01")))
+                .isInstanceOf(RtmpProtocolException.class)
+                .hasMessageStartingWith("command (AMF3) message: ")
+                .hasCauseInstanceOf(AmfException.class);
+    }
+
+    @Test
     void emptyDataMessageHasNoValues() {
         DataMessage d = (DataMessage) MessageCodec.decode(raw(18, ""));
         assertThat(d.values()).isEmpty();
