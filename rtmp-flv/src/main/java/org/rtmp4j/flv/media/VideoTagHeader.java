@@ -181,24 +181,26 @@ public record VideoTagHeader(boolean exHeader, int frameType, int codecId,
     }
 
     /**
-     * Tells whether this is a key frame: frame type 1, not a command frame and not a
-     * {@code Metadata} packet (whose frame type is ignored). Sequence headers sent with frame
-     * type 1 count as key frames.
+     * Tells whether this is a key frame: frame type 1 and not a {@code Metadata} packet (whose
+     * frame type is ignored) nor a {@code SequenceEnd}. Sequence headers sent with frame type 1
+     * count as key frames. A command frame (type 5) never is one.
      *
      * @return true for key frames
      */
     public boolean isKeyFrame() {
-        return frameType == FRAME_KEY && packetType != VideoPacketType.METADATA;
+        return frameType == FRAME_KEY && packetType != VideoPacketType.METADATA
+                && packetType != VideoPacketType.SEQUENCE_END;
     }
 
     /**
-     * Tells whether this is a video info/command frame (frame type 5, not Metadata); such a frame
-     * is never a key frame.
+     * Tells whether the frame type is 5 (video info/command frame). Such a tag is never a key
+     * frame; ffmpeg also sends E-RTMP {@code Metadata} packets with frame type 5. The command byte
+     * itself, when present, is {@link #videoCommand()}.
      *
-     * @return true for command frames
+     * @return true for frame type 5
      */
     public boolean isCommandFrame() {
-        return videoCommand >= 0;
+        return frameType == FRAME_COMMAND;
     }
 
     /**
@@ -208,7 +210,7 @@ public record VideoTagHeader(boolean exHeader, int frameType, int codecId,
      * @return true for sequence headers
      */
     public boolean isSequenceHeader() {
-        return !isCommandFrame() && (packetType == VideoPacketType.SEQUENCE_START
+        return videoCommand < 0 && (packetType == VideoPacketType.SEQUENCE_START
                 || packetType == VideoPacketType.MPEG2TS_SEQUENCE_START);
     }
 
@@ -218,7 +220,7 @@ public record VideoTagHeader(boolean exHeader, int frameType, int codecId,
      * @return true for end of sequence
      */
     public boolean isSequenceEnd() {
-        return !isCommandFrame() && packetType == VideoPacketType.SEQUENCE_END;
+        return videoCommand < 0 && packetType == VideoPacketType.SEQUENCE_END;
     }
 
     /**
