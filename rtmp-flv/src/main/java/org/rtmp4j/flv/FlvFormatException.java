@@ -13,8 +13,11 @@ import java.io.IOException;
 public class FlvFormatException extends IOException {
     private static final long serialVersionUID = 1L;
 
+    /** Byte offset of the damage, or -1. */
     private final long offset;
+    /** The reason without source and offset. */
     private final String reason;
+    /** The file or stream name, or null. */
     private final String source;
 
     /**

@@ -30,6 +30,10 @@ public record FlvTag(FlvTagType type, int timestamp, ByteBuffer body) {
     /**
      * Validates and normalises the components.
      *
+     * @param type the tag type
+     * @param timestamp the time in milliseconds (32 bits)
+     * @param body the tag data; wrapped read-only if writable
+     *
      * @throws NullPointerException if {@code type} or {@code body} is null
      * @throws IllegalArgumentException if the body has more than 16,777,215 bytes remaining
      */

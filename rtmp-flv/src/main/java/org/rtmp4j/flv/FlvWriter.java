@@ -48,6 +48,7 @@ public final class FlvWriter implements AutoCloseable {
     private long filesizePosition = -1;
     private long minTimestamp = Long.MAX_VALUE;
     private long maxTimestamp = Long.MIN_VALUE;
+    private boolean metadataWritten;
     private boolean closed;
 
     /**
@@ -121,10 +122,13 @@ public final class FlvWriter implements AutoCloseable {
         reserveNumber(props, "duration");
         reserveNumber(props, "filesize");
         ByteBuffer body = ScriptData.encodeOnMetaData(props);
-        if (durationPosition < 0) {
+        if (!metadataWritten) {
+            metadataWritten = true;
             long bodyStart = bytesWritten + pendingBytes + FlvTag.HEADER_SIZE;
-            durationPosition = bodyStart + ScriptData.numberOffset(body, "duration");
-            filesizePosition = bodyStart + ScriptData.numberOffset(body, "filesize");
+            int duration = ScriptData.numberOffset(body, "duration");
+            int filesize = ScriptData.numberOffset(body, "filesize");
+            durationPosition = duration < 0 ? -1 : bodyStart + duration;
+            filesizePosition = filesize < 0 ? -1 : bodyStart + filesize;
         }
         write(new FlvTag(FlvTagType.SCRIPT, 0, body));
     }
@@ -169,7 +173,7 @@ public final class FlvWriter implements AutoCloseable {
     /**
      * Returns the length of the FLV stream so far, including queued but unflushed bytes.
      *
-     * @return the number of bytes in bytes
+     * @return the stream length in bytes
      */
     public long bytesWritten() {
         return bytesWritten + pendingBytes;
@@ -189,7 +193,7 @@ public final class FlvWriter implements AutoCloseable {
         closed = true;
         try (WritableByteChannel ch = channel) {
             flush();
-            if (durationPosition >= 0 && ch instanceof SeekableByteChannel) {
+            if (metadataWritten && ch instanceof SeekableByteChannel) {
                 SeekableByteChannel s = (SeekableByteChannel) ch;
                 double duration = maxTimestamp < minTimestamp ? 0.0
                         : (maxTimestamp - minTimestamp) / 1000.0;
@@ -201,6 +205,9 @@ public final class FlvWriter implements AutoCloseable {
     }
 
     private void patch(SeekableByteChannel s, long position, double value) throws IOException {
+        if (position < 0) {
+            return;
+        }
         ByteBuffer b = ByteBuffer.allocate(8).putDouble(value).flip();
         s.position(startPosition + position);
         while (b.hasRemaining()) {
