@@ -63,7 +63,10 @@ public final class ChunkEncoder {
      * Appends the chunks of {@code message} with a type-0 first header (absolute timestamp), e.g.
      * for the first message to a newly joined player; later messages compress against it.
      *
-     * @see #encode(RawMessage, int, List)
+     * @param message the message; its payload's position..limit is sent
+     * @param chunkStreamId 2..65599
+     * @param out receives header buffers and payload slices, in write order
+     * @throws IllegalArgumentException as {@link #encode(RawMessage, int, List)}
      */
     public void encodeType0(RawMessage message, int chunkStreamId, List<ByteBuffer> out) {
         encode(message, chunkStreamId, true, out);
@@ -72,8 +75,11 @@ public final class ChunkEncoder {
     /**
      * Appends the chunks of {@code message} on {@code chunkStreamId} to {@code out}.
      *
+     * @param message the message; its payload's position..limit is sent
+     * @param chunkStreamId 2..65599
      * @param forceType0 whether the first header must be type 0
-     * @see #encode(RawMessage, int, List)
+     * @param out receives header buffers and payload slices, in write order
+     * @throws IllegalArgumentException as {@link #encode(RawMessage, int, List)}
      */
     public void encode(RawMessage message, int chunkStreamId, boolean forceType0, List<ByteBuffer> out) {
         ChunkHeaderWriter.checkChunkStreamId(chunkStreamId);
@@ -120,6 +126,8 @@ public final class ChunkEncoder {
      * other means, e.g. as bytes from {@link #encodeStandalone}, so that the next message on that
      * chunk stream id compresses against it.
      *
+     * @param message the message that was sent
+     * @param chunkStreamId the chunk stream id it was sent on, 2..65599
      * @throws IllegalArgumentException as {@link #encode(RawMessage, int, List)}
      */
     public void recordType0(RawMessage message, int chunkStreamId) {
@@ -170,6 +178,8 @@ public final class ChunkEncoder {
      * to many connections that use {@code chunkSize}; call {@link #recordType0} on each one's
      * encoder afterwards.
      *
+     * @param message the message; its payload's position..limit is encoded
+     * @param chunkStreamId 2..65599
      * @param chunkSize the receiving connection's outgoing chunk size, 1..2147483647 bytes
      * @return a read-only buffer, position 0, limit the encoded length
      * @throws IllegalArgumentException as {@link #encode(RawMessage, int, List)}, or on a chunk

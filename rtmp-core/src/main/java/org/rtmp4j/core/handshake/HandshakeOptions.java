@@ -22,7 +22,14 @@ public record HandshakeOptions(Random random, LongSupplier clockNanos, int epoch
     /** Thread-local randomness, {@link System#nanoTime} and epoch 0. */
     public static final HandshakeOptions DEFAULT = new HandshakeOptions(null, System::nanoTime, 0);
 
-    /** Validates that the clock is present. */
+    /**
+     * Validates that the clock is present.
+     *
+     * @param random see the record description; may be null
+     * @param clockNanos see the record description
+     * @param epoch see the record description
+     * @throws NullPointerException if {@code clockNanos} is null
+     */
     public HandshakeOptions {
         Objects.requireNonNull(clockNanos, "clockNanos");
     }

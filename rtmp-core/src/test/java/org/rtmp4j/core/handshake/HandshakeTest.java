@@ -12,9 +12,11 @@ import java.util.Random;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+@Timeout(120)
 class HandshakeTest {
     private static final int PACKET = 1536;
     private static final byte[] KEY_TAIL = HexFormat.of().parseHex(
