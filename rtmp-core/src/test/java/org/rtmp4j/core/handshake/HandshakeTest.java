@@ -173,23 +173,25 @@ class HandshakeTest {
         assertThat(server.isComplete()).isTrue();
     }
 
-    @Test
-    void serverFindsADigestAtSchemeOneAndAnswersAtSchemeOne() {
+    @ParameterizedTest(name = "pieces of {0} bytes")
+    @ValueSource(ints = {1, 100_000})
+    void serverFindsADigestAtSchemeOneAndAnswersAtSchemeOne(int pieceSize) {
         byte[] c0c1 = ffmpegC0C1(7, 772);
         Handshake server = Handshake.server(HandshakeOptions.deterministic(6));
-        byte[] reply = bytes(server.process(ByteBuffer.wrap(c0c1)).toSend());
+        byte[] reply = feed(server, c0c1, pieceSize);
         assertThat(server.digestScheme()).isEqualTo(1);
         byte[] s1 = range(reply, 1, 1 + PACKET);
         int offset = digestOffset(s1, 772);
         assertThat(range(s1, offset, offset + 32)).isEqualTo(packetDigest(s1, offset, FMS_KEY, 36));
     }
 
-    @Test
-    void serverFallsBackToSimpleWhenAVersionedC1HasNoValidDigest() {
+    @ParameterizedTest(name = "pieces of {0} bytes")
+    @ValueSource(ints = {1, 100_000})
+    void serverFallsBackToSimpleWhenAVersionedC1HasNoValidDigest(int pieceSize) {
         byte[] c0c1 = ffmpegC0C1(8, 8);
         c0c1[1 + 100] ^= 1; // corrupt a covered byte: digest no longer validates at either scheme
         Handshake server = Handshake.server(HandshakeOptions.deterministic(7));
-        byte[] reply = bytes(server.process(ByteBuffer.wrap(c0c1)).toSend());
+        byte[] reply = feed(server, c0c1, pieceSize);
         assertThat(server.digestScheme()).isEqualTo(-1);
         assertThat(range(reply, 1 + PACKET + 8, 1 + 2 * PACKET)).isEqualTo(range(c0c1, 9, 1537));
     }
@@ -231,6 +233,23 @@ class HandshakeTest {
         assertThat(in.position()).isEqualTo(c2.length);
         assertThat(in.remaining()).isEqualTo(5);
         assertThat(in.get()).isEqualTo((byte) 1);
+    }
+
+    @Test
+    void bytesAfterC2FedOneAtATimeAreNeverConsumed() {
+        Handshake client = Handshake.client(false, HandshakeOptions.deterministic(30));
+        Handshake server = Handshake.server(HandshakeOptions.deterministic(31));
+        byte[] reply = feed(server, bytes(client.start()), 1);
+        byte[] c2 = bytes(client.process(ByteBuffer.wrap(reply)).toSend());
+        byte[] wire = Arrays.copyOf(c2, c2.length + 4);
+        ByteBuffer in = ByteBuffer.wrap(wire);
+        for (int i = 0; i < wire.length; i++) {
+            in.limit(i + 1);
+            Handshake.Step step = server.process(in);
+            assertThat(step.complete()).isEqualTo(i >= c2.length - 1);
+        }
+        assertThat(in.position()).isEqualTo(c2.length);
+        assertThat(in.remaining()).isEqualTo(4);
     }
 
     @Test
