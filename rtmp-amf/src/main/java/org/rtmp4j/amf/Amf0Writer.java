@@ -108,7 +108,8 @@ public final class Amf0Writer {
         try {
             amf3.write(value);
         } catch (AmfException e) {
-            throw new AmfException(start + 1 + Math.max(0, e.offset()), "in AMF3 value: " + e.getMessage());
+            String reason = e.offset() >= 0 ? e.getMessage().substring(e.getMessage().indexOf(": ") + 2) : e.getMessage();
+            throw new AmfException(start + 1 + Math.max(0, e.offset()), "in AMF3 value after AVM+ marker: " + reason);
         }
         u8(Amf0.AVMPLUS);
         put(amf3.toByteArray());

@@ -26,7 +26,7 @@ class Amf3ReaderTest {
     }
 
     static AmfException catchAmf(String spec) {
-        return catchThrowableOfType(() -> Amf3.decode(ByteBuffer.wrap(hex(spec))), AmfException.class);
+        return catchThrowableOfType(AmfException.class, () -> Amf3.decode(ByteBuffer.wrap(hex(spec))));
     }
 
     @ParameterizedTest(name = "{0} = {1}")
@@ -186,14 +186,14 @@ class Amf3ReaderTest {
             throw new IllegalStateException("boom");
         };
         Amf3Reader r = new Amf3Reader(ByteBuffer.wrap(hex("0A 07 03 'X' 00")), AmfLimits.DEFAULT, Map.of("X", broken));
-        assertThat(catchThrowableOfType(r::readValue, AmfException.class)).hasMessageContaining("externalizable class X failed");
+        assertThat(catchThrowableOfType(AmfException.class, r::readValue)).hasMessageContaining("externalizable class X failed");
     }
 
     @Test
     void referenceToAnExternalizableFromInsideItsBodyFails() {
         Amf3Reader r = new Amf3Reader(ByteBuffer.wrap(hex("0A 07 03 'X' 0A 00")), AmfLimits.DEFAULT,
                 Map.of("X", Amf3ExternalizableReader.SINGLE_VALUE));
-        assertThat(catchThrowableOfType(r::readValue, AmfException.class)).hasMessageContaining("still being read");
+        assertThat(catchThrowableOfType(AmfException.class, r::readValue)).hasMessageContaining("still being read");
     }
 
     @Test

@@ -126,15 +126,15 @@ class Amf3RoundTripTest {
 
     @Test
     void writerRejectsWhatAmf3CannotRepresent() {
-        assertThat(catchThrowableOfType(() -> Amf3.encode(new Object()), AmfException.class)).hasMessageContaining("no AMF3 representation for java.lang.Object");
-        assertThat(catchThrowableOfType(() -> Amf3.encode(Map.of("", 1)), AmfException.class)).hasMessageContaining("empty dynamic member name");
-        assertThat(catchThrowableOfType(() -> Amf3.encode(new Amf3Object("C", false, Map.of(), Map.of("d", 1))), AmfException.class))
+        assertThat(catchThrowableOfType(AmfException.class, () -> Amf3.encode(new Object()))).hasMessageContaining("no AMF3 representation for java.lang.Object");
+        assertThat(catchThrowableOfType(AmfException.class, () -> Amf3.encode(Map.of("", 1)))).hasMessageContaining("empty dynamic member name");
+        assertThat(catchThrowableOfType(AmfException.class, () -> Amf3.encode(new Amf3Object("C", false, Map.of(), Map.of("d", 1)))))
                 .hasMessageContaining("non-dynamic traits");
-        assertThat(catchThrowableOfType(() -> Amf3.encode(new Amf3Externalizable("X", 1)), AmfException.class))
+        assertThat(catchThrowableOfType(AmfException.class, () -> Amf3.encode(new Amf3Externalizable("X", 1))))
                 .hasMessageContaining("externalizable class X has no registered writer");
-        assertThat(catchThrowableOfType(() -> Amf3.encode(new Amf3Vector(Amf3Vector.Type.UINT, false, null, List.of(-1))), AmfException.class))
+        assertThat(catchThrowableOfType(AmfException.class, () -> Amf3.encode(new Amf3Vector(Amf3Vector.Type.UINT, false, null, List.of(-1)))))
                 .hasMessageContaining("out of the U32 range");
-        assertThat(catchThrowableOfType(() -> Amf3.encode(new Amf3Vector(Amf3Vector.Type.INT, false, null, List.of("x"))), AmfException.class))
+        assertThat(catchThrowableOfType(AmfException.class, () -> Amf3.encode(new Amf3Vector(Amf3Vector.Type.INT, false, null, List.of("x")))))
                 .hasMessageContaining("not a Number");
     }
 
@@ -145,7 +145,7 @@ class Amf3RoundTripTest {
             nested = List.of(nested);
         }
         Object deep = nested;
-        assertThat(catchThrowableOfType(() -> new Amf3Writer(new AmfLimits(5, 100, 100)).write(deep), AmfException.class))
+        assertThat(catchThrowableOfType(AmfException.class, () -> new Amf3Writer(new AmfLimits(5, 100, 100)).write(deep)))
                 .hasMessageContaining("nesting deeper than 5");
     }
 }
