@@ -60,15 +60,15 @@ class Amf0Amf3SwitchTest {
                 .findFirst().map(Hex::map).orElseThrow();
         assertThat(outer.get("p")).isEqualTo(new Amf3Array(List.of(7), Map.of()));
         AmfLimits depth2 = new AmfLimits(2, 100, 100);
-        AmfException e = catchThrowableOfType(AmfException.class, () -> Amf0.decode(ByteBuffer.wrap(hex("03 00 01 'p' 11 09 03 01 09 01 01 00 00 09")), depth2),
-                AmfException.class);
+        AmfException e = catchThrowableOfType(AmfException.class,
+                () -> Amf0.decode(ByteBuffer.wrap(hex("03 00 01 'p' 11 09 03 01 09 01 01 00 00 09")), depth2));
         assertThat(e).hasMessage("AMF at offset 8: nesting deeper than 2 (maxDepth)");
     }
 
     @Test
     void externalizableInsideASwitchNeedsARegisteredReader() {
         byte[] bytes = hex("11 0A 07 03 'X' 04 01 05");
-        AmfException e = catchThrowableOfType(() -> Amf0.decode(ByteBuffer.wrap(bytes)));
+        AmfException e = catchThrowableOfType(AmfException.class, () -> Amf0.decode(ByteBuffer.wrap(bytes)));
         assertThat(e).hasMessage("AMF at offset 1: externalizable class X has no registered reader");
         List<Object> values = new Amf0Reader(ByteBuffer.wrap(bytes), AmfLimits.DEFAULT, Map.of("X", Amf3ExternalizableReader.SINGLE_VALUE)).readAll();
         assertThat(values).containsExactly(new Amf3Externalizable("X", 1), null);
