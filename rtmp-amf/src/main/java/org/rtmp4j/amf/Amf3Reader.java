@@ -252,6 +252,9 @@ public final class Amf3Reader {
      * @throws AmfException if {@code n} is negative, exceeds {@code maxStringBytes} or the bytes left
      */
     public byte[] readBytes(int n) {
+        if (n < 0) {
+            throw new AmfException(offset(), "negative raw byte count " + n);
+        }
         checkLength(offset(), n, "raw bytes");
         byte[] bytes = new byte[n];
         in.get(bytes);
@@ -283,7 +286,7 @@ public final class Amf3Reader {
     }
 
     private void checkLength(int lengthOffset, long length, String what) {
-        if (length < 0 || length > limits.maxStringBytes()) {
+        if (length > limits.maxStringBytes()) {
             throw new AmfException(lengthOffset, what + " length " + length + " exceeds maxStringBytes " + limits.maxStringBytes());
         }
         if (length > in.remaining()) {

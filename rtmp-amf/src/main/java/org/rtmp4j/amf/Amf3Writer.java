@@ -456,7 +456,11 @@ public final class Amf3Writer {
             if (v.type() == Amf3Vector.Type.DOUBLE) {
                 writeDouble(n.doubleValue());
             } else if (v.type() == Amf3Vector.Type.INT) {
-                writeU32(n.intValue());
+                long i = n.longValue();
+                if (i < Integer.MIN_VALUE || i > Integer.MAX_VALUE) {
+                    throw new AmfException(size, "int Vector element " + i + " out of the 32-bit range");
+                }
+                writeU32(i);
             } else {
                 long u = n.longValue();
                 if (u < 0 || u > 0xFFFFFFFFL) {

@@ -136,6 +136,8 @@ class Amf3RoundTripTest {
                 .hasMessageContaining("out of the U32 range");
         assertThat(catchThrowableOfType(AmfException.class, () -> Amf3.encode(new Amf3Vector(Amf3Vector.Type.INT, false, null, List.of("x")))))
                 .hasMessageContaining("not a Number");
+        assertThat(catchThrowableOfType(AmfException.class, () -> Amf3.encode(new Amf3Vector(Amf3Vector.Type.INT, false, null, List.of(1L << 32)))))
+                .hasMessageContaining("out of the 32-bit range");
     }
 
     @Test
