@@ -1,7 +1,6 @@
 package org.rtmp4j.amf;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,9 +45,9 @@ public final class Amf3Reader {
     private static final Object PENDING = new Object();
 
     private final ByteBuffer in;
+    private final Amf3Input input;
     private final AmfLimits limits;
     private final Map<String, Amf3ExternalizableReader> externalizables;
-    private final int base;
     private final List<String> strings = new ArrayList<>();
     private final List<Object> objects = new ArrayList<>();
     private final List<Amf3Traits> traits = new ArrayList<>();
@@ -93,9 +92,9 @@ public final class Amf3Reader {
             throw new NullPointerException("in, limits and externalizables must not be null");
         }
         this.in = in;
+        this.input = new Amf3Input(in, limits, base);
         this.limits = limits;
         this.externalizables = externalizables;
-        this.base = base;
         this.depth = depth;
         this.elements = elements;
     }
@@ -112,7 +111,7 @@ public final class Amf3Reader {
 
     /** @return the number of bytes consumed since this reader was created */
     public int offset() {
-        return in.position() - base;
+        return input.offset();
     }
 
     /**
@@ -123,7 +122,7 @@ public final class Amf3Reader {
      */
     public Object readValue() {
         int markerOffset = offset();
-        int marker = u8("type marker");
+        int marker = input.u8("type marker");
         countElement(markerOffset);
         switch (marker) {
             case Amf3.UNDEFINED:
@@ -135,7 +134,7 @@ public final class Amf3Reader {
             case Amf3.TRUE:
                 return Boolean.TRUE;
             case Amf3.INTEGER:
-                return (u29("integer") << 3) >> 3; // sign-extend 29 bits, AMF3 §3.6
+                return (input.u29("integer") << 3) >> 3; // sign-extend 29 bits, AMF3 §3.6
             case Amf3.DOUBLE:
                 return readDouble();
             case Amf3.STRING:
@@ -186,7 +185,7 @@ public final class Amf3Reader {
      */
     public String readUtf8Vr() {
         int headerOffset = offset();
-        int header = u29("string header");
+        int header = input.u29("string header");
         int n = header >>> 1;
         if ((header & 1) == 0) {
             if (n >= strings.size()) {
@@ -197,7 +196,7 @@ public final class Amf3Reader {
         if (n == 0) {
             return "";
         }
-        String s = readUtf8(headerOffset, n, "string");
+        String s = input.readUtf8(headerOffset, n, "string");
         strings.add(s);
         return s;
     }
@@ -209,7 +208,7 @@ public final class Amf3Reader {
      * @throws AmfException if truncated
      */
     public int readU29() {
-        return u29("U29");
+        return input.u29("U29");
     }
 
     /**
@@ -219,7 +218,7 @@ public final class Amf3Reader {
      * @throws AmfException if truncated
      */
     public int readUnsignedByte() {
-        return u8("U8");
+        return input.u8("U8");
     }
 
     /**
@@ -229,8 +228,7 @@ public final class Amf3Reader {
      * @throws AmfException if truncated
      */
     public long readU32() {
-        require(4, "U32");
-        return u32();
+        return input.u32("U32");
     }
 
     /**
@@ -240,8 +238,7 @@ public final class Amf3Reader {
      * @throws AmfException if truncated
      */
     public double readDouble() {
-        require(8, "double");
-        return Double.longBitsToDouble(u32() << 32 | u32());
+        return input.readDouble("double");
     }
 
     /**
@@ -255,10 +252,7 @@ public final class Amf3Reader {
         if (n < 0) {
             throw new AmfException(offset(), "negative raw byte count " + n);
         }
-        checkLength(offset(), n, "raw bytes");
-        byte[] bytes = new byte[n];
-        in.get(bytes);
-        return bytes;
+        return input.readBytes(offset(), n, "raw bytes");
     }
 
     private void countElement(int markerOffset) {
@@ -280,19 +274,11 @@ public final class Amf3Reader {
         if (count > limits.maxElements() - elements) {
             throw new AmfException(countOffset, what + " " + count + " exceeds the " + (limits.maxElements() - elements) + " values left under maxElements");
         }
-        if ((long) count * minBytesEach > in.remaining()) {
-            throw new AmfException(countOffset, "truncated: " + what + " " + count + " needs at least " + (long) count * minBytesEach + " bytes, " + in.remaining() + " remaining");
+        if ((long) count * minBytesEach > input.remaining()) {
+            throw new AmfException(countOffset, "truncated: " + what + " " + count + " needs at least " + (long) count * minBytesEach + " bytes, " + input.remaining() + " remaining");
         }
     }
 
-    private void checkLength(int lengthOffset, long length, String what) {
-        if (length > limits.maxStringBytes()) {
-            throw new AmfException(lengthOffset, what + " length " + length + " exceeds maxStringBytes " + limits.maxStringBytes());
-        }
-        if (length > in.remaining()) {
-            throw new AmfException(lengthOffset, "truncated: " + what + " length " + length + " exceeds remaining " + in.remaining() + " bytes");
-        }
-    }
 
     /** Resolves a U29O-ref (AMF3 §3.12) index. */
     private Object objectReference(int refOffset, int index) {
@@ -308,11 +294,11 @@ public final class Amf3Reader {
 
     private Object readXml(boolean document) {
         int headerOffset = offset();
-        int header = u29(document ? "XMLDocument header" : "XML header");
+        int header = input.u29(document ? "XMLDocument header" : "XML header");
         if ((header & 1) == 0) {
             return objectReference(headerOffset, header >>> 1);
         }
-        String text = readUtf8(headerOffset, header >>> 1, document ? "XMLDocument" : "XML");
+        String text = input.readUtf8(headerOffset, header >>> 1, document ? "XMLDocument" : "XML");
         Object value = document ? new AmfXmlDocument(text) : new Amf3Xml(text);
         objects.add(value);
         return value;
@@ -320,7 +306,7 @@ public final class Amf3Reader {
 
     private Object readDate() {
         int headerOffset = offset();
-        int header = u29("date header");
+        int header = input.u29("date header");
         if ((header & 1) == 0) {
             return objectReference(headerOffset, header >>> 1);
         }
@@ -331,21 +317,18 @@ public final class Amf3Reader {
 
     private Object readByteArray() {
         int headerOffset = offset();
-        int header = u29("ByteArray header");
+        int header = input.u29("ByteArray header");
         if ((header & 1) == 0) {
             return objectReference(headerOffset, header >>> 1);
         }
-        int n = header >>> 1;
-        checkLength(headerOffset, n, "ByteArray");
-        byte[] bytes = new byte[n];
-        in.get(bytes);
+        byte[] bytes = input.readBytes(headerOffset, header >>> 1, "ByteArray");
         objects.add(bytes);
         return bytes;
     }
 
     private Object readArray(int markerOffset) {
         int headerOffset = offset();
-        int header = u29("array header");
+        int header = input.u29("array header");
         if ((header & 1) == 0) {
             return objectReference(headerOffset, header >>> 1);
         }
@@ -375,7 +358,7 @@ public final class Amf3Reader {
 
     private Object readObject(int markerOffset) {
         int headerOffset = offset();
-        int header = u29("object header");
+        int header = input.u29("object header");
         if ((header & 1) == 0) {
             return objectReference(headerOffset, header >>> 1);
         }
@@ -447,12 +430,12 @@ public final class Amf3Reader {
 
     private Object readVector(int markerOffset, int marker) {
         int headerOffset = offset();
-        int header = u29("Vector header");
+        int header = input.u29("Vector header");
         if ((header & 1) == 0) {
             return objectReference(headerOffset, header >>> 1);
         }
         int count = header >>> 1;
-        boolean fixed = u8("fixed-vector flag") != 0;
+        boolean fixed = input.u8("fixed-vector flag") != 0;
         Amf3Vector.Type type = Amf3Vector.Type.values()[marker - Amf3.VECTOR_INT];
         int minBytes = type == Amf3Vector.Type.DOUBLE ? 8 : type == Amf3Vector.Type.OBJECT ? 1 : 4;
         checkCount(headerOffset, count, minBytes, "Vector count");
@@ -462,7 +445,7 @@ public final class Amf3Reader {
             Amf3Vector vector = new Amf3Vector(type, fixed, null, values);
             objects.add(vector);
             for (int i = 0; i < count; i++) {
-                values.add(type == Amf3Vector.Type.INT ? (Object) (int) u32() : type == Amf3Vector.Type.UINT ? (Object) u32() : (Object) readDouble());
+                values.add(type == Amf3Vector.Type.INT ? (Object) (int) input.u32("int Vector element") : type == Amf3Vector.Type.UINT ? (Object) input.u32("uint Vector element") : (Object) readDouble());
             }
             return vector;
         }
@@ -479,12 +462,12 @@ public final class Amf3Reader {
 
     private Object readDictionary(int markerOffset) {
         int headerOffset = offset();
-        int header = u29("Dictionary header");
+        int header = input.u29("Dictionary header");
         if ((header & 1) == 0) {
             return objectReference(headerOffset, header >>> 1);
         }
         int count = header >>> 1;
-        boolean weakKeys = u8("weak-keys flag") != 0;
+        boolean weakKeys = input.u8("weak-keys flag") != 0;
         checkCount(headerOffset, count, 2, "Dictionary entry count");
         enter(markerOffset);
         Amf3Dictionary dictionary = new Amf3Dictionary(weakKeys, new ArrayList<>(count));
@@ -495,48 +478,5 @@ public final class Amf3Reader {
         }
         depth--;
         return dictionary;
-    }
-
-    private String readUtf8(int lengthOffset, int length, String what) {
-        checkLength(lengthOffset, length, what);
-        String s;
-        if (in.hasArray()) {
-            s = new String(in.array(), in.arrayOffset() + in.position(), length, StandardCharsets.UTF_8);
-            in.position(in.position() + length);
-        } else {
-            byte[] bytes = new byte[length];
-            in.get(bytes);
-            s = new String(bytes, StandardCharsets.UTF_8);
-        }
-        return s;
-    }
-
-    /** U29 (AMF3 §1.3.1): 7 bits from each of up to three flagged bytes, then 8 bits. */
-    private int u29(String what) {
-        int value = 0;
-        for (int i = 0; i < 3; i++) {
-            int b = u8(what);
-            if ((b & 0x80) == 0) {
-                return value << 7 | b;
-            }
-            value = value << 7 | (b & 0x7F);
-        }
-        return value << 8 | u8(what);
-    }
-
-    private void require(int n, String what) {
-        if (in.remaining() < n) {
-            throw new AmfException(offset(), "truncated: expected " + n + " bytes of " + what + ", " + in.remaining() + " remaining");
-        }
-    }
-
-    private int u8(String what) {
-        require(1, what);
-        return in.get() & 0xFF;
-    }
-
-    /** Caller has checked that four bytes remain. */
-    private long u32() {
-        return ((long) (in.get() & 0xFF) << 24) | (in.get() & 0xFF) << 16 | (in.get() & 0xFF) << 8 | (in.get() & 0xFF);
     }
 }

@@ -46,7 +46,6 @@ import java.util.Map;
  * 2 GiB. After an exception the writer's content is unspecified.
  */
 public final class Amf3Writer {
-    private static final int MAX_ARRAY = Integer.MAX_VALUE - 8;
     private static final int MAX_U28 = (1 << 28) - 1;
 
     private final int maxDepth;
@@ -57,8 +56,7 @@ public final class Amf3Writer {
     private int stringCount;
     private int objectCount;
     private int traitCount;
-    private byte[] buf = new byte[64];
-    private int size;
+    private final Amf3Output out = new Amf3Output();
     private int depth;
 
     /** Creates a writer with the default nesting depth (64) and no externalizable writers. */
@@ -157,24 +155,7 @@ public final class Amf3Writer {
      * @throws AmfException if {@code v} is out of range
      */
     public Amf3Writer writeU29(int v) {
-        if (v < 0 || v > 0x1FFFFFFF) {
-            throw new AmfException(size, "U29 value " + v + " out of range");
-        }
-        if (v < 0x80) {
-            u8(v);
-        } else if (v < 0x4000) {
-            u8(v >>> 7 | 0x80);
-            u8(v & 0x7F);
-        } else if (v < 0x200000) {
-            u8(v >>> 14 | 0x80);
-            u8(v >>> 7 & 0x7F | 0x80);
-            u8(v & 0x7F);
-        } else {
-            u8(v >>> 22 | 0x80);
-            u8(v >>> 15 & 0x7F | 0x80);
-            u8(v >>> 8 & 0x7F | 0x80);
-            u8(v & 0xFF);
-        }
+        out.u29(v);
         return this;
     }
 
@@ -185,7 +166,7 @@ public final class Amf3Writer {
      * @return this writer
      */
     public Amf3Writer writeUnsignedByte(int v) {
-        u8(v);
+        out.u8(v);
         return this;
     }
 
@@ -196,11 +177,7 @@ public final class Amf3Writer {
      * @return this writer
      */
     public Amf3Writer writeU32(long v) {
-        ensure(4);
-        buf[size++] = (byte) (v >>> 24);
-        buf[size++] = (byte) (v >>> 16);
-        buf[size++] = (byte) (v >>> 8);
-        buf[size++] = (byte) v;
+        out.u32(v);
         return this;
     }
 
@@ -211,9 +188,8 @@ public final class Amf3Writer {
      * @return this writer
      */
     public Amf3Writer writeDouble(double d) {
-        long bits = Double.doubleToRawLongBits(d);
-        writeU32(bits >>> 32);
-        return writeU32(bits);
+        out.writeDouble(d);
+        return this;
     }
 
     /**
@@ -223,15 +199,13 @@ public final class Amf3Writer {
      * @return this writer
      */
     public Amf3Writer writeBytes(byte[] bytes) {
-        ensure(bytes.length);
-        System.arraycopy(bytes, 0, buf, size, bytes.length);
-        size += bytes.length;
+        out.bytes(bytes);
         return this;
     }
 
     /** @return the number of bytes written so far */
     public int size() {
-        return size;
+        return out.size();
     }
 
     /** @return the bytes written so far, as a new buffer positioned at 0 */
@@ -241,7 +215,7 @@ public final class Amf3Writer {
 
     /** @return the bytes written so far, as a new array */
     public byte[] toByteArray() {
-        return Arrays.copyOf(buf, size);
+        return out.toByteArray();
     }
 
     private void writeNumber(Number n) {
@@ -274,7 +248,7 @@ public final class Amf3Writer {
         } else if (value instanceof Amf3Dictionary) {
             return Amf3.DICTIONARY;
         }
-        throw new AmfException(size, "no AMF3 representation for " + value.getClass().getName());
+        throw new AmfException(out.size(), "no AMF3 representation for " + value.getClass().getName());
     }
 
     private void writeComplex(Object value, int marker) {
@@ -351,7 +325,7 @@ public final class Amf3Writer {
         if (value instanceof Amf3Externalizable x) {
             Amf3ExternalizableWriter writer = externalizables.get(x.className());
             if (writer == null) {
-                throw new AmfException(size, "externalizable class " + x.className() + " has no registered writer");
+                throw new AmfException(out.size(), "externalizable class " + x.className() + " has no registered writer");
             }
             enter();
             writeTraits(new Amf3Traits(x.className(), false, true, List.of()));
@@ -369,7 +343,7 @@ public final class Amf3Writer {
             sealed = o.sealedMembers();
             dynamicMembers = o.dynamicMembers();
             if (!dynamic && !dynamicMembers.isEmpty()) {
-                throw new AmfException(size, "object of class '" + className + "' has dynamic members but non-dynamic traits");
+                throw new AmfException(out.size(), "object of class '" + className + "' has dynamic members but non-dynamic traits");
             }
         } else if (value instanceof AmfTypedObject t) {
             className = t.className() == null ? "" : t.className();
@@ -383,7 +357,7 @@ public final class Amf3Writer {
             dynamicMembers = (Map<?, ?>) value;
         }
         if (sealed.size() > (1 << 25) - 1) {
-            throw new AmfException(size, "more than 2^25-1 sealed members");
+            throw new AmfException(out.size(), "more than 2^25-1 sealed members");
         }
         List<String> names = new ArrayList<>(sealed.size());
         for (Object key : sealed.keySet()) {
@@ -428,7 +402,7 @@ public final class Amf3Writer {
         for (Map.Entry<?, ?> e : pairs.entrySet()) {
             String name = String.valueOf(e.getKey());
             if (name.isEmpty()) {
-                throw new AmfException(size, "empty " + what + " name cannot be written: it ends the list");
+                throw new AmfException(out.size(), "empty " + what + " name cannot be written: it ends the list");
             }
             writeUtf8Vr(name);
             write(e.getValue());
@@ -451,20 +425,20 @@ public final class Amf3Writer {
         }
         for (Object element : v.values()) {
             if (!(element instanceof Number n)) {
-                throw new AmfException(size, v.type() + " Vector element is not a Number: " + element);
+                throw new AmfException(out.size(), v.type() + " Vector element is not a Number: " + element);
             }
             if (v.type() == Amf3Vector.Type.DOUBLE) {
                 writeDouble(n.doubleValue());
             } else if (v.type() == Amf3Vector.Type.INT) {
                 long i = n.longValue();
                 if (i < Integer.MIN_VALUE || i > Integer.MAX_VALUE) {
-                    throw new AmfException(size, "int Vector element " + i + " out of the 32-bit range");
+                    throw new AmfException(out.size(), "int Vector element " + i + " out of the 32-bit range");
                 }
                 writeU32(i);
             } else {
                 long u = n.longValue();
                 if (u < 0 || u > 0xFFFFFFFFL) {
-                    throw new AmfException(size, "uint Vector element " + u + " out of the U32 range");
+                    throw new AmfException(out.size(), "uint Vector element " + u + " out of the U32 range");
                 }
                 writeU32(u);
             }
@@ -485,14 +459,14 @@ public final class Amf3Writer {
 
     private void enter() {
         if (depth >= maxDepth) {
-            throw new AmfException(size, "nesting deeper than " + maxDepth + " (maxDepth)");
+            throw new AmfException(out.size(), "nesting deeper than " + maxDepth + " (maxDepth)");
         }
         depth++;
     }
 
     private void checkU28(int n, String what) {
         if (n > MAX_U28) {
-            throw new AmfException(size, what + " " + n + " exceeds 2^28-1");
+            throw new AmfException(out.size(), what + " " + n + " exceeds 2^28-1");
         }
     }
 
@@ -503,18 +477,6 @@ public final class Amf3Writer {
     }
 
     private void u8(int v) {
-        ensure(1);
-        buf[size++] = (byte) v;
-    }
-
-    private void ensure(int n) {
-        if (n > MAX_ARRAY - size) {
-            throw new AmfException(size, "AMF3 output would exceed " + MAX_ARRAY + " bytes");
-        }
-        int needed = size + n;
-        if (needed > buf.length) {
-            int grown = buf.length > MAX_ARRAY / 2 ? MAX_ARRAY : Math.max(needed, buf.length * 2);
-            buf = Arrays.copyOf(buf, grown);
-        }
+        out.u8(v);
     }
 }
