@@ -18,6 +18,10 @@ import java.util.Map;
  */
 public record Amf3Array(List<Object> dense, Map<String, Object> associative) {
     /**
+     * Validates the components.
+     *
+     * @param dense the dense values
+     * @param associative the associative entries
      * @throws NullPointerException if a collection is null
      */
     public Amf3Array {

@@ -15,6 +15,10 @@ import java.util.Objects;
  */
 public record Amf3Dictionary(boolean weakKeys, List<Entry> entries) {
     /**
+     * Validates the components.
+     *
+     * @param weakKeys whether keys are weakly referenced
+     * @param entries the entries in wire order
      * @throws NullPointerException if {@code entries} is null
      */
     public Amf3Dictionary {

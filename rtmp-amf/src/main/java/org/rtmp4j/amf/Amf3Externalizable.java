@@ -14,6 +14,10 @@ import java.util.Objects;
  */
 public record Amf3Externalizable(String className, Object body) {
     /**
+     * Validates the components.
+     *
+     * @param className the class alias
+     * @param body the body
      * @throws NullPointerException if {@code className} is null
      */
     public Amf3Externalizable {

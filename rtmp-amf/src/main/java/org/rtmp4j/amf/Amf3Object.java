@@ -25,6 +25,12 @@ import java.util.Objects;
  */
 public record Amf3Object(String className, boolean dynamic, Map<String, Object> sealedMembers, Map<String, Object> dynamicMembers) {
     /**
+     * Validates the components.
+     *
+     * @param className the class alias, {@code ""} if anonymous
+     * @param dynamic whether the traits are dynamic
+     * @param sealedMembers the sealed members
+     * @param dynamicMembers the dynamic members
      * @throws NullPointerException if the class name or a map is null
      */
     public Amf3Object {

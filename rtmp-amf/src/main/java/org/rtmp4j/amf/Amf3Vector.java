@@ -19,6 +19,12 @@ import java.util.Objects;
  */
 public record Amf3Vector(Type type, boolean fixed, String objectTypeName, List<Object> values) {
     /**
+     * Validates the components.
+     *
+     * @param type the base type
+     * @param fixed whether fixed-length
+     * @param objectTypeName the object base type name, or {@code null}
+     * @param values the elements
      * @throws NullPointerException if {@code type} or {@code values} is null, or {@code
      *     objectTypeName} is null for {@link Type#OBJECT}
      * @throws IllegalArgumentException if {@code objectTypeName} is set for a numeric type

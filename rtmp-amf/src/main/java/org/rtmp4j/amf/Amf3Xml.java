@@ -10,6 +10,9 @@ import java.util.Objects;
  */
 public record Amf3Xml(String xml) {
     /**
+     * Validates the components.
+     *
+     * @param xml the XML text
      * @throws NullPointerException if {@code xml} is null
      */
     public Amf3Xml {
