@@ -445,7 +445,7 @@ public final class Amf3Reader {
             Amf3Vector vector = new Amf3Vector(type, fixed, null, values);
             objects.add(vector);
             for (int i = 0; i < count; i++) {
-                values.add(type == Amf3Vector.Type.INT ? (Object) (int) input.u32("int Vector element") : type == Amf3Vector.Type.UINT ? (Object) input.u32("uint Vector element") : (Object) readDouble());
+                values.add(readNumericElement(type));
             }
             return vector;
         }
@@ -458,6 +458,18 @@ public final class Amf3Reader {
         }
         depth--;
         return vector;
+    }
+
+    /** int: U32 as two's complement; uint: U32; double: DOUBLE (AMF3 §3.15). */
+    private Object readNumericElement(Amf3Vector.Type type) {
+        switch (type) {
+            case INT:
+                return (int) input.u32("int Vector element");
+            case UINT:
+                return input.u32("uint Vector element");
+            default:
+                return input.readDouble("double Vector element");
+        }
     }
 
     private Object readDictionary(int markerOffset) {
