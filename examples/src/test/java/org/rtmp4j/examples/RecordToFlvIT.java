@@ -66,4 +66,23 @@ class RecordToFlvIT {
         assertThat(probe.durationSeconds()).isCloseTo(5.0, within(0.5));
         assertThat(ffmpeg.decodeErrors(file)).as("decode errors").isEmpty();
     }
+
+    @Test
+    void recordsAnEnhancedRtmpHevcStreamFromFfmpeg() throws Exception {
+        String url = "rtmp://127.0.0.1:" + server.port() + "/live/hevc";
+
+        ffmpeg.run("publish", Duration.ofSeconds(30),
+                "-re", "-f", "lavfi", "-i", "testsrc2=size=320x240:rate=25",
+                "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=44100",
+                "-t", "2", "-c:v", "libx265", "-preset", "ultrafast", "-x265-params", "log-level=error", "-g", "25",
+                "-pix_fmt", "yuv420p", "-c:a", "aac", "-rtmp_enhanced_codecs", "hvc1", "-f", "flv", url);
+
+        observed.await("unpublish", 15);
+        Path file = recordings.resolve("live").resolve("hevc.flv");
+        Ffmpeg.ProbeInfo probe = ffmpeg.probe(file);
+        assertThat(probe.stream("video").codecName()).as("E-RTMP FourCC hvc1").isEqualTo("hevc");
+        assertThat(probe.stream("video").frames()).as("video frames: 2 s at 25 fps").isEqualTo(50);
+        assertThat(probe.stream("audio").codecName()).isEqualTo("aac");
+        assertThat(ffmpeg.decodeErrors(file)).as("decode errors").isEmpty();
+    }
 }
