@@ -119,6 +119,18 @@ final class Ffmpeg implements AutoCloseable {
         return root.resolve(testClass.getSimpleName()).resolve(testName.replaceAll("[^A-Za-z0-9_.-]", "_"));
     }
 
+    /** Deletes {@code dir} and everything below it, if it exists (output of an earlier run). */
+    static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
     private static Located find() throws IOException, InterruptedException {
         String path = System.getProperty("ffmpeg.path", "").trim();
         String dir = System.getProperty("ffmpeg.dir", "").trim();

@@ -12,23 +12,24 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 import org.rtmp4j.server.RtmpServer;
 
 /** ffmpeg publishes a generated H.264 + AAC stream to a server running {@link RecordToFlv}. */
 @Tag("ffmpeg")
 @Timeout(120)
 class RecordToFlvIT {
-    @TempDir
-    Path recordings;
-
+    /** Where RecordToFlv writes: under target/interop, kept after the run for inspection. */
+    private Path recordings;
     private ObservingController observed;
     private Ffmpeg ffmpeg;
     private RtmpServer server;
 
     @BeforeEach
     void setUp(TestInfo test) throws Exception {
-        ffmpeg = Ffmpeg.locate(Ffmpeg.outputDir(getClass(), test.getTestMethod().orElseThrow().getName()));
+        Path out = Ffmpeg.outputDir(getClass(), test.getTestMethod().orElseThrow().getName());
+        ffmpeg = Ffmpeg.locate(out);
+        recordings = out.resolve("recordings");
+        Ffmpeg.deleteRecursively(recordings);
         observed = new ObservingController(new RecordToFlv(recordings));
         server = RtmpServer.builder()
                 .bind(new InetSocketAddress("127.0.0.1", 0))
