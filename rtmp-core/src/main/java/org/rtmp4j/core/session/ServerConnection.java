@@ -1,16 +1,111 @@
 package org.rtmp4j.core.session;
 
+import java.net.SocketAddress;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import org.rtmp4j.amf.AmfEcmaArray;
+import org.rtmp4j.amf.AmfException;
+import org.rtmp4j.core.RtmpProtocolException;
+import org.rtmp4j.core.command.Connect;
+import org.rtmp4j.core.command.Play;
+import org.rtmp4j.core.command.Publish;
+import org.rtmp4j.core.command.Status;
+import org.rtmp4j.core.command.StatusCodes;
+import org.rtmp4j.core.handshake.Handshake;
+import org.rtmp4j.core.message.AggregateMessage;
+import org.rtmp4j.core.message.CommandMessage;
+import org.rtmp4j.core.message.DataMessage;
+import org.rtmp4j.core.message.MediaMessage;
+import org.rtmp4j.core.message.RtmpMessage;
+import org.rtmp4j.core.message.SetPeerBandwidth;
+import org.rtmp4j.core.message.UserControl;
+import org.rtmp4j.core.message.WindowAckSize;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The server engine for one connection: handshake, chunk stream, messages, protocol handling and
  * controller callbacks. Sans-I/O: bytes in through {@link #onBytes}, bytes out through the {@link
- * Transport}. Confined to the connection's thread; {@link RtmpSession} methods marshal to it.
+ * Transport}. Confined to the connection's thread; {@link RtmpSession} methods and request
+ * decisions marshal to it with {@link Transport#execute} when called elsewhere.
+ *
+ * <p>Protocol handled by the library (RTMP 1.0 §5.4, §7.1.7, §7.2): acknowledgements against the
+ * peer's window, Ping Response, the peer's chunk size, Window Acknowledgement Size / Set Peer
+ * Bandwidth / Set Chunk Size / {@code _result} / {@code onBWDone} after an accepted connect,
+ * message stream ids, Stream Begin and the {@code onStatus} replies, {@code releaseStream}, {@code
+ * FCPublish}, {@code FCUnpublish}, {@code getStreamLength}, {@code deleteStream} and {@code
+ * closeStream}.
+ *
+ * <p>Before an accepted connect every command except {@code connect} is ignored (logged at DEBUG),
+ * and media is dropped; the connect deadline closes a peer that never connects. A second {@code
+ * connect} is a protocol error. {@code publish}/{@code play} on a message stream id that
+ * createStream did not return are answered with {@code _error} NetConnection.Call.Failed.
+ *
+ * <p>Errors: an {@link RtmpProtocolException} (including chunk and handshake errors) or {@link
+ * AmfException} closes the connection and is passed to {@link RtmpController#onClose}; an exception
+ * from the controller is logged at WARN and closes only this session.
  */
-public final class ServerConnection { // TODO(session helper): implements RtmpSession
-    /** Creates the engine; nothing is sent until bytes arrive. */
+public final class ServerConnection implements RtmpSession {
+    private static final Logger LOG = LoggerFactory.getLogger(ServerConnection.class);
+    private static final AtomicLong IDS = new AtomicLong();
+    private static final long DROP_WARN_INTERVAL_NANOS = 60_000_000_000L;
+
+    private enum ConnectState { AWAITING, PENDING, CONNECTED }
+
+    private final SessionConfig config;
+    private final RtmpControllerFactory controllers;
+    private final Transport transport;
+    private final String id = "s" + IDS.incrementAndGet();
+    private final OutboundWriter writer;
+    private final InboundPipeline pipeline;
+    private final Map<Integer, ServerStream> streams = new ConcurrentSkipListMap<>();
+    private final AtomicLong dropped = new AtomicLong();
+    private final CompletableFuture<Void> closeFuture = new CompletableFuture<>();
+    private final SessionClock clock;
+    private RtmpController controller;
+    private ConnectState connectState = ConnectState.AWAITING;
+    private volatile Connect connect;
+    private volatile Object attachment;
+    private volatile boolean closed;
+    private long ignoredMedia;
+    private long lastDropWarnNanos = Long.MIN_VALUE;
+
+    /** Creates the engine; deadlines count from the first {@link #onTick}. Nothing is sent until bytes arrive. */
     public ServerConnection(SessionConfig config, RtmpControllerFactory controllers, Transport transport) {
-        throw new UnsupportedOperationException("TODO");
+        this(config, controllers, transport, null);
+    }
+
+    /**
+     * Creates the engine with its creation time, from which the handshake and connect deadlines
+     * count.
+     *
+     * @param nowNanos the monotonic clock at accept, e.g. {@code System.nanoTime()}
+     */
+    public ServerConnection(SessionConfig config, RtmpControllerFactory controllers, Transport transport, long nowNanos) {
+        this(config, controllers, transport, Long.valueOf(nowNanos));
+    }
+
+    private ServerConnection(SessionConfig config, RtmpControllerFactory controllers, Transport transport, Long nowNanos) {
+        this.config = config;
+        this.controllers = controllers;
+        this.transport = transport;
+        this.writer = new OutboundWriter(transport);
+        this.pipeline = new InboundPipeline(Handshake.server(), config.chunkLimits(), config.amfLimits(), writer,
+                this::onHandshakeComplete, this::dispatch);
+        this.clock = new SessionClock(config);
+        if (nowNanos != null) {
+            clock.start(nowNanos);
+        }
+        LOG.debug("{} created, peer {}", id, transport.remoteAddress());
     }
 
     /**
@@ -18,18 +113,529 @@ public final class ServerConnection { // TODO(session helper): implements RtmpSe
      * (after logging once) and is not rethrown.
      */
     public void onBytes(ByteBuffer in) {
-        throw new UnsupportedOperationException("TODO");
+        if (closed) {
+            in.position(in.limit());
+            return;
+        }
+        clock.received();
+        try {
+            pipeline.onBytes(in);
+        } catch (RtmpProtocolException | AmfException e) {
+            LOG.debug("{} protocol error: {}", id, e.getMessage());
+            fail(e);
+        } catch (RuntimeException e) {
+            LOG.warn("{} failed handling input", id, e);
+            fail(e);
+        }
+        in.position(in.limit());
     }
 
-    /** Drives timers (handshake/connect/idle deadlines, pings). @param nowNanos a monotonic clock, e.g. {@code System.nanoTime()} */
+    /**
+     * Drives timers: the handshake and connect deadlines (absolute from creation, never extended by
+     * trickling bytes), the idle timeout (reset by any received bytes) and the Ping Request sent
+     * every {@link SessionConfig#pingInterval()} once connected (RTMP 1.0 §7.1.7).
+     *
+     * @param nowNanos a monotonic clock, e.g. {@code System.nanoTime()}
+     */
     public void onTick(long nowNanos) {
-        throw new UnsupportedOperationException("TODO");
+        if (closed) {
+            return;
+        }
+        String expired = clock.tick(nowNanos, pipeline.handshakeDone(), connectState == ConnectState.CONNECTED);
+        if (expired != null) {
+            LOG.debug("{} {}", id, expired);
+            transport.close();
+            finish(new TimeoutException(expired));
+        } else if (connectState == ConnectState.CONNECTED && clock.pingDue()) {
+            sendNow(new UserControl.PingRequest(clock.startPing()));
+        }
     }
 
-    /** The transport is closed; runs onUnpublish/onStopPlay/onClose once. @param causeOrNull failure or {@code null} */
+    /** The transport is closed; runs onUnpublish/onStopPlay/onDeleteStream/onClose once. @param causeOrNull failure or {@code null} */
     public void onTransportClosed(Throwable causeOrNull) {
-        throw new UnsupportedOperationException("TODO");
+        finish(causeOrNull);
     }
 
-    // RtmpSession methods: TODO (stub compiled as abstract-free by the session helper)
+    /** @return media messages dropped by the back-pressure policy so far (any thread) */
+    public long droppedMessages() {
+        return dropped.get();
+    }
+
+    /** @return the round-trip time measured by the last Ping Request/Response, in ms, or -1 */
+    public long lastRttMillis() {
+        return clock.lastRttMillis();
+    }
+
+    /** @return whether the session is closed */
+    public boolean isClosed() {
+        return closed;
+    }
+
+    // ---------------------------------------------------------------- inbound
+
+    private void onHandshakeComplete() {
+        LOG.debug("{} handshake complete", id);
+        controller = controllers.create(this);
+        callController(() -> controller.onOpen(this));
+    }
+
+    private void dispatch(RtmpMessage m) {
+        if (closed) {
+            return;
+        }
+        if (m instanceof CommandMessage c) {
+            onCommandMessage(c);
+        } else if (m instanceof MediaMessage media) {
+            onMediaIn(media);
+        } else if (m instanceof DataMessage d) {
+            onDataIn(d);
+        } else if (m instanceof UserControl u) {
+            onUserControl(u);
+        } else if (m instanceof WindowAckSize w) {
+            pipeline.peerWindowAckSize(w.windowSize());
+        } else if (m instanceof AggregateMessage a) {
+            for (RtmpMessage sub : a.split()) {
+                dispatch(sub);
+            }
+        } else if (m instanceof SetPeerBandwidth
+                || m.type() == org.rtmp4j.core.message.MessageType.SET_CHUNK_SIZE
+                || m.type() == org.rtmp4j.core.message.MessageType.ABORT
+                || m.type() == org.rtmp4j.core.message.MessageType.ACKNOWLEDGEMENT) {
+            LOG.trace("{} protocol control {}", id, m);
+        } else if (connectState == ConnectState.CONNECTED) {
+            callController(() -> controller.onMessage(this, m));
+        }
+    }
+
+    private void onUserControl(UserControl u) {
+        if (u instanceof UserControl.PingRequest p) {
+            sendNow(new UserControl.PingResponse(p.pingTimestamp()));
+        } else if (u instanceof UserControl.PingResponse p) {
+            clock.pingResponse(p.pingTimestamp());
+        } else if (u instanceof UserControl.SetBufferLength b) {
+            ServerStream s = streams.get(b.eventStreamId());
+            if (s != null) {
+                s.bufferLengthMs(b.bufferLengthMs());
+            }
+        } else if (connectState == ConnectState.CONNECTED) {
+            callController(() -> controller.onMessage(this, u));
+        }
+    }
+
+    private void onCommandMessage(CommandMessage c) {
+        String name = c.name();
+        if ("connect".equals(name)) {
+            onConnectCommand(c);
+            return;
+        }
+        if (connectState != ConnectState.CONNECTED) {
+            LOG.debug("{} ignoring {} before an accepted connect", id, name);
+            return;
+        }
+        switch (name) {
+            case "createStream":
+                callController(() -> controller.onCreateStream(this, new PendingRequests.CreateStreamReq(this, c)));
+                break;
+            case "releaseStream":
+                sendNow(Replies.result(c, null));
+                break;
+            case "FCPublish":
+                sendNow(Replies.result(c, null));
+                sendNow(Replies.command(0, "onFCPublish", 0, null,
+                        Status.status(StatusCodes.PUBLISH_START, String.valueOf(c.argument(0))).toMap()));
+                break;
+            case "FCUnpublish":
+                onFcUnpublish(c);
+                break;
+            case "getStreamLength":
+                sendNow(Replies.result(c, null, 0.0));
+                break;
+            case "deleteStream":
+                if (c.argument(0) instanceof Number n) {
+                    deleteStream(n.intValue());
+                }
+                break;
+            case "closeStream":
+                ServerStream closing = streams.get(c.streamId());
+                if (closing != null) {
+                    stopStream(closing);
+                }
+                break;
+            case "publish":
+                onPublishCommand(c);
+                break;
+            case "play":
+                onPlayCommand(c);
+                break;
+            case "_result":
+            case "_error":
+            case "onStatus":
+                LOG.debug("{} ignoring {} from client", id, name);
+                break;
+            default:
+                callController(() -> controller.onCommand(this, c));
+        }
+    }
+
+    private void onConnectCommand(CommandMessage c) {
+        if (connectState != ConnectState.AWAITING) {
+            throw new RtmpProtocolException(-1, "second connect command (transaction id " + c.transactionId() + ")");
+        }
+        Connect command = Connect.from(c);
+        connectState = ConnectState.PENDING;
+        LOG.debug("{} connect app={} tcUrl={}", id, command.app(), command.tcUrl());
+        callController(() -> controller.onConnect(this, new PendingRequests.ConnectReq(this, c, command)));
+    }
+
+    private void onFcUnpublish(CommandMessage c) {
+        String name = c.argument(0) instanceof String s ? s : null;
+        sendNow(Replies.command(0, "onFCUnpublish", 0, null,
+                Status.status(StatusCodes.UNPUBLISH_SUCCESS, String.valueOf(name)).toMap()));
+        for (ServerStream s : streams.values()) {
+            if (s.state() == NetStream.State.PUBLISHING && name != null && name.startsWith(s.name())
+                    && (name.length() == s.name().length() || name.charAt(s.name().length()) == '?')) {
+                stopStream(s);
+            }
+        }
+    }
+
+    private void onPublishCommand(CommandMessage c) {
+        ServerStream s = streams.get(c.streamId());
+        if (s == null) {
+            sendNow(Replies.error(c, Status.error(StatusCodes.CALL_FAILED, "publish on unknown message stream id " + c.streamId())));
+            return;
+        }
+        Publish publish = Publish.from(c);
+        if (s.state() != NetStream.State.IDLE) {
+            sendNow(Replies.onStatus(s.id(), Status.error(StatusCodes.PUBLISH_BAD_NAME, "stream " + s.id() + " is busy")));
+            return;
+        }
+        callController(() -> controller.onPublish(this, new PendingRequests.PublishReq(this, c, publish, s)));
+    }
+
+    private void onPlayCommand(CommandMessage c) {
+        ServerStream s = streams.get(c.streamId());
+        if (s == null) {
+            sendNow(Replies.error(c, Status.error(StatusCodes.CALL_FAILED, "play on unknown message stream id " + c.streamId())));
+            return;
+        }
+        Play play = Play.from(c);
+        if (s.state() != NetStream.State.IDLE) {
+            sendNow(Replies.onStatus(s.id(), Status.error(StatusCodes.PLAY_FAILED, "stream " + s.id() + " is busy")));
+            return;
+        }
+        callController(() -> controller.onPlay(this, new PendingRequests.PlayReq(this, c, play, s)));
+    }
+
+    private void onMediaIn(MediaMessage media) {
+        ServerStream s = streams.get(media.streamId());
+        if (s != null && s.state() == NetStream.State.PUBLISHING) {
+            callController(() -> controller.onMedia(this, s, media));
+        } else {
+            ignoredMedia++;
+            LOG.trace("{} ignoring media on message stream id {} ({} so far)", id, media.streamId(), ignoredMedia);
+        }
+    }
+
+    private void onDataIn(DataMessage d) {
+        ServerStream s = streams.get(d.streamId());
+        String name = d.name();
+        if (s != null && s.state() == NetStream.State.PUBLISHING
+                && ("@setDataFrame".equals(name) || "onMetaData".equals(name))) {
+            callController(() -> controller.onMetadata(this, s, d));
+        } else if (connectState == ConnectState.CONNECTED) {
+            callController(() -> controller.onMessage(this, d));
+        }
+    }
+
+    // ---------------------------------------------------------------- decisions (connection thread)
+
+    void acceptConnect(PendingRequests.ConnectReq request) {
+        connectState = ConnectState.CONNECTED;
+        connect = request.command();
+        sendNow(new WindowAckSize(config.windowAckSize()));
+        sendNow(new SetPeerBandwidth(config.peerBandwidth(), SetPeerBandwidth.LimitType.DYNAMIC));
+        writer.changeChunkSize(config.chunkSize());
+        Map<String, Object> props = new LinkedHashMap<>();
+        props.put("fmsVer", config.fmsVer());
+        props.put("capabilities", 31.0);
+        props.put("mode", 1.0);
+        Map<String, Object> info = Status.status(StatusCodes.CONNECT_SUCCESS, "Connection succeeded.")
+                .with("objectEncoding", request.command().objectEncoding())
+                .toMap();
+        sendNow(Replies.result(request.message(), props, info));
+        sendNow(Replies.command(0, "onBWDone", 0, null));
+        LOG.debug("{} connect accepted", id);
+    }
+
+    void rejectConnect(PendingRequests.ConnectReq request, Status status) {
+        LOG.debug("{} connect rejected: {}", id, status.code());
+        sendNow(Replies.error(request.message(), status));
+        transport.close();
+        finish(null);
+    }
+
+    void acceptCreateStream(PendingRequests.CreateStreamReq request) {
+        if (streams.size() >= config.maxMessageStreams()) {
+            sendNow(Replies.error(request.message(), Status.error(StatusCodes.CALL_FAILED,
+                    "more than " + config.maxMessageStreams() + " message streams")));
+            return;
+        }
+        int streamId = 1;
+        while (streams.containsKey(streamId)) {
+            streamId++;
+        }
+        streams.put(streamId, new ServerStream(streamId, this));
+        sendNow(Replies.result(request.message(), null, (double) streamId));
+    }
+
+    void acceptPublish(PendingRequests.PublishReq request) {
+        ServerStream s = request.stream();
+        if (s.state() != NetStream.State.IDLE || streams.get(s.id()) != s) {
+            return;
+        }
+        String name = request.command().name();
+        s.become(NetStream.State.PUBLISHING, name);
+        sendNow(new UserControl.StreamBegin(s.id()));
+        sendNow(Replies.onStatus(s.id(),
+                Status.status(StatusCodes.PUBLISH_START, name + " is now published").with("details", name)));
+        LOG.debug("{} publishing {} on stream {}", id, name, s.id());
+    }
+
+    void acceptPlay(PendingRequests.PlayReq request) {
+        ServerStream s = request.stream();
+        if (s.state() != NetStream.State.IDLE || streams.get(s.id()) != s) {
+            return;
+        }
+        String name = request.command().name();
+        s.become(NetStream.State.PLAYING, name);
+        sendNow(new UserControl.StreamBegin(s.id()));
+        if (request.command().reset()) {
+            sendNow(Replies.onStatus(s.id(),
+                    Status.status(StatusCodes.PLAY_RESET, "Playing and resetting " + name).with("details", name)));
+        }
+        sendNow(Replies.onStatus(s.id(), Status.status(StatusCodes.PLAY_START, "Started playing " + name).with("details", name)));
+        sendNow(Replies.data(0, s.id(), "|RtmpSampleAccess", true, true));
+        LOG.debug("{} playing {} on stream {}", id, name, s.id());
+    }
+
+    private void stopStream(ServerStream s) {
+        String name = s.name();
+        if (s.state() == NetStream.State.PUBLISHING) {
+            callController(() -> controller.onUnpublish(this, s));
+            s.become(NetStream.State.IDLE, null);
+            sendNow(Replies.onStatus(s.id(),
+                    Status.status(StatusCodes.UNPUBLISH_SUCCESS, name + " is now unpublished").with("details", name)));
+        } else if (s.state() == NetStream.State.PLAYING) {
+            callController(() -> controller.onStopPlay(this, s));
+            s.become(NetStream.State.IDLE, null);
+        }
+    }
+
+    private void deleteStream(int streamId) {
+        ServerStream s = streams.get(streamId);
+        if (s == null) {
+            return;
+        }
+        stopStream(s);
+        streams.remove(streamId);
+        s.become(NetStream.State.CLOSED, s.name());
+        callController(() -> controller.onDeleteStream(this, s));
+    }
+
+    // ---------------------------------------------------------------- plumbing
+
+    /** Runs {@code task} on the connection's thread (now if already on it); skipped once closed. */
+    void runOnConnection(Runnable task) {
+        if (transport.inConnectionThread()) {
+            runGuarded(task);
+        } else {
+            transport.execute(() -> runGuarded(task));
+        }
+    }
+
+    private void runGuarded(Runnable task) {
+        if (closed) {
+            return;
+        }
+        try {
+            task.run();
+        } catch (RuntimeException e) {
+            LOG.warn("{} failed", id, e);
+            fail(e);
+        }
+    }
+
+    private void callController(Runnable call) {
+        if (closed || controller == null) {
+            return;
+        }
+        try {
+            call.run();
+        } catch (RuntimeException e) {
+            LOG.warn("{} controller threw; closing the session", id, e);
+            fail(e);
+        }
+    }
+
+    void sendNow(RtmpMessage message) {
+        if (!closed) {
+            writer.write(message);
+        }
+    }
+
+    private void fail(Throwable cause) {
+        if (closed) {
+            return;
+        }
+        transport.close();
+        finish(cause);
+    }
+
+    private void finish(Throwable cause) {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        LOG.debug("{} closed{}", id, cause == null ? "" : ": " + cause);
+        if (controller != null) {
+            List<ServerStream> all = new ArrayList<>(streams.values());
+            for (ServerStream s : all) {
+                if (s.state() == NetStream.State.PUBLISHING) {
+                    notifyQuietly(() -> controller.onUnpublish(this, s));
+                } else if (s.state() == NetStream.State.PLAYING) {
+                    notifyQuietly(() -> controller.onStopPlay(this, s));
+                }
+            }
+            for (ServerStream s : all) {
+                s.become(NetStream.State.CLOSED, s.name());
+                notifyQuietly(() -> controller.onDeleteStream(this, s));
+            }
+            streams.clear();
+            notifyQuietly(() -> controller.onClose(this, cause));
+        }
+        closeFuture.complete(null);
+    }
+
+    private void notifyQuietly(Runnable call) {
+        try {
+            call.run();
+        } catch (RuntimeException e) {
+            LOG.warn("{} controller threw during close", id, e);
+        }
+    }
+
+    private void sendMediaNow(NetStream to, MediaMessage media) {
+        if (closed) {
+            return;
+        }
+        ServerStream s = streams.get(to.id());
+        DropGate gate = s != null ? s.dropGate() : new DropGate();
+        long queued = transport.queuedBytes();
+        switch (gate.decide(media, queued, config.outbound())) {
+            case SEND:
+                writer.write(media.withStreamId(to.id()));
+                break;
+            case DROP:
+                long n = dropped.incrementAndGet();
+                long now = clock.now();
+                if (lastDropWarnNanos == Long.MIN_VALUE || now - lastDropWarnNanos >= DROP_WARN_INTERVAL_NANOS) {
+                    lastDropWarnNanos = now;
+                    LOG.warn("{} slow peer: dropping media ({} queued bytes, {} dropped so far)", id, queued, n);
+                }
+                break;
+            default:
+                LOG.debug("{} closing: {} queued bytes over maxQueued", id, queued);
+                fail(new OutboundOverflowException(queued, config.outbound().maxQueued()));
+        }
+    }
+
+    // ---------------------------------------------------------------- RtmpSession
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public SocketAddress remoteAddress() {
+        return transport.remoteAddress();
+    }
+
+    @Override
+    public Optional<Connect> connectCommand() {
+        return Optional.ofNullable(connect);
+    }
+
+    @Override
+    public Collection<NetStream> streams() {
+        return List.copyOf(streams.values());
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> T attachment() {
+        return (T) attachment;
+    }
+
+    @Override
+    public <T> void attach(T value) {
+        this.attachment = value;
+    }
+
+    @Override
+    public void send(RtmpMessage message) {
+        runOnConnection(() -> sendNow(message));
+    }
+
+    @Override
+    public void sendMedia(NetStream to, MediaMessage media) {
+        runOnConnection(() -> sendMediaNow(to, media));
+    }
+
+    @Override
+    public void sendMetadata(NetStream to, Map<String, Object> metadata) {
+        runOnConnection(() -> sendNow(Replies.data(0, to.id(), "onMetaData", new AmfEcmaArray(metadata))));
+    }
+
+    @Override
+    public void sendStatus(NetStream to, Status status) {
+        runOnConnection(() -> sendNow(Replies.onStatus(to.id(), status)));
+    }
+
+    @Override
+    public void replyResult(CommandMessage to, Object... args) {
+        Object commandObject = args.length > 0 ? args[0] : null;
+        Object[] rest = args.length > 1 ? java.util.Arrays.copyOfRange(args, 1, args.length) : new Object[0];
+        runOnConnection(() -> sendNow(Replies.result(to, commandObject, rest)));
+    }
+
+    @Override
+    public void replyError(CommandMessage to, Status status) {
+        runOnConnection(() -> sendNow(Replies.error(to, status)));
+    }
+
+    @Override
+    public long queuedBytes() {
+        return transport.queuedBytes();
+    }
+
+    @Override
+    public boolean isWritable() {
+        return transport.queuedBytes() < config.outbound().highWatermark();
+    }
+
+    @Override
+    public CompletableFuture<Void> close() {
+        runOnConnection(() -> {
+            transport.close();
+            finish(null);
+        });
+        return closeFuture;
+    }
+
+    @Override
+    public String toString() {
+        return "ServerConnection[" + id + "]";
+    }
 }
