@@ -212,6 +212,22 @@ public final class ClientConnection {
         sendOrQueue(Replies.command(0, "deleteStream", transaction(reply -> { }), null, (double) streamId));
     }
 
+    /**
+     * Changes the outgoing chunk size mid-stream: sends Set Chunk Size (encoded with the old size),
+     * then chunks later messages with {@code chunkSize} (RTMP 1.0 §5.4.1).
+     *
+     * @param chunkSize bytes, 1..0x7FFFFFFF
+     * @throws IllegalStateException before the handshake completes
+     */
+    public void setChunkSize(int chunkSize) {
+        if (!pipeline.handshakeDone()) {
+            throw new IllegalStateException("handshake not complete");
+        }
+        if (!closed) {
+            writer.changeChunkSize(chunkSize);
+        }
+    }
+
     /** Sends any message (escape hatch). */
     public void send(RtmpMessage message) {
         sendOrQueue(message);

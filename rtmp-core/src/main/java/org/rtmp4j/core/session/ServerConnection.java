@@ -166,6 +166,19 @@ public final class ServerConnection implements RtmpSession {
         return clock.lastRttMillis();
     }
 
+    /**
+     * Changes the outgoing chunk size: sends Set Chunk Size (encoded with the old size), then
+     * chunks later messages with {@code chunkSize} (RTMP 1.0 §5.4.1). Safe from any thread.
+     *
+     * @param chunkSize bytes, 1..0x7FFFFFFF
+     */
+    public void setChunkSize(int chunkSize) {
+        if (chunkSize < 1) {
+            throw new IllegalArgumentException("chunk size must be positive: " + chunkSize);
+        }
+        runOnConnection(() -> writer.changeChunkSize(chunkSize));
+    }
+
     /** @return whether the session is closed */
     public boolean isClosed() {
         return closed;
