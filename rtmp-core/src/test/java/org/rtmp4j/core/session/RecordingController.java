@@ -42,6 +42,9 @@ class RecordingController implements RtmpController {
     final BlockingQueue<MediaMessage> media = new LinkedBlockingQueue<>();
     final BlockingQueue<CommandMessage> commands = new LinkedBlockingQueue<>();
     final BlockingQueue<RtmpMessage> messages = new LinkedBlockingQueue<>();
+    /** Stream names as seen inside onUnpublish / onStopPlay (a stream's name is cleared afterwards). */
+    final List<String> unpublishedNames = new ArrayList<>();
+    final List<String> stoppedNames = new ArrayList<>();
     /** Every callback name, in order. */
     final List<String> events = new ArrayList<>();
 
@@ -91,12 +94,14 @@ class RecordingController implements RtmpController {
     @Override
     public void onUnpublish(RtmpSession session, NetStream stream) {
         events.add("unpublish");
+        unpublishedNames.add(stream.name());
         unpublishes.add(stream);
     }
 
     @Override
     public void onStopPlay(RtmpSession session, NetStream stream) {
         events.add("stopPlay");
+        stoppedNames.add(stream.name());
         stopPlays.add(stream);
     }
 

@@ -169,8 +169,8 @@ class StreamScenarioTest {
         pair.server.onTransportClosed(null);
         pair.server.close();
 
-        assertThat(controller.unpublishes).extracting(NetStream::name).containsExactly("a");
-        assertThat(controller.stopPlays).extracting(NetStream::name).containsExactly("b");
+        assertThat(controller.unpublishedNames).containsExactly("a");
+        assertThat(controller.stoppedNames).containsExactly("b");
         assertThat(controller.deletes).hasSize(3);
         assertThat(controller.closes).singleElement().isInstanceOf(java.io.IOException.class);
         assertThat(controller.events.subList(controller.events.size() - 6, controller.events.size()))
@@ -188,7 +188,7 @@ class StreamScenarioTest {
         pair.client.send(Replies.command(0, "FCUnpublish", 20, null, "cam1"));
         pair.pump();
 
-        assertThat(controller.unpublishes).extracting(NetStream::name).containsExactly("cam1");
+        assertThat(controller.unpublishedNames).containsExactly("cam1");
         assertThat(pair.server.streams()).singleElement()
                 .satisfies(s -> assertThat(s.state()).isEqualTo(NetStream.State.IDLE));
         assertThat(pair.listener.commands).extracting(CommandMessage::name).contains("onFCUnpublish");
