@@ -543,7 +543,11 @@ public final class ServerConnection implements RtmpSession {
             return;
         }
         ServerStream s = streams.get(to.id());
-        DropGate gate = s != null ? s.dropGate() : new DropGate();
+        if (s == null || s != to) {
+            LOG.trace("{} not sending media to deleted or foreign stream {}", id, to);
+            return;
+        }
+        DropGate gate = s.dropGate();
         long queued = transport.queuedBytes();
         switch (gate.decide(media, queued, config.outbound())) {
             case SEND:
