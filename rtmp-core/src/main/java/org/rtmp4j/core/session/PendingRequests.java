@@ -80,12 +80,12 @@ final class PendingRequests {
 
         @Override
         void onAccept() {
-            connection.acceptConnect(this);
+            connection.commands().acceptConnect(this);
         }
 
         @Override
         void onReject(Status status) {
-            connection.rejectConnect(this, status);
+            connection.commands().rejectConnect(this, status);
         }
     }
 
@@ -106,7 +106,7 @@ final class PendingRequests {
 
         @Override
         void onAccept() {
-            connection.acceptCreateStream(this);
+            connection.commands().acceptCreateStream(this);
         }
 
         @Override
@@ -142,7 +142,7 @@ final class PendingRequests {
 
         @Override
         void onAccept() {
-            connection.acceptPublish(this);
+            connection.commands().acceptPublish(this);
         }
 
         @Override
@@ -178,7 +178,7 @@ final class PendingRequests {
 
         @Override
         void onAccept() {
-            connection.acceptPlay(this);
+            connection.commands().acceptPlay(this);
         }
 
         @Override

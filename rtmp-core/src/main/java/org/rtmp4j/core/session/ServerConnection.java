@@ -4,7 +4,6 @@ import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,10 +15,7 @@ import org.rtmp4j.amf.AmfEcmaArray;
 import org.rtmp4j.amf.AmfException;
 import org.rtmp4j.core.RtmpProtocolException;
 import org.rtmp4j.core.command.Connect;
-import org.rtmp4j.core.command.Play;
-import org.rtmp4j.core.command.Publish;
 import org.rtmp4j.core.command.Status;
-import org.rtmp4j.core.command.StatusCodes;
 import org.rtmp4j.core.handshake.Handshake;
 import org.rtmp4j.core.message.AggregateMessage;
 import org.rtmp4j.core.message.CommandMessage;
@@ -59,8 +55,6 @@ public final class ServerConnection implements RtmpSession {
     private static final AtomicLong IDS = new AtomicLong();
     private static final long DROP_WARN_INTERVAL_NANOS = 60_000_000_000L;
 
-    private enum ConnectState { AWAITING, PENDING, CONNECTED }
-
     private final SessionConfig config;
     private final RtmpControllerFactory controllers;
     private final Transport transport;
@@ -71,8 +65,8 @@ public final class ServerConnection implements RtmpSession {
     private final AtomicLong dropped = new AtomicLong();
     private final CompletableFuture<Void> closeFuture = new CompletableFuture<>();
     private final SessionClock clock;
+    private final ServerCommands commands;
     private RtmpController controller;
-    private ConnectState connectState = ConnectState.AWAITING;
     private volatile Connect connect;
     private volatile Object attachment;
     private volatile boolean closed;
@@ -102,6 +96,7 @@ public final class ServerConnection implements RtmpSession {
         this.pipeline = new InboundPipeline(Handshake.server(), config.chunkLimits(), config.amfLimits(), writer,
                 this::onHandshakeComplete, this::dispatch);
         this.clock = new SessionClock(config);
+        this.commands = new ServerCommands(this, config, streams);
         if (nowNanos != null) {
             clock.start(nowNanos);
         }
@@ -141,12 +136,12 @@ public final class ServerConnection implements RtmpSession {
         if (closed) {
             return;
         }
-        String expired = clock.tick(nowNanos, pipeline.handshakeDone(), connectState == ConnectState.CONNECTED);
+        String expired = clock.tick(nowNanos, pipeline.handshakeDone(), commands.connected());
         if (expired != null) {
             LOG.debug("{} {}", id, expired);
             transport.close();
             finish(new TimeoutException(expired));
-        } else if (connectState == ConnectState.CONNECTED && clock.pingDue()) {
+        } else if (commands.connected() && clock.pingDue()) {
             sendNow(new UserControl.PingRequest(clock.startPing()));
         }
     }
@@ -176,7 +171,7 @@ public final class ServerConnection implements RtmpSession {
         if (chunkSize < 1) {
             throw new IllegalArgumentException("chunk size must be positive: " + chunkSize);
         }
-        runOnConnection(() -> writer.changeChunkSize(chunkSize));
+        runOnConnection(() -> changeChunkSize(chunkSize));
     }
 
     /** @return whether the session is closed */
@@ -197,7 +192,7 @@ public final class ServerConnection implements RtmpSession {
             return;
         }
         if (m instanceof CommandMessage c) {
-            onCommandMessage(c);
+            commands.onCommand(c);
         } else if (m instanceof MediaMessage media) {
             onMediaIn(media);
         } else if (m instanceof DataMessage d) {
@@ -215,7 +210,7 @@ public final class ServerConnection implements RtmpSession {
                 || m.type() == org.rtmp4j.core.message.MessageType.ABORT
                 || m.type() == org.rtmp4j.core.message.MessageType.ACKNOWLEDGEMENT) {
             LOG.trace("{} protocol control {}", id, m);
-        } else if (connectState == ConnectState.CONNECTED) {
+        } else if (commands.connected()) {
             callController(() -> controller.onMessage(this, m));
         }
     }
@@ -230,114 +225,9 @@ public final class ServerConnection implements RtmpSession {
             if (s != null) {
                 s.bufferLengthMs(b.bufferLengthMs());
             }
-        } else if (connectState == ConnectState.CONNECTED) {
+        } else if (commands.connected()) {
             callController(() -> controller.onMessage(this, u));
         }
-    }
-
-    private void onCommandMessage(CommandMessage c) {
-        String name = c.name();
-        if ("connect".equals(name)) {
-            onConnectCommand(c);
-            return;
-        }
-        if (connectState != ConnectState.CONNECTED) {
-            LOG.debug("{} ignoring {} before an accepted connect", id, name);
-            return;
-        }
-        switch (name) {
-            case "createStream":
-                callController(() -> controller.onCreateStream(this, new PendingRequests.CreateStreamReq(this, c)));
-                break;
-            case "releaseStream":
-                sendNow(Replies.result(c, null));
-                break;
-            case "FCPublish":
-                sendNow(Replies.result(c, null));
-                sendNow(Replies.command(0, "onFCPublish", 0, null,
-                        Status.status(StatusCodes.PUBLISH_START, String.valueOf(c.argument(0))).toMap()));
-                break;
-            case "FCUnpublish":
-                onFcUnpublish(c);
-                break;
-            case "getStreamLength":
-                sendNow(Replies.result(c, null, 0.0));
-                break;
-            case "deleteStream":
-                if (c.argument(0) instanceof Number n) {
-                    deleteStream(n.intValue());
-                }
-                break;
-            case "closeStream":
-                ServerStream closing = streams.get(c.streamId());
-                if (closing != null) {
-                    stopStream(closing);
-                }
-                break;
-            case "publish":
-                onPublishCommand(c);
-                break;
-            case "play":
-                onPlayCommand(c);
-                break;
-            case "_result":
-            case "_error":
-            case "onStatus":
-                LOG.debug("{} ignoring {} from client", id, name);
-                break;
-            default:
-                callController(() -> controller.onCommand(this, c));
-        }
-    }
-
-    private void onConnectCommand(CommandMessage c) {
-        if (connectState != ConnectState.AWAITING) {
-            throw new RtmpProtocolException(-1, "second connect command (transaction id " + c.transactionId() + ")");
-        }
-        Connect command = Connect.from(c);
-        connectState = ConnectState.PENDING;
-        LOG.debug("{} connect app={} tcUrl={}", id, command.app(), command.tcUrl());
-        callController(() -> controller.onConnect(this, new PendingRequests.ConnectReq(this, c, command)));
-    }
-
-    private void onFcUnpublish(CommandMessage c) {
-        String name = c.argument(0) instanceof String s ? s : null;
-        sendNow(Replies.command(0, "onFCUnpublish", 0, null,
-                Status.status(StatusCodes.UNPUBLISH_SUCCESS, String.valueOf(name)).toMap()));
-        for (ServerStream s : streams.values()) {
-            if (s.state() == NetStream.State.PUBLISHING && name != null && name.startsWith(s.name())
-                    && (name.length() == s.name().length() || name.charAt(s.name().length()) == '?')) {
-                stopStream(s);
-            }
-        }
-    }
-
-    private void onPublishCommand(CommandMessage c) {
-        ServerStream s = streams.get(c.streamId());
-        if (s == null) {
-            sendNow(Replies.error(c, Status.error(StatusCodes.CALL_FAILED, "publish on unknown message stream id " + c.streamId())));
-            return;
-        }
-        Publish publish = Publish.from(c);
-        if (s.state() != NetStream.State.IDLE) {
-            sendNow(Replies.onStatus(s.id(), Status.error(StatusCodes.PUBLISH_BAD_NAME, "stream " + s.id() + " is busy")));
-            return;
-        }
-        callController(() -> controller.onPublish(this, new PendingRequests.PublishReq(this, c, publish, s)));
-    }
-
-    private void onPlayCommand(CommandMessage c) {
-        ServerStream s = streams.get(c.streamId());
-        if (s == null) {
-            sendNow(Replies.error(c, Status.error(StatusCodes.CALL_FAILED, "play on unknown message stream id " + c.streamId())));
-            return;
-        }
-        Play play = Play.from(c);
-        if (s.state() != NetStream.State.IDLE) {
-            sendNow(Replies.onStatus(s.id(), Status.error(StatusCodes.PLAY_FAILED, "stream " + s.id() + " is busy")));
-            return;
-        }
-        callController(() -> controller.onPlay(this, new PendingRequests.PlayReq(this, c, play, s)));
     }
 
     private void onMediaIn(MediaMessage media) {
@@ -356,107 +246,41 @@ public final class ServerConnection implements RtmpSession {
         if (s != null && s.state() == NetStream.State.PUBLISHING
                 && ("@setDataFrame".equals(name) || "onMetaData".equals(name))) {
             callController(() -> controller.onMetadata(this, s, d));
-        } else if (connectState == ConnectState.CONNECTED) {
+        } else if (commands.connected()) {
             callController(() -> controller.onMessage(this, d));
         }
     }
 
-    // ---------------------------------------------------------------- decisions (connection thread)
-
-    void acceptConnect(PendingRequests.ConnectReq request) {
-        connectState = ConnectState.CONNECTED;
-        connect = request.command();
-        sendNow(new WindowAckSize(config.windowAckSize()));
-        sendNow(new SetPeerBandwidth(config.peerBandwidth(), SetPeerBandwidth.LimitType.DYNAMIC));
-        writer.changeChunkSize(config.chunkSize());
-        Map<String, Object> props = new LinkedHashMap<>();
-        props.put("fmsVer", config.fmsVer());
-        props.put("capabilities", 31.0);
-        props.put("mode", 1.0);
-        Map<String, Object> info = Status.status(StatusCodes.CONNECT_SUCCESS, "Connection succeeded.")
-                .with("objectEncoding", request.command().objectEncoding())
-                .toMap();
-        sendNow(Replies.result(request.message(), props, info));
-        sendNow(Replies.command(0, "onBWDone", 0, null));
-        LOG.debug("{} connect accepted", id);
-    }
-
-    void rejectConnect(PendingRequests.ConnectReq request, Status status) {
-        LOG.debug("{} connect rejected: {}", id, status.code());
-        sendNow(Replies.error(request.message(), status));
-        transport.close();
-        finish(null);
-    }
-
-    void acceptCreateStream(PendingRequests.CreateStreamReq request) {
-        if (streams.size() >= config.maxMessageStreams()) {
-            sendNow(Replies.error(request.message(), Status.error(StatusCodes.CALL_FAILED,
-                    "more than " + config.maxMessageStreams() + " message streams")));
-            return;
-        }
-        int streamId = 1;
-        while (streams.containsKey(streamId)) {
-            streamId++;
-        }
-        streams.put(streamId, new ServerStream(streamId, this));
-        sendNow(Replies.result(request.message(), null, (double) streamId));
-    }
-
-    void acceptPublish(PendingRequests.PublishReq request) {
-        ServerStream s = request.stream();
-        if (s.state() != NetStream.State.IDLE || streams.get(s.id()) != s) {
-            return;
-        }
-        String name = request.command().name();
-        s.become(NetStream.State.PUBLISHING, name);
-        sendNow(new UserControl.StreamBegin(s.id()));
-        sendNow(Replies.onStatus(s.id(),
-                Status.status(StatusCodes.PUBLISH_START, name + " is now published").with("details", name)));
-        LOG.debug("{} publishing {} on stream {}", id, name, s.id());
-    }
-
-    void acceptPlay(PendingRequests.PlayReq request) {
-        ServerStream s = request.stream();
-        if (s.state() != NetStream.State.IDLE || streams.get(s.id()) != s) {
-            return;
-        }
-        String name = request.command().name();
-        s.become(NetStream.State.PLAYING, name);
-        sendNow(new UserControl.StreamBegin(s.id()));
-        if (request.command().reset()) {
-            sendNow(Replies.onStatus(s.id(),
-                    Status.status(StatusCodes.PLAY_RESET, "Playing and resetting " + name).with("details", name)));
-        }
-        sendNow(Replies.onStatus(s.id(), Status.status(StatusCodes.PLAY_START, "Started playing " + name).with("details", name)));
-        sendNow(Replies.data(0, s.id(), "|RtmpSampleAccess", true, true));
-        LOG.debug("{} playing {} on stream {}", id, name, s.id());
-    }
-
-    private void stopStream(ServerStream s) {
-        String name = s.name();
-        if (s.state() == NetStream.State.PUBLISHING) {
-            callController(() -> controller.onUnpublish(this, s));
-            s.become(NetStream.State.IDLE, null);
-            sendNow(Replies.onStatus(s.id(),
-                    Status.status(StatusCodes.UNPUBLISH_SUCCESS, name + " is now unpublished").with("details", name)));
-        } else if (s.state() == NetStream.State.PLAYING) {
-            callController(() -> controller.onStopPlay(this, s));
-            s.become(NetStream.State.IDLE, null);
-        }
-    }
-
-    private void deleteStream(int streamId) {
-        ServerStream s = streams.get(streamId);
-        if (s == null) {
-            return;
-        }
-        stopStream(s);
-        streams.remove(streamId);
-        s.become(NetStream.State.CLOSED, s.name());
-        callController(() -> controller.onDeleteStream(this, s));
-    }
-
     // ---------------------------------------------------------------- plumbing
+
+    ServerCommands commands() {
+        return commands;
+    }
+
+    /** Calls the controller; an exception from it closes the session (logged at WARN). */
+    void call(java.util.function.Consumer<RtmpController> callback) {
+        callController(() -> callback.accept(controller));
+    }
+
+    /** Records the accepted connect. */
+    void connected(Connect command) {
+        this.connect = command;
+    }
+
+    /** Sends Set Chunk Size with the old size, then switches (RTMP 1.0 §5.4.1). */
+    void changeChunkSize(int chunkSize) {
+        if (!closed) {
+            writer.changeChunkSize(chunkSize);
+        }
+    }
+
+    /** Closes the transport (after flushing) and runs the close callbacks. */
+    void closeNow(Throwable cause) {
+        if (!closed) {
+            transport.close();
+            finish(cause);
+        }
+    }
 
     /** Runs {@code task} on the connection's thread (now if already on it); skipped once closed. */
     void runOnConnection(Runnable task) {
@@ -498,11 +322,7 @@ public final class ServerConnection implements RtmpSession {
     }
 
     private void fail(Throwable cause) {
-        if (closed) {
-            return;
-        }
-        transport.close();
-        finish(cause);
+        closeNow(cause);
     }
 
     private void finish(Throwable cause) {
@@ -644,10 +464,7 @@ public final class ServerConnection implements RtmpSession {
 
     @Override
     public CompletableFuture<Void> close() {
-        runOnConnection(() -> {
-            transport.close();
-            finish(null);
-        });
+        runOnConnection(() -> closeNow(null));
         return closeFuture;
     }
 

@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.rtmp4j.core.command.Connect;
-import org.rtmp4j.core.command.PublishType;
 import org.rtmp4j.core.command.Status;
 import org.rtmp4j.core.message.AggregateMessage;
 import org.rtmp4j.core.message.CommandMessage;
