@@ -112,7 +112,9 @@ public final class ServerConnection implements RtmpSession {
             in.position(in.limit());
             return;
         }
-        clock.received();
+        if (in.hasRemaining()) {
+            clock.received();
+        }
         try {
             pipeline.onBytes(in);
         } catch (RtmpProtocolException | AmfException e) {

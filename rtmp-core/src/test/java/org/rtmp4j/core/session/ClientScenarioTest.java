@@ -145,6 +145,33 @@ class ClientScenarioTest {
         assertThat(pair.listener.media).isEmpty();
     }
 
+    @ParameterizedTest
+    @EnumSource(RtmpPair.Split.class)
+    void controllerRepliesToCustomCommandsAndClosesTheSession(RtmpPair.Split split) throws Exception {
+        RecordingController controller = new RecordingController() {
+            @Override
+            public void onCommand(RtmpSession session, CommandMessage command) {
+                session.replyResult(command, null, "pong:" + command.argument(0));
+                session.close();
+            }
+        };
+        RtmpPair pair = Steps.connected(split, controller);
+
+        pair.client.send(Replies.command(0, "ping", 77, null, "x"));
+        pair.pump();
+
+        assertThat(pair.listener.commands).filteredOn(c -> c.name().equals("_result")).singleElement()
+                .satisfies(c -> {
+                    assertThat(c.transactionId()).isEqualTo(77.0);
+                    assertThat(c.commandObject()).isNull();
+                    assertThat(c.arguments()).containsExactly("pong:x");
+                });
+        assertThat(pair.server.close().get(1, TimeUnit.SECONDS)).isNull();
+        assertThat(pair.serverTransport.isClosed()).isTrue();
+        assertThat(controller.closes).containsExactly((Throwable) null);
+        assertThat(pair.listener.closeCount).isEqualTo(1);
+    }
+
     private static void subMessage(ByteBuffer out, int type, int ts, byte[] data) {
         int start = out.position();
         out.put((byte) type);
