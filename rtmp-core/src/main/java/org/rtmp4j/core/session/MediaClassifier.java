@@ -22,6 +22,9 @@ public final class MediaClassifier {
     private static final int CODEC_AVC = 7;
     private static final int CODEC_HEVC = 12;
     private static final int VIDEO_PACKET_SEQUENCE_START = 0;
+    private static final int VIDEO_PACKET_SEQUENCE_END = 2;
+    private static final int VIDEO_PACKET_METADATA = 4;
+    private static final int AVC_END_OF_SEQUENCE = 2;
     private static final int VIDEO_PACKET_MPEG2TS_SEQUENCE_START = 5;
     private static final int SOUND_FORMAT_AAC = 10;
     private static final int SOUND_FORMAT_EX_HEADER = 9;
@@ -50,15 +53,28 @@ public final class MediaClassifier {
     /**
      * @param payload video tag body
      * @return whether frame type is 1 (keyframe): legacy {@code (b0 >> 4) == 1}, E-RTMP {@code
-     *     ((b0 >> 4) & 7) == 1}; frame type 5 (command frame) is never a keyframe
+     *     ((b0 >> 4) & 7) == 1}; frame type 5 (command frame) is never a keyframe, nor is an E-RTMP
+     *     SequenceEnd (2) or Metadata (4) packet, nor an AVC/HEVC end of sequence (AVCPacketType 2)
      */
     public static boolean isVideoKeyframe(ByteBuffer payload) {
         if (payload.remaining() < 1) {
             return false;
         }
-        int b0 = payload.get(payload.position()) & 0xFF;
-        int frameType = (b0 & 0x80) != 0 ? (b0 >> 4) & 0x07 : (b0 >> 4) & 0x0F;
-        return frameType == FRAME_TYPE_KEY;
+        int p = payload.position();
+        int b0 = payload.get(p) & 0xFF;
+        if ((b0 & 0x80) != 0) {
+            int packetType = b0 & 0x0F;
+            return ((b0 >> 4) & 0x07) == FRAME_TYPE_KEY
+                    && packetType != VIDEO_PACKET_SEQUENCE_END
+                    && packetType != VIDEO_PACKET_METADATA;
+        }
+        if ((b0 >> 4) != FRAME_TYPE_KEY) {
+            return false;
+        }
+        int codec = b0 & 0x0F;
+        boolean endOfSequence = (codec == CODEC_AVC || codec == CODEC_HEVC)
+                && payload.remaining() >= 2 && payload.get(p + 1) == AVC_END_OF_SEQUENCE;
+        return !endOfSequence;
     }
 
     /**

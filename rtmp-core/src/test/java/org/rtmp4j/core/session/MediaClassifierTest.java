@@ -43,6 +43,15 @@ class MediaClassifierTest {
     }
 
     @Test
+    void endOfSequenceAndMetadataPacketsAreNotKeyframes() {
+        assertThat(MediaClassifier.isVideoKeyframe(bytes(0x92, 'a', 'v', '0', '1'))).isFalse();
+        assertThat(MediaClassifier.isVideoKeyframe(bytes(0x94, 'a', 'v', '0', '1'))).isFalse();
+        assertThat(MediaClassifier.isVideoKeyframe(bytes(0x93, 'h', 'v', 'c', '1'))).isTrue();
+        assertThat(MediaClassifier.isVideoKeyframe(bytes(0x17, 0x02, 0, 0, 0))).isFalse();
+        assertThat(MediaClassifier.isVideoKeyframe(bytes(0x12, 0x02))).isTrue(); // H.263 has no packet type
+    }
+
+    @Test
     void commandFrameIsNeverAKeyframe() {
         assertThat(MediaClassifier.isVideoKeyframe(bytes(0x57, 0x00))).isFalse();
         assertThat(MediaClassifier.isVideoKeyframe(bytes(0xD4, 'h', 'v', 'c', '1'))).isFalse();
