@@ -62,7 +62,13 @@ public final class ClientConnection {
     private double nextTransactionId = 1;
     private boolean closed;
 
-    /** Creates the engine; call {@link #start()} to send C0+C1. */
+    /**
+     * Creates the engine; call {@link #start()} to send C0+C1.
+     *
+     * @param config chunk size and window acknowledgement size to announce after connect, decoder limits
+     * @param transport where bytes are written
+     * @param listener receives what the server sends; called on the thread feeding {@link #onBytes}
+     */
     public ClientConnection(SessionConfig config, Transport transport, ClientListener listener) {
         this.config = config;
         this.transport = transport;
@@ -77,7 +83,12 @@ public final class ClientConnection {
         writer.writeRaw(handshake.start());
     }
 
-    /** Feeds received bytes; consumes all of {@code in}. A protocol error closes the transport. */
+    /**
+     * Feeds received bytes; consumes all of {@code in}. A protocol error ({@link RtmpProtocolException},
+     * {@link AmfException}) closes the transport, fails pending futures and is not rethrown.
+     *
+     * @param in bytes as received, in order
+     */
     public void onBytes(ByteBuffer in) {
         if (closed) {
             in.position(in.limit());
@@ -95,12 +106,22 @@ public final class ClientConnection {
         in.position(in.limit());
     }
 
-    /** Drives timers. The client engine keeps none; runtimes apply their own timeouts. @param nowNanos monotonic clock */
+    /**
+     * Drives timers. The client engine keeps none; runtimes apply their own timeouts.
+     *
+     * @param nowNanos a monotonic clock, e.g. {@code System.nanoTime()}
+     */
     public void onTick(long nowNanos) {
         // No client-side deadlines: RtmpClient bounds its blocking calls itself.
     }
 
-    /** The transport is closed; fails pending futures and calls {@link ClientListener#onClose}. */
+    /**
+     * The transport is closed; fails pending futures and calls {@link ClientListener#onClose} once.
+     * Idempotent.
+     *
+     * @param causeOrNull the failure, or {@code null} on a clean close (futures then fail with an
+     *     {@link IOException})
+     */
     public void onTransportClosed(Throwable causeOrNull) {
         if (closed) {
             return;
@@ -126,8 +147,11 @@ public final class ClientConnection {
     }
 
     /**
-     * Sends {@code connect} (queued until the handshake completes).
+     * Sends {@code connect} with transaction id 1 (RTMP 1.0 §7.2.1.1), queued until the handshake
+     * completes. The command object holds app, flashVer, tcUrl, type, fpad, capabilities,
+     * audioCodecs, videoCodecs, videoFunction, objectEncoding 0 and the extra properties.
      *
+     * @param options app, tcUrl and extra command object properties
      * @return completes with the {@code _result}, or exceptionally with {@link RtmpStatusException}
      */
     public CompletableFuture<CommandMessage> connect(ConnectOptions options) {
@@ -157,7 +181,11 @@ public final class ClientConnection {
         return future;
     }
 
-    /** @return completes with the new message stream id */
+    /**
+     * Sends {@code createStream} (RTMP 1.0 §7.2.1.3).
+     *
+     * @return completes with the new message stream id, or exceptionally with {@link RtmpStatusException}
+     */
     public CompletableFuture<Integer> createStream() {
         CompletableFuture<Integer> future = track(new CompletableFuture<>());
         double tx = transaction(reply -> {
@@ -174,7 +202,15 @@ public final class ClientConnection {
         return future;
     }
 
-    /** Sends {@code publish}; completes on NetStream.Publish.Start, exceptionally with {@link RtmpStatusException}. */
+    /**
+     * Sends {@code releaseStream}, {@code FCPublish} and {@code publish} (RTMP 1.0 §7.2.2.6).
+     *
+     * @param streamId message stream id from {@link #createStream()}
+     * @param name publishing name (stream key)
+     * @param type live, record or append
+     * @return completes on NetStream.Publish.Start, exceptionally with {@link RtmpStatusException}
+     *     on an error status
+     */
     public CompletableFuture<Void> publish(int streamId, String name, PublishType type) {
         CompletableFuture<Void> future = streamFuture(streamId);
         sendOrQueue(Replies.command(0, "releaseStream", transaction(reply -> { }), null, name));
@@ -184,7 +220,15 @@ public final class ClientConnection {
         return future;
     }
 
-    /** Sends {@code play}; completes on NetStream.Play.Start, exceptionally with {@link RtmpStatusException}. */
+    /**
+     * Sends {@code play} (start -2, duration -1, reset true; RTMP 1.0 §7.2.2.1), then Set Buffer
+     * Length 3000 ms (§7.1.7).
+     *
+     * @param streamId message stream id from {@link #createStream()}
+     * @param name stream name to play
+     * @return completes on NetStream.Play.Start, exceptionally with {@link RtmpStatusException} on an
+     *     error status
+     */
     public CompletableFuture<Void> play(int streamId, String name) {
         CompletableFuture<Void> future = streamFuture(streamId);
         sendOrQueue(Replies.command(streamId, "play", 0, null, name, -2.0, -1.0, true));
@@ -192,17 +236,32 @@ public final class ClientConnection {
         return future;
     }
 
-    /** Sends audio or video on {@code streamId} (stream id of {@code media} is replaced; its timestamp is kept). */
+    /**
+     * Sends audio (chunk stream id 4) or video (6). The payload is not copied.
+     *
+     * @param streamId message stream id; replaces the one in {@code media}
+     * @param media the message; its own timestamp (ms) is sent
+     */
     public void sendMedia(int streamId, MediaMessage media) {
         sendOrQueue(media.withStreamId(streamId));
     }
 
-    /** Sends {@code @setDataFrame, onMetaData, metadata} on {@code streamId}. */
+    /**
+     * Sends the data message {@code @setDataFrame, onMetaData, metadata} (an AMF0 ECMA array) on
+     * chunk stream id 5.
+     *
+     * @param streamId message stream id of the publishing stream
+     * @param metadata e.g. width, height, videocodecid
+     */
     public void sendMetadata(int streamId, Map<String, Object> metadata) {
         sendOrQueue(Replies.data(0, streamId, "@setDataFrame", "onMetaData", new AmfEcmaArray(metadata)));
     }
 
-    /** Sends {@code FCUnpublish} (when publishing) and {@code deleteStream}. */
+    /**
+     * Sends {@code FCUnpublish} (when publishing) and {@code deleteStream} (RTMP 1.0 §7.2.2.3).
+     *
+     * @param streamId the message stream id to delete
+     */
     public void deleteStream(int streamId) {
         String name = publishing.remove(streamId);
         if (name != null) {
@@ -227,7 +286,11 @@ public final class ClientConnection {
         }
     }
 
-    /** Sends any message (escape hatch). */
+    /**
+     * Sends any message (escape hatch), on the chunk stream id for its type.
+     *
+     * @param message the message, queued until the handshake completes
+     */
     public void send(RtmpMessage message) {
         sendOrQueue(message);
     }

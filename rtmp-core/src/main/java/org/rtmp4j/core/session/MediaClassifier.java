@@ -33,12 +33,16 @@ public final class MediaClassifier {
 
     private MediaClassifier() {}
 
-    /** @return whether {@code media} is a video keyframe (frame type 1, legacy or E-RTMP) */
+    /**
+     * @param media audio or video
+     * @return whether {@code media} is a video keyframe (see {@link #isVideoKeyframe})
+     */
     public static boolean isKeyframe(MediaMessage media) {
         return media instanceof VideoMessage && isVideoKeyframe(media.payload());
     }
 
     /**
+     * @param media audio or video
      * @return whether {@code media} configures a decoder and must never be dropped: a video sequence
      *     header or an audio sequence header (see {@link #isVideoSequenceHeader}, {@link
      *     #isAudioSequenceHeader})

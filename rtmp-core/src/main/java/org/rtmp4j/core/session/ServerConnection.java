@@ -73,7 +73,14 @@ public final class ServerConnection implements RtmpSession {
     private long ignoredMedia;
     private long lastDropWarnNanos = Long.MIN_VALUE;
 
-    /** Creates the engine; deadlines count from the first {@link #onTick}. Nothing is sent until bytes arrive. */
+    /**
+     * Creates the engine; deadlines count from the first {@link #onTick}. Nothing is sent until
+     * bytes arrive.
+     *
+     * @param config protocol settings and limits
+     * @param controllers makes this connection's controller, once the handshake completes
+     * @param transport where bytes are written
+     */
     public ServerConnection(SessionConfig config, RtmpControllerFactory controllers, Transport transport) {
         this(config, controllers, transport, null);
     }
@@ -82,6 +89,9 @@ public final class ServerConnection implements RtmpSession {
      * Creates the engine with its creation time, from which the handshake and connect deadlines
      * count.
      *
+     * @param config protocol settings and limits
+     * @param controllers makes this connection's controller, once the handshake completes
+     * @param transport where bytes are written
      * @param nowNanos the monotonic clock at accept, e.g. {@code System.nanoTime()}
      */
     public ServerConnection(SessionConfig config, RtmpControllerFactory controllers, Transport transport, long nowNanos) {
@@ -104,8 +114,11 @@ public final class ServerConnection implements RtmpSession {
     }
 
     /**
-     * Feeds received bytes; consumes all of {@code in}. A protocol error closes the transport
-     * (after logging once) and is not rethrown.
+     * Feeds received bytes; consumes all of {@code in}. A protocol error ({@link
+     * RtmpProtocolException}, {@link AmfException}) closes the transport (after logging once at
+     * DEBUG), is passed to {@link RtmpController#onClose} and is not rethrown.
+     *
+     * @param in bytes as received, in order
      */
     public void onBytes(ByteBuffer in) {
         if (closed) {
@@ -148,7 +161,12 @@ public final class ServerConnection implements RtmpSession {
         }
     }
 
-    /** The transport is closed; runs onUnpublish/onStopPlay/onDeleteStream/onClose once. @param causeOrNull failure or {@code null} */
+    /**
+     * The transport is closed: runs onUnpublish for each publishing stream, onStopPlay for each
+     * playing stream, onDeleteStream for every stream, then onClose. Idempotent.
+     *
+     * @param causeOrNull the failure, or {@code null} on a clean close
+     */
     public void onTransportClosed(Throwable causeOrNull) {
         finish(causeOrNull);
     }
