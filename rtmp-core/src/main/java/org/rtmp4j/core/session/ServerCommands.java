@@ -56,6 +56,9 @@ final class ServerCommands {
                 conn.call(ctl -> ctl.onCreateStream(conn, new PendingRequests.CreateStreamReq(conn, c)));
                 break;
             case "releaseStream":
+            case "FCSubscribe":
+            case "_checkbw":
+                // Adobe-era calls: answered so clients (ffmpeg) log no error.
                 conn.sendNow(Replies.result(c, null));
                 break;
             case "FCPublish":

@@ -38,8 +38,8 @@ import org.slf4j.LoggerFactory;
  * peer's window, Ping Response, the peer's chunk size, Window Acknowledgement Size / Set Peer
  * Bandwidth / Set Chunk Size / {@code _result} / {@code onBWDone} after an accepted connect,
  * message stream ids, Stream Begin and the {@code onStatus} replies, {@code releaseStream}, {@code
- * FCPublish}, {@code FCUnpublish}, {@code getStreamLength}, {@code deleteStream} and {@code
- * closeStream}.
+ * FCPublish}, {@code FCUnpublish}, {@code FCSubscribe}, {@code _checkbw}, {@code getStreamLength},
+ * {@code deleteStream} and {@code closeStream}. Everything else goes to the controller.
  *
  * <p>Before an accepted connect every command except {@code connect} is ignored (logged at DEBUG),
  * and media is dropped; the connect deadline closes a peer that never connects. A second {@code

@@ -189,6 +189,22 @@ class ProtocolScenarioTest {
 
     @ParameterizedTest
     @EnumSource(RtmpPair.Split.class)
+    void legacyCallsAreAnsweredByTheLibraryNotTheController(RtmpPair.Split split) {
+        RecordingController controller = new RecordingController();
+        RtmpPair pair = Steps.connected(split, controller);
+
+        pair.client.send(Replies.command(0, "_checkbw", 30, null));
+        pair.client.send(Replies.command(0, "FCSubscribe", 31, null, "cam1"));
+        pair.client.send(Replies.command(0, "getStreamLength", 32, null, "cam1"));
+        pair.pump();
+
+        assertThat(controller.commands).isEmpty();
+        assertThat(pair.listener.commands).filteredOn(c -> c.name().equals("_result"))
+                .extracting(CommandMessage::transactionId).containsExactly(30.0, 31.0, 32.0);
+    }
+
+    @ParameterizedTest
+    @EnumSource(RtmpPair.Split.class)
     void controllerExceptionClosesOnlyItsSession(RtmpPair.Split split) {
         RecordingController failing = new RecordingController();
         failing.throwOnPublish = new IllegalStateException("boom");
