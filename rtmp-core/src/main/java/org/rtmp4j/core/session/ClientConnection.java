@@ -1,5 +1,6 @@
 package org.rtmp4j.core.session;
 
+import org.rtmp4j.core.command.Commands;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
@@ -12,7 +13,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
-import org.rtmp4j.amf.AmfEcmaArray;
 import org.rtmp4j.amf.AmfException;
 import org.rtmp4j.core.RtmpProtocolException;
 import org.rtmp4j.core.command.PublishType;
@@ -177,7 +177,7 @@ public final class ClientConnection {
                 fail(future, reply);
             }
         });
-        sendOrQueue(Replies.command(0, "connect", tx, props));
+        sendOrQueue(Commands.connect(tx, props));
         return future;
     }
 
@@ -198,7 +198,7 @@ public final class ClientConnection {
                 fail(future, reply);
             }
         });
-        sendOrQueue(Replies.command(0, "createStream", tx, null));
+        sendOrQueue(Commands.createStream(tx));
         return future;
     }
 
@@ -213,9 +213,9 @@ public final class ClientConnection {
      */
     public CompletableFuture<Void> publish(int streamId, String name, PublishType type) {
         CompletableFuture<Void> future = streamFuture(streamId);
-        sendOrQueue(Replies.command(0, "releaseStream", transaction(reply -> { }), null, name));
-        sendOrQueue(Replies.command(0, "FCPublish", transaction(reply -> { }), null, name));
-        sendOrQueue(Replies.command(streamId, "publish", 0, null, name, type.wireName()));
+        sendOrQueue(Commands.releaseStream(transaction(reply -> { }), name));
+        sendOrQueue(Commands.fcPublish(transaction(reply -> { }), name));
+        sendOrQueue(Commands.publish(streamId, 0, name, type));
         publishing.put(streamId, name);
         return future;
     }
@@ -254,7 +254,7 @@ public final class ClientConnection {
      * @param metadata e.g. width, height, videocodecid
      */
     public void sendMetadata(int streamId, Map<String, Object> metadata) {
-        sendOrQueue(Replies.data(0, streamId, "@setDataFrame", "onMetaData", new AmfEcmaArray(metadata)));
+        sendOrQueue(Commands.setDataFrame(streamId, metadata));
     }
 
     /**
@@ -265,9 +265,9 @@ public final class ClientConnection {
     public void deleteStream(int streamId) {
         String name = publishing.remove(streamId);
         if (name != null) {
-            sendOrQueue(Replies.command(0, "FCUnpublish", transaction(reply -> { }), null, name));
+            sendOrQueue(Commands.fcUnpublish(transaction(reply -> { }), name));
         }
-        sendOrQueue(Replies.command(0, "deleteStream", transaction(reply -> { }), null, (double) streamId));
+        sendOrQueue(Commands.deleteStream(transaction(reply -> { }), streamId));
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.rtmp4j.core.session;
 
+import org.rtmp4j.core.command.Commands;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.rtmp4j.core.command.Connect;
 import org.rtmp4j.core.command.CreateStream;
@@ -111,7 +112,7 @@ final class PendingRequests {
 
         @Override
         void onReject(Status status) {
-            connection.sendNow(Replies.error(message, status));
+            connection.sendNow(Commands.error(message, status));
         }
     }
 
@@ -147,7 +148,7 @@ final class PendingRequests {
 
         @Override
         void onReject(Status status) {
-            connection.sendNow(Replies.onStatus(stream.id(), status));
+            connection.sendNow(Commands.onStatus(stream.id(), status));
         }
     }
 
@@ -183,7 +184,7 @@ final class PendingRequests {
 
         @Override
         void onReject(Status status) {
-            connection.sendNow(Replies.onStatus(stream.id(), status));
+            connection.sendNow(Commands.onStatus(stream.id(), status));
         }
     }
 }

@@ -1,6 +1,6 @@
 package org.rtmp4j.core.session;
 
-import java.util.LinkedHashMap;
+import org.rtmp4j.core.command.Commands;
 import java.util.Map;
 import org.rtmp4j.core.RtmpProtocolException;
 import org.rtmp4j.core.command.Connect;
@@ -59,10 +59,10 @@ final class ServerCommands {
             case "FCSubscribe":
             case "_checkbw":
                 // Adobe-era calls: answered so clients (ffmpeg) log no error.
-                conn.sendNow(Replies.result(c, null));
+                conn.sendNow(Commands.result(c, null));
                 break;
             case "FCPublish":
-                conn.sendNow(Replies.result(c, null));
+                conn.sendNow(Commands.result(c, null));
                 conn.sendNow(Replies.command(0, "onFCPublish", 0, null,
                         Status.status(StatusCodes.PUBLISH_START, String.valueOf(c.argument(0))).toMap()));
                 break;
@@ -70,7 +70,7 @@ final class ServerCommands {
                 onFcUnpublish(c);
                 break;
             case "getStreamLength":
-                conn.sendNow(Replies.result(c, null, 0.0));
+                conn.sendNow(Commands.result(c, null, 0.0));
                 break;
             case "deleteStream":
                 if (c.argument(0) instanceof Number n) {
@@ -124,12 +124,12 @@ final class ServerCommands {
     private void onPublishCommand(CommandMessage c) {
         ServerStream s = streams.get(c.streamId());
         if (s == null) {
-            conn.sendNow(Replies.error(c, Status.error(StatusCodes.CALL_FAILED, "publish on unknown message stream id " + c.streamId())));
+            conn.sendNow(Commands.error(c, Status.error(StatusCodes.CALL_FAILED, "publish on unknown message stream id " + c.streamId())));
             return;
         }
         Publish publish = Publish.from(c);
         if (s.state() != NetStream.State.IDLE) {
-            conn.sendNow(Replies.onStatus(s.id(), Status.error(StatusCodes.PUBLISH_BAD_NAME, "stream " + s.id() + " is busy")));
+            conn.sendNow(Commands.onStatus(s.id(), Status.error(StatusCodes.PUBLISH_BAD_NAME, "stream " + s.id() + " is busy")));
             return;
         }
         conn.call(ctl -> ctl.onPublish(conn, new PendingRequests.PublishReq(conn, c, publish, s)));
@@ -138,12 +138,12 @@ final class ServerCommands {
     private void onPlayCommand(CommandMessage c) {
         ServerStream s = streams.get(c.streamId());
         if (s == null) {
-            conn.sendNow(Replies.error(c, Status.error(StatusCodes.CALL_FAILED, "play on unknown message stream id " + c.streamId())));
+            conn.sendNow(Commands.error(c, Status.error(StatusCodes.CALL_FAILED, "play on unknown message stream id " + c.streamId())));
             return;
         }
         Play play = Play.from(c);
         if (s.state() != NetStream.State.IDLE) {
-            conn.sendNow(Replies.onStatus(s.id(), Status.error(StatusCodes.PLAY_FAILED, "stream " + s.id() + " is busy")));
+            conn.sendNow(Commands.onStatus(s.id(), Status.error(StatusCodes.PLAY_FAILED, "stream " + s.id() + " is busy")));
             return;
         }
         conn.call(ctl -> ctl.onPlay(conn, new PendingRequests.PlayReq(conn, c, play, s)));
@@ -157,27 +157,22 @@ final class ServerCommands {
         conn.sendNow(new WindowAckSize(config.windowAckSize()));
         conn.sendNow(new SetPeerBandwidth(config.peerBandwidth(), SetPeerBandwidth.LimitType.DYNAMIC));
         conn.changeChunkSize(config.chunkSize());
-        Map<String, Object> props = new LinkedHashMap<>();
-        props.put("fmsVer", config.fmsVer());
-        props.put("capabilities", 31.0);
-        props.put("mode", 1.0);
-        Map<String, Object> info = Status.status(StatusCodes.CONNECT_SUCCESS, "Connection succeeded.")
-                .with("objectEncoding", request.command().objectEncoding())
-                .toMap();
-        conn.sendNow(Replies.result(request.message(), props, info));
-        conn.sendNow(Replies.command(0, "onBWDone", 0, null));
+        Map<String, Object> props = Commands.connectResultProperties(config.fmsVer(), Commands.DEFAULT_CAPABILITIES);
+        Map<String, Object> info = Commands.connectResultInformation(request.command().objectEncoding());
+        conn.sendNow(Commands.result(request.message(), props, info));
+        conn.sendNow(Commands.onBWDone());
         LOG.debug("{} connect accepted", conn.id());
     }
 
     void rejectConnect(PendingRequests.ConnectReq request, Status status) {
         LOG.debug("{} connect rejected: {}", conn.id(), status.code());
-        conn.sendNow(Replies.error(request.message(), status));
+        conn.sendNow(Commands.error(request.message(), status));
         conn.closeNow(null);
     }
 
     void acceptCreateStream(PendingRequests.CreateStreamReq request) {
         if (streams.size() >= config.maxMessageStreams()) {
-            conn.sendNow(Replies.error(request.message(), Status.error(StatusCodes.CALL_FAILED,
+            conn.sendNow(Commands.error(request.message(), Status.error(StatusCodes.CALL_FAILED,
                     "more than " + config.maxMessageStreams() + " message streams")));
             return;
         }
@@ -186,7 +181,7 @@ final class ServerCommands {
             streamId++;
         }
         streams.put(streamId, new ServerStream(streamId, conn));
-        conn.sendNow(Replies.result(request.message(), null, (double) streamId));
+        conn.sendNow(Commands.result(request.message(), null, (double) streamId));
     }
 
     void acceptPublish(PendingRequests.PublishReq request) {
@@ -197,7 +192,7 @@ final class ServerCommands {
         String name = request.command().name();
         s.become(NetStream.State.PUBLISHING, name);
         conn.sendNow(new UserControl.StreamBegin(s.id()));
-        conn.sendNow(Replies.onStatus(s.id(),
+        conn.sendNow(Commands.onStatus(s.id(),
                 Status.status(StatusCodes.PUBLISH_START, name + " is now published").with("details", name)));
         LOG.debug("{} publishing {} on stream {}", conn.id(), name, s.id());
     }
@@ -211,11 +206,11 @@ final class ServerCommands {
         s.become(NetStream.State.PLAYING, name);
         conn.sendNow(new UserControl.StreamBegin(s.id()));
         if (request.command().reset()) {
-            conn.sendNow(Replies.onStatus(s.id(),
+            conn.sendNow(Commands.onStatus(s.id(),
                     Status.status(StatusCodes.PLAY_RESET, "Playing and resetting " + name).with("details", name)));
         }
-        conn.sendNow(Replies.onStatus(s.id(), Status.status(StatusCodes.PLAY_START, "Started playing " + name).with("details", name)));
-        conn.sendNow(Replies.data(0, s.id(), "|RtmpSampleAccess", true, true));
+        conn.sendNow(Commands.onStatus(s.id(), Status.status(StatusCodes.PLAY_START, "Started playing " + name).with("details", name)));
+        conn.sendNow(Commands.sampleAccess(s.id()));
         LOG.debug("{} playing {} on stream {}", conn.id(), name, s.id());
     }
 
@@ -224,7 +219,7 @@ final class ServerCommands {
         if (s.state() == NetStream.State.PUBLISHING) {
             conn.call(ctl -> ctl.onUnpublish(conn, s));
             s.become(NetStream.State.IDLE, null);
-            conn.sendNow(Replies.onStatus(s.id(),
+            conn.sendNow(Commands.onStatus(s.id(),
                     Status.status(StatusCodes.UNPUBLISH_SUCCESS, name + " is now unpublished").with("details", name)));
         } else if (s.state() == NetStream.State.PLAYING) {
             conn.call(ctl -> ctl.onStopPlay(conn, s));

@@ -1,5 +1,6 @@
 package org.rtmp4j.core.session;
 
+import org.rtmp4j.core.command.Commands;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -11,7 +12,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
-import org.rtmp4j.amf.AmfEcmaArray;
 import org.rtmp4j.amf.AmfException;
 import org.rtmp4j.core.RtmpProtocolException;
 import org.rtmp4j.core.command.Connect;
@@ -452,24 +452,24 @@ public final class ServerConnection implements RtmpSession {
 
     @Override
     public void sendMetadata(NetStream to, Map<String, Object> metadata) {
-        runOnConnection(() -> sendNow(Replies.data(0, to.id(), "onMetaData", new AmfEcmaArray(metadata))));
+        runOnConnection(() -> sendNow(Commands.onMetaData(to.id(), metadata)));
     }
 
     @Override
     public void sendStatus(NetStream to, Status status) {
-        runOnConnection(() -> sendNow(Replies.onStatus(to.id(), status)));
+        runOnConnection(() -> sendNow(Commands.onStatus(to.id(), status)));
     }
 
     @Override
     public void replyResult(CommandMessage to, Object... args) {
         Object commandObject = args.length > 0 ? args[0] : null;
         Object[] rest = args.length > 1 ? java.util.Arrays.copyOfRange(args, 1, args.length) : new Object[0];
-        runOnConnection(() -> sendNow(Replies.result(to, commandObject, rest)));
+        runOnConnection(() -> sendNow(Commands.result(to, commandObject, rest)));
     }
 
     @Override
     public void replyError(CommandMessage to, Status status) {
-        runOnConnection(() -> sendNow(Replies.error(to, status)));
+        runOnConnection(() -> sendNow(Commands.error(to, status)));
     }
 
     @Override
