@@ -142,8 +142,9 @@ public final class ServerConnection implements RtmpSession {
 
     /**
      * Drives timers: the handshake and connect deadlines (absolute from creation, never extended by
-     * trickling bytes), the idle timeout (reset by any received bytes) and the Ping Request sent
-     * every {@link SessionConfig#pingInterval()} once connected (RTMP 1.0 §7.1.7).
+     * trickling bytes), the idle timeout (reset by any received bytes) and, once connected, a Ping
+     * Request (RTMP 1.0 §7.1.7) when nothing was received for {@link SessionConfig#pingInterval()}
+     * (at most one per interval); its Ping Response gives {@link #lastRttMillis()}.
      *
      * @param nowNanos a monotonic clock, e.g. {@code System.nanoTime()}
      */

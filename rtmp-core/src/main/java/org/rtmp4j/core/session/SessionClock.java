@@ -62,8 +62,9 @@ final class SessionClock {
         return null;
     }
 
+    /** @return whether nothing was received, and no ping sent, for a whole ping interval */
     boolean pingDue() {
-        return pingNanos > 0 && now - lastPingSent >= pingNanos;
+        return pingNanos > 0 && now - lastPingSent >= pingNanos && now - lastReceived >= pingNanos;
     }
 
     /** @return the Ping Request timestamp in ms since the start */

@@ -67,11 +67,19 @@ class ProtocolScenarioTest {
         assertThat(WireTap.messages(pair.clientTransport, UserControl.PingResponse.class)).hasSize(1);
         assertThat(pair.server.lastRttMillis()).isEqualTo(250);
 
+        // A peer that keeps sending is not pinged.
+        for (int i = 0; i < 10; i++) {
+            pair.advance(Duration.ofSeconds(20));
+            pair.client.send(new UserControl.PingRequest(i));
+            pair.pump();
+        }
+        assertThat(WireTap.messages(pair.serverTransport, UserControl.PingRequest.class)).hasSize(1);
+
         // The server answers the client's ping with the same timestamp.
         pair.client.send(new UserControl.PingRequest(123_456));
         pair.pump();
         assertThat(WireTap.messages(pair.serverTransport, UserControl.PingResponse.class))
-                .containsExactly(new UserControl.PingResponse(123_456));
+                .endsWith(new UserControl.PingResponse(123_456));
     }
 
     @ParameterizedTest
@@ -110,6 +118,21 @@ class ProtocolScenarioTest {
                 });
         assertThat(controller.unpublishes).hasSize(1);
         assertThat(pair.listener.closeCount).isEqualTo(1);
+    }
+
+    @ParameterizedTest
+    @EnumSource(RtmpPair.Split.class)
+    void httpRequestInsteadOfAHandshakeClosesWithAHandshakeError(RtmpPair.Split split) {
+        RecordingController controller = new RecordingController();
+        RtmpPair pair = new RtmpPair(split, controller);
+
+        pair.feedServer(ByteBuffer.wrap("GET / HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+
+        assertThat(pair.server.isClosed()).isTrue();
+        assertThat(pair.serverTransport.isClosed()).isTrue();
+        assertThat(pair.serverTransport.history()).isEmpty();
+        assertThat(controller.opens).isEmpty(); // no controller before the handshake completes
+        assertThat(controller.closes).isEmpty();
     }
 
     @Test
