@@ -1,6 +1,8 @@
 package org.rtmp4j.core.session;
 
 import org.rtmp4j.core.command.Commands;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.rtmp4j.core.RtmpProtocolException;
 import org.rtmp4j.core.command.Connect;
@@ -24,6 +26,9 @@ final class ServerCommands {
     private static final Logger LOG = LoggerFactory.getLogger(ServerCommands.class);
 
     private enum ConnectState { AWAITING, PENDING, CONNECTED }
+
+    /** E-RTMP v2 FourCcInfoMask.CanForward. */
+    private static final int FOURCC_CAN_FORWARD = 0x04;
 
     private final ServerConnection conn;
     private final SessionConfig config;
@@ -158,10 +163,33 @@ final class ServerCommands {
         conn.sendNow(new SetPeerBandwidth(config.peerBandwidth(), SetPeerBandwidth.LimitType.DYNAMIC));
         conn.changeChunkSize(config.chunkSize());
         Map<String, Object> props = Commands.connectResultProperties(config.fmsVer(), Commands.DEFAULT_CAPABILITIES);
+        if (announcesEnhancedRtmp(request.command())) {
+            advertiseForwarding(props);
+        }
         Map<String, Object> info = Commands.connectResultInformation(request.command().objectEncoding());
         conn.sendNow(Commands.result(request.message(), props, info));
         conn.sendNow(Commands.onBWDone());
         LOG.debug("{} connect accepted", conn.id());
+    }
+
+    private static boolean announcesEnhancedRtmp(Connect connect) {
+        Map<String, Object> o = connect.commandObject();
+        return o.containsKey("fourCcList") || o.containsKey("videoFourCcInfoMap")
+                || o.containsKey("audioFourCcInfoMap") || o.containsKey("capsEx");
+    }
+
+    /**
+     * E-RTMP v2, "Enhancing NetConnection connect Command": the server states its support in the
+     * {@code _result} properties. The engine relays media without decoding it, so it can forward
+     * any codec: wildcard FourCC with FourCcInfoMask.CanForward (0x04).
+     */
+    private static void advertiseForwarding(Map<String, Object> props) {
+        Map<String, Object> any = new LinkedHashMap<>();
+        any.put("*", (double) FOURCC_CAN_FORWARD);
+        props.put("fourCcList", List.of("*"));
+        props.put("videoFourCcInfoMap", any);
+        props.put("audioFourCcInfoMap", new LinkedHashMap<>(any));
+        props.put("capsEx", 0.0);
     }
 
     void rejectConnect(PendingRequests.ConnectReq request, Status status) {

@@ -39,7 +39,9 @@ import org.slf4j.LoggerFactory;
  * Bandwidth / Set Chunk Size / {@code _result} / {@code onBWDone} after an accepted connect,
  * message stream ids, Stream Begin and the {@code onStatus} replies, {@code releaseStream}, {@code
  * FCPublish}, {@code FCUnpublish}, {@code FCSubscribe}, {@code _checkbw}, {@code getStreamLength},
- * {@code deleteStream} and {@code closeStream}. Everything else goes to the controller.
+ * {@code deleteStream} and {@code closeStream}. Everything else goes to the controller. When the
+ * client's connect announces E-RTMP ({@code fourCcList}, {@code videoFourCcInfoMap}, ...), the
+ * {@code _result} states that any codec can be forwarded (E-RTMP v2, wildcard FourCC, CanForward).
  *
  * <p>Before an accepted connect every command except {@code connect} is ignored (logged at DEBUG),
  * and media is dropped; the connect deadline closes a peer that never connects. A second {@code

@@ -45,6 +45,24 @@ class ClientScenarioTest {
 
     @ParameterizedTest
     @EnumSource(RtmpPair.Split.class)
+    void enhancedRtmpClientsAreToldTheServerForwardsAnyCodec(RtmpPair.Split split) {
+        RtmpPair pair = new RtmpPair(split, new RecordingController());
+        pair.client.start();
+        CompletableFuture<CommandMessage> f = pair.client.connect(
+                new ConnectOptions("live", "rtmp://h/live", Map.of("fourCcList", List.of("hvc1"))));
+        pair.pump();
+
+        Map<String, Object> props = Steps.map(Steps.done(f).commandObject());
+        assertThat(Steps.map(props.get("videoFourCcInfoMap"))).containsEntry("*", 4.0);
+        assertThat(Steps.map(props.get("audioFourCcInfoMap"))).containsEntry("*", 4.0);
+        assertThat(props.get("fourCcList")).isEqualTo(List.of("*"));
+
+        RtmpPair legacy = new RtmpPair(split, new RecordingController());
+        assertThat(Steps.map(Steps.done(legacy.connect()).commandObject())).doesNotContainKey("videoFourCcInfoMap");
+    }
+
+    @ParameterizedTest
+    @EnumSource(RtmpPair.Split.class)
     void publishSendsReleaseStreamFcPublishThenPublishWithIncreasingTransactionIds(RtmpPair.Split split) {
         RecordingController controller = new RecordingController();
         RtmpPair pair = Steps.connected(split, controller);
