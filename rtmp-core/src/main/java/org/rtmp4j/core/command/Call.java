@@ -15,7 +15,14 @@ import org.rtmp4j.core.message.CommandMessage;
  * @param arguments the arguments after the command object (unmodifiable)
  */
 public record Call(String name, double transactionId, Object commandObject, List<Object> arguments) {
-    /** Keeps {@code arguments} as given (an unmodifiable list when it comes from a message). */
+    /**
+     * Copies {@code arguments} into an unmodifiable list (nulls allowed).
+     *
+     * @param name the procedure or command name
+     * @param transactionId the transaction id
+     * @param commandObject the command object, or {@code null}
+     * @param arguments the arguments after the command object
+     */
     public Call {
         arguments = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(arguments));
     }

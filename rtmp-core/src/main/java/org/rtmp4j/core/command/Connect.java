@@ -37,9 +37,12 @@ public record Connect(
      * {@code tcUrl}, {@code flashVer} (missing → {@code ""}), {@code objectEncoding} (missing → 0),
      * and {@code fourCcList} (E-RTMP v2: a strict array of strings such as {@code "avc1"}, {@code
      * "hvc1"}, or {@code "*"}; missing → empty). In an AMF3 command message the command object may
-     * be an AMF3 object and {@code fourCcList} an AMF3 dense array. {@link #commandObject()} is an unmodifiable copy in
-     * wire order; {@link #arguments()} are the values after the command object.
+     * be an AMF3 object and {@code fourCcList} an AMF3 dense array. {@link #commandObject()} is an
+     * unmodifiable copy in wire order; {@link #arguments()} are the values after the command object.
+     * The E-RTMP info maps and {@code capsEx} are read on demand by {@link #enhanced()}.
      *
+     * @param message the decoded {@code connect} command
+     * @return the view
      * @throws RtmpProtocolException if the command object is missing or not an object, if {@code
      *     app}, {@code tcUrl} or {@code flashVer} is present but not a string, {@code objectEncoding}
      *     is present but not a number, or {@code fourCcList} is present but not a strict array of
@@ -97,7 +100,11 @@ public record Connect(
         return AmfEncoding.ofObjectEncoding(objectEncoding);
     }
 
-    /** @return whether the client announced support for {@code fourCc} (or the wildcard {@code "*"}) */
+    /**
+     * @param fourCc a FourCC such as {@code "hvc1"}
+     * @return whether the client listed {@code fourCc} (or the wildcard {@code "*"}) in {@code
+     *     fourCcList}; see {@link EnhancedCapabilities#supportsVideo(String)} for the info maps too
+     */
     public boolean supportsFourCc(String fourCc) {
         return fourCcList.contains(fourCc) || fourCcList.contains("*");
     }

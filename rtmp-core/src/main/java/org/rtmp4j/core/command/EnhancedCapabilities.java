@@ -57,7 +57,14 @@ public record EnhancedCapabilities(
     /** Nothing announced: what a legacy (non-enhanced) peer has. */
     public static final EnhancedCapabilities NONE = new EnhancedCapabilities(List.of(), Map.of(), Map.of(), 0);
 
-    /** Copies the collections into unmodifiable ones, keeping their order. */
+    /**
+     * Copies the collections into unmodifiable ones, keeping their order.
+     *
+     * @param fourCcList announced FourCCs
+     * @param videoFourCcInfoMap video FourCC → FourCcInfoMask bits
+     * @param audioFourCcInfoMap audio FourCC → FourCcInfoMask bits
+     * @param capsEx CapsExMask bits
+     */
     public EnhancedCapabilities {
         fourCcList = List.copyOf(fourCcList);
         videoFourCcInfoMap = Collections.unmodifiableMap(new LinkedHashMap<>(videoFourCcInfoMap));

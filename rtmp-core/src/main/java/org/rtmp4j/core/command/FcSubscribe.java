@@ -11,7 +11,11 @@ import org.rtmp4j.core.message.CommandMessage;
  * @param query the part after {@code ?}, or {@code ""}
  */
 public record FcSubscribe(String name, String query) {
-    /** A view with no query string. @param name the stream name */
+    /**
+     * A view with no query string.
+     *
+     * @param name the stream name
+     */
     public FcSubscribe(String name) {
         this(name, "");
     }
