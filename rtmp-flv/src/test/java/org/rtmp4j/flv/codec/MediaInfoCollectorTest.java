@@ -122,4 +122,67 @@ class MediaInfoCollectorTest {
         }
         throw new AssertionError("no sequence header");
     }
+
+    static ByteBuffer concat(String hexPrefix, String hexRest) {
+        return CodecTestSupport.hex(hexPrefix + hexRest);
+    }
+
+    @Test
+    void exHeaderHevcMultitrackAndFlacAreSummarisedFromTheLowestTrack() throws IOException {
+        MediaInfoCollector c = new MediaInfoCollector();
+        String hvcc = VideoConfigurationRecordsTest.HVCC_ODD;
+        String avcc = VideoConfigurationRecordsTest.AVCC_1080P;
+        int hvccLen = hvcc.length() / 2;
+        int avccLen = avcc.length() / 2;
+        // ManyTracksManyCodecs SequenceStart: track 1 "avc1" then track 0 "hvc1"
+        String body = "96" + "20"
+                + "61766331" + "01" + String.format("%06x", avccLen) + avcc
+                + "68766331" + "00" + String.format("%06x", hvccLen) + hvcc;
+        c.accept(new FlvTag(FlvTagType.VIDEO, 0, CodecTestSupport.hex(body)));
+        // ExHeader audio SequenceStart "fLaC"
+        c.accept(new FlvTag(FlvTagType.AUDIO, 0, concat("90664c6143",
+                AudioConfigurationRecordsTest.FLAC)));
+        MediaInfo info = c.mediaInfo();
+        assertThat(info.videoCodec()).isEqualTo("hevc");
+        assertThat(info.width()).isEqualTo(1270);
+        assertThat(info.height()).isEqualTo(714);
+        assertThat(info.audioCodec()).isEqualTo("flac");
+        assertThat(info.sampleRate()).isEqualTo(48000);
+        assertThat(info.channels()).isEqualTo(2);
+    }
+
+    @Test
+    void multichannelConfigSetsTheChannelCount() throws IOException {
+        MediaInfoCollector c = new MediaInfoCollector();
+        c.acceptAudio(concat("904f707573", AudioConfigurationRecordsTest.OPUS_HEAD));
+        assertThat(c.mediaInfo().channels()).isEqualTo(1);
+        // MultichannelConfig, "Opus", order Native (1), 6 channels, flags
+        c.acceptAudio(CodecTestSupport.hex("944f70757301060000003f"));
+        assertThat(c.mediaInfo().channels()).isEqualTo(6);
+        assertThat(c.mediaInfo().sampleRate()).isEqualTo(48000);
+    }
+
+    @Test
+    void legacyFormatsAndMetadataFillWhatTheStreamDoesNotSignal() throws IOException {
+        MediaInfoCollector c = new MediaInfoCollector();
+        c.acceptMetadata(Map.of("width", 640.0, "height", 360.0, "framerate", 29.97,
+                "audiosamplerate", 44100.0, "stereo", true));
+        // VP6 inter frame (no configuration record), MP3 44 kHz 16-bit mono
+        c.acceptVideo(CodecTestSupport.hex("2400"));
+        c.acceptAudio(CodecTestSupport.hex("2e00"));
+        MediaInfo info = c.mediaInfo();
+        assertThat(info).isEqualTo(new MediaInfo("vp6", 640, 360, 29.97, "mp3", 44100, 1));
+        assertThat(c.hasVideoConfig()).isFalse();
+    }
+
+    @Test
+    void commandFramesAndEmptySequenceStartsAreIgnored() throws IOException {
+        MediaInfoCollector c = new MediaInfoCollector();
+        c.acceptVideo(CodecTestSupport.hex("5700")); // legacy command frame
+        c.acceptVideo(CodecTestSupport.hex("d0" + "00")); // E-RTMP command frame
+        c.acceptVideo(CodecTestSupport.hex("9061763031")); // empty av01 SequenceStart
+        assertThat(c.mediaInfo().width()).isZero();
+        assertThat(c.mediaInfo().videoCodec()).isEqualTo("av1");
+        assertThat(c.mediaInfo().hasFrameRate()).isFalse();
+    }
 }
