@@ -137,31 +137,53 @@ public final class ScriptData {
      * @throws org.rtmp4j.amf.AmfException if the AMF0 is malformed
      */
     public static int numberOffset(ByteBuffer scriptBody, String key) {
+        int[] span = valueSpan(scriptBody, key);
+        if (span == null || scriptBody.get(scriptBody.position() + span[0]) != Amf0.NUMBER) {
+            return -1;
+        }
+        return span[0] + 1;
+    }
+
+    /**
+     * Finds the encoded value of a top-level property in an {@code onMetaData} body: the bytes
+     * from its AMF0 marker to the end of the value (used by {@code FlvWriter} to rewrite the
+     * {@code keyframes} object in place).
+     *
+     * @param scriptBody an {@code onMetaData} script tag body; its position is not moved
+     * @param key the property name
+     * @return {start, end} offsets relative to the body's position, or {@code null} if the key
+     *     is absent or the body is not {@code onMetaData} followed by an ECMA array or object
+     * @throws org.rtmp4j.amf.AmfException if the AMF0 is malformed
+     */
+    public static int[] valueSpan(ByteBuffer scriptBody, String key) {
         ByteBuffer b = scriptBody.slice();
         if (!ON_META_DATA.equals(new Amf0Reader(b).readValue()) || !b.hasRemaining()) {
-            return -1;
+            return null;
         }
         int marker = b.get() & 0xFF;
         if (marker == Amf0.ECMA_ARRAY) {
+            if (b.remaining() < 4) {
+                return null;
+            }
             b.getInt();
         } else if (marker != Amf0.OBJECT) {
-            return -1;
+            return null;
         }
         byte[] wanted = key.getBytes(StandardCharsets.UTF_8);
         while (b.remaining() >= 3) {
             int len = b.getShort() & 0xFFFF;
             if (len == 0 && (b.get(b.position()) & 0xFF) == Amf0.OBJECT_END) {
-                return -1;
+                return null;
             }
             byte[] name = new byte[Math.min(len, b.remaining())];
             b.get(name);
-            if (java.util.Arrays.equals(name, wanted) && b.hasRemaining()
-                    && b.get(b.position()) == Amf0.NUMBER) {
-                return b.position() + 1;
-            }
+            int start = b.position();
             new Amf0Reader(b).readValue();
+            if (java.util.Arrays.equals(name, wanted)) {
+                return new int[] {start, b.position()};
+            }
         }
-        return -1;
+        return null;
     }
 
     private static void put(ByteArrayOutputStream out, ByteBuffer b) {
