@@ -8,9 +8,11 @@ import org.rtmp4j.flv.FlvFormatException;
  * profile_tier_level §7.3.3).
  *
  * <p>Width and height are pic_width/height_in_luma_samples minus the conformance window offsets
- * scaled by SubWidthC/SubHeightC (§7.4.3.2.1). Parsing stops after the bit depths, so the frame
- * rate (which sits in the VUI after the reference picture sets) is not read here; use the
- * configuration record's avgFrameRate or the metadata. Immutable.
+ * scaled by SubWidthC/SubHeightC (§7.4.3.2.1). The frame rate is vui_time_scale /
+ * vui_num_units_in_tick when the VUI signals timing (§E.2.1); reaching the VUI means walking the
+ * coding block sizes, scaling lists, PCM and short-term reference picture sets (§7.3.7). That
+ * optional tail is read leniently: if it is truncated or out of range the frame rate is
+ * {@code NaN} and the fields before it are still returned. Immutable.
  *
  * @param generalProfileSpace general_profile_space
  * @param generalTierFlag general_tier_flag (false Main tier, true High tier)
@@ -23,10 +25,11 @@ import org.rtmp4j.flv.FlvFormatException;
  * @param height height after the conformance window
  * @param bitDepthLuma luma bit depth
  * @param bitDepthChroma chroma bit depth
+ * @param frameRate frames per second from the VUI timing info, or {@code NaN}
  */
 public record HevcSps(int generalProfileSpace, boolean generalTierFlag, int generalProfileIdc,
         int generalLevelIdc, int chromaFormatIdc, int codedWidth, int codedHeight, int width,
-        int height, int bitDepthLuma, int bitDepthChroma) {
+        int height, int bitDepthLuma, int bitDepthChroma, double frameRate) {
 
     private static final String WHAT = "HEVC SPS";
 
@@ -106,7 +109,116 @@ public record HevcSps(int generalProfileSpace, boolean generalTierFlag, int gene
         }
         int depthLuma = 8 + H264Sps.check(r, r.ue(), 8, "bit_depth_luma_minus8");
         int depthChroma = 8 + H264Sps.check(r, r.ue(), 8, "bit_depth_chroma_minus8");
+        double frameRate;
+        try {
+            frameRate = vuiFrameRate(r, maxSubLayersMinus1);
+        } catch (FlvFormatException e) {
+            frameRate = Double.NaN;
+        }
         return new HevcSps(profileSpace, tier, profileIdc, levelIdc, chroma, codedWidth,
-                codedHeight, width, height, depthLuma, depthChroma);
+                codedHeight, width, height, depthLuma, depthChroma, frameRate);
+    }
+
+    /** Walks from log2_max_pic_order_cnt_lsb_minus4 to the VUI timing info. */
+    private static double vuiFrameRate(BitReader r, int maxSubLayersMinus1)
+            throws FlvFormatException {
+        int log2MaxPocLsb = H264Sps.check(r, r.ue(), 12, "log2_max_pic_order_cnt_lsb_minus4") + 4;
+        boolean subLayerOrdering = r.flag();
+        for (int i = subLayerOrdering ? 0 : maxSubLayersMinus1; i <= maxSubLayersMinus1; i++) {
+            r.ue();
+            r.ue();
+            r.ue();
+        }
+        for (int i = 0; i < 6; i++) {
+            r.ue(); // block sizes and transform hierarchy depths
+        }
+        if (r.flag() && r.flag()) { // scaling_list_enabled_flag, sps_scaling_list_data_present
+            skipScalingListData(r);
+        }
+        r.skip(2); // amp_enabled_flag, sample_adaptive_offset_enabled_flag
+        if (r.flag()) { // pcm_enabled_flag
+            r.skip(8);
+            r.ue();
+            r.ue();
+            r.skip(1);
+        }
+        int sets = H264Sps.check(r, r.ue(), 64, "num_short_term_ref_pic_sets");
+        int[] numDeltaPocs = new int[sets];
+        for (int i = 0; i < sets; i++) {
+            if (i != 0 && r.flag()) { // inter_ref_pic_set_prediction_flag
+                r.skip(1);
+                r.ue();
+                int count = 0;
+                for (int j = 0; j <= numDeltaPocs[i - 1]; j++) {
+                    boolean used = r.flag();
+                    if (used || r.flag()) {
+                        count++;
+                    }
+                }
+                numDeltaPocs[i] = count;
+            } else {
+                int negative = H264Sps.check(r, r.ue(), 16, "num_negative_pics");
+                int positive = H264Sps.check(r, r.ue(), 16, "num_positive_pics");
+                for (int j = 0; j < negative + positive; j++) {
+                    r.ue();
+                    r.skip(1);
+                }
+                numDeltaPocs[i] = negative + positive;
+            }
+        }
+        if (r.flag()) { // long_term_ref_pics_present_flag
+            int lt = H264Sps.check(r, r.ue(), 32, "num_long_term_ref_pics_sps");
+            r.skip((long) lt * (log2MaxPocLsb + 1));
+        }
+        r.skip(2); // sps_temporal_mvp_enabled_flag, strong_intra_smoothing_enabled_flag
+        if (!r.flag()) { // vui_parameters_present_flag
+            return Double.NaN;
+        }
+        if (r.flag() && r.u(8) == 255) { // aspect_ratio_info_present_flag, aspect_ratio_idc
+            r.skip(32);
+        }
+        if (r.flag()) { // overscan_info_present_flag
+            r.skip(1);
+        }
+        if (r.flag()) { // video_signal_type_present_flag
+            r.skip(4);
+            if (r.flag()) {
+                r.skip(24);
+            }
+        }
+        if (r.flag()) { // chroma_loc_info_present_flag
+            r.ue();
+            r.ue();
+        }
+        r.skip(3); // neutral_chroma_indication, field_seq, frame_field_info_present
+        if (r.flag()) { // default_display_window_flag
+            for (int i = 0; i < 4; i++) {
+                r.ue();
+            }
+        }
+        if (!r.flag()) { // vui_timing_info_present_flag
+            return Double.NaN;
+        }
+        long unitsInTick = r.bits(32);
+        long timeScale = r.bits(32);
+        return unitsInTick > 0 && timeScale > 0 ? (double) timeScale / unitsInTick : Double.NaN;
+    }
+
+    private static void skipScalingListData(BitReader r) throws FlvFormatException {
+        for (int sizeId = 0; sizeId < 4; sizeId++) {
+            for (int matrixId = 0; matrixId < 6; matrixId += sizeId == 3 ? 3 : 1) {
+                if (!r.flag()) { // scaling_list_pred_mode_flag
+                    r.ue();
+                } else {
+                    int coefNum = Math.min(64, 1 << (4 + (sizeId << 1)));
+                    if (sizeId > 1) {
+                        r.se();
+                    }
+                    for (int i = 0; i < coefNum; i++) {
+                        r.se();
+                    }
+                }
+            }
+        }
     }
 }

@@ -19,7 +19,7 @@ import org.rtmp4j.flv.media.VideoTagHeader;
  *
  * <p>Video sequence headers are parsed by codec: AVC ({@link AvcDecoderConfigurationRecord}:
  * cropped size, VUI frame rate), HEVC ({@link HevcDecoderConfigurationRecord}: conformance
- * window size, avgFrameRate), AV1 ({@link Av1CodecConfigurationRecord}: max frame size, timing
+ * window size, VUI timing or else avgFrameRate), AV1 ({@link Av1CodecConfigurationRecord}: max frame size, timing
  * info frame rate), VP9/VP8 (codec only). Audio sequence headers: AAC
  * ({@link AacAudioSpecificConfig}), Opus ({@link OpusIdHeader}, 48 kHz output), FLAC
  * ({@link FlacStreamInfo}); E-RTMP {@code MultichannelConfig} sets the channel count; legacy
@@ -154,7 +154,9 @@ public final class MediaInfoCollector {
             case VideoFourCc.HEVC: {
                 HevcDecoderConfigurationRecord r = HevcDecoderConfigurationRecord.parse(record);
                 if (r.sps() != null) {
-                    video(r.sps().width(), r.sps().height(), r.frameRate());
+                    double fps = r.sps().frameRate();
+                    video(r.sps().width(), r.sps().height(),
+                            Double.isNaN(fps) ? r.frameRate() : fps);
                 }
                 break;
             }

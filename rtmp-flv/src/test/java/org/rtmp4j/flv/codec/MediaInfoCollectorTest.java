@@ -146,6 +146,7 @@ class MediaInfoCollectorTest {
         assertThat(info.videoCodec()).isEqualTo("hevc");
         assertThat(info.width()).isEqualTo(1270);
         assertThat(info.height()).isEqualTo(714);
+        assertThat(info.frameRate()).isEqualTo(30.0);
         assertThat(info.audioCodec()).isEqualTo("flac");
         assertThat(info.sampleRate()).isEqualTo(48000);
         assertThat(info.channels()).isEqualTo(2);

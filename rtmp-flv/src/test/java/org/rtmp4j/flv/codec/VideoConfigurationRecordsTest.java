@@ -115,6 +115,7 @@ class VideoConfigurationRecordsTest {
         assertThat(sps.width()).isEqualTo(1270);
         assertThat(sps.height()).isEqualTo(714);
         assertThat(sps.bitDepthLuma()).isEqualTo(8);
+        assertThat(sps.frameRate()).isEqualTo(30.0); // x265 writes VUI timing 1/30
     }
 
     @Test
