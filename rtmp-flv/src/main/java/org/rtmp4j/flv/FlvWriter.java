@@ -77,6 +77,7 @@ public final class FlvWriter implements AutoCloseable {
     private long maxTimestamp = Long.MIN_VALUE;
     private boolean metadataWritten;
     private boolean closed;
+    private long appendDamageOffset = -1;
 
     /**
      * Creates a writer with the default key frame index capacity and queues the FLV header and
@@ -212,8 +213,6 @@ public final class FlvWriter implements AutoCloseable {
         }
     }
 
-    private long appendDamageOffset = -1;
-
     /**
      * For a writer from {@link #append}, the file offset where the existing recording was
      * damaged or truncated (and cut off).
@@ -299,7 +298,7 @@ public final class FlvWriter implements AutoCloseable {
         int keyframesAt = -1;
         if (index) {
             keyframesRegionSize = KeyframeIndex.regionSize(maxKeyframes);
-            body = withKeyframesRegion(body, new KeyframeIndex().encode(keyframesRegionSize));
+            body = KeyframeIndex.insertInto(body, new KeyframeIndex().encode(keyframesRegionSize));
             keyframesAt = body.remaining() - 3 - keyframesRegionSize;
         }
         if (first) {
@@ -312,20 +311,6 @@ public final class FlvWriter implements AutoCloseable {
             keyframesPosition = keyframesAt < 0 ? -1 : bodyStart + keyframesAt;
         }
         write(new FlvTag(FlvTagType.SCRIPT, (int) -timestampOffset, body));
-    }
-
-    /** Inserts {@code "keyframes": region} before the ECMA array end and bumps its count. */
-    private static ByteBuffer withKeyframesRegion(ByteBuffer body, ByteBuffer region) {
-        byte[] key = KEYFRAMES.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-        int endMarker = body.remaining() - 3;
-        ByteBuffer out = ByteBuffer.allocate(body.remaining() + 2 + key.length
-                + region.remaining());
-        out.put(body.duplicate().limit(endMarker));
-        out.putShort((short) key.length).put(key).put(region.duplicate());
-        out.put(body.duplicate().position(endMarker));
-        int countAt = 13 + 1; // after the "onMetaData" string and the ECMA array marker
-        out.putInt(countAt, out.getInt(countAt) + 1);
-        return out.flip();
     }
 
     private static void reserveNumber(Map<String, Object> props, String key) {

@@ -106,6 +106,27 @@ final class KeyframeIndex {
         return n == size ? i : (int) ((long) i * size / n);
     }
 
+    /**
+     * Inserts {@code "keyframes": region} as the last entry of an {@code onMetaData} body's ECMA
+     * array (before its {@code 00 00 09} end) and increments the array's count.
+     *
+     * @param body an {@code onMetaData} body as {@code ScriptData.encodeOnMetaData} writes it
+     * @param region the encoded index
+     * @return a new buffer, position 0
+     */
+    static ByteBuffer insertInto(ByteBuffer body, ByteBuffer region) {
+        byte[] key = "keyframes".getBytes(StandardCharsets.US_ASCII);
+        int endMarker = body.remaining() - 3;
+        ByteBuffer out = ByteBuffer.allocate(body.remaining() + 2 + key.length
+                + region.remaining());
+        out.put(body.duplicate().limit(endMarker));
+        out.putShort((short) key.length).put(key).put(region.duplicate());
+        out.put(body.duplicate().position(endMarker));
+        int countAt = 13 + 1; // after the "onMetaData" string and the ECMA array marker
+        out.putInt(countAt, out.getInt(countAt) + 1);
+        return out.flip();
+    }
+
     private static void key(ByteBuffer b, String key) {
         byte[] k = key.getBytes(StandardCharsets.US_ASCII);
         b.putShort((short) k.length).put(k);
