@@ -18,7 +18,8 @@ import org.rtmp4j.amf.AmfEcmaArray;
  * from some writers, an object) of properties such as {@code duration}, {@code width},
  * {@code height}, {@code videocodecid}. A publisher sends the same data over RTMP as an AMF0 data
  * message {@code "@setDataFrame", "onMetaData", {...}}; the FLV file stores it without
- * {@code "@setDataFrame"}. Readers accept an ECMA array or an object (E-RTMP v2, onMetaData).
+ * {@code "@setDataFrame"}. Readers accept an ECMA array or an object (E-RTMP v2, onMetaData),
+ * also behind an AVM+ switch to AMF3 (see {@link Amf3ScriptData} for type-15 data messages).
  *
  * <p>Stateless and thread-safe. Malformed AMF0 raises the unchecked
  * {@link org.rtmp4j.amf.AmfException} from the AMF decoder.
@@ -48,16 +49,19 @@ public final class ScriptData {
     /**
      * Extracts the properties from decoded data values, either the RTMP form
      * {@code ["@setDataFrame", "onMetaData", map]} or the FLV form {@code ["onMetaData", map]}.
+     * The map may be an AMF0 object or ECMA array, or (after an AVM+ switch, AMF0 §3.1) an AMF3
+     * object or array, converted by {@link Amf3ScriptData#toAmf0}.
      *
      * @param values the decoded AMF0 values of a data message or script tag
      * @return the properties map, or an empty map if the values are not {@code onMetaData}
      */
-    @SuppressWarnings("unchecked")
     public static Map<String, Object> metadata(List<Object> values) {
         int i = !values.isEmpty() && SET_DATA_FRAME.equals(values.get(0)) ? 1 : 0;
-        if (values.size() >= i + 2 && ON_META_DATA.equals(values.get(i))
-                && values.get(i + 1) instanceof Map) {
-            return (Map<String, Object>) values.get(i + 1);
+        if (values.size() >= i + 2 && ON_META_DATA.equals(values.get(i))) {
+            Map<String, Object> props = Amf3ScriptData.properties(values.get(i + 1));
+            if (props != null) {
+                return props;
+            }
         }
         return Collections.emptyMap();
     }
