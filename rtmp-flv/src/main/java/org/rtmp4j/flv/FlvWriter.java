@@ -251,7 +251,8 @@ public final class FlvWriter implements AutoCloseable {
             minTimestamp = Math.min(minTimestamp, ts);
             maxTimestamp = Math.max(maxTimestamp, ts);
         }
-        if (tag.type() == FlvTagType.VIDEO && isIndexedKeyFrame(tag)) {
+        if (tag.type() == FlvTagType.VIDEO && (maxKeyframes > 0 || keyframesPosition >= 0)
+                && isIndexedKeyFrame(tag)) {
             keyframes.add(ts, bytesWritten + pendingBytes);
         }
         for (ByteBuffer b : muxer.encode(tag)) {

@@ -116,4 +116,35 @@ class FlvWriterAppendTest {
         assertThatThrownBy(() -> FlvWriter.append(text))
                 .isInstanceOf(FlvFormatException.class).hasMessageContaining("not.flv");
     }
+
+    @Test
+    void appendAfterACutAtEveryOffsetLeavesAFileThatReadsCleanly() throws IOException {
+        Path original = tmp.resolve("small.flv");
+        try (FlvWriter w = FlvWriter.create(original, new FlvHeader(true, true), 4)) {
+            w.writeMetadata(Map.of("encoder", "rtmp4j"));
+            w.write(FlvTestSupport.tag(FlvTagType.VIDEO, 0, 0x17, 0, 0, 0, 0, 1, 2));
+            w.write(FlvTestSupport.tag(FlvTagType.AUDIO, 10, 0xAF, 1, 7, 7));
+            w.write(FlvTestSupport.tag(FlvTagType.VIDEO, 40, 0x17, 1, 0, 0, 0, 9, 9));
+            w.write(FlvTestSupport.tag(FlvTagType.VIDEO, 80, 0x27, 1, 0, 0, 0, 8));
+        }
+        byte[] bytes = Files.readAllBytes(original);
+        Path cut = tmp.resolve("cut-sweep.flv");
+        for (int len = 0; len <= bytes.length; len++) {
+            Files.write(cut, java.util.Arrays.copyOf(bytes, len));
+            FlvWriter w;
+            try {
+                w = FlvWriter.append(cut);
+            } catch (FlvFormatException e) {
+                assertThat(len).as("only a cut header is refused").isLessThan(FlvHeader.SIZE);
+                continue;
+            }
+            try (w) {
+                w.write(FlvTestSupport.tag(FlvTagType.VIDEO, 0, 0x17, 1, 0, 0, 0, 5));
+            }
+            List<FlvTag> back = FlvWriterKeyframesTest.readAll(cut);
+            assertThat(back).isNotEmpty();
+            FlvTag last = back.get(back.size() - 1);
+            assertThat(FlvTestSupport.bytes(last.body())).containsExactly(0x17, 1, 0, 0, 0, 5);
+        }
+    }
 }
