@@ -39,9 +39,10 @@ import org.rtmp4j.flv.media.VideoTagHeader;
  * (each entry is a video key frame that is not a sequence header; the position is the offset of
  * its FLV tag from the start of the FLV stream, which for files is the file offset). Instead of
  * rewriting the whole file on close as flvmeta does, the writer reserves a fixed-size region
- * sized for {@code maxKeyframes} entries ({@code 51 + 18 × maxKeyframes} bytes, the unused part
- * held by a {@code "_padding"} long string of spaces inside the object) and fills it in place on
- * close; with more key frames than that, an evenly spaced subset including the first is kept.
+ * sized for {@code maxKeyframes} entries ({@code 49 + 18 × maxKeyframes} bytes, the unused part
+ * held by {@code "_pad0000"}... string properties of spaces inside the object) and fills it in
+ * place on close; with more key frames than that, an evenly spaced subset including the first is
+ * kept.
  * {@link #DEFAULT_MAX_KEYFRAMES} reserves about 18 KiB; 0 disables the index. On a channel that
  * is not seekable the index stays empty.
  *
@@ -50,7 +51,7 @@ import org.rtmp4j.flv.media.VideoTagHeader;
  */
 public final class FlvWriter implements AutoCloseable {
 
-    /** Default capacity of the key frame index: 1,024 entries (18,483 bytes reserved). */
+    /** Default capacity of the key frame index: 1,024 entries (18,481 bytes reserved). */
     public static final int DEFAULT_MAX_KEYFRAMES = 1024;
 
     /** Largest accepted {@code maxKeyframes}: 100,000 entries (about 1.7 MiB reserved). */
@@ -181,7 +182,7 @@ public final class FlvWriter implements AutoCloseable {
      * ({@link #timestampOffset()}), so a continuation starting at 0 follows on without going
      * backwards. On close the first {@code onMetaData} of the file, if any, gets its
      * {@code duration} and {@code filesize} patched, and its {@code keyframes} object (when
-     * present and at least 51 bytes long, whoever wrote it) is refilled with the old and new key
+     * present and at least 49 bytes long, whoever wrote it) is refilled with the old and new key
      * frames within its existing size. {@link #writeMetadata} then adds a further script tag
      * without patching.
      *

@@ -11,20 +11,26 @@ import org.rtmp4j.amf.Amf0;
  * header's first byte).
  *
  * <p>To be patchable in place, the object is written in a fixed-size region: the two arrays are
- * followed by a property {@code "_padding"} holding an AMF0 long string of spaces that takes up
- * whatever the entries do not. The encoded size is {@code 51 + 18 × entries + padding} bytes, so
- * a region of {@code 51 + 18 × capacity} bytes holds up to {@code capacity} entries. When more
- * key frames than that were written, an evenly spaced subset (always including the first) is
- * kept, so seeking still works at a coarser granularity. Not thread-safe.
+ * followed by one or more padding properties {@code "_pad0000"}, {@code "_pad0001"}, ... whose
+ * values are AMF0 strings of at most 255 spaces (ffmpeg's FLV demuxer rejects metadata strings of
+ * 256 bytes or more and long strings) that take up whatever the entries do not. The
+ * object without padding is {@code 36 + 18 × entries} bytes and each padding property costs 13
+ * bytes plus its spaces, so a region of {@code 49 + 18 × capacity} bytes holds up to
+ * {@code capacity} entries. When more key frames than that were written, an evenly spaced subset
+ * (always including the first) is kept, so seeking still works at a coarser granularity. Readers
+ * such as ffmpeg stop at the first non-array property of the object, after both arrays. Not
+ * thread-safe.
  */
 final class KeyframeIndex {
 
-    /** Bytes of the object with no entries and no padding characters. */
-    static final int FIXED_SIZE = 51;
+    /** Bytes of the object with no entries and one empty padding property. */
+    static final int FIXED_SIZE = 49;
     /** Bytes per entry: one AMF0 number in each array. */
     static final int ENTRY_SIZE = 18;
 
-    private static final String PADDING_KEY = "_padding";
+    /** Bytes of a padding property without its spaces: key (2 + 8), marker, UI16 length. */
+    private static final int PADDING_OVERHEAD = 13;
+    private static final int MAX_PADDING_STRING = 255;
 
     private double[] times = new double[64];
     private long[] positions = new long[64];
@@ -91,11 +97,18 @@ final class KeyframeIndex {
         for (int i = 0; i < n; i++) {
             b.put((byte) Amf0.NUMBER).putDouble(positions[pick(i, n)]);
         }
-        key(b, PADDING_KEY);
-        int padding = regionSize - FIXED_SIZE - ENTRY_SIZE * n;
-        b.put((byte) Amf0.LONG_STRING).putInt(padding);
-        for (int i = 0; i < padding; i++) {
-            b.put((byte) ' ');
+        int padding = regionSize - (FIXED_SIZE - PADDING_OVERHEAD) - ENTRY_SIZE * n;
+        for (int piece = 0; padding > 0; piece++) {
+            int size = Math.min(padding, PADDING_OVERHEAD + MAX_PADDING_STRING);
+            if (padding - size > 0 && padding - size < PADDING_OVERHEAD) {
+                size = padding - PADDING_OVERHEAD;
+            }
+            key(b, String.format("_pad%04d", piece));
+            b.put((byte) Amf0.STRING).putShort((short) (size - PADDING_OVERHEAD));
+            for (int i = PADDING_OVERHEAD; i < size; i++) {
+                b.put((byte) ' ');
+            }
+            padding -= size;
         }
         b.put((byte) 0).put((byte) 0).put((byte) Amf0.OBJECT_END);
         return b.flip();
