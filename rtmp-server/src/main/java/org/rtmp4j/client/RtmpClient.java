@@ -1,0 +1,529 @@
+package org.rtmp4j.client;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.net.SocketTimeoutException;
+import java.net.StandardSocketOptions;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+import org.rtmp4j.core.command.PublishType;
+import org.rtmp4j.core.message.CommandMessage;
+import org.rtmp4j.core.session.ClientConnection;
+import org.rtmp4j.core.session.ClientListener;
+import org.rtmp4j.core.session.ConnectOptions;
+import org.rtmp4j.core.session.RtmpStatusException;
+import org.rtmp4j.core.session.Transport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A blocking RTMP client: one TCP connection (TCP_NODELAY), one daemon reader thread ({@code
+ * rtmp-client-reader}) feeding the sans-I/O {@link ClientConnection}, synchronous writes on the
+ * caller's thread. Reader and writers share one lock, so the engine is never entered concurrently.
+ *
+ * <p>URLs have the form {@code rtmp://host[:port]/app[/stream name][?query]}: the first path
+ * segment is the application (RTMP 1.0 §7.2.1.1 {@code app}), the rest (with any query) the
+ * default stream name, and {@code tcUrl} is {@code rtmp://host:port/app}. The port defaults to
+ * 1935.
+ *
+ * <pre>{@code
+ * try (RtmpClient client = RtmpClient.connect(URI.create("rtmp://127.0.0.1/live/cam"), ClientOptions.defaults());
+ *      Publisher publisher = client.publish(client.streamName())) {
+ *     publisher.send(new VideoMessage(0, 0, payload));
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safety: every public method is thread-safe. Listener callbacks run on the reader
+ * thread and must not block; calling {@link #close()} from one is allowed (it is deferred until
+ * the callback returns).
+ */
+public final class RtmpClient implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(RtmpClient.class);
+    /** Default RTMP port (1935). */
+    public static final int DEFAULT_PORT = 1935;
+
+    private static final int READ_BUFFER_SIZE = 64 * 1024;
+    private static final int READ_POLL_MILLIS = 100;
+    private static final long TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+    private static final long CLOSE_WAIT_MILLIS = 2_000;
+
+    private final SocketChannel channel;
+    private final SocketAddress remote;
+    private final ClientOptions options;
+    private final Target target;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final ArrayDeque<Runnable> deferred = new ArrayDeque<>();
+    private final ListenerRouter router = new ListenerRouter();
+    private final ClientConnection engine;
+    private final Thread reader;
+    private final Set<NetStreamHandle> openStreams = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean closing = new AtomicBoolean();
+    private final CompletableFuture<Void> closed = new CompletableFuture<>();
+    private volatile CommandMessage connectResult;
+
+    /** Something on a message stream that {@link #close()} must end first. */
+    interface NetStreamHandle {
+        void closeStream();
+    }
+
+    private RtmpClient(SocketChannel channel, Target target, ClientOptions options) {
+        this.channel = channel;
+        this.target = target;
+        this.options = options;
+        SocketAddress r;
+        try {
+            r = channel.getRemoteAddress();
+        } catch (IOException e) {
+            r = null;
+        }
+        this.remote = r;
+        this.engine = new ClientConnection(options.sessionConfig(), new ChannelTransport(), router);
+        this.reader = new Thread(this::readLoop, "rtmp-client-reader");
+        this.reader.setDaemon(true);
+    }
+
+    /**
+     * Opens a TCP connection, runs the handshake (RTMP 1.0 §5.2) and {@code connect} (§7.2.1.1),
+     * waiting at most {@code options.timeout()} for each.
+     *
+     * @param rtmpUrl {@code rtmp://host[:port]/app[/stream]}
+     * @return a connected client
+     * @throws IOException if the connection fails, times out or the handshake fails
+     * @throws RtmpStatusException if the server refused {@code connect}
+     * @throws IllegalArgumentException if the URL is not {@code rtmp://} or has no application
+     */
+    public static RtmpClient connect(URI rtmpUrl, ClientOptions options) throws IOException {
+        Target target = Target.parse(rtmpUrl);
+        SocketChannel ch = SocketChannel.open();
+        RtmpClient client = null;
+        try {
+            ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            ch.socket().connect(new InetSocketAddress(target.host(), target.port()), (int) Math.min(Integer.MAX_VALUE, options.timeout().toMillis()));
+            client = new RtmpClient(ch, target, options);
+            client.start();
+            return client;
+        } catch (IOException | RuntimeException e) {
+            if (client != null) {
+                client.abort();
+            } else {
+                ch.close();
+            }
+            throw e;
+        }
+    }
+
+    private void start() throws IOException {
+        reader.start();
+        ConnectOptions connect = new ConnectOptions(target.app(), target.tcUrl(), options.connectProperties());
+        connectResult = await(locked(() -> {
+            engine.start();
+            return engine.connect(connect);
+        }), "connect to " + target.tcUrl());
+        LOG.debug("connected to {}", target.tcUrl());
+    }
+
+    /** @return the application from the URL */
+    public String app() {
+        return target.app();
+    }
+
+    /** @return the stream name from the URL (path after the application, with any query), possibly empty */
+    public String streamName() {
+        return target.streamName();
+    }
+
+    /** @return {@code rtmp://host:port/app} as sent in {@code connect} */
+    public String tcUrl() {
+        return target.tcUrl();
+    }
+
+    /** @return the server's {@code _result} to {@code connect} */
+    public CommandMessage connectResult() {
+        return connectResult;
+    }
+
+    /** @return the server's address */
+    public SocketAddress remoteAddress() {
+        return remote;
+    }
+
+    /** @return whether the connection is open and {@link #close()} was not called */
+    public boolean isOpen() {
+        return !closing.get() && !closed.isDone();
+    }
+
+    /** @return completes when the connection is gone: normally on a clean close, else exceptionally */
+    public CompletableFuture<Void> closeFuture() {
+        return closed.copy();
+    }
+
+    /**
+     * Creates a stream and publishes on it as {@code live} (RTMP 1.0 §7.2.1.3, §7.2.2.6).
+     *
+     * @param name the stream name
+     * @return the publisher; closing it deletes the stream
+     * @throws IOException on a timeout or a lost connection
+     * @throws RtmpStatusException if the server refused (e.g. NetStream.Publish.BadName)
+     */
+    public Publisher publish(String name) throws IOException {
+        ensureOpen();
+        int streamId = await(locked(engine::createStream), "createStream");
+        try {
+            await(locked(() -> engine.publish(streamId, name, PublishType.LIVE)), "publish " + name);
+        } catch (IOException | RuntimeException e) {
+            deleteStreamQuietly(streamId);
+            throw e;
+        }
+        Publisher p = new Publisher(this, streamId, name);
+        openStreams.add(p);
+        return p;
+    }
+
+    /**
+     * Creates a stream and plays {@code name} on it (RTMP 1.0 §7.2.1.3, §7.2.2.1). Media, data and
+     * status of that stream go to {@code listener} on the reader thread.
+     *
+     * @return the subscription; closing it deletes the stream
+     * @throws IOException on a timeout or a lost connection
+     * @throws RtmpStatusException if the server refused (e.g. NetStream.Play.StreamNotFound)
+     */
+    public Subscription play(String name, ClientListener listener) throws IOException {
+        ensureOpen();
+        int streamId = await(locked(engine::createStream), "createStream");
+        router.put(streamId, listener);
+        try {
+            await(locked(() -> engine.play(streamId, name)), "play " + name);
+        } catch (IOException | RuntimeException e) {
+            router.remove(streamId);
+            deleteStreamQuietly(streamId);
+            throw e;
+        }
+        Subscription s = new Subscription(this, streamId, name);
+        openStreams.add(s);
+        return s;
+    }
+
+    /**
+     * Publishes an FLV file; see {@link FlvFiles#publishFile}.
+     *
+     * @throws IOException if the file or the connection fails
+     */
+    public static void publishFile(URI url, Path flv, boolean realtime, Duration timeout) throws IOException {
+        FlvFiles.publishFile(url, flv, realtime, timeout);
+    }
+
+    /**
+     * Plays a stream into an FLV file; see {@link FlvFiles#playToFile}.
+     *
+     * @throws IOException if the file cannot be created or the connection fails
+     */
+    public static FlvRecording playToFile(URI url, Path out, Duration timeout) throws IOException {
+        return FlvFiles.playToFile(url, out, timeout);
+    }
+
+    /**
+     * Closes cleanly: deletes every open stream ({@code deleteStream}, RTMP 1.0 §7.2.2.3), half-closes
+     * the socket, waits briefly for the server to close its side, then closes. Idempotent.
+     */
+    @Override
+    public void close() {
+        if (!closing.compareAndSet(false, true)) {
+            return;
+        }
+        if (lock.isHeldByCurrentThread()) {
+            deferred.add(this::doClose); // inside an engine call (a listener): run after it returns
+        } else {
+            doClose();
+        }
+    }
+
+    private void doClose() {
+        for (NetStreamHandle h : openStreams) {
+            try {
+                h.closeStream();
+            } catch (RuntimeException e) {
+                LOG.debug("closing stream", e);
+            }
+        }
+        openStreams.clear();
+        try {
+            if (channel.isOpen()) {
+                channel.shutdownOutput();
+            }
+        } catch (IOException e) {
+            LOG.debug("shutdownOutput", e);
+        }
+        boolean onReader = Thread.currentThread() == reader;
+        if (!onReader && reader.isAlive()) {
+            joinReader();
+        }
+        closeChannel();
+        if (!onReader && reader.isAlive()) {
+            joinReader();
+        }
+    }
+
+    /** Closes at once, without the clean-close steps (a failed connect). */
+    private void abort() {
+        closing.set(true);
+        closeChannel();
+        if (reader.isAlive()) {
+            joinReader();
+        }
+    }
+
+    private void joinReader() {
+        try {
+            reader.join(CLOSE_WAIT_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    // ----- used by Publisher and Subscription
+
+    void run(Runnable engineCall) {
+        ensureOpen();
+        locked(() -> {
+            engineCall.run();
+            return null;
+        });
+    }
+
+    ClientConnection engine() {
+        return engine;
+    }
+
+    void streamClosed(NetStreamHandle handle, int streamId) {
+        openStreams.remove(handle);
+        router.remove(streamId);
+        deleteStreamQuietly(streamId);
+    }
+
+    private void deleteStreamQuietly(int streamId) {
+        if (closed.isDone() || !channel.isOpen()) {
+            return;
+        }
+        try {
+            locked(() -> {
+                engine.deleteStream(streamId);
+                return null;
+            });
+        } catch (RuntimeException e) {
+            LOG.debug("deleteStream {}", streamId, e);
+        }
+    }
+
+    private void ensureOpen() {
+        if (closed.isDone() || !channel.isOpen()) {
+            throw new IllegalStateException("RTMP connection to " + target.tcUrl() + " is closed");
+        }
+    }
+
+    // ----- engine confinement
+
+    private <T> T locked(Supplier<T> engineCall) {
+        lock.lock();
+        try {
+            T result = engineCall.get();
+            if (lock.getHoldCount() == 1) {
+                Runnable r;
+                while ((r = deferred.poll()) != null) {
+                    r.run();
+                }
+            }
+            return result;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private <T> T await(CompletableFuture<T> f, String what) throws IOException {
+        try {
+            return f.get(options.timeout().toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            throw new IOException(what + " timed out after " + options.timeout(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException(what + " interrupted");
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof RtmpStatusException s) {
+                throw new RtmpStatusException(s.status());
+            }
+            if (c instanceof IOException io) {
+                throw new IOException(what + " failed: " + io.getMessage(), io);
+            }
+            throw new IOException(what + " failed: " + c, c);
+        }
+    }
+
+    private void readLoop() {
+        Throwable cause = null;
+        try {
+            channel.socket().setSoTimeout(READ_POLL_MILLIS);
+            InputStream in = channel.socket().getInputStream();
+            byte[] buf = new byte[READ_BUFFER_SIZE];
+            long nextTick = System.nanoTime() + TICK_NANOS;
+            while (true) {
+                int n;
+                try {
+                    n = in.read(buf);
+                } catch (SocketTimeoutException idle) {
+                    n = 0;
+                }
+                if (n < 0) {
+                    break;
+                }
+                if (n > 0) {
+                    ByteBuffer bytes = ByteBuffer.wrap(buf, 0, n);
+                    locked(() -> {
+                        engine.onBytes(bytes);
+                        return null;
+                    });
+                }
+                long now = System.nanoTime();
+                if (now - nextTick >= 0) {
+                    nextTick = now + TICK_NANOS;
+                    locked(() -> {
+                        engine.onTick(now);
+                        return null;
+                    });
+                }
+            }
+        } catch (IOException e) {
+            if (!closing.get()) {
+                cause = e;
+            }
+        } catch (Throwable t) {
+            LOG.warn("RTMP client reader failed", t);
+            cause = t;
+        } finally {
+            closeChannel();
+            Throwable c = cause;
+            try {
+                locked(() -> {
+                    engine.onTransportClosed(c);
+                    return null;
+                });
+            } catch (RuntimeException e) {
+                LOG.debug("onTransportClosed", e);
+            }
+            if (c == null) {
+                closed.complete(null);
+            } else {
+                closed.completeExceptionally(c);
+            }
+        }
+    }
+
+    private void closeChannel() {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            LOG.debug("close", e);
+        }
+    }
+
+    /** Blocking-channel transport: writes complete before returning, so nothing is ever queued. */
+    private final class ChannelTransport implements Transport {
+        @Override
+        public void write(List<ByteBuffer> buffers) {
+            if (!channel.isOpen()) {
+                return;
+            }
+            ByteBuffer[] arr = buffers.toArray(new ByteBuffer[0]);
+            int first = 0;
+            try {
+                while (first < arr.length) {
+                    channel.write(arr, first, arr.length - first);
+                    while (first < arr.length && !arr[first].hasRemaining()) {
+                        first++;
+                    }
+                }
+            } catch (IOException e) {
+                LOG.debug("write to {} failed", remote, e);
+                closeChannel(); // the reader sees it and reports the failure
+            }
+        }
+
+        @Override
+        public long queuedBytes() {
+            return 0;
+        }
+
+        @Override
+        public void close() {
+            closing.set(true);
+            closeChannel();
+        }
+
+        @Override
+        public SocketAddress remoteAddress() {
+            return remote;
+        }
+
+        @Override
+        public void execute(Runnable task) {
+            if (lock.isHeldByCurrentThread()) {
+                deferred.add(task);
+            } else {
+                locked(() -> {
+                    task.run();
+                    return null;
+                });
+            }
+        }
+
+        @Override
+        public boolean inConnectionThread() {
+            return lock.isHeldByCurrentThread();
+        }
+    }
+
+    /** The parts of an {@code rtmp://} URL. */
+    record Target(String host, int port, String app, String streamName, String tcUrl) {
+        static Target parse(URI url) {
+            if (url.getScheme() == null || !url.getScheme().equalsIgnoreCase("rtmp")) {
+                throw new IllegalArgumentException("not an rtmp:// URL: " + url);
+            }
+            if (url.getHost() == null) {
+                throw new IllegalArgumentException("no host in " + url);
+            }
+            int port = url.getPort() < 0 ? DEFAULT_PORT : url.getPort();
+            String path = url.getPath() == null ? "" : url.getPath();
+            while (path.startsWith("/")) {
+                path = path.substring(1);
+            }
+            int slash = path.indexOf('/');
+            String app = slash < 0 ? path : path.substring(0, slash);
+            String stream = slash < 0 ? "" : path.substring(slash + 1);
+            if (app.isEmpty()) {
+                throw new IllegalArgumentException("no application in " + url);
+            }
+            if (url.getRawQuery() != null) {
+                stream = stream + "?" + url.getRawQuery();
+            }
+            String host = url.getHost();
+            String hostPart = host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+            return new Target(host, port, app, stream, "rtmp://" + hostPart + ":" + port + "/" + app);
+        }
+    }
+}
