@@ -16,7 +16,13 @@ import org.rtmp4j.core.session.SessionConfig;
  *     §7.2.1.1), e.g. {@code fourCcList} (E-RTMP v2); default none
  */
 public record ClientOptions(Duration timeout, SessionConfig sessionConfig, Map<String, Object> connectProperties) {
-    /** Validates and copies. */
+    /**
+     * Validates and copies.
+     *
+     * @param timeout positive
+     * @param sessionConfig session settings
+     * @param connectProperties extra connect properties (copied; no null values)
+     */
     public ClientOptions {
         Objects.requireNonNull(timeout, "timeout");
         Objects.requireNonNull(sessionConfig, "sessionConfig");
@@ -31,17 +37,26 @@ public record ClientOptions(Duration timeout, SessionConfig sessionConfig, Map<S
         return new ClientOptions(Duration.ofSeconds(10), SessionConfig.defaults(), Map.of());
     }
 
-    /** @return a copy with another timeout */
+    /**
+     * @param newTimeout positive
+     * @return a copy with another timeout
+     */
     public ClientOptions withTimeout(Duration newTimeout) {
         return new ClientOptions(newTimeout, sessionConfig, connectProperties);
     }
 
-    /** @return a copy with other session settings */
+    /**
+     * @param newConfig the session settings
+     * @return a copy with other session settings
+     */
     public ClientOptions withSessionConfig(SessionConfig newConfig) {
         return new ClientOptions(timeout, newConfig, connectProperties);
     }
 
-    /** @return a copy with other extra connect properties */
+    /**
+     * @param properties extra connect command-object properties (copied)
+     * @return a copy with other extra connect properties
+     */
     public ClientOptions withConnectProperties(Map<String, Object> properties) {
         return new ClientOptions(timeout, sessionConfig, properties);
     }

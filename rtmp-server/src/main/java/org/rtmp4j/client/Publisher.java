@@ -42,6 +42,7 @@ public final class Publisher implements AutoCloseable, RtmpClient.NetStreamHandl
      * Sends an audio or video message (RTMP 1.0 §7.1.4, §7.1.5); its stream id is replaced by
      * {@link #streamId()}. The payload is not copied.
      *
+     * @param media audio or video; timestamp in ms
      * @throws IllegalStateException if this publisher or the client is closed
      */
     public void send(MediaMessage media) {
@@ -54,6 +55,7 @@ public final class Publisher implements AutoCloseable, RtmpClient.NetStreamHandl
      * tag's timestamp in ms; a script tag {@code onMetaData} as {@code @setDataFrame} metadata, any
      * other script tag as an AMF0 data message with its decoded values.
      *
+     * @param tag the tag; its body is sent without copying
      * @throws org.rtmp4j.amf.AmfException if a script tag body is malformed AMF0
      * @throws IllegalStateException if this publisher or the client is closed
      */
@@ -83,6 +85,7 @@ public final class Publisher implements AutoCloseable, RtmpClient.NetStreamHandl
      * Sends {@code @setDataFrame, onMetaData, metadata} (the RTMP form of the FLV {@code onMetaData}
      * script tag).
      *
+     * @param metadata the properties, e.g. {@code width}, {@code videocodecid}
      * @throws IllegalStateException if this publisher or the client is closed
      */
     public void sendMetadata(Map<String, Object> metadata) {
@@ -96,6 +99,7 @@ public final class Publisher implements AutoCloseable, RtmpClient.NetStreamHandl
         closeStream();
     }
 
+    /** Same as {@link #close()}. */
     @Override
     public void closeStream() {
         if (closed.compareAndSet(false, true)) {

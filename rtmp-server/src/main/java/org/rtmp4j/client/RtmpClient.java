@@ -104,6 +104,7 @@ public final class RtmpClient implements AutoCloseable {
      * waiting at most {@code options.timeout()} for each.
      *
      * @param rtmpUrl {@code rtmp://host[:port]/app[/stream]}
+     * @param options timeout, session settings, extra connect properties
      * @return a connected client
      * @throws IOException if the connection fails, times out or the handshake fails
      * @throws RtmpStatusException if the server refused {@code connect}
@@ -200,6 +201,8 @@ public final class RtmpClient implements AutoCloseable {
      * Creates a stream and plays {@code name} on it (RTMP 1.0 §7.2.1.3, §7.2.2.1). Media, data and
      * status of that stream go to {@code listener} on the reader thread.
      *
+     * @param name the stream name
+     * @param listener receives that stream's status, data and media; must not block
      * @return the subscription; closing it deletes the stream
      * @throws IOException on a timeout or a lost connection
      * @throws RtmpStatusException if the server refused (e.g. NetStream.Play.StreamNotFound)
@@ -221,18 +224,36 @@ public final class RtmpClient implements AutoCloseable {
     }
 
     /**
-     * Publishes an FLV file; see {@link FlvFiles#publishFile}.
+     * Connects to {@code url}, publishes its stream name ({@code live}) and sends every tag of
+     * {@code flv} in file order, then closes cleanly. Script tags ({@code onMetaData}) become
+     * {@code @setDataFrame} metadata.
      *
-     * @throws IOException if the file or the connection fails
+     * @param url {@code rtmp://host[:port]/app/stream}
+     * @param flv the FLV file (FLV 10.1 Annex E)
+     * @param realtime if true, each audio/video tag is sent when its timestamp (ms, relative to the
+     *     first media tag) has elapsed; if false, as fast as the connection allows
+     * @param timeout connect and request timeout
+     * @throws IOException if the file is malformed ({@code FlvFormatException}), or the connection
+     *     fails or times out
+     * @throws RtmpStatusException if the server refuses connect or publish
+     * @throws IllegalArgumentException if the URL has no stream name
      */
     public static void publishFile(URI url, Path flv, boolean realtime, Duration timeout) throws IOException {
         FlvFiles.publishFile(url, flv, realtime, timeout);
     }
 
     /**
-     * Plays a stream into an FLV file; see {@link FlvFiles#playToFile}.
+     * Connects to {@code url}, plays its stream name and writes what arrives into {@code out}
+     * (see {@link FlvRecording}) until the publisher stops, the connection closes or the
+     * recording is closed.
      *
-     * @throws IOException if the file cannot be created or the connection fails
+     * @param url {@code rtmp://host[:port]/app/stream}
+     * @param out the FLV file to create (replaced if it exists)
+     * @param timeout connect and request timeout
+     * @return the running recording; {@link FlvRecording#done()} completes when it ends
+     * @throws IOException if the file cannot be created or the connection fails or times out
+     * @throws RtmpStatusException if the server refuses connect or play
+     * @throws IllegalArgumentException if the URL has no stream name
      */
     public static FlvRecording playToFile(URI url, Path out, Duration timeout) throws IOException {
         return FlvFiles.playToFile(url, out, timeout);

@@ -34,6 +34,7 @@ public final class Subscription implements AutoCloseable, RtmpClient.NetStreamHa
         closeStream();
     }
 
+    /** Same as {@link #close()}. */
     @Override
     public void closeStream() {
         if (closed.compareAndSet(false, true)) {

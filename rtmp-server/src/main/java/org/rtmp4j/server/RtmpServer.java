@@ -76,7 +76,7 @@ public final class RtmpServer implements AutoCloseable {
         this.bindAddress = b.bind;
         this.controllers = b.controllers;
         this.eventLoops = b.eventLoops;
-        this.sessionConfig = b.sessionConfig;
+        this.sessionConfig = b.effectiveSessionConfig();
         this.maxConnections = b.maxConnections;
         this.threadFactory = b.threadFactory != null ? b.threadFactory : defaultThreadFactory();
     }
@@ -308,6 +308,8 @@ public final class RtmpServer implements AutoCloseable {
         private RtmpControllerFactory controllers = session -> new RtmpController() {};
         private int eventLoops = Runtime.getRuntime().availableProcessors();
         private SessionConfig sessionConfig = SessionConfig.defaults();
+        private Duration handshakeTimeout;
+        private Duration idleTimeout;
         private int maxConnections = 1024;
         private ThreadFactory threadFactory;
 
@@ -316,13 +318,22 @@ public final class RtmpServer implements AutoCloseable {
         /**
          * Sets the listening address. Default {@code 127.0.0.1:1935}: loopback, so binding all
          * interfaces ({@code 0.0.0.0}) is an explicit choice.
+         *
+         * @param address the address to bind; port 0 picks an ephemeral port
+         * @return this builder
          */
         public Builder bind(InetSocketAddress address) {
             this.bind = Objects.requireNonNull(address, "address");
             return this;
         }
 
-        /** Sets the port, keeping the host. @param port 0–65535; 0 picks an ephemeral port */
+        /**
+         * Sets the port, keeping the host.
+         *
+         * @param port 0–65535; 0 picks an ephemeral port (the test default)
+         * @return this builder
+         * @throws IllegalArgumentException if out of range
+         */
         public Builder port(int port) {
             if (port < 0 || port > 0xFFFF) {
                 throw new IllegalArgumentException("port out of range: " + port);
@@ -333,26 +344,49 @@ public final class RtmpServer implements AutoCloseable {
             return this;
         }
 
-        /** Sets the host or IP literal to bind, keeping the port. */
+        /**
+         * Sets the host to bind, keeping the port.
+         *
+         * @param host a host name or IP literal, e.g. {@code 0.0.0.0} for all interfaces
+         * @return this builder
+         */
         public Builder host(String host) {
             this.bind = new InetSocketAddress(Objects.requireNonNull(host, "host"), bind.getPort());
             return this;
         }
 
-        /** Uses one thread-safe controller for every connection. */
+        /**
+         * Uses one controller for every connection; it must be thread-safe (connections run on
+         * several loops).
+         *
+         * @param shared the controller
+         * @return this builder
+         */
         public Builder controller(RtmpController shared) {
             Objects.requireNonNull(shared, "controller");
             this.controllers = session -> shared;
             return this;
         }
 
-        /** Makes one controller per connection (the instance can hold per-session state). */
+        /**
+         * Makes one controller per connection (the instance can hold per-session state without
+         * synchronisation). Default: a controller that accepts everything and drops the media.
+         *
+         * @param factory called once per connection, after the handshake, on its loop thread
+         * @return this builder
+         */
         public Builder controllerFactory(RtmpControllerFactory factory) {
             this.controllers = Objects.requireNonNull(factory, "factory");
             return this;
         }
 
-        /** Sets the number of event loops (threads). Default {@code availableProcessors()}. */
+        /**
+         * Sets the number of event loops (one thread each). Default {@code availableProcessors()}.
+         *
+         * @param n at least 1
+         * @return this builder
+         * @throws IllegalArgumentException if {@code n < 1}
+         */
         public Builder eventLoops(int n) {
             if (n <= 0) {
                 throw new IllegalArgumentException("eventLoops must be > 0, was " + n);
@@ -361,13 +395,49 @@ public final class RtmpServer implements AutoCloseable {
             return this;
         }
 
-        /** Sets the per-connection protocol settings and limits. Default {@link SessionConfig#defaults()}. */
+        /**
+         * Sets the per-connection protocol settings and limits. Default {@link SessionConfig#defaults()}.
+         *
+         * @param config the settings
+         * @return this builder
+         */
         public Builder sessionConfig(SessionConfig config) {
             this.sessionConfig = Objects.requireNonNull(config, "config");
             return this;
         }
 
-        /** Sets the most simultaneous connections; more are closed at once. Default 1024. */
+        /**
+         * Overrides {@link SessionConfig#handshakeTimeout()}: how long after accept the RTMP
+         * handshake (RTMP 1.0 §5.2) may take. Default 10 s.
+         *
+         * @param timeout positive
+         * @return this builder
+         */
+        public Builder handshakeTimeout(Duration timeout) {
+            this.handshakeTimeout = positive(timeout, "handshakeTimeout");
+            return this;
+        }
+
+        /**
+         * Overrides {@link SessionConfig#idleTimeout()}: a connection that sends nothing for this
+         * long is closed. Default 60 s.
+         *
+         * @param timeout positive
+         * @return this builder
+         */
+        public Builder idleTimeout(Duration timeout) {
+            this.idleTimeout = positive(timeout, "idleTimeout");
+            return this;
+        }
+
+        /**
+         * Sets the most simultaneous connections; a connection over the limit is closed right
+         * after accept and counted in {@link ServerMetrics#rejectedConnections()}. Default 1024.
+         *
+         * @param max at least 1
+         * @return this builder
+         * @throws IllegalArgumentException if {@code max < 1}
+         */
         public Builder maxConnections(int max) {
             if (max <= 0) {
                 throw new IllegalArgumentException("maxConnections must be > 0, was " + max);
@@ -376,7 +446,12 @@ public final class RtmpServer implements AutoCloseable {
             return this;
         }
 
-        /** Sets the factory of loop threads. Default: non-daemon threads named {@code rtmp-loop-N}. */
+        /**
+         * Sets the factory of loop threads. Default: non-daemon threads named {@code rtmp-loop-N}.
+         *
+         * @param factory makes one thread per event loop
+         * @return this builder
+         */
         public Builder threadFactory(ThreadFactory factory) {
             this.threadFactory = Objects.requireNonNull(factory, "factory");
             return this;
@@ -385,6 +460,26 @@ public final class RtmpServer implements AutoCloseable {
         /** @return a new, not yet started server */
         public RtmpServer build() {
             return new RtmpServer(this);
+        }
+
+        SessionConfig effectiveSessionConfig() {
+            SessionConfig c = sessionConfig;
+            if (handshakeTimeout != null || idleTimeout != null) {
+                c = c.withTimeouts(
+                        handshakeTimeout != null ? handshakeTimeout : c.handshakeTimeout(),
+                        c.connectTimeout(),
+                        idleTimeout != null ? idleTimeout : c.idleTimeout(),
+                        c.pingInterval());
+            }
+            return c;
+        }
+
+        private static Duration positive(Duration d, String what) {
+            Objects.requireNonNull(d, what);
+            if (d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException(what + " must be positive: " + d);
+            }
+            return d;
         }
     }
 }

@@ -51,7 +51,7 @@ public final class NioTransport implements Transport, LoopChannel {
     private final ArrayDeque<ByteBuffer> out = new ArrayDeque<>();
     private ConnectionHandler handler;
     private SelectionKey key;
-    private long queued;
+    private volatile long queued; // written on the loop thread only; read by other sessions (isWritable)
     private boolean dirty;
     private boolean closeRequested;
     private boolean closed;
