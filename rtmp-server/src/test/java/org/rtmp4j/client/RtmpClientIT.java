@@ -28,9 +28,11 @@ import org.rtmp4j.core.message.MediaMessage;
 import org.rtmp4j.core.message.VideoMessage;
 import org.rtmp4j.core.session.ClientListener;
 import org.rtmp4j.core.session.RtmpStatusException;
+import org.rtmp4j.flv.FlvHeader;
 import org.rtmp4j.flv.FlvReader;
 import org.rtmp4j.flv.FlvTag;
 import org.rtmp4j.flv.FlvTagType;
+import org.rtmp4j.flv.FlvWriter;
 import org.rtmp4j.server.RecordingController;
 import org.rtmp4j.server.RtmpServer;
 
@@ -188,6 +190,25 @@ class RtmpClientIT {
         }
         assertThat(written.get(0).type()).isEqualTo(FlvTagType.SCRIPT);
         assertThat(Files.size(out)).isGreaterThan(1000);
+    }
+
+    @Test
+    void publishFileInRealTimePacesTagsByTheirTimestamps(@TempDir Path dir) throws Exception {
+        Path flv = dir.resolve("paced.flv");
+        try (FlvWriter w = FlvWriter.create(flv, new FlvHeader(true, false))) {
+            for (int i = 0; i < 10; i++) {
+                w.write(new FlvTag(FlvTagType.AUDIO, 1000 + i * 50, ByteBuffer.wrap(new byte[] {(byte) 0xAF, 1, (byte) i})));
+            }
+        }
+        long start = System.nanoTime();
+        RtmpClient.publishFile(url("live/paced"), flv, true, Duration.ofSeconds(5));
+        long elapsed = System.nanoTime() - start;
+        assertThat(elapsed).isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(450));
+        for (int i = 0; i < 10; i++) {
+            RecordingController.Received r = controller.media.poll(5, TimeUnit.SECONDS);
+            assertThat(r).isNotNull();
+            assertThat(r.media().timestamp()).isEqualTo(1000 + i * 50);
+        }
     }
 
     @Test

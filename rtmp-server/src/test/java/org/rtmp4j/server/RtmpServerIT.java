@@ -22,6 +22,9 @@ import org.rtmp4j.client.Publisher;
 import org.rtmp4j.client.RtmpClient;
 import org.rtmp4j.core.message.AudioMessage;
 import org.rtmp4j.core.message.VideoMessage;
+import org.rtmp4j.core.session.ConnectRequest;
+import org.rtmp4j.core.session.RtmpController;
+import org.rtmp4j.core.session.RtmpSession;
 import org.rtmp4j.core.session.SessionConfig;
 
 /** RtmpServer over loopback on port 0, driven by RtmpClient and raw sockets. */
@@ -72,6 +75,33 @@ class RtmpServerIT {
                 }
             }
             assertThat(loops).hasSizeGreaterThanOrEqualTo(2).noneMatch(Thread::isDaemon);
+        }
+    }
+
+    @Test
+    void aControllerFactoryMakesOneControllerPerConnection() throws Exception {
+        java.util.concurrent.BlockingQueue<String> sessions = new java.util.concurrent.LinkedBlockingQueue<>();
+        java.util.concurrent.atomic.AtomicInteger made = new java.util.concurrent.atomic.AtomicInteger();
+        try (RtmpServer server = RtmpServer.builder().port(0).eventLoops(1)
+                        .controllerFactory(session -> {
+                            made.incrementAndGet();
+                            return new RtmpController() {
+                                @Override
+                                public void onConnect(RtmpSession s, ConnectRequest request) {
+                                    sessions.add(s.id() + " " + this.hashCode());
+                                    request.accept();
+                                }
+                            };
+                        })
+                        .build()
+                        .start();
+                RtmpClient a = RtmpClient.connect(url(server, "live"), options());
+                RtmpClient b = RtmpClient.connect(url(server, "live"), options())) {
+            String first = sessions.poll(5, TimeUnit.SECONDS);
+            String second = sessions.poll(5, TimeUnit.SECONDS);
+            assertThat(first).isNotNull().isNotEqualTo(second);
+            assertThat(second).isNotNull();
+            assertThat(made).hasValue(2);
         }
     }
 
