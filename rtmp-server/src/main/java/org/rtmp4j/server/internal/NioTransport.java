@@ -22,8 +22,9 @@ import org.slf4j.LoggerFactory;
  * {@link ConnectionHandler}, which consumes it all. Writing: {@link #write} only queues the
  * buffers (no copy) and marks the transport dirty; the loop flushes once per wake-up with a
  * gathering {@link SocketChannel#write(ByteBuffer[], int, int)}. {@code OP_WRITE} interest is set
- * only while bytes remain queued. {@link #close()} stops reading, flushes, and closes when the
- * queue is empty or after the linger time, whichever comes first.
+ * only while bytes remain queued. {@link #close()} stops feeding the handler, flushes, half-closes
+ * (FIN) and drops further input until the peer closes too, or closes at once after the linger
+ * time, whichever comes first.
  *
  * <p>Thread-safety: {@link #execute} and {@link #inConnectionThread} from any thread; {@link
  * #close()} from any thread (marshalled); the rest on the loop's thread.
@@ -54,6 +55,7 @@ public final class NioTransport implements Transport, LoopChannel {
     private volatile long queued; // written on the loop thread only; read by other sessions (isWritable)
     private boolean dirty;
     private boolean closeRequested;
+    private boolean outputShut;
     private boolean closed;
     private Cancellable lingerTimer;
 
@@ -158,8 +160,29 @@ public final class NioTransport implements Transport, LoopChannel {
         if ((readyOps & SelectionKey.OP_WRITE) != 0) {
             flush();
         }
-        if (!closed && (readyOps & SelectionKey.OP_READ) != 0 && !closeRequested) {
-            read();
+        if (!closed && (readyOps & SelectionKey.OP_READ) != 0) {
+            if (outputShut) {
+                discardUntilEof();
+            } else if (!closeRequested) {
+                read();
+            }
+        }
+    }
+
+    /** After our FIN: read and drop what the peer still sends until its FIN (lingering close). */
+    private void discardUntilEof() throws IOException {
+        ByteBuffer buf = loop.readBuffer();
+        for (int i = 0; i < 4; i++) {
+            buf.clear();
+            int n = channel.read(buf);
+            if (n < 0) {
+                closeNow(null);
+                return;
+            }
+            if (n == 0) {
+                return;
+            }
+            listener.bytesIn(n);
         }
     }
 
@@ -208,7 +231,7 @@ public final class NioTransport implements Transport, LoopChannel {
         if (out.isEmpty()) {
             setInterest(SelectionKey.OP_WRITE, false);
             if (closeRequested) {
-                closeNow(null);
+                shutdownOutput();
             }
         } else {
             setInterest(SelectionKey.OP_WRITE, true);
@@ -243,6 +266,25 @@ public final class NioTransport implements Transport, LoopChannel {
                 return; // socket buffer full: wait for OP_WRITE
             }
         }
+    }
+
+    /**
+     * Sends FIN once everything is flushed and keeps reading (and dropping) until the peer's FIN or
+     * the linger time, so a peer that is still sending does not get an RST that could destroy the
+     * last bytes written (e.g. an {@code _error} before a close).
+     */
+    private void shutdownOutput() {
+        if (outputShut) {
+            return;
+        }
+        outputShut = true;
+        try {
+            channel.shutdownOutput();
+        } catch (IOException e) {
+            closeNow(null);
+            return;
+        }
+        setInterest(SelectionKey.OP_READ, true);
     }
 
     @Override

@@ -101,6 +101,28 @@ class NioTransportIT {
     }
 
     @Test
+    void closingWhileThePeerStillSendsDeliversTheLastBytesWithoutAReset() throws Exception {
+        try (Socket s = connect()) {
+            byte[] burst = new byte[8 * 1024 * 1024];
+            System.arraycopy("reject\n".getBytes(StandardCharsets.US_ASCII), 0, burst, 0, 7);
+            // the server closes after its first read; the peer keeps sending meanwhile
+            CompletableFuture<Void> sending = CompletableFuture.runAsync(() -> {
+                try {
+                    s.getOutputStream().write(burst);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            assertThat(new String(new DataInputStreamReader(s.getInputStream()).readN(4), StandardCharsets.US_ASCII))
+                    .isEqualTo("bye\n");
+            sending.get(10, TimeUnit.SECONDS); // drained, not reset
+            s.shutdownOutput();
+            assertThat(s.getInputStream().read()).isEqualTo(-1);
+        }
+        assertThat(closed.get(5, TimeUnit.SECONDS)).isNull();
+    }
+
+    @Test
     void connectionsOverTheLimitAreClosedAtOnceAndCounted() throws Exception {
         stop();
         startWithLimit(1);
@@ -147,6 +169,11 @@ class NioTransportIT {
             String text = new String(copy, StandardCharsets.US_ASCII);
             if (text.equals("boom\n")) {
                 throw new IllegalStateException("handler failure (expected by the test)");
+            }
+            if (text.startsWith("reject\n")) {
+                transport.write(List.of(ByteBuffer.wrap("bye\n".getBytes(StandardCharsets.US_ASCII))));
+                transport.close();
+                return;
             }
             if (text.equals("big\n")) {
                 byte[] big = new byte[BIG];
