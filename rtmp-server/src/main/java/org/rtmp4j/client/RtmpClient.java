@@ -12,24 +12,18 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Supplier;
 import org.rtmp4j.core.command.PublishType;
 import org.rtmp4j.core.message.CommandMessage;
 import org.rtmp4j.core.session.ClientConnection;
 import org.rtmp4j.core.session.ClientListener;
 import org.rtmp4j.core.session.ConnectOptions;
 import org.rtmp4j.core.session.RtmpStatusException;
-import org.rtmp4j.core.session.Transport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,17 +58,13 @@ public final class RtmpClient implements AutoCloseable {
     private static final long TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
     private static final long CLOSE_WAIT_MILLIS = 2_000;
 
-    private final SocketChannel channel;
-    private final SocketAddress remote;
+    private final ClientChannel io;
     private final ClientOptions options;
-    private final Target target;
-    private final ReentrantLock lock = new ReentrantLock();
-    private final ArrayDeque<Runnable> deferred = new ArrayDeque<>();
+    private final RtmpUrl target;
     private final ListenerRouter router = new ListenerRouter();
     private final ClientConnection engine;
     private final Thread reader;
     private final Set<NetStreamHandle> openStreams = ConcurrentHashMap.newKeySet();
-    private final AtomicBoolean closing = new AtomicBoolean();
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
     private volatile CommandMessage connectResult;
 
@@ -83,18 +73,11 @@ public final class RtmpClient implements AutoCloseable {
         void closeStream();
     }
 
-    private RtmpClient(SocketChannel channel, Target target, ClientOptions options) {
-        this.channel = channel;
+    private RtmpClient(SocketChannel channel, RtmpUrl target, ClientOptions options) {
+        this.io = new ClientChannel(channel);
         this.target = target;
         this.options = options;
-        SocketAddress r;
-        try {
-            r = channel.getRemoteAddress();
-        } catch (IOException e) {
-            r = null;
-        }
-        this.remote = r;
-        this.engine = new ClientConnection(options.sessionConfig(), new ChannelTransport(), router);
+        this.engine = new ClientConnection(options.sessionConfig(), io, router);
         this.reader = new Thread(this::readLoop, "rtmp-client-reader");
         this.reader.setDaemon(true);
     }
@@ -111,7 +94,7 @@ public final class RtmpClient implements AutoCloseable {
      * @throws IllegalArgumentException if the URL is not {@code rtmp://} or has no application
      */
     public static RtmpClient connect(URI rtmpUrl, ClientOptions options) throws IOException {
-        Target target = Target.parse(rtmpUrl);
+        RtmpUrl target = RtmpUrl.parse(rtmpUrl);
         SocketChannel ch = SocketChannel.open();
         RtmpClient client = null;
         try {
@@ -133,7 +116,7 @@ public final class RtmpClient implements AutoCloseable {
     private void start() throws IOException {
         reader.start();
         ConnectOptions connect = new ConnectOptions(target.app(), target.tcUrl(), options.connectProperties());
-        connectResult = await(locked(() -> {
+        connectResult = await(io.call(() -> {
             engine.start();
             return engine.connect(connect);
         }), "connect to " + target.tcUrl());
@@ -162,12 +145,12 @@ public final class RtmpClient implements AutoCloseable {
 
     /** @return the server's address */
     public SocketAddress remoteAddress() {
-        return remote;
+        return io.remoteAddress();
     }
 
     /** @return whether the connection is open and {@link #close()} was not called */
     public boolean isOpen() {
-        return !closing.get() && !closed.isDone();
+        return !io.isClosing() && !closed.isDone();
     }
 
     /** @return completes when the connection is gone: normally on a clean close, else exceptionally */
@@ -185,9 +168,9 @@ public final class RtmpClient implements AutoCloseable {
      */
     public Publisher publish(String name) throws IOException {
         ensureOpen();
-        int streamId = await(locked(engine::createStream), "createStream");
+        int streamId = await(io.call(engine::createStream), "createStream");
         try {
-            await(locked(() -> engine.publish(streamId, name, PublishType.LIVE)), "publish " + name);
+            await(io.call(() -> engine.publish(streamId, name, PublishType.LIVE)), "publish " + name);
         } catch (IOException | RuntimeException e) {
             deleteStreamQuietly(streamId);
             throw e;
@@ -209,10 +192,10 @@ public final class RtmpClient implements AutoCloseable {
      */
     public Subscription play(String name, ClientListener listener) throws IOException {
         ensureOpen();
-        int streamId = await(locked(engine::createStream), "createStream");
+        int streamId = await(io.call(engine::createStream), "createStream");
         router.put(streamId, listener);
         try {
-            await(locked(() -> engine.play(streamId, name)), "play " + name);
+            await(io.call(() -> engine.play(streamId, name)), "play " + name);
         } catch (IOException | RuntimeException e) {
             router.remove(streamId);
             deleteStreamQuietly(streamId);
@@ -265,11 +248,11 @@ public final class RtmpClient implements AutoCloseable {
      */
     @Override
     public void close() {
-        if (!closing.compareAndSet(false, true)) {
+        if (!io.markClosing()) {
             return;
         }
-        if (lock.isHeldByCurrentThread()) {
-            deferred.add(this::doClose); // inside an engine call (a listener): run after it returns
+        if (io.inEngineCall()) {
+            io.execute(this::doClose); // inside an engine call (a listener): runs after it returns
         } else {
             doClose();
         }
@@ -285,8 +268,8 @@ public final class RtmpClient implements AutoCloseable {
         }
         openStreams.clear();
         try {
-            if (channel.isOpen()) {
-                channel.shutdownOutput();
+            if (io.isOpen()) {
+                io.channel().shutdownOutput();
             }
         } catch (IOException e) {
             LOG.debug("shutdownOutput", e);
@@ -295,7 +278,7 @@ public final class RtmpClient implements AutoCloseable {
         if (!onReader && reader.isAlive()) {
             joinReader();
         }
-        closeChannel();
+        io.closeChannel();
         if (!onReader && reader.isAlive()) {
             joinReader();
         }
@@ -303,8 +286,8 @@ public final class RtmpClient implements AutoCloseable {
 
     /** Closes at once, without the clean-close steps (a failed connect). */
     private void abort() {
-        closing.set(true);
-        closeChannel();
+        io.markClosing();
+        io.closeChannel();
         if (reader.isAlive()) {
             joinReader();
         }
@@ -322,10 +305,7 @@ public final class RtmpClient implements AutoCloseable {
 
     void run(Runnable engineCall) {
         ensureOpen();
-        locked(() -> {
-            engineCall.run();
-            return null;
-        });
+        io.run(engineCall);
     }
 
     ClientConnection engine() {
@@ -339,11 +319,11 @@ public final class RtmpClient implements AutoCloseable {
     }
 
     private void deleteStreamQuietly(int streamId) {
-        if (closed.isDone() || !channel.isOpen()) {
+        if (closed.isDone() || !io.isOpen()) {
             return;
         }
         try {
-            locked(() -> {
+            io.call(() -> {
                 engine.deleteStream(streamId);
                 return null;
             });
@@ -353,26 +333,8 @@ public final class RtmpClient implements AutoCloseable {
     }
 
     private void ensureOpen() {
-        if (closed.isDone() || !channel.isOpen()) {
+        if (closed.isDone() || !io.isOpen()) {
             throw new IllegalStateException("RTMP connection to " + target.tcUrl() + " is closed");
-        }
-    }
-
-    // ----- engine confinement
-
-    private <T> T locked(Supplier<T> engineCall) {
-        lock.lock();
-        try {
-            T result = engineCall.get();
-            if (lock.getHoldCount() == 1) {
-                Runnable r;
-                while ((r = deferred.poll()) != null) {
-                    r.run();
-                }
-            }
-            return result;
-        } finally {
-            lock.unlock();
         }
     }
 
@@ -399,8 +361,8 @@ public final class RtmpClient implements AutoCloseable {
     private void readLoop() {
         Throwable cause = null;
         try {
-            channel.socket().setSoTimeout(READ_POLL_MILLIS);
-            InputStream in = channel.socket().getInputStream();
+            io.channel().socket().setSoTimeout(READ_POLL_MILLIS);
+            InputStream in = io.channel().socket().getInputStream();
             byte[] buf = new byte[READ_BUFFER_SIZE];
             long nextTick = System.nanoTime() + TICK_NANOS;
             while (true) {
@@ -415,7 +377,7 @@ public final class RtmpClient implements AutoCloseable {
                 }
                 if (n > 0) {
                     ByteBuffer bytes = ByteBuffer.wrap(buf, 0, n);
-                    locked(() -> {
+                    io.call(() -> {
                         engine.onBytes(bytes);
                         return null;
                     });
@@ -423,24 +385,24 @@ public final class RtmpClient implements AutoCloseable {
                 long now = System.nanoTime();
                 if (now - nextTick >= 0) {
                     nextTick = now + TICK_NANOS;
-                    locked(() -> {
+                    io.call(() -> {
                         engine.onTick(now);
                         return null;
                     });
                 }
             }
         } catch (IOException e) {
-            if (!closing.get()) {
+            if (!io.isClosing()) {
                 cause = e;
             }
         } catch (Throwable t) {
             LOG.warn("RTMP client reader failed", t);
             cause = t;
         } finally {
-            closeChannel();
+            io.closeChannel();
             Throwable c = cause;
             try {
-                locked(() -> {
+                io.call(() -> {
                     engine.onTransportClosed(c);
                     return null;
                 });
@@ -452,99 +414,6 @@ public final class RtmpClient implements AutoCloseable {
             } else {
                 closed.completeExceptionally(c);
             }
-        }
-    }
-
-    private void closeChannel() {
-        try {
-            channel.close();
-        } catch (IOException e) {
-            LOG.debug("close", e);
-        }
-    }
-
-    /** Blocking-channel transport: writes complete before returning, so nothing is ever queued. */
-    private final class ChannelTransport implements Transport {
-        @Override
-        public void write(List<ByteBuffer> buffers) {
-            if (!channel.isOpen()) {
-                return;
-            }
-            ByteBuffer[] arr = buffers.toArray(new ByteBuffer[0]);
-            int first = 0;
-            try {
-                while (first < arr.length) {
-                    channel.write(arr, first, arr.length - first);
-                    while (first < arr.length && !arr[first].hasRemaining()) {
-                        first++;
-                    }
-                }
-            } catch (IOException e) {
-                LOG.debug("write to {} failed", remote, e);
-                closeChannel(); // the reader sees it and reports the failure
-            }
-        }
-
-        @Override
-        public long queuedBytes() {
-            return 0;
-        }
-
-        @Override
-        public void close() {
-            closing.set(true);
-            closeChannel();
-        }
-
-        @Override
-        public SocketAddress remoteAddress() {
-            return remote;
-        }
-
-        @Override
-        public void execute(Runnable task) {
-            if (lock.isHeldByCurrentThread()) {
-                deferred.add(task);
-            } else {
-                locked(() -> {
-                    task.run();
-                    return null;
-                });
-            }
-        }
-
-        @Override
-        public boolean inConnectionThread() {
-            return lock.isHeldByCurrentThread();
-        }
-    }
-
-    /** The parts of an {@code rtmp://} URL. */
-    record Target(String host, int port, String app, String streamName, String tcUrl) {
-        static Target parse(URI url) {
-            if (url.getScheme() == null || !url.getScheme().equalsIgnoreCase("rtmp")) {
-                throw new IllegalArgumentException("not an rtmp:// URL: " + url);
-            }
-            if (url.getHost() == null) {
-                throw new IllegalArgumentException("no host in " + url);
-            }
-            int port = url.getPort() < 0 ? DEFAULT_PORT : url.getPort();
-            String path = url.getPath() == null ? "" : url.getPath();
-            while (path.startsWith("/")) {
-                path = path.substring(1);
-            }
-            int slash = path.indexOf('/');
-            String app = slash < 0 ? path : path.substring(0, slash);
-            String stream = slash < 0 ? "" : path.substring(slash + 1);
-            if (app.isEmpty()) {
-                throw new IllegalArgumentException("no application in " + url);
-            }
-            if (url.getRawQuery() != null) {
-                stream = stream + "?" + url.getRawQuery();
-            }
-            String host = url.getHost();
-            String hostPart = host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
-            return new Target(host, port, app, stream, "rtmp://" + hostPart + ":" + port + "/" + app);
         }
     }
 }

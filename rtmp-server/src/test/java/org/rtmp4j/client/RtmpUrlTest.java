@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.net.URI;
 import org.junit.jupiter.api.Test;
 
-class RtmpClientTargetTest {
+class RtmpUrlTest {
     @Test
     void firstPathSegmentIsTheAppAndTheRestTheStreamName() {
-        RtmpClient.Target t = RtmpClient.Target.parse(URI.create("rtmp://127.0.0.1:1940/live/cam/one"));
+        RtmpUrl t = RtmpUrl.parse(URI.create("rtmp://127.0.0.1:1940/live/cam/one"));
         assertThat(t.host()).isEqualTo("127.0.0.1");
         assertThat(t.port()).isEqualTo(1940);
         assertThat(t.app()).isEqualTo("live");
@@ -19,7 +19,7 @@ class RtmpClientTargetTest {
 
     @Test
     void portDefaultsTo1935AndTheQueryStaysWithTheStreamName() {
-        RtmpClient.Target t = RtmpClient.Target.parse(URI.create("rtmp://example.org/app/key?token=abc"));
+        RtmpUrl t = RtmpUrl.parse(URI.create("rtmp://example.org/app/key?token=abc"));
         assertThat(t.port()).isEqualTo(1935);
         assertThat(t.streamName()).isEqualTo("key?token=abc");
         assertThat(t.tcUrl()).isEqualTo("rtmp://example.org:1935/app");
@@ -27,22 +27,22 @@ class RtmpClientTargetTest {
 
     @Test
     void anAppWithoutStreamNameIsAllowed() {
-        RtmpClient.Target t = RtmpClient.Target.parse(URI.create("rtmp://localhost/live"));
+        RtmpUrl t = RtmpUrl.parse(URI.create("rtmp://localhost/live"));
         assertThat(t.app()).isEqualTo("live");
         assertThat(t.streamName()).isEmpty();
     }
 
     @Test
     void rejectsOtherSchemesAndMissingApp() {
-        assertThatThrownBy(() -> RtmpClient.Target.parse(URI.create("http://localhost/live")))
+        assertThatThrownBy(() -> RtmpUrl.parse(URI.create("http://localhost/live")))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> RtmpClient.Target.parse(URI.create("rtmp://localhost/")))
+        assertThatThrownBy(() -> RtmpUrl.parse(URI.create("rtmp://localhost/")))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void ipv6HostsAreBracketedInTcUrl() {
-        RtmpClient.Target t = RtmpClient.Target.parse(URI.create("rtmp://[::1]:1935/live/s"));
+        RtmpUrl t = RtmpUrl.parse(URI.create("rtmp://[::1]:1935/live/s"));
         assertThat(t.tcUrl()).isEqualTo("rtmp://[::1]:1935/live");
     }
 }
