@@ -60,12 +60,12 @@ final class ClientChannel implements Transport {
         }
     }
 
-    /** Runs {@code engineCall} under the lock. */
+    /**
+     * Runs {@code engineCall} under the lock; from inside an engine call (a listener sending, say)
+     * it is deferred until that call returns, so the engine is never re-entered.
+     */
     void run(Runnable engineCall) {
-        call(() -> {
-            engineCall.run();
-            return null;
-        });
+        execute(engineCall);
     }
 
     /** @return whether the caller is inside an engine call (e.g. a listener callback) */
@@ -135,7 +135,10 @@ final class ClientChannel implements Transport {
         if (lock.isHeldByCurrentThread()) {
             deferred.add(task);
         } else {
-            run(task);
+            call(() -> {
+                task.run();
+                return null;
+            });
         }
     }
 

@@ -45,8 +45,9 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * <p>Thread-safety: every public method is thread-safe. Listener callbacks run on the reader
- * thread and must not block; calling {@link #close()} from one is allowed (it is deferred until
- * the callback returns).
+ * thread and must not block. From a callback, sends and {@link #close()} are allowed (they run
+ * right after the callback returns); {@link #publish} and {@link #play} throw {@link
+ * IllegalStateException} there, because they wait for an answer only that thread can deliver.
  */
 public final class RtmpClient implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RtmpClient.class);
@@ -165,8 +166,10 @@ public final class RtmpClient implements AutoCloseable {
      * @return the publisher; closing it deletes the stream
      * @throws IOException on a timeout or a lost connection
      * @throws RtmpStatusException if the server refused (e.g. NetStream.Publish.BadName)
+     * @throws IllegalStateException if closed, or called from a listener callback
      */
     public Publisher publish(String name) throws IOException {
+        ensureBlockingAllowed("publish");
         ensureOpen();
         int streamId = await(io.call(engine::createStream), "createStream");
         try {
@@ -189,8 +192,10 @@ public final class RtmpClient implements AutoCloseable {
      * @return the subscription; closing it deletes the stream
      * @throws IOException on a timeout or a lost connection
      * @throws RtmpStatusException if the server refused (e.g. NetStream.Play.StreamNotFound)
+     * @throws IllegalStateException if closed, or called from a listener callback
      */
     public Subscription play(String name, ClientListener listener) throws IOException {
+        ensureBlockingAllowed("play");
         ensureOpen();
         int streamId = await(io.call(engine::createStream), "createStream");
         router.put(streamId, listener);
@@ -329,6 +334,13 @@ public final class RtmpClient implements AutoCloseable {
             });
         } catch (RuntimeException e) {
             LOG.debug("deleteStream {}", streamId, e);
+        }
+    }
+
+    private void ensureBlockingAllowed(String what) {
+        if (io.inEngineCall()) {
+            throw new IllegalStateException(
+                    what + " from a listener callback would deadlock the reader thread that answers it");
         }
     }
 

@@ -135,6 +135,36 @@ class RtmpClientIT {
     }
 
     @Test
+    void aListenerMaySendFromTheReaderThreadButNotBlockOnIt() throws Exception {
+        try (RtmpClient client = RtmpClient.connect(url("live"), options());
+                RtmpClient source = RtmpClient.connect(url("live"), options())) {
+            Publisher echo = client.publish("echo");
+            java.util.concurrent.CompletableFuture<Throwable> blockingCall = new java.util.concurrent.CompletableFuture<>();
+            client.play("src", new ClientListener() {
+                @Override
+                public void onMedia(int streamId, MediaMessage media) {
+                    echo.send(media); // deferred until this callback returns
+                    try {
+                        client.publish("not-from-here");
+                        blockingCall.complete(null);
+                    } catch (Throwable t) {
+                        blockingCall.complete(t);
+                    }
+                }
+            });
+            controller.awaitEvent("play src");
+            try (Publisher p = source.publish("src")) {
+                p.send(new AudioMessage(7, 0, ByteBuffer.wrap(new byte[] {(byte) 0xAF, 1, 42})));
+                assertThat(controller.media.poll(5, TimeUnit.SECONDS).streamName()).isEqualTo("src");
+                RecordingController.Received echoed = controller.media.poll(5, TimeUnit.SECONDS);
+                assertThat(echoed.streamName()).isEqualTo("echo");
+                assertThat(bytes(echoed.media())).containsExactly(0xAF, 1, 42);
+            }
+            assertThat(blockingCall.get(5, TimeUnit.SECONDS)).isInstanceOf(IllegalStateException.class);
+        }
+    }
+
+    @Test
     void aRejectedPublishThrowsWithTheStatus() throws Exception {
         try (RtmpClient client = RtmpClient.connect(url("live"), options())) {
             assertThatThrownBy(() -> client.publish("forbidden"))
