@@ -28,6 +28,9 @@ public final class Acceptor implements LoopChannel {
 
     /**
      * @param server a bound channel
+     * @param group the loops that take the connections
+     * @param stats counts connections; reserves the slots
+     * @param maxConnections most connections open at once
      * @param onAccepted runs on the chosen loop's thread with the accepted channel (slot reserved)
      */
     public Acceptor(
@@ -43,7 +46,11 @@ public final class Acceptor implements LoopChannel {
         this.onAccepted = onAccepted;
     }
 
-    /** Registers with loop 0. Loop 0's thread only. @throws IOException if registration fails */
+    /**
+     * Registers with loop 0. Loop 0's thread only.
+     *
+     * @throws IOException if registration fails
+     */
     public void register() throws IOException {
         server.configureBlocking(false);
         key = group.get(0).register(server, SelectionKey.OP_ACCEPT, this);

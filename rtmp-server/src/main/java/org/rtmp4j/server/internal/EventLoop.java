@@ -118,6 +118,9 @@ public final class EventLoop implements Executor {
     /**
      * Runs {@code task} on the loop's thread after {@code delay}.
      *
+     * @param task the task
+     * @param delay how long to wait
+     * @param unit unit of {@code delay}
      * @return a handle that cancels it
      * @throws RejectedExecutionException if the loop has terminated
      */
@@ -134,6 +137,9 @@ public final class EventLoop implements Executor {
     /**
      * Registers {@code channel} with the selector and for ticks. Loop thread only.
      *
+     * @param channel a non-blocking channel
+     * @param ops interest set ({@code SelectionKey.OP_*})
+     * @param handler receives readiness, ticks and shutdown
      * @return the selection key, with {@code handler} attached
      * @throws ClosedChannelException if the channel is closed
      */
@@ -144,12 +150,20 @@ public final class EventLoop implements Executor {
         return key;
     }
 
-    /** Removes {@code handler} from ticks and shutdown. Loop thread only. */
+    /**
+     * Removes {@code handler} from ticks and shutdown. Loop thread only.
+     *
+     * @param handler a registered handler
+     */
     public void deregister(LoopChannel handler) {
         channels.remove(handler);
     }
 
-    /** Asks for {@link LoopChannel#flush()} at the end of this iteration. Loop thread only. */
+    /**
+     * Asks for {@link LoopChannel#flush()} at the end of this iteration. Loop thread only.
+     *
+     * @param handler the handler with output queued
+     */
     public void markDirty(LoopChannel handler) {
         dirty.add(handler);
     }
@@ -173,6 +187,7 @@ public final class EventLoop implements Executor {
      * Closes every channel gracefully (see {@link LoopChannel#closeGracefully()}), waits until they
      * are gone or {@code graceNanos} passed, closes the rest at once and stops the thread.
      *
+     * @param graceNanos the longest wait in nanoseconds
      * @return {@link #terminationFuture()}
      */
     public CompletableFuture<Void> shutdownGracefully(long graceNanos) {

@@ -53,7 +53,10 @@ public final class EventLoopGroup {
         }
     }
 
-    /** @return loop {@code i} (loop 0 carries the acceptor) */
+    /**
+     * @param i index, 0 ≤ i &lt; {@link #size()}
+     * @return loop {@code i} (loop 0 carries the acceptor)
+     */
     public EventLoop get(int i) {
         return loops[i];
     }
@@ -76,6 +79,7 @@ public final class EventLoopGroup {
     /**
      * Shuts every loop down (see {@link EventLoop#shutdownGracefully(long)}).
      *
+     * @param graceNanos the longest wait in nanoseconds
      * @return completes when every loop's thread has finished
      */
     public CompletableFuture<Void> shutdownGracefully(long graceNanos) {

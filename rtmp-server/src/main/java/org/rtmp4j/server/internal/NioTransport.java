@@ -40,7 +40,11 @@ public final class NioTransport implements Transport, LoopChannel {
         /** @param n bytes written */
         default void bytesOut(long n) {}
 
-        /** Once, after the channel closed. */
+        /**
+         * Once, after the channel closed.
+         *
+         * @param transport the closed transport
+         */
         default void closed(NioTransport transport) {}
     }
 
@@ -62,6 +66,9 @@ public final class NioTransport implements Transport, LoopChannel {
     /**
      * Wraps an accepted (or connected) channel; call {@link #start} on the loop's thread.
      *
+     * @param loop the loop the connection is confined to
+     * @param channel the connected channel
+     * @param listener traffic and close notifications (metrics)
      * @param lingerNanos how long {@link #close()} waits for the queue to drain, in nanoseconds
      */
     public NioTransport(EventLoop loop, SocketChannel channel, Listener listener, long lingerNanos) {
@@ -81,6 +88,7 @@ public final class NioTransport implements Transport, LoopChannel {
     /**
      * Registers for reading and starts feeding {@code connectionHandler}. Loop thread only.
      *
+     * @param connectionHandler the engine to feed
      * @throws IOException if the channel cannot be configured or registered
      */
     public void start(ConnectionHandler connectionHandler) throws IOException {

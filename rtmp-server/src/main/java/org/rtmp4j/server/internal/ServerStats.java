@@ -14,6 +14,7 @@ public final class ServerStats implements NioTransport.Listener {
     /**
      * Reserves a connection slot.
      *
+     * @param max the connection limit
      * @return {@code false} (and counts a rejection) if {@code max} connections are active
      */
     public boolean tryOpen(int max) {
