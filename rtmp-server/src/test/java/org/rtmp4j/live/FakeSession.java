@@ -43,6 +43,8 @@ final class FakeSession implements RtmpSession {
     private final List<Event> events = new ArrayList<>();
     private final List<Stream> streams = new ArrayList<>();
     private volatile boolean closed;
+    /** Runs at the start of each {@link #sendMedia}, on the sending thread (to widen races in tests). */
+    volatile Runnable beforeSendMedia = () -> {};
     private Object attachment;
 
     FakeSession(String app, List<String> fourCcList) {
@@ -131,6 +133,7 @@ final class FakeSession implements RtmpSession {
 
     @Override
     public void sendMedia(NetStream to, MediaMessage media) {
+        beforeSendMedia.run();
         record(new Media(to, media));
     }
 
