@@ -3,7 +3,11 @@ package org.rtmp4j.amf;
 import java.nio.ByteBuffer;
 import java.util.List;
 
-/** Static facade over {@link Amf0Reader} and {@link Amf0Writer}, plus the AMF0 type markers (AMF0 §2.1). */
+/**
+ * Static facade over {@link Amf0Reader} and {@link Amf0Writer}, plus the AMF0 type markers (AMF0
+ * §2.1). Stateless and thread-safe; each call uses its own reader or writer, so references (AMF0
+ * §2.9) never span two calls.
+ */
 public final class Amf0 {
     /** Marker 0x00: number (IEEE-754 double, big-endian). */
     public static final int NUMBER = 0x00;
@@ -44,17 +48,36 @@ public final class Amf0 {
 
     private Amf0() {}
 
-    /** Decodes every value in {@code in} (advancing it) with default limits. */
+    /**
+     * Decodes every value in {@code in} (advancing it to its limit) with {@link AmfLimits#DEFAULT}.
+     *
+     * @param in the buffer, decoded from its position to its limit
+     * @return the values in order, mapped as documented on {@link Amf0Reader}
+     * @throws AmfException if the input is truncated, malformed, unsupported or exceeds the limits
+     */
     public static List<Object> decode(ByteBuffer in) {
         return new Amf0Reader(in).readAll();
     }
 
-    /** Decodes every value in {@code in} (advancing it) with {@code limits}. */
+    /**
+     * Decodes every value in {@code in} (advancing it to its limit) with {@code limits}.
+     *
+     * @param in the buffer, decoded from its position to its limit
+     * @param limits bounds on depth, value count and string length
+     * @return the values in order, mapped as documented on {@link Amf0Reader}
+     * @throws AmfException if the input is truncated, malformed, unsupported or exceeds the limits
+     */
     public static List<Object> decode(ByteBuffer in, AmfLimits limits) {
         return new Amf0Reader(in, limits).readAll();
     }
 
-    /** Encodes {@code values} in order into a new buffer positioned at 0. */
+    /**
+     * Encodes {@code values} in order into a new buffer positioned at 0.
+     *
+     * @param values the values, mapped as documented on {@link Amf0Writer}
+     * @return a new heap buffer holding exactly the encoded bytes
+     * @throws AmfException if a value has no AMF0 representation
+     */
     public static ByteBuffer encode(Object... values) {
         Amf0Writer w = new Amf0Writer();
         for (Object v : values) {

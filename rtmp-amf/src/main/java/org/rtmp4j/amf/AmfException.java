@@ -5,10 +5,12 @@ package org.rtmp4j.amf;
  * codec does not support. Unchecked: a decoder error is a protocol error of the peer.
  *
  * <p>The message always names the byte offset (relative to the start of the buffer being decoded)
- * and the reason, e.g. {@code "AMF0 at offset 17: string length 70000 exceeds remaining 12 bytes"}.
+ * and the reason, e.g. {@code "AMF at offset 17: truncated: string length 7000 exceeds remaining 12 bytes"}.
  */
 public final class AmfException extends RuntimeException {
+    /** Serialization version. */
     private static final long serialVersionUID = 1L;
+    /** Byte offset of the problem, or -1 if unknown (serialized). */
     private final long offset;
 
     /**

@@ -14,7 +14,15 @@ public record AmfLimits(int maxDepth, int maxElements, int maxStringBytes) {
     /** Defaults: depth 64, 65,536 elements, 16 MiB strings. */
     public static final AmfLimits DEFAULT = new AmfLimits(64, 65_536, 16 * 1024 * 1024);
 
-    /** Validates that every bound is positive. */
+    /**
+     * Validates that every bound is positive.
+     *
+     * @param maxDepth maximum nesting depth; an outermost object or array has depth 1
+     * @param maxElements maximum number of values decoded by one reader, nested values included
+     * @param maxStringBytes maximum declared UTF-8 byte length of one string, property name, class
+     *     name, long string or XML document
+     * @throws IllegalArgumentException if a bound is zero or negative
+     */
     public AmfLimits {
         if (maxDepth <= 0 || maxElements <= 0 || maxStringBytes <= 0) {
             throw new IllegalArgumentException("AMF limits must be positive");

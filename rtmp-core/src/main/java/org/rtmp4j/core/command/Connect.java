@@ -1,12 +1,16 @@
 package org.rtmp4j.core.command;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.rtmp4j.core.RtmpProtocolException;
 import org.rtmp4j.core.message.CommandMessage;
 
 /**
  * Typed view of {@code connect} (RTMP 1.0 §7.2.1.1; E-RTMP v2 "Enhancing NetConnection connect
- * Command").
+ * Command"). Immutable.
  *
  * @param app application name, without any query string (e.g. {@code live})
  * @param query the query string after {@code ?} in the app or tcUrl, or {@code ""}
@@ -27,8 +31,79 @@ public record Connect(
         Map<String, Object> commandObject,
         List<Object> arguments) {
 
-    /** @throws org.rtmp4j.core.RtmpProtocolException if the command object is missing or not an object */
+    /**
+     * Reads the command object's properties: {@code app} (split at the first {@code ?}: the part
+     * after it becomes {@link #query()}; when the app has none, the query of {@code tcUrl} is used),
+     * {@code tcUrl}, {@code flashVer} (missing → {@code ""}), {@code objectEncoding} (missing → 0),
+     * and {@code fourCcList} (E-RTMP v2: a strict array of strings such as {@code "avc1"}, {@code
+     * "hvc1"}, or {@code "*"}; missing → empty). {@link #commandObject()} is an unmodifiable copy in
+     * wire order; {@link #arguments()} are the values after the command object.
+     *
+     * @throws RtmpProtocolException if the command object is missing or not an object, if {@code
+     *     app}, {@code tcUrl} or {@code flashVer} is present but not a string, {@code objectEncoding}
+     *     is present but not a number, or {@code fourCcList} is present but not a strict array of
+     *     strings
+     */
     public static Connect from(CommandMessage message) {
-        throw new UnsupportedOperationException("TODO");
+        if (!(message.commandObject() instanceof Map<?, ?> raw)) {
+            throw CommandArgs.malformed(message, "command object is "
+                    + CommandArgs.describe(message.commandObject()) + ", expected an object");
+        }
+        Map<String, Object> props = new LinkedHashMap<>();
+        for (Map.Entry<?, ?> e : raw.entrySet()) {
+            props.put(String.valueOf(e.getKey()), e.getValue());
+        }
+        String[] appAndQuery = CommandArgs.splitQuery(string(message, props, "app"));
+        String tcUrl = string(message, props, "tcUrl");
+        String query = appAndQuery[1];
+        if (query.isEmpty()) {
+            query = CommandArgs.splitQuery(tcUrl)[1];
+        }
+        Object enc = props.get("objectEncoding");
+        if (enc != null && !(enc instanceof Number)) {
+            throw CommandArgs.malformed(message, "objectEncoding is " + CommandArgs.describe(enc) + ", expected a number");
+        }
+        return new Connect(
+                appAndQuery[0],
+                query,
+                tcUrl,
+                string(message, props, "flashVer"),
+                enc == null ? 0 : ((Number) enc).doubleValue(),
+                fourCcList(message, props.get("fourCcList")),
+                Collections.unmodifiableMap(props),
+                message.arguments());
+    }
+
+    /** @return whether the client announced support for {@code fourCc} (or the wildcard {@code "*"}) */
+    public boolean supportsFourCc(String fourCc) {
+        return fourCcList.contains(fourCc) || fourCcList.contains("*");
+    }
+
+    private static String string(CommandMessage m, Map<String, Object> props, String key) {
+        Object v = props.get(key);
+        if (v == null) {
+            return "";
+        }
+        if (!(v instanceof String s)) {
+            throw CommandArgs.malformed(m, key + " is " + CommandArgs.describe(v) + ", expected a string");
+        }
+        return s;
+    }
+
+    private static List<String> fourCcList(CommandMessage m, Object v) {
+        if (v == null) {
+            return List.of();
+        }
+        if (!(v instanceof List<?> list)) {
+            throw CommandArgs.malformed(m, "fourCcList is " + CommandArgs.describe(v) + ", expected a strict array");
+        }
+        List<String> out = new ArrayList<>(list.size());
+        for (Object o : list) {
+            if (!(o instanceof String s)) {
+                throw CommandArgs.malformed(m, "fourCcList element is " + CommandArgs.describe(o) + ", expected a string");
+            }
+            out.add(s);
+        }
+        return List.copyOf(out);
     }
 }

@@ -1,0 +1,26 @@
+package org.rtmp4j.core.command;
+
+import org.rtmp4j.core.message.CommandMessage;
+
+/**
+ * Typed view of {@code FCPublish} (not in RTMP 1.0; FMS/FMLE convention): {@code "FCPublish", txId, null, streamName}. Sent by encoders before {@code publish}; servers may answer {@code onFCPublish}. Immutable.
+ *
+ * @param name the stream name (argument 0) without any query string
+ * @param query the part after {@code ?}, or {@code ""}
+ */
+public record FcPublish(String name, String query) {
+    /** A view with no query string. @param name the stream name */
+    public FcPublish(String name) {
+        this(name, "");
+    }
+
+    /**
+     * Reads argument 0, split at the first {@code ?} into name and query.
+     *
+     * @throws org.rtmp4j.core.RtmpProtocolException if the name is missing or not a string
+     */
+    public static FcPublish from(CommandMessage message) {
+        String[] nq = CommandArgs.splitQuery(CommandArgs.requireString(message, 0, "stream name"));
+        return new FcPublish(nq[0], nq[1]);
+    }
+}
