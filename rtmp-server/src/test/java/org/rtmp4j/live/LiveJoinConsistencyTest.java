@@ -73,7 +73,7 @@ class LiveJoinConsistencyTest {
                 published.set(ts);
                 int due = Math.min(JOINERS, ts * (JOINERS + 2) / MESSAGES);
                 while (joining.get() < due) {
-                    Thread.onSpinWait();
+                    Thread.yield();
                 }
             }
         });
@@ -82,15 +82,17 @@ class LiveJoinConsistencyTest {
             for (int j = 1; j <= JOINERS; j++) {
                 int joinAt = j * MESSAGES / (JOINERS + 2);
                 while (published.get() < joinAt) {
-                    Thread.onSpinWait();
+                    Thread.yield();
                 }
+                // the publisher stops at the next joiner's turn: never wait for more than that
+                int barrier = j < JOINERS ? (j + 1) * MESSAGES / (JOINERS + 2) : MESSAGES;
                 FakeSession player = new FakeSession();
                 AtomicBoolean first = new AtomicBoolean(true);
                 player.beforeSendMedia = () -> {
                     if (first.getAndSet(false)) {
-                        int until = Math.min(MESSAGES, published.get() + LIVE_DURING_PREFIX);
+                        int until = Math.min(barrier, published.get() + LIVE_DURING_PREFIX);
                         while (published.get() < until) {
-                            Thread.onSpinWait();
+                            Thread.yield();
                         }
                     }
                 };
