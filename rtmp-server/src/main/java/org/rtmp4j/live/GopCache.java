@@ -58,7 +58,10 @@ public final class GopCache {
         this.audioOnlyDurationMs = millis("audioOnlyDuration", audioOnlyDuration);
     }
 
-    /** @return a cache bounded by {@code options}' GOP settings */
+    /**
+     * @param options supplies the bounds
+     * @return a cache bounded by {@code options}' GOP settings
+     */
     public static GopCache of(LiveOptions options) {
         return new GopCache(options.gopCacheMaxBytes(), options.gopCacheMaxDuration(), options.audioOnlyCacheDuration());
     }

@@ -404,6 +404,10 @@ public class LiveBroadcastController implements RtmpController {
     /**
      * Maps a publish or play name to its registry key. Default: the session's connect {@code app}
      * ({@code ""} if none) and {@code name} as given (without query string).
+     *
+     * @param session the publishing or playing session
+     * @param name the publish or play name
+     * @return the registry key
      */
     protected StreamKey streamKey(RtmpSession session, String name) {
         return new StreamKey(session.connectCommand().map(Connect::app).orElse(""), name);
@@ -412,6 +416,10 @@ public class LiveBroadcastController implements RtmpController {
     /**
      * Whether a player can decode E-RTMP video with {@code fourCc} (E-RTMP v2, connect
      * {@code fourCcList}). Default: its connect listed {@code fourCc} or {@code "*"}.
+     *
+     * @param player the playing session
+     * @param fourCc the stream's video FourCC, e.g. {@code hvc1}
+     * @return whether the player may receive the stream
      */
     protected boolean playerSupports(RtmpSession player, String fourCc) {
         return player.connectCommand()
@@ -419,12 +427,18 @@ public class LiveBroadcastController implements RtmpController {
                 .orElse(false);
     }
 
-    /** @return the {@code NetStream.Play.PublishNotify} sent to players when {@code key} goes live */
+    /**
+     * @param key the stream going live
+     * @return the {@code NetStream.Play.PublishNotify} sent to its players
+     */
     protected Status publishNotifyStatus(StreamKey key) {
         return Status.status(StatusCodes.PLAY_PUBLISH_NOTIFY, key.name() + " is now published");
     }
 
-    /** @return the {@code NetStream.Play.UnpublishNotify} sent to players when {@code key}'s publisher leaves */
+    /**
+     * @param key the stream whose publisher leaves
+     * @return the {@code NetStream.Play.UnpublishNotify} sent to its players
+     */
     protected Status unpublishNotifyStatus(StreamKey key) {
         return Status.status(StatusCodes.PLAY_UNPUBLISH_NOTIFY, key.name() + " is now unpublished");
     }

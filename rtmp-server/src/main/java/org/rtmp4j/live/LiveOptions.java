@@ -50,6 +50,13 @@ public record LiveOptions(
     /**
      * Validates the settings.
      *
+     * @param gopCacheMaxBytes see the class description
+     * @param gopCacheMaxDuration see the class description
+     * @param audioOnlyCacheDuration see the class description
+     * @param waitForPublisher see the class description
+     * @param maxStreams see the class description
+     * @param publisherPolicy see the class description
+     * @param allowEnhancedToLegacyPlayers see the class description
      * @throws IllegalArgumentException if a bound is negative or a duration is negative or longer
      *     than {@code Integer.MAX_VALUE} ms
      * @throws NullPointerException if a duration or the policy is null
@@ -74,43 +81,64 @@ public record LiveOptions(
         }
     }
 
-    /** @return a copy with {@link #gopCacheMaxBytes()} set (bytes, ≥ 0) */
+    /**
+     * @param bytes the new value
+     * @return a copy with {@link #gopCacheMaxBytes()} set (bytes, ≥ 0)
+     */
     public LiveOptions withGopCacheMaxBytes(long bytes) {
         return new LiveOptions(bytes, gopCacheMaxDuration, audioOnlyCacheDuration, waitForPublisher, maxStreams,
                 publisherPolicy, allowEnhancedToLegacyPlayers);
     }
 
-    /** @return a copy with {@link #gopCacheMaxDuration()} set */
+    /**
+     * @param duration the new value
+     * @return a copy with {@link #gopCacheMaxDuration()} set
+     */
     public LiveOptions withGopCacheMaxDuration(Duration duration) {
         return new LiveOptions(gopCacheMaxBytes, duration, audioOnlyCacheDuration, waitForPublisher, maxStreams,
                 publisherPolicy, allowEnhancedToLegacyPlayers);
     }
 
-    /** @return a copy with {@link #audioOnlyCacheDuration()} set */
+    /**
+     * @param duration the new value
+     * @return a copy with {@link #audioOnlyCacheDuration()} set
+     */
     public LiveOptions withAudioOnlyCacheDuration(Duration duration) {
         return new LiveOptions(gopCacheMaxBytes, gopCacheMaxDuration, duration, waitForPublisher, maxStreams,
                 publisherPolicy, allowEnhancedToLegacyPlayers);
     }
 
-    /** @return a copy with {@link #waitForPublisher()} set */
+    /**
+     * @param wait the new value
+     * @return a copy with {@link #waitForPublisher()} set
+     */
     public LiveOptions withWaitForPublisher(boolean wait) {
         return new LiveOptions(gopCacheMaxBytes, gopCacheMaxDuration, audioOnlyCacheDuration, wait, maxStreams,
                 publisherPolicy, allowEnhancedToLegacyPlayers);
     }
 
-    /** @return a copy with {@link #maxStreams()} set (≥ 0; 0 = unlimited) */
+    /**
+     * @param max the new value
+     * @return a copy with {@link #maxStreams()} set (≥ 0; 0 = unlimited)
+     */
     public LiveOptions withMaxStreams(int max) {
         return new LiveOptions(gopCacheMaxBytes, gopCacheMaxDuration, audioOnlyCacheDuration, waitForPublisher, max,
                 publisherPolicy, allowEnhancedToLegacyPlayers);
     }
 
-    /** @return a copy with {@link #publisherPolicy()} set */
+    /**
+     * @param policy the new value
+     * @return a copy with {@link #publisherPolicy()} set
+     */
     public LiveOptions withPublisherPolicy(PublisherPolicy policy) {
         return new LiveOptions(gopCacheMaxBytes, gopCacheMaxDuration, audioOnlyCacheDuration, waitForPublisher,
                 maxStreams, policy, allowEnhancedToLegacyPlayers);
     }
 
-    /** @return a copy with {@link #allowEnhancedToLegacyPlayers()} set */
+    /**
+     * @param allow the new value
+     * @return a copy with {@link #allowEnhancedToLegacyPlayers()} set
+     */
     public LiveOptions withAllowEnhancedToLegacyPlayers(boolean allow) {
         return new LiveOptions(gopCacheMaxBytes, gopCacheMaxDuration, audioOnlyCacheDuration, waitForPublisher,
                 maxStreams, publisherPolicy, allow);

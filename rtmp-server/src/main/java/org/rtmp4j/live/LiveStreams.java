@@ -23,7 +23,10 @@ public final class LiveStreams {
         this.options = options;
     }
 
-    /** @return the entry for {@code key}, if any */
+    /**
+     * @param key app and name
+     * @return the entry for {@code key}, if any
+     */
     public Optional<LiveStream> get(StreamKey key) {
         return Optional.ofNullable(streams.get(key));
     }

@@ -11,7 +11,11 @@ import java.util.Objects;
  * @param name the stream name (stream key), e.g. {@code cam1}
  */
 public record StreamKey(String app, String name) {
-    /** @throws NullPointerException if {@code app} or {@code name} is null */
+    /**
+     * @param app the application name
+     * @param name the stream name
+     * @throws NullPointerException if {@code app} or {@code name} is null
+     */
     public StreamKey {
         Objects.requireNonNull(app, "app");
         Objects.requireNonNull(name, "name");
