@@ -99,6 +99,11 @@ public class LiveBroadcastController implements RtmpController {
         return streams;
     }
 
+    /** @return how many names are being published now (what {@link LiveOptions#maxStreams()} limits) */
+    public int liveStreamCount() {
+        return publishedCount.get();
+    }
+
     /** @return a snapshot of every registry entry (live, or with waiting players) */
     public Collection<StreamInfo> activeStreams() {
         List<StreamInfo> infos = new ArrayList<>();
@@ -230,14 +235,17 @@ public class LiveBroadcastController implements RtmpController {
         }
         Subscriber[] subs = b.stream().onMedia(b.publisher(), media, kind);
         if (subs != null) {
-            fanOut(subs, media);
+            fanOut(subs, media, kind);
         }
     }
 
     /** Sends {@code media} to each player, sharing the payload; one message per distinct stream id. */
-    private static void fanOut(Subscriber[] subs, MediaMessage media) {
+    private static void fanOut(Subscriber[] subs, MediaMessage media, MediaKind kind) {
         MediaMessage out = media;
         for (Subscriber s : subs) {
+            if (!s.admits(kind)) {
+                continue;
+            }
             if (out.streamId() != s.streamId) {
                 out = media.withStreamId(s.streamId);
             }
@@ -275,7 +283,9 @@ public class LiveBroadcastController implements RtmpController {
             sendCached(sub, join);
             for (List<Object> batch = ls.nextPending(sub); batch != null; batch = ls.nextPending(sub)) {
                 for (Object event : batch) {
-                    deliver(sub, event);
+                    if (!(event instanceof MediaMessage m) || sub.admits(MediaClassifier.classify(m))) {
+                        deliver(sub, event);
+                    }
                 }
             }
         } catch (RuntimeException e) {

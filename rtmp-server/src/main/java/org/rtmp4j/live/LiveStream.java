@@ -82,7 +82,11 @@ public final class LiveStream {
             }
             resetCaches();
             publisher = p;
+            for (Subscriber s : subscribers) {
+                s.awaitingKeyFrame = true;
+            }
             for (Subscriber s : joining) {
+                s.awaitingKeyFrame = true;
                 if (previous != null) {
                     s.pending.add(unpublishNotify);
                 }
@@ -198,13 +202,16 @@ public final class LiveStream {
                 return new Join(this, true, videoFourCc, publisher != null, null, null, null, null);
             }
             if (publisher == null) {
+                s.awaitingKeyFrame = true;
                 if (waitIfNotLive) {
                     joining.add(s);
                 }
                 return new Join(this, false, null, false, null, null, null, new MediaMessage[0]);
             }
+            MediaMessage[] cached = gop.toArray();
+            s.awaitingKeyFrame = cached.length == 0 || MediaClassifier.classify(cached[0]) != MediaKind.VIDEO_KEY_FRAME;
             joining.add(s);
-            return new Join(this, false, videoFourCc, true, metadata, videoSequenceHeader, audioSequenceHeader, gop.toArray());
+            return new Join(this, false, videoFourCc, true, metadata, videoSequenceHeader, audioSequenceHeader, cached);
         }
     }
 

@@ -21,12 +21,31 @@ final class Subscriber {
     List<Object> pending = new ArrayList<>();
     /** Set when unsubscribed or evicted. Guarded by the stream's lock. */
     boolean removed;
+    /**
+     * Whether video inter frames are withheld until the next keyframe, so the decoder never gets a
+     * frame whose references it missed: set when joining without a cached GOP and when a new
+     * publisher starts; cleared by the first keyframe sent.
+     */
+    volatile boolean awaitingKeyFrame;
 
     Subscriber(RtmpSession session, NetStream stream, Predicate<String> acceptsFourCc) {
         this.session = session;
         this.stream = stream;
         this.streamId = stream.id();
         this.acceptsFourCc = acceptsFourCc;
+    }
+
+    /** @return whether media of {@code kind} may be sent now; a keyframe ends the wait */
+    boolean admits(MediaKind kind) {
+        if (awaitingKeyFrame) {
+            if (kind == MediaKind.VIDEO_FRAME) {
+                return false;
+            }
+            if (kind == MediaKind.VIDEO_KEY_FRAME) {
+                awaitingKeyFrame = false;
+            }
+        }
+        return true;
     }
 
     boolean accepts(String videoFourCc) {

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.rtmp4j.core.command.StatusCodes;
 import org.rtmp4j.core.message.AmfEncoding;
+import org.rtmp4j.core.message.AudioMessage;
 import org.rtmp4j.core.message.DataMessage;
 import org.rtmp4j.core.message.MediaMessage;
 import org.rtmp4j.core.message.VideoMessage;
@@ -125,6 +126,47 @@ class LiveBroadcastControllerTest {
         assertThat(late.session().events()).filteredOn(e -> e instanceof FakeSession.Metadata)
                 .extracting(e -> ((FakeSession.Metadata) e).metadata())
                 .containsExactly(Map.of("v", 2.0));
+    }
+
+    @Test
+    void clearDataFrameForgetsMetadataAndOtherDataIsNotCached() {
+        Pub pub = publish("cam");
+        relay.onMetadata(pub.session(), pub.stream(), setDataFrame(Map.of("v", 1.0)));
+        relay.onMetadata(pub.session(), pub.stream(),
+                new DataMessage(0, 1, AmfEncoding.AMF0, List.of("@clearDataFrame", "onMetaData")));
+        relay.onMetadata(pub.session(), pub.stream(),
+                new DataMessage(0, 1, AmfEncoding.AMF0, List.of("@setDataFrame", "onTextData", Map.of("t", "x"))));
+        Player late = play("cam");
+        assertThat(late.session().events()).noneMatch(e -> e instanceof FakeSession.Metadata);
+    }
+
+    @Test
+    void joinerAfterAGopOverflowGetsHeadersThenStartsAtTheNextKeyFrame() {
+        relay = new LiveBroadcastController(LiveOptions.DEFAULT.withGopCacheMaxBytes(1000));
+        Pub pub = publish("cam");
+        MediaMessage vsh = Flv.avcSequenceHeader(0);
+        send(pub, vsh, Flv.avcKeyFrame(0, 600), Flv.avcInterFrame(40, 600)); // overflow: cache dropped
+        Player player = play("cam");
+        MediaMessage key = Flv.avcKeyFrame(80, 100);
+        send(pub, Flv.avcInterFrame(60, 10), key);
+
+        send(pub, Flv.avcInterFrame(120, 10));
+        // the inter frame at 60 references frames the player never got: withheld
+        assertThat(player.session().media()).extracting(MediaMessage::timestamp).containsExactly(0, 80, 120);
+        assertThat(relay.streams().get(new StreamKey("live", "cam")).orElseThrow().gopCache().size()).isEqualTo(2);
+    }
+
+    @Test
+    void playersWaitForAKeyFrameWhenANewPublisherStartsMidGop() {
+        Player player = play("cam");
+        Pub pub = publish("cam");
+        send(pub, Flv.aacFrame(0), Flv.avcInterFrame(10), Flv.avcKeyFrame(20), Flv.avcInterFrame(30));
+        assertThat(player.session().media()).extracting(MediaMessage::timestamp).containsExactly(0, 20, 30);
+
+        relay.onUnpublish(pub.session(), pub.stream());
+        Pub next = publish("cam");
+        send(next, Flv.avcInterFrame(40), Flv.avcKeyFrame(50));
+        assertThat(player.session().media()).extracting(MediaMessage::timestamp).containsExactly(0, 20, 30, 50);
     }
 
     @Test
@@ -250,9 +292,12 @@ class LiveBroadcastControllerTest {
     void unparsableMediaIsRelayedAsPlainFrames() {
         Pub pub = publish("cam");
         Player player = play("cam");
-        MediaMessage empty = new VideoMessage(0, 1, ByteBuffer.allocate(0));
-        send(pub, empty);
-        assertThat(player.session().media()).extracting(MediaMessage::payload).containsExactly(empty.payload());
+        MediaMessage key = Flv.avcKeyFrame(0);
+        MediaMessage empty = new VideoMessage(10, 1, ByteBuffer.allocate(0));
+        MediaMessage silence = new AudioMessage(20, 1, ByteBuffer.allocate(0));
+        send(pub, key, empty, silence);
+        assertThat(player.session().media()).extracting(MediaMessage::payload)
+                .containsExactly(key.payload(), empty.payload(), silence.payload());
     }
 
     @Test
@@ -314,7 +359,9 @@ class LiveBroadcastControllerTest {
         relay.onPublish(dup, dst.publish("a"));
         assertThat(rejection(dup).status().code()).isEqualTo(StatusCodes.PUBLISH_BAD_NAME);
 
+        assertThat(relay.liveStreamCount()).isEqualTo(1);
         relay.onUnpublish(first.session(), first.stream());
+        assertThat(relay.liveStreamCount()).isZero();
         publish("b");
     }
 
