@@ -301,11 +301,11 @@ public class LiveBroadcastController implements RtmpController {
         if (join.metadata() != null) {
             deliver(sub, join.metadata());
         }
-        if (join.videoSequenceHeader() != null) {
-            deliver(sub, join.videoSequenceHeader());
+        for (MediaMessage m : join.videoSequenceHeaders()) {
+            deliver(sub, m);
         }
-        if (join.audioSequenceHeader() != null) {
-            deliver(sub, join.audioSequenceHeader());
+        for (MediaMessage m : join.audioSequenceHeaders()) {
+            deliver(sub, m);
         }
         for (MediaMessage m : join.gop()) {
             deliver(sub, m);

@@ -3,6 +3,7 @@ package org.rtmp4j.live;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.rtmp4j.core.command.Status;
@@ -21,14 +22,16 @@ import org.rtmp4j.core.message.MediaMessage;
  */
 public final class LiveStream {
     private static final Subscriber[] NONE = new Subscriber[0];
+    private static final MediaMessage[] NO_MEDIA = new MediaMessage[0];
 
     private final StreamKey key;
     private final Object lock = new Object();
     private final GopCache gop;
     private Publisher publisher;
     private Map<String, Object> metadata;
-    private MediaMessage videoSequenceHeader;
-    private MediaMessage audioSequenceHeader;
+    /** The last sequence header per track id (0 unless E-RTMP Multitrack), in arrival order. */
+    private final Map<Integer, MediaMessage> videoSequenceHeaders = new LinkedHashMap<>(2);
+    private final Map<Integer, MediaMessage> audioSequenceHeaders = new LinkedHashMap<>(2);
     private String videoFourCc;
     private long messagesIn;
     private long bytesIn;
@@ -114,15 +117,17 @@ public final class LiveStream {
 
     private void resetCaches() {
         metadata = null;
-        videoSequenceHeader = null;
-        audioSequenceHeader = null;
+        videoSequenceHeaders.clear();
+        audioSequenceHeaders.clear();
         videoFourCc = null;
         messagesIn = 0;
         bytesIn = 0;
         gop.clear();
     }
 
-    /** Updates the caches; @return the live players to send to, or {@code null} if {@code p} is not the publisher */
+    /**
+     * Updates the caches: sequence headers are kept per track id (E-RTMP v2, Multitrack; the first
+     * track's id for a multi-track message). @return the live players to send to, or {@code null} if {@code p} is not the publisher */
     Subscriber[] onMedia(Publisher p, MediaMessage media, MediaKind kind) {
         synchronized (lock) {
             if (publisher != p) {
@@ -131,9 +136,9 @@ public final class LiveStream {
             messagesIn++;
             bytesIn += media.size();
             if (kind == MediaKind.VIDEO_SEQUENCE_HEADER) {
-                videoSequenceHeader = media;
+                videoSequenceHeaders.put(MediaClassifier.trackId(media), media);
             } else if (kind == MediaKind.AUDIO_SEQUENCE_HEADER) {
-                audioSequenceHeader = media;
+                audioSequenceHeaders.put(MediaClassifier.trackId(media), media);
             }
             gop.add(media, kind);
             for (Subscriber s : joining) {
@@ -189,7 +194,7 @@ public final class LiveStream {
 
     /** What a joining player is sent before the live edge. */
     record Join(LiveStream stream, boolean refused, String videoFourCc, boolean live, Map<String, Object> metadata,
-            MediaMessage videoSequenceHeader, MediaMessage audioSequenceHeader, MediaMessage[] gop) {}
+            MediaMessage[] videoSequenceHeaders, MediaMessage[] audioSequenceHeaders, MediaMessage[] gop) {}
 
     /**
      * Snapshots the caches and enqueues {@code s} as joining, unless the E-RTMP gate refuses it or
@@ -206,12 +211,13 @@ public final class LiveStream {
                 if (waitIfNotLive) {
                     joining.add(s);
                 }
-                return new Join(this, false, null, false, null, null, null, new MediaMessage[0]);
+                return new Join(this, false, null, false, null, NO_MEDIA, NO_MEDIA, NO_MEDIA);
             }
             MediaMessage[] cached = gop.toArray();
             s.awaitingKeyFrame = cached.length == 0 || MediaClassifier.classify(cached[0]) != MediaKind.VIDEO_KEY_FRAME;
             joining.add(s);
-            return new Join(this, false, videoFourCc, true, metadata, videoSequenceHeader, audioSequenceHeader, cached);
+            return new Join(this, false, videoFourCc, true, metadata, videoSequenceHeaders.values().toArray(NO_MEDIA),
+                    audioSequenceHeaders.values().toArray(NO_MEDIA), cached);
         }
     }
 

@@ -36,6 +36,23 @@ final class MediaClassifier {
     }
 
     /**
+     * @return the E-RTMP Multitrack track id of {@code media} (the first track's for a multi-track
+     *     message), or 0 when not multitrack or unparsable
+     */
+    static int trackId(MediaMessage media) {
+        try {
+            if (media instanceof AudioMessage) {
+                AudioTagHeader h = AudioTagHeader.parse(media.payload());
+                return h.isMultitrack() ? h.trackId() : 0;
+            }
+            VideoTagHeader h = VideoTagHeader.parse(media.payload());
+            return h.isMultitrack() ? h.trackId() : 0;
+        } catch (FlvFormatException e) {
+            return 0;
+        }
+    }
+
+    /**
      * @return the E-RTMP video FourCC (e.g. {@code hvc1}; the first track's for Multitrack), or
      *     {@code null} for legacy or unparsable video
      */

@@ -55,6 +55,12 @@ final class Flv {
         return video(ts, 0x80 | frameType << 4 | packetType, cc[0], cc[1], cc[2], cc[3], 0, 0, 0, 0);
     }
 
+    /** E-RTMP Multitrack (OneTrack) video SequenceStart for {@code trackId}. */
+    static VideoMessage multitrackSequenceStart(int ts, String fourCc, int trackId) {
+        byte[] cc = fourCc.getBytes(StandardCharsets.US_ASCII);
+        return video(ts, 0x80 | 1 << 4 | 6, 0x00, cc[0], cc[1], cc[2], cc[3], trackId, 1, 2, 3);
+    }
+
     private static VideoMessage video(int ts, int... bytes) {
         return video(ts, pad(bytes.length, bytes));
     }

@@ -170,6 +170,19 @@ class LiveBroadcastControllerTest {
     }
 
     @Test
+    void joinerGetsTheSequenceHeaderOfEachMultitrackTrack() {
+        Pub pub = publish("multi");
+        MediaMessage t0 = Flv.multitrackSequenceStart(0, "avc1", 0);
+        MediaMessage t1 = Flv.multitrackSequenceStart(0, "avc1", 1);
+        MediaMessage t0again = Flv.multitrackSequenceStart(5, "avc1", 0);
+        send(pub, t0, t1, t0again);
+        Player player = play("multi", List.of("avc1"));
+
+        assertThat(player.session().media()).extracting(MediaMessage::payload)
+                .containsExactly(t0again.payload(), t1.payload());
+    }
+
+    @Test
     void secondPublisherOnTheSameNameIsRefusedWithBadName() {
         publish("cam");
         FakeSession s = new FakeSession();
