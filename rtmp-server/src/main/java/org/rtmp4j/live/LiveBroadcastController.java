@@ -118,6 +118,10 @@ public class LiveBroadcastController implements RtmpController {
     @Override
     public void onPublish(RtmpSession session, PublishRequest request) {
         NetStream stream = request.stream();
+        if (stream.state() == NetStream.State.CLOSED) { // decided late, after the connection went
+            request.reject(Status.error(StatusCodes.PUBLISH_REJECTED, "stream closed"));
+            return;
+        }
         StreamKey key = streamKey(session, request.command().name());
         boolean slot = reserveSlot();
         if (!slot && !(options.publisherPolicy() == PublisherPolicy.TAKEOVER && isLive(key))) {
@@ -262,6 +266,10 @@ public class LiveBroadcastController implements RtmpController {
     @Override
     public void onPlay(RtmpSession session, PlayRequest request) {
         NetStream stream = request.stream();
+        if (stream.state() == NetStream.State.CLOSED) { // decided late, after the connection went
+            request.reject(Status.error(StatusCodes.PLAY_FAILED, "stream closed"));
+            return;
+        }
         StreamKey key = streamKey(session, request.command().name());
         Subscriber sub = new Subscriber(session, stream,
                 fourCc -> options.allowEnhancedToLegacyPlayers() || playerSupports(session, fourCc));

@@ -183,6 +183,21 @@ class LiveBroadcastControllerTest {
     }
 
     @Test
+    void requestsDecidedAfterTheStreamClosedAreRefusedAndLeaveNoState() {
+        FakeSession s = new FakeSession();
+        FakeSession.Stream st = s.newStream();
+        PublishRequest publish = st.publish("cam");
+        PlayRequest play = st.play("cam");
+        st.state = org.rtmp4j.core.session.NetStream.State.CLOSED;
+        relay.onPublish(s, publish);
+        relay.onPlay(s, play);
+
+        assertThat(s.events()).allMatch(e -> e instanceof FakeSession.Rejected).hasSize(2);
+        assertThat(relay.streams().size()).isZero();
+        assertThat(relay.liveStreamCount()).isZero();
+    }
+
+    @Test
     void secondPublisherOnTheSameNameIsRefusedWithBadName() {
         publish("cam");
         FakeSession s = new FakeSession();
