@@ -6,7 +6,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.rtmp4j.core.command.Connect;
 import org.rtmp4j.core.command.Status;
@@ -18,6 +17,9 @@ import org.rtmp4j.core.session.PlayRequest;
 import org.rtmp4j.core.session.PublishRequest;
 import org.rtmp4j.core.session.RtmpController;
 import org.rtmp4j.core.session.RtmpSession;
+import org.rtmp4j.live.Bindings.Binding;
+import org.rtmp4j.live.Bindings.PlayerBinding;
+import org.rtmp4j.live.Bindings.PublisherBinding;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,16 +60,7 @@ public class LiveBroadcastController implements RtmpController {
     private final Clock clock;
     private final LiveStreams streams;
     private final AtomicInteger publishedCount = new AtomicInteger();
-    /** session id → (message stream id → binding). */
-    private final ConcurrentHashMap<String, ConcurrentHashMap<Integer, Binding>> sessions = new ConcurrentHashMap<>();
-
-    private sealed interface Binding permits PublisherBinding, PlayerBinding {
-        LiveStream stream();
-    }
-
-    private record PublisherBinding(LiveStream stream, Publisher publisher) implements Binding {}
-
-    private record PlayerBinding(LiveStream stream, Subscriber subscriber) implements Binding {}
+    private final Bindings bindings = new Bindings();
 
     /** A relay with {@link LiveOptions#DEFAULT}. */
     public LiveBroadcastController() {
@@ -165,7 +158,7 @@ public class LiveBroadcastController implements RtmpController {
         try {
             request.accept();
         } catch (RuntimeException e) {
-            unbind(session, stream.id());
+            bindings.unbind(session, stream.id());
             releasePublisher(binding);
             throw e;
         }
@@ -173,10 +166,10 @@ public class LiveBroadcastController implements RtmpController {
         if (claim.outcome() == LiveStream.ClaimOutcome.TAKEN_OVER) {
             Publisher old = claim.previous();
             log.debug("{} takes {} over from {}", session.id(), key, old);
-            broadcastStatus(claim.subscribers(), unpublishNotify);
+            Fanout.broadcastStatus(claim.subscribers(), unpublishNotify);
             old.session.close();
         }
-        broadcastStatus(claim.subscribers(), publishNotify);
+        Fanout.broadcastStatus(claim.subscribers(), publishNotify);
     }
 
     private boolean reserveSlot() {
@@ -202,7 +195,7 @@ public class LiveBroadcastController implements RtmpController {
 
     @Override
     public void onMetadata(RtmpSession session, NetStream stream, DataMessage metadata) {
-        PublisherBinding b = publisherBinding(session, stream);
+        PublisherBinding b = bindings.publisher(session, stream.id());
         if (b == null) {
             return;
         }
@@ -216,14 +209,14 @@ public class LiveBroadcastController implements RtmpController {
         Subscriber[] subs = b.stream().onMetadata(b.publisher(), map);
         if (subs != null) {
             for (Subscriber s : subs) {
-                deliver(s, map);
+                Fanout.deliver(s, map);
             }
         }
     }
 
     @Override
     public void onMedia(RtmpSession session, NetStream stream, MediaMessage media) {
-        PublisherBinding b = publisherBinding(session, stream);
+        PublisherBinding b = bindings.publisher(session, stream.id());
         if (b == null) {
             return;
         }
@@ -233,33 +226,16 @@ public class LiveBroadcastController implements RtmpController {
             if (fourCc != null) {
                 for (Subscriber s : b.stream().setVideoFourCc(b.publisher(), fourCc)) {
                     log.debug("{} dropped from {}: no {} in its fourCcList", s, b.stream().key(), fourCc);
-                    deliver(s, enhancedRefused(b.stream().key(), fourCc));
+                    Fanout.deliver(s, enhancedRefused(b.stream().key(), fourCc));
                 }
             }
         }
         Subscriber[] subs = b.stream().onMedia(b.publisher(), media, kind);
         if (subs != null) {
-            fanOut(subs, media, kind);
+            Fanout.fanOut(subs, media, kind);
         }
     }
 
-    /** Sends {@code media} to each player, sharing the payload; one message per distinct stream id. */
-    private static void fanOut(Subscriber[] subs, MediaMessage media, MediaKind kind) {
-        MediaMessage out = media;
-        for (Subscriber s : subs) {
-            if (!s.admits(kind)) {
-                continue;
-            }
-            if (out.streamId() != s.streamId) {
-                out = media.withStreamId(s.streamId);
-            }
-            try {
-                s.session.sendMedia(s.stream, out);
-            } catch (RuntimeException e) {
-                log.debug("{} send failed: {}", s, e.toString());
-            }
-        }
-    }
 
     // ---------------------------------------------------------------- play
 
@@ -288,58 +264,22 @@ public class LiveBroadcastController implements RtmpController {
         try {
             request.accept();
             log.debug("{} plays {} (stream {}, {})", session.id(), key, stream.id(), join.live() ? "live" : "waiting");
-            sendCached(sub, join);
+            Fanout.sendCached(sub, join);
             for (List<Object> batch = ls.nextPending(sub); batch != null; batch = ls.nextPending(sub)) {
                 for (Object event : batch) {
                     if (!(event instanceof MediaMessage m) || sub.admits(MediaClassifier.classify(m))) {
-                        deliver(sub, event);
+                        Fanout.deliver(sub, event);
                     }
                 }
             }
         } catch (RuntimeException e) {
-            unbind(session, stream.id());
+            bindings.unbind(session, stream.id());
             ls.unsubscribe(sub);
             streams.removeIfIdle(key);
             throw e;
         }
     }
 
-    /** Metadata, video sequence header, audio sequence header, then the GOP (DESIGN §6). */
-    private static void sendCached(Subscriber sub, LiveStream.Join join) {
-        if (join.metadata() != null) {
-            deliver(sub, join.metadata());
-        }
-        for (MediaMessage m : join.videoSequenceHeaders()) {
-            deliver(sub, m);
-        }
-        for (MediaMessage m : join.audioSequenceHeaders()) {
-            deliver(sub, m);
-        }
-        for (MediaMessage m : join.gop()) {
-            deliver(sub, m);
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static void deliver(Subscriber s, Object event) {
-        try {
-            if (event instanceof MediaMessage m) {
-                s.session.sendMedia(s.stream, m.streamId() == s.streamId ? m : m.withStreamId(s.streamId));
-            } else if (event instanceof Status st) {
-                s.session.sendStatus(s.stream, st);
-            } else if (event instanceof Map<?, ?> map) {
-                s.session.sendMetadata(s.stream, (Map<String, Object>) map);
-            }
-        } catch (RuntimeException e) {
-            log.debug("{} send failed: {}", s, e.toString());
-        }
-    }
-
-    private static void broadcastStatus(Subscriber[] subs, Status status) {
-        for (Subscriber s : subs) {
-            deliver(s, status);
-        }
-    }
 
     private static Status enhancedRefused(StreamKey key, String fourCc) {
         return Status.error(StatusCodes.PLAY_FAILED,
@@ -350,26 +290,23 @@ public class LiveBroadcastController implements RtmpController {
 
     @Override
     public void onUnpublish(RtmpSession session, NetStream stream) {
-        release(unbind(session, stream.id()));
+        release(bindings.unbind(session, stream.id()));
     }
 
     @Override
     public void onStopPlay(RtmpSession session, NetStream stream) {
-        release(unbind(session, stream.id()));
+        release(bindings.unbind(session, stream.id()));
     }
 
     @Override
     public void onDeleteStream(RtmpSession session, NetStream stream) {
-        release(unbind(session, stream.id()));
+        release(bindings.unbind(session, stream.id()));
     }
 
     @Override
     public void onClose(RtmpSession session, Throwable causeOrNull) {
-        ConcurrentHashMap<Integer, Binding> bindings = sessions.remove(session.id());
-        if (bindings != null) {
-            for (Binding b : bindings.values()) {
-                release(b);
-            }
+        for (Binding b : bindings.removeSession(session)) {
+            release(b);
         }
     }
 
@@ -391,7 +328,7 @@ public class LiveBroadcastController implements RtmpController {
         if (subs != null) {
             publishedCount.decrementAndGet();
             log.debug("{} stops publishing {}", b.publisher(), key);
-            broadcastStatus(subs, unpublishNotify);
+            Fanout.broadcastStatus(subs, unpublishNotify);
         }
         streams.removeIfIdle(key);
     }
@@ -399,22 +336,10 @@ public class LiveBroadcastController implements RtmpController {
     // ---------------------------------------------------------------- bindings
 
     private void bind(RtmpSession session, int streamId, Binding binding) {
-        Binding previous = sessions.computeIfAbsent(session.id(), id -> new ConcurrentHashMap<>())
-                .put(streamId, binding);
+        Binding previous = bindings.bind(session, streamId, binding);
         if (previous != null) { // a stream reused without stop: drop the old role first
             release(previous);
         }
-    }
-
-    private Binding unbind(RtmpSession session, int streamId) {
-        ConcurrentHashMap<Integer, Binding> bindings = sessions.get(session.id());
-        return bindings == null ? null : bindings.remove(streamId);
-    }
-
-    private PublisherBinding publisherBinding(RtmpSession session, NetStream stream) {
-        ConcurrentHashMap<Integer, Binding> bindings = sessions.get(session.id());
-        Binding b = bindings == null ? null : bindings.get(stream.id());
-        return b instanceof PublisherBinding p ? p : null;
     }
 
     // ---------------------------------------------------------------- hooks
