@@ -96,6 +96,36 @@ class LiveBroadcastControllerTest {
     }
 
     @Test
+    void whatHappensWhileAPlayerIsSentTheCachedPrefixFollowsItInOrder() {
+        Pub pub = publish("cam");
+        send(pub, Flv.avcSequenceHeader(0), Flv.avcKeyFrame(0), Flv.avcInterFrame(10));
+        FakeSession s = new FakeSession();
+        FakeSession.Stream st = s.newStream();
+        boolean[] first = {true};
+        s.beforeSendMedia = () -> { // runs inside onPlay, while the prefix is being sent
+            if (first[0]) {
+                first[0] = false;
+                send(pub, Flv.avcInterFrame(20));
+                relay.onMetadata(pub.session(), pub.stream(), setDataFrame(Map.of("v", 2.0)));
+                relay.onUnpublish(pub.session(), pub.stream());
+            }
+        };
+        relay.onPlay(s, st.play("cam"));
+
+        List<FakeSession.Event> events = s.events();
+        assertThat(events).hasSize(7);
+        assertThat(events.get(0)).isInstanceOf(FakeSession.Accepted.class);
+        assertThat(events.subList(1, 5)).extracting(e -> ((FakeSession.Media) e).media().timestamp())
+                .containsExactly(0, 0, 10, 20);
+        assertThat(((FakeSession.Metadata) events.get(5)).metadata()).isEqualTo(Map.of("v", 2.0));
+        assertThat(((FakeSession.StatusSent) events.get(6)).status().code()).isEqualTo(StatusCodes.PLAY_UNPUBLISH_NOTIFY);
+        assertThat(relay.activeStreams()).singleElement().satisfies(i -> {
+            assertThat(i.live()).isFalse();
+            assertThat(i.players()).isEqualTo(1);
+        });
+    }
+
+    @Test
     void relaysMediaWithThePlayersStreamIdSharingThePayload() {
         Pub pub = publish("cam");
         FakeSession s = new FakeSession();
