@@ -18,8 +18,8 @@ import java.util.Map;
  * {@link AmfUndefined#INSTANCE}; reference → the referenced (same) object; ECMA array → {@link
  * AmfEcmaArray}; strict array → {@code List<Object>}; date → {@link AmfDate}; XML document → {@link
  * AmfXmlDocument}; typed object → {@link AmfTypedObject}; unsupported (0x0D) → {@link
- * AmfUndefined#INSTANCE}. The AVM+ switch (0x11) reads one AMF3 value (not yet supported:
- * {@link AmfException}).
+ * AmfUndefined#INSTANCE}; AVM+ switch (0x11, AMF0 §3.1) → the one AMF3 value that follows, mapped
+ * as documented on {@link Amf3Reader}.
  *
  * <p>Rules applied while decoding:
  *
@@ -40,8 +40,15 @@ import java.util.Map;
  *   <li><b>Strings</b> (AMF0 §1.3.1): decoded as UTF-8; malformed sequences become U+FFFD rather
  *       than failing, as some peers send other encodings.
  *   <li><b>Markers without a value</b>: 0x04 movieclip (§2.6) and 0x0E recordset (§2.16) are
- *       reserved, a bare 0x09 object end (§2.11) outside an object, markers above 0x11 and the
- *       AVM+ marker 0x11 (§3.1, "AMF3 not supported yet") are {@link AmfException}s.
+ *       reserved, a bare 0x09 object end (§2.11) outside an object and markers above 0x11 are
+ *       {@link AmfException}s.
+ *   <li><b>AVM+ switch</b> (AMF0 §3.1, AMF3 §4.1): marker 0x11 switches to AMF3 for exactly one
+ *       value, then decoding continues in AMF0 (the switch is not sticky). Each switched value gets
+ *       fresh AMF3 string, object and trait reference tables, as RTMP encoders start a new AMF3
+ *       context per switch; it is not entered into the AMF0 reference table. It shares this
+ *       reader's depth and element budget, and its exception offsets are relative to this reader's
+ *       start. Externalizable AMF3 objects need a reader registered with {@link
+ *       #Amf0Reader(ByteBuffer, AmfLimits, Map)}.
  * </ul>
  *
  * <p>Limits ({@link AmfLimits}): every value decoded, nested or not, counts against {@code
@@ -60,6 +67,7 @@ public final class Amf0Reader {
 
     private final ByteBuffer in;
     private final AmfLimits limits;
+    private final Map<String, Amf3ExternalizableReader> externalizables;
     private final int base;
     private final List<Object> references = new ArrayList<>();
     private int elements;
@@ -82,11 +90,25 @@ public final class Amf0Reader {
      * @throws NullPointerException if an argument is null
      */
     public Amf0Reader(ByteBuffer in, AmfLimits limits) {
-        if (in == null || limits == null) {
-            throw new NullPointerException("in and limits must not be null");
+        this(in, limits, Map.of());
+    }
+
+    /**
+     * Creates a reader over {@code in} that enforces {@code limits} and decodes AMF3
+     * externalizable objects (after an AVM+ switch) of the registered class names.
+     *
+     * @param in the buffer to decode from its position to its limit; not copied
+     * @param limits bounds on depth, value count and string length
+     * @param externalizables AMF3 externalizable body readers by class name (not copied)
+     * @throws NullPointerException if an argument is null
+     */
+    public Amf0Reader(ByteBuffer in, AmfLimits limits, Map<String, Amf3ExternalizableReader> externalizables) {
+        if (in == null || limits == null || externalizables == null) {
+            throw new NullPointerException("in, limits and externalizables must not be null");
         }
         this.in = in;
         this.limits = limits;
+        this.externalizables = externalizables;
         this.base = in.position();
     }
 
@@ -163,10 +185,18 @@ public final class Amf0Reader {
             case Amf0.OBJECT_END:
                 throw new AmfException(markerOffset, "object-end marker 0x09 outside an object");
             case Amf0.AVMPLUS:
-                throw new AmfException(markerOffset, "AMF3 not supported yet (AVM+ marker 0x11)");
+                return readAmf3();
             default:
                 throw new AmfException(markerOffset, String.format("unknown type marker 0x%02X (highest is 0x%02X)", marker, MAX_MARKER));
         }
+    }
+
+    /** One AMF3 value with fresh reference tables (AMF0 §3.1); see the class documentation. */
+    private Object readAmf3() {
+        Amf3Reader amf3 = new Amf3Reader(in, limits, externalizables, base, depth, elements);
+        Object value = amf3.readValue();
+        elements = amf3.elements();
+        return value;
     }
 
     private void countElement(int markerOffset) {

@@ -29,7 +29,15 @@ import java.util.Map;
  *   <li>any other {@code Map} → anonymous object 0x03: properties in iteration order, {@code 00 00
  *       09} (§2.5); keys are converted with {@code String.valueOf}
  *   <li>{@code List} or {@code Object[]} → strict array 0x0A: U32 count, values (§2.12)
+ *   <li>AMF3-only values ({@link Amf3Object}, {@link Amf3Array}, {@link Amf3Vector}, {@link
+ *       Amf3Dictionary}, {@link Amf3Xml}, {@link Amf3Externalizable}, {@code byte[]}) → the AVM+
+ *       switch 0x11 followed by the AMF3 value, as {@link #writeAmf3(Object)} (§3.1)
  * </ul>
+ *
+ * <p>{@link #writeAmf3(Object)} writes any value as 0x11 + AMF3 with fresh AMF3 reference tables,
+ * the inverse of how {@link Amf0Reader} decodes the switch; a switched value that decodes to a
+ * type AMF0 can also represent (a number, string, map...) is written back in AMF0 by {@link
+ * #write(Object)}, so only AMF3-only values re-encode byte-exactly through {@code write}.
  *
  * <p>The writer never emits references (marker 0x07, §2.9): an instance that occurs twice is
  * written twice, and a cyclic graph fails with an {@link AmfException} once it nests deeper than
@@ -48,6 +56,7 @@ public final class Amf0Writer {
     private static final int MAX_ARRAY = Integer.MAX_VALUE - 8;
 
     private final int maxDepth;
+    private final Map<String, Amf3ExternalizableWriter> externalizables;
     private byte[] buf;
     private int size;
     private int depth;
@@ -65,8 +74,46 @@ public final class Amf0Writer {
      * @throws NullPointerException if {@code limits} is null
      */
     public Amf0Writer(AmfLimits limits) {
+        this(limits, Map.of());
+    }
+
+    /**
+     * Creates an empty writer that also writes AMF3 externalizable objects (after an AVM+ switch)
+     * of the registered class names.
+     *
+     * @param limits the limits; only {@code maxDepth} is used
+     * @param externalizables AMF3 externalizable body writers by class name (not copied)
+     * @throws NullPointerException if an argument is null
+     */
+    public Amf0Writer(AmfLimits limits, Map<String, Amf3ExternalizableWriter> externalizables) {
+        if (externalizables == null) {
+            throw new NullPointerException("externalizables must not be null");
+        }
         this.maxDepth = limits.maxDepth();
+        this.externalizables = externalizables;
         this.buf = new byte[64];
+    }
+
+    /**
+     * Appends the AVM+ marker 0x11 and then {@code value} encoded as AMF3 with fresh string,
+     * object and trait reference tables (AMF0 §3.1, AMF3 §4.1).
+     *
+     * @param value the value, mapped as documented on {@link Amf3Writer}
+     * @return this writer
+     * @throws AmfException if the value has no AMF3 representation
+     */
+    public Amf0Writer writeAmf3(Object value) {
+        int start = size;
+        Amf3Writer amf3 = new Amf3Writer(maxDepth, depth, externalizables);
+        try {
+            amf3.write(value);
+        } catch (AmfException e) {
+            String reason = e.offset() >= 0 ? e.getMessage().substring(e.getMessage().indexOf(": ") + 2) : e.getMessage();
+            throw new AmfException(start + 1 + Math.max(0, e.offset()), "in AMF3 value after AVM+ marker: " + reason);
+        }
+        u8(Amf0.AVMPLUS);
+        put(amf3.toByteArray());
+        return this;
     }
 
     /**
@@ -111,6 +158,10 @@ public final class Amf0Writer {
             writeStrictArray(l);
         } else if (value instanceof Object[] a) {
             writeStrictArray(Arrays.asList(a));
+        } else if (value instanceof Amf3Object || value instanceof Amf3Array || value instanceof Amf3Vector
+                || value instanceof Amf3Dictionary || value instanceof Amf3Xml || value instanceof Amf3Externalizable
+                || value instanceof byte[]) {
+            writeAmf3(value);
         } else {
             throw new AmfException(size, "no AMF0 representation for " + value.getClass().getName());
         }

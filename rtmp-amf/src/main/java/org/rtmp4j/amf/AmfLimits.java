@@ -4,11 +4,15 @@ package org.rtmp4j.amf;
  * Bounds applied while decoding AMF, so that hostile input yields an {@link AmfException} rather
  * than unbounded recursion or allocation.
  *
- * @param maxDepth maximum nesting depth of objects and arrays (default 64)
+ * <p>Used by {@link Amf0Reader} and {@link Amf3Reader} (an AVM+ switch shares its AMF0 reader's
+ * budget); the writers use only {@code maxDepth}.
+ *
+ * @param maxDepth maximum nesting depth of objects and arrays (AMF3: also object Vectors and
+ *     Dictionaries) (default 64)
  * @param maxElements maximum number of values decoded from one buffer, counting every nested value
- *     (default 65,536)
+ *     and every element of an AMF3 int/uint/double Vector (default 65,536)
  * @param maxStringBytes maximum UTF-8 byte length of one string (default 16 MiB, the largest RTMP
- *     message)
+ *     message); in AMF3 also of one XML, XMLDocument or ByteArray
  */
 public record AmfLimits(int maxDepth, int maxElements, int maxStringBytes) {
     /** Defaults: depth 64, 65,536 elements, 16 MiB strings. */

@@ -160,10 +160,9 @@ class Amf0ReaderTest {
     }
 
     @Test
-    void avmPlusSwitchIsReportedAsUnsupported() {
-        AmfException e = catchAmf("11 0a 0b 01 01");
-        assertThat(e.offset()).isZero();
-        assertThat(e).hasMessageContaining("AMF3 not supported yet");
+    void avmPlusSwitchReadsOneAmf3ValueThenContinuesInAmf0() {
+        List<Object> values = Amf0.decode(ByteBuffer.wrap(hex("11 0a 0b 01 03 'a' 04 05 01 05")));
+        assertThat(values).containsExactly(Amf3Object.anonymous(Map.of("a", 5)), null);
     }
 
     @Test

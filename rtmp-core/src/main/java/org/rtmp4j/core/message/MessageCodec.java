@@ -21,9 +21,9 @@ import org.rtmp4j.core.chunk.RawMessage;
  *   <li>18 {@link DataMessage} and 20 {@link CommandMessage}: AMF0 values (§7.1.1, §7.1.2).
  *   <li>15 / 17: the AMF3 variants. Their body starts with a 0x00 format byte; in practice the
  *       values that follow are AMF0-encoded (each may switch to AMF3 with the AVM+ marker 0x11), so
- *       this codec skips the format byte and decodes AMF0. Decoding AMF3 proper is not supported
- *       yet; the AVM+ marker makes the AMF reader fail, which surfaces as
- *       {@link RtmpProtocolException}.
+ *       this codec skips the format byte and decodes AMF0, where each AVM+ marker switches to
+ *       AMF3 for exactly one value (AMF0 §3.1, AMF3 §4.1). Malformed AMF3 surfaces as
+ *       {@link RtmpProtocolException} with the {@code AmfException} as cause.
  *   <li>16 / 19 {@link SharedObjectMessage}: passed through undecoded (§7.1.3).
  *   <li>22 {@link AggregateMessage}: kept raw; see {@link #splitAggregate(AggregateMessage, AmfLimits)}.
  *   <li>anything else: {@link UnknownMessage}.

@@ -7,18 +7,42 @@ import org.rtmp4j.core.message.MediaMessage;
 
 /** Receives what a server sends to a {@link ClientConnection}. Called on the connection's thread; must not block. */
 public interface ClientListener {
-    /** An {@code onStatus} on stream {@code streamId} (0 for NetConnection). */
+    /**
+     * An {@code onStatus} (RTMP 1.0 §7.2.2).
+     *
+     * @param streamId message stream id (0 for NetConnection)
+     * @param status level, code and description
+     */
     default void onStatus(int streamId, Status status) {}
 
-    /** Audio or video on a playing stream. */
+    /**
+     * Audio or video on a playing stream.
+     *
+     * @param streamId message stream id
+     * @param media the message; its payload is read-only
+     */
     default void onMedia(int streamId, MediaMessage media) {}
 
-    /** A data message (e.g. {@code onMetaData}, {@code |RtmpSampleAccess}) on a playing stream. */
+    /**
+     * A data message (e.g. {@code onMetaData}, {@code |RtmpSampleAccess}) on a playing stream.
+     *
+     * @param streamId message stream id
+     * @param data the decoded AMF values
+     */
     default void onData(int streamId, DataMessage data) {}
 
-    /** A command the client does not handle itself (e.g. {@code onBWDone}, server calls). */
+    /**
+     * A command the client does not handle itself (e.g. {@code onBWDone}, server calls, replies to
+     * unknown transaction ids).
+     *
+     * @param command the command
+     */
     default void onCommand(CommandMessage command) {}
 
-    /** Once, when the connection is gone. @param causeOrNull failure, or {@code null} on clean close */
+    /**
+     * Once, when the connection is gone.
+     *
+     * @param causeOrNull failure, or {@code null} on clean close
+     */
     default void onClose(Throwable causeOrNull) {}
 }

@@ -10,12 +10,22 @@ import java.util.Map;
  * @param extraProperties further command-object properties (e.g. {@code fourCcList}); may be empty
  */
 public record ConnectOptions(String app, String tcUrl, Map<String, Object> extraProperties) {
-    /** Copies {@code extraProperties}. */
+    /**
+     * Copies {@code extraProperties}.
+     *
+     * @param app application name, e.g. {@code live}
+     * @param tcUrl server URL, e.g. {@code rtmp://127.0.0.1:1935/live}
+     * @param extraProperties further command-object properties; may be empty, not null
+     */
     public ConnectOptions {
         extraProperties = Map.copyOf(extraProperties);
     }
 
-    /** @return options with no extra properties */
+    /**
+     * @param app application name, e.g. {@code live}
+     * @param tcUrl server URL, e.g. {@code rtmp://127.0.0.1:1935/live}
+     * @return options with no extra properties
+     */
     public static ConnectOptions of(String app, String tcUrl) {
         return new ConnectOptions(app, tcUrl, Map.of());
     }

@@ -20,10 +20,18 @@ public interface ConnectRequest {
     /** Accepts and sends the protocol replies. */
     void accept();
 
-    /** Rejects with {@code status} (level error). */
+    /**
+     * Rejects with {@code status} (level error).
+     *
+     * @param status the error information; its level is sent as {@code error}
+     */
     void reject(Status status);
 
-    /** Rejects with the default error code for this request and {@code description}. */
+    /**
+     * Rejects with the default error code for this request and {@code description}.
+     *
+     * @param description human-readable reason
+     */
     void reject(String description);
 
     /** @return whether accepted or rejected already */

@@ -23,7 +23,15 @@ public record OutboundLimits(long lowWatermark, long highWatermark, long maxQueu
     public static final OutboundLimits DEFAULT =
             new OutboundLimits(512 * 1024, 2 * 1024 * 1024, 16 * 1024 * 1024, DropPolicy.DROP_TO_NEXT_KEYFRAME);
 
-    /** Validates {@code 0 < low <= high <= maxQueued}. */
+    /**
+     * Validates {@code 0 < low <= high <= maxQueued}.
+     *
+     * @param lowWatermark bytes; writable again below this
+     * @param highWatermark bytes; droppable media is dropped above this
+     * @param maxQueued bytes; the session is closed above this
+     * @param dropPolicy what to drop above the high watermark
+     * @throws IllegalArgumentException if the bounds are out of order or the policy is null
+     */
     public OutboundLimits {
         if (lowWatermark <= 0 || highWatermark < lowWatermark || maxQueued < highWatermark || dropPolicy == null) {
             throw new IllegalArgumentException("need 0 < lowWatermark <= highWatermark <= maxQueued");

@@ -28,31 +28,69 @@ public interface RtmpSession {
     /** @return the session's current streams (a snapshot) */
     Collection<NetStream> streams();
 
-    /** @return the per-session attachment, or {@code null} */
+    /**
+     * @param <T> the attachment's type, as the caller expects it
+     * @return the per-session attachment, or {@code null}
+     */
     <T> T attachment();
 
-    /** Sets the per-session attachment (pyrtmp's {@code session.state}). */
+    /**
+     * Sets the per-session attachment (pyrtmp's {@code session.state}). Any thread.
+     *
+     * @param <T> the attachment's type
+     * @param value the attachment, or {@code null}
+     */
     <T> void attach(T value);
 
-    /** Sends any message as is (escape hatch). Commands go on chunk stream 3, media on 4/6. */
+    /**
+     * Sends any message as is (escape hatch). Control messages go on chunk stream id 2, commands on
+     * 3, audio on 4, data on 5, video on 6.
+     *
+     * @param message the message
+     */
     void send(RtmpMessage message);
 
     /**
      * Sends media to a playing stream; the message's stream id is replaced by {@code to.id()}.
-     * Under back-pressure droppable media may be dropped (never sequence headers).
+     * Under back-pressure droppable media may be dropped (never sequence headers); see {@link
+     * OutboundLimits}. Media to a deleted stream is not sent.
+     *
+     * @param to a stream of this session
+     * @param media the message; its timestamp (ms) is kept and its payload shared, not copied
      */
     void sendMedia(NetStream to, MediaMessage media);
 
-    /** Sends {@code @setDataFrame}-less {@code onMetaData, metadata} as a data message to {@code to}. */
+    /**
+     * Sends {@code @setDataFrame}-less {@code onMetaData, metadata} as a data message to {@code to}
+     * (metadata as an AMF0 ECMA array). Never dropped.
+     *
+     * @param to a stream of this session
+     * @param metadata e.g. width, height, videocodecid
+     */
     void sendMetadata(NetStream to, Map<String, Object> metadata);
 
-    /** Sends {@code onStatus(status)} on {@code to}. */
+    /**
+     * Sends {@code onStatus(status)} on {@code to} (RTMP 1.0 §7.2.2), transaction id 0.
+     *
+     * @param to a stream of this session
+     * @param status level, code, description and extra properties
+     */
     void sendStatus(NetStream to, Status status);
 
-    /** Replies {@code _result} with the request's transaction id, command object {@code null} unless given as first arg. */
+    /**
+     * Replies {@code _result} with the request's transaction id and message stream id.
+     *
+     * @param to the request
+     * @param args the command object first (absent means {@code null}), then further values
+     */
     void replyResult(CommandMessage to, Object... args);
 
-    /** Replies {@code _error} with the request's transaction id and {@code status} as information. */
+    /**
+     * Replies {@code _error} with the request's transaction id and {@code status} as information.
+     *
+     * @param to the request
+     * @param status the error information
+     */
     void replyError(CommandMessage to, Status status);
 
     /** @return bytes queued for this peer and not yet written */
@@ -61,6 +99,10 @@ public interface RtmpSession {
     /** @return whether {@link #queuedBytes()} is below the high watermark */
     boolean isWritable();
 
-    /** Closes the connection after flushing what is queued. Idempotent. */
+    /**
+     * Closes the connection after flushing what is queued. Idempotent; any thread.
+     *
+     * @return completes once the session is closed and its close callbacks have run
+     */
     CompletableFuture<Void> close();
 }

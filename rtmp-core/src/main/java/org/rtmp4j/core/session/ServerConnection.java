@@ -1,35 +1,498 @@
 package org.rtmp4j.core.session;
 
+import org.rtmp4j.core.command.Commands;
+import java.net.SocketAddress;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import org.rtmp4j.amf.AmfException;
+import org.rtmp4j.core.RtmpProtocolException;
+import org.rtmp4j.core.command.Connect;
+import org.rtmp4j.core.command.Status;
+import org.rtmp4j.core.handshake.Handshake;
+import org.rtmp4j.core.message.AggregateMessage;
+import org.rtmp4j.core.message.CommandMessage;
+import org.rtmp4j.core.message.DataMessage;
+import org.rtmp4j.core.message.MediaMessage;
+import org.rtmp4j.core.message.RtmpMessage;
+import org.rtmp4j.core.message.SetPeerBandwidth;
+import org.rtmp4j.core.message.UserControl;
+import org.rtmp4j.core.message.WindowAckSize;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The server engine for one connection: handshake, chunk stream, messages, protocol handling and
  * controller callbacks. Sans-I/O: bytes in through {@link #onBytes}, bytes out through the {@link
- * Transport}. Confined to the connection's thread; {@link RtmpSession} methods marshal to it.
+ * Transport}. Confined to the connection's thread; {@link RtmpSession} methods and request
+ * decisions marshal to it with {@link Transport#execute} when called elsewhere.
+ *
+ * <p>Protocol handled by the library (RTMP 1.0 §5.4, §7.1.7, §7.2): acknowledgements against the
+ * peer's window, Ping Response, the peer's chunk size, Window Acknowledgement Size / Set Peer
+ * Bandwidth / Set Chunk Size / {@code _result} / {@code onBWDone} after an accepted connect,
+ * message stream ids, Stream Begin and the {@code onStatus} replies, {@code releaseStream}, {@code
+ * FCPublish}, {@code FCUnpublish}, {@code FCSubscribe}, {@code _checkbw}, {@code getStreamLength},
+ * {@code deleteStream} and {@code closeStream}. Everything else goes to the controller. When the
+ * client's connect announces E-RTMP ({@code fourCcList}, {@code videoFourCcInfoMap}, ...), the
+ * {@code _result} states that any codec can be forwarded (E-RTMP v2, wildcard FourCC, CanForward).
+ *
+ * <p>Before an accepted connect every command except {@code connect} is ignored (logged at DEBUG),
+ * and media is dropped; the connect deadline closes a peer that never connects. A second {@code
+ * connect} is a protocol error. {@code publish}/{@code play} on a message stream id that
+ * createStream did not return are answered with {@code _error} NetConnection.Call.Failed.
+ *
+ * <p>Errors: an {@link RtmpProtocolException} (including chunk and handshake errors) or {@link
+ * AmfException} closes the connection and is passed to {@link RtmpController#onClose}; an exception
+ * from the controller is logged at WARN and closes only this session.
  */
-public final class ServerConnection { // TODO(session helper): implements RtmpSession
-    /** Creates the engine; nothing is sent until bytes arrive. */
+public final class ServerConnection implements RtmpSession {
+    private static final Logger LOG = LoggerFactory.getLogger(ServerConnection.class);
+    private static final AtomicLong IDS = new AtomicLong();
+    private static final long DROP_WARN_INTERVAL_NANOS = 60_000_000_000L;
+
+    private final SessionConfig config;
+    private final RtmpControllerFactory controllers;
+    private final Transport transport;
+    private final String id = "s" + IDS.incrementAndGet();
+    private final OutboundWriter writer;
+    private final InboundPipeline pipeline;
+    private final Map<Integer, ServerStream> streams = new ConcurrentSkipListMap<>();
+    private final AtomicLong dropped = new AtomicLong();
+    private final CompletableFuture<Void> closeFuture = new CompletableFuture<>();
+    private final SessionClock clock;
+    private final ServerCommands commands;
+    private RtmpController controller;
+    private volatile Connect connect;
+    private volatile Object attachment;
+    private volatile boolean closed;
+    private long ignoredMedia;
+    private long lastDropWarnNanos = Long.MIN_VALUE;
+
+    /**
+     * Creates the engine; deadlines count from the first {@link #onTick}. Nothing is sent until
+     * bytes arrive.
+     *
+     * @param config protocol settings and limits
+     * @param controllers makes this connection's controller, once the handshake completes
+     * @param transport where bytes are written
+     */
     public ServerConnection(SessionConfig config, RtmpControllerFactory controllers, Transport transport) {
-        throw new UnsupportedOperationException("TODO");
+        this(config, controllers, transport, null);
     }
 
     /**
-     * Feeds received bytes; consumes all of {@code in}. A protocol error closes the transport
-     * (after logging once) and is not rethrown.
+     * Creates the engine with its creation time, from which the handshake and connect deadlines
+     * count.
+     *
+     * @param config protocol settings and limits
+     * @param controllers makes this connection's controller, once the handshake completes
+     * @param transport where bytes are written
+     * @param nowNanos the monotonic clock at accept, e.g. {@code System.nanoTime()}
+     */
+    public ServerConnection(SessionConfig config, RtmpControllerFactory controllers, Transport transport, long nowNanos) {
+        this(config, controllers, transport, Long.valueOf(nowNanos));
+    }
+
+    private ServerConnection(SessionConfig config, RtmpControllerFactory controllers, Transport transport, Long nowNanos) {
+        this.config = config;
+        this.controllers = controllers;
+        this.transport = transport;
+        this.writer = new OutboundWriter(transport);
+        this.pipeline = new InboundPipeline(Handshake.server(), config.chunkLimits(), config.amfLimits(), writer,
+                this::onHandshakeComplete, this::dispatch);
+        this.clock = new SessionClock(config);
+        this.commands = new ServerCommands(this, config, streams);
+        if (nowNanos != null) {
+            clock.start(nowNanos);
+        }
+        LOG.debug("{} created, peer {}", id, transport.remoteAddress());
+    }
+
+    /**
+     * Feeds received bytes; consumes all of {@code in}. A protocol error ({@link
+     * RtmpProtocolException}, {@link AmfException}) closes the transport (after logging once at
+     * DEBUG), is passed to {@link RtmpController#onClose} and is not rethrown.
+     *
+     * @param in bytes as received, in order
      */
     public void onBytes(ByteBuffer in) {
-        throw new UnsupportedOperationException("TODO");
+        if (closed) {
+            in.position(in.limit());
+            return;
+        }
+        if (in.hasRemaining()) {
+            clock.received();
+        }
+        try {
+            pipeline.onBytes(in);
+        } catch (RtmpProtocolException | AmfException e) {
+            LOG.debug("{} protocol error: {}", id, e.getMessage());
+            fail(e);
+        } catch (RuntimeException e) {
+            LOG.warn("{} failed handling input", id, e);
+            fail(e);
+        }
+        in.position(in.limit());
     }
 
-    /** Drives timers (handshake/connect/idle deadlines, pings). @param nowNanos a monotonic clock, e.g. {@code System.nanoTime()} */
+    /**
+     * Drives timers: the handshake and connect deadlines (absolute from creation, never extended by
+     * trickling bytes), the idle timeout (reset by any received bytes) and, once connected, a Ping
+     * Request (RTMP 1.0 §7.1.7) when nothing was received for {@link SessionConfig#pingInterval()}
+     * (at most one per interval); its Ping Response gives {@link #lastRttMillis()}.
+     *
+     * @param nowNanos a monotonic clock, e.g. {@code System.nanoTime()}
+     */
     public void onTick(long nowNanos) {
-        throw new UnsupportedOperationException("TODO");
+        if (closed) {
+            return;
+        }
+        String expired = clock.tick(nowNanos, pipeline.handshakeDone(), commands.connected());
+        if (expired != null) {
+            LOG.debug("{} {}", id, expired);
+            transport.close();
+            finish(new TimeoutException(expired));
+        } else if (commands.connected() && clock.pingDue()) {
+            sendNow(new UserControl.PingRequest(clock.startPing()));
+        }
     }
 
-    /** The transport is closed; runs onUnpublish/onStopPlay/onClose once. @param causeOrNull failure or {@code null} */
+    /**
+     * The transport is closed: runs onUnpublish for each publishing stream, onStopPlay for each
+     * playing stream, onDeleteStream for every stream, then onClose. Idempotent.
+     *
+     * @param causeOrNull the failure, or {@code null} on a clean close
+     */
     public void onTransportClosed(Throwable causeOrNull) {
-        throw new UnsupportedOperationException("TODO");
+        finish(causeOrNull);
     }
 
-    // RtmpSession methods: TODO (stub compiled as abstract-free by the session helper)
+    /** @return media messages dropped by the back-pressure policy so far (any thread) */
+    public long droppedMessages() {
+        return dropped.get();
+    }
+
+    /** @return the round-trip time measured by the last Ping Request/Response, in ms, or -1 */
+    public long lastRttMillis() {
+        return clock.lastRttMillis();
+    }
+
+    /**
+     * Changes the outgoing chunk size: sends Set Chunk Size (encoded with the old size), then
+     * chunks later messages with {@code chunkSize} (RTMP 1.0 §5.4.1). Safe from any thread.
+     *
+     * @param chunkSize bytes, 1..0x7FFFFFFF
+     */
+    public void setChunkSize(int chunkSize) {
+        if (chunkSize < 1) {
+            throw new IllegalArgumentException("chunk size must be positive: " + chunkSize);
+        }
+        runOnConnection(() -> changeChunkSize(chunkSize));
+    }
+
+    /** @return whether the session is closed */
+    public boolean isClosed() {
+        return closed;
+    }
+
+    // ---------------------------------------------------------------- inbound
+
+    private void onHandshakeComplete() {
+        LOG.debug("{} handshake complete", id);
+        controller = controllers.create(this);
+        callController(() -> controller.onOpen(this));
+    }
+
+    private void dispatch(RtmpMessage m) {
+        if (closed) {
+            return;
+        }
+        if (m instanceof CommandMessage c) {
+            commands.onCommand(c);
+        } else if (m instanceof MediaMessage media) {
+            onMediaIn(media);
+        } else if (m instanceof DataMessage d) {
+            onDataIn(d);
+        } else if (m instanceof UserControl u) {
+            onUserControl(u);
+        } else if (m instanceof WindowAckSize w) {
+            pipeline.peerWindowAckSize(w.windowSize());
+        } else if (m instanceof AggregateMessage a) {
+            for (RtmpMessage sub : a.split()) {
+                dispatch(sub);
+            }
+        } else if (m instanceof SetPeerBandwidth
+                || m.type() == org.rtmp4j.core.message.MessageType.SET_CHUNK_SIZE
+                || m.type() == org.rtmp4j.core.message.MessageType.ABORT
+                || m.type() == org.rtmp4j.core.message.MessageType.ACKNOWLEDGEMENT) {
+            LOG.trace("{} protocol control {}", id, m);
+        } else if (commands.connected()) {
+            callController(() -> controller.onMessage(this, m));
+        }
+    }
+
+    private void onUserControl(UserControl u) {
+        if (u instanceof UserControl.PingRequest p) {
+            sendNow(new UserControl.PingResponse(p.pingTimestamp()));
+        } else if (u instanceof UserControl.PingResponse p) {
+            clock.pingResponse(p.pingTimestamp());
+        } else if (u instanceof UserControl.SetBufferLength b) {
+            ServerStream s = streams.get(b.eventStreamId());
+            if (s != null) {
+                s.bufferLengthMs(b.bufferLengthMs());
+            }
+        } else if (commands.connected()) {
+            callController(() -> controller.onMessage(this, u));
+        }
+    }
+
+    private void onMediaIn(MediaMessage media) {
+        ServerStream s = streams.get(media.streamId());
+        if (s != null && s.state() == NetStream.State.PUBLISHING) {
+            callController(() -> controller.onMedia(this, s, media));
+        } else {
+            ignoredMedia++;
+            LOG.trace("{} ignoring media on message stream id {} ({} so far)", id, media.streamId(), ignoredMedia);
+        }
+    }
+
+    private void onDataIn(DataMessage d) {
+        ServerStream s = streams.get(d.streamId());
+        String name = d.name();
+        if (s != null && s.state() == NetStream.State.PUBLISHING
+                && ("@setDataFrame".equals(name) || "onMetaData".equals(name))) {
+            callController(() -> controller.onMetadata(this, s, d));
+        } else if (commands.connected()) {
+            callController(() -> controller.onMessage(this, d));
+        }
+    }
+
+    // ---------------------------------------------------------------- plumbing
+
+    ServerCommands commands() {
+        return commands;
+    }
+
+    /** Calls the controller; an exception from it closes the session (logged at WARN). */
+    void call(java.util.function.Consumer<RtmpController> callback) {
+        callController(() -> callback.accept(controller));
+    }
+
+    /** Records the accepted connect. */
+    void connected(Connect command) {
+        this.connect = command;
+    }
+
+    /** Sends Set Chunk Size with the old size, then switches (RTMP 1.0 §5.4.1). */
+    void changeChunkSize(int chunkSize) {
+        if (!closed) {
+            writer.changeChunkSize(chunkSize);
+        }
+    }
+
+    /** Closes the transport (after flushing) and runs the close callbacks. */
+    void closeNow(Throwable cause) {
+        if (!closed) {
+            transport.close();
+            finish(cause);
+        }
+    }
+
+    /** Runs {@code task} on the connection's thread (now if already on it); skipped once closed. */
+    void runOnConnection(Runnable task) {
+        if (transport.inConnectionThread()) {
+            runGuarded(task);
+        } else {
+            transport.execute(() -> runGuarded(task));
+        }
+    }
+
+    private void runGuarded(Runnable task) {
+        if (closed) {
+            return;
+        }
+        try {
+            task.run();
+        } catch (RuntimeException e) {
+            LOG.warn("{} failed", id, e);
+            fail(e);
+        }
+    }
+
+    private void callController(Runnable call) {
+        if (closed || controller == null) {
+            return;
+        }
+        try {
+            call.run();
+        } catch (RuntimeException e) {
+            LOG.warn("{} controller threw; closing the session", id, e);
+            fail(e);
+        }
+    }
+
+    void sendNow(RtmpMessage message) {
+        if (!closed) {
+            writer.write(message);
+        }
+    }
+
+    private void fail(Throwable cause) {
+        closeNow(cause);
+    }
+
+    private void finish(Throwable cause) {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        LOG.debug("{} closed{}", id, cause == null ? "" : ": " + cause);
+        if (controller != null) {
+            List<ServerStream> all = new ArrayList<>(streams.values());
+            for (ServerStream s : all) {
+                if (s.state() == NetStream.State.PUBLISHING) {
+                    notifyQuietly(() -> controller.onUnpublish(this, s));
+                } else if (s.state() == NetStream.State.PLAYING) {
+                    notifyQuietly(() -> controller.onStopPlay(this, s));
+                }
+            }
+            for (ServerStream s : all) {
+                s.become(NetStream.State.CLOSED, s.name());
+                notifyQuietly(() -> controller.onDeleteStream(this, s));
+            }
+            streams.clear();
+            notifyQuietly(() -> controller.onClose(this, cause));
+        }
+        closeFuture.complete(null);
+    }
+
+    private void notifyQuietly(Runnable call) {
+        try {
+            call.run();
+        } catch (RuntimeException e) {
+            LOG.warn("{} controller threw during close", id, e);
+        }
+    }
+
+    private void sendMediaNow(NetStream to, MediaMessage media) {
+        if (closed) {
+            return;
+        }
+        ServerStream s = streams.get(to.id());
+        if (s == null || s != to) {
+            LOG.trace("{} not sending media to deleted or foreign stream {}", id, to);
+            return;
+        }
+        DropGate gate = s.dropGate();
+        long queued = transport.queuedBytes();
+        switch (gate.decide(media, queued, config.outbound())) {
+            case SEND:
+                writer.write(media.withStreamId(to.id()));
+                break;
+            case DROP:
+                long n = dropped.incrementAndGet();
+                long now = clock.now();
+                if (lastDropWarnNanos == Long.MIN_VALUE || now - lastDropWarnNanos >= DROP_WARN_INTERVAL_NANOS) {
+                    lastDropWarnNanos = now;
+                    LOG.warn("{} slow peer: dropping media ({} queued bytes, {} dropped so far)", id, queued, n);
+                }
+                break;
+            default:
+                LOG.debug("{} closing: {} queued bytes over maxQueued", id, queued);
+                fail(new OutboundOverflowException(queued, config.outbound().maxQueued()));
+        }
+    }
+
+    // ---------------------------------------------------------------- RtmpSession
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public SocketAddress remoteAddress() {
+        return transport.remoteAddress();
+    }
+
+    @Override
+    public Optional<Connect> connectCommand() {
+        return Optional.ofNullable(connect);
+    }
+
+    @Override
+    public Collection<NetStream> streams() {
+        return List.copyOf(streams.values());
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> T attachment() {
+        return (T) attachment;
+    }
+
+    @Override
+    public <T> void attach(T value) {
+        this.attachment = value;
+    }
+
+    @Override
+    public void send(RtmpMessage message) {
+        runOnConnection(() -> sendNow(message));
+    }
+
+    @Override
+    public void sendMedia(NetStream to, MediaMessage media) {
+        runOnConnection(() -> sendMediaNow(to, media));
+    }
+
+    @Override
+    public void sendMetadata(NetStream to, Map<String, Object> metadata) {
+        runOnConnection(() -> sendNow(Commands.onMetaData(to.id(), metadata)));
+    }
+
+    @Override
+    public void sendStatus(NetStream to, Status status) {
+        runOnConnection(() -> sendNow(Commands.onStatus(to.id(), status)));
+    }
+
+    @Override
+    public void replyResult(CommandMessage to, Object... args) {
+        Object commandObject = args.length > 0 ? args[0] : null;
+        Object[] rest = args.length > 1 ? java.util.Arrays.copyOfRange(args, 1, args.length) : new Object[0];
+        runOnConnection(() -> sendNow(Commands.result(to, commandObject, rest)));
+    }
+
+    @Override
+    public void replyError(CommandMessage to, Status status) {
+        runOnConnection(() -> sendNow(Commands.error(to, status)));
+    }
+
+    @Override
+    public long queuedBytes() {
+        return transport.queuedBytes();
+    }
+
+    @Override
+    public boolean isWritable() {
+        return transport.queuedBytes() < config.outbound().highWatermark();
+    }
+
+    @Override
+    public CompletableFuture<Void> close() {
+        runOnConnection(() -> closeNow(null));
+        return closeFuture;
+    }
+
+    @Override
+    public String toString() {
+        return "ServerConnection[" + id + "]";
+    }
 }

@@ -52,7 +52,24 @@ public record SessionConfig(
                 "FMS/3,5,7,7009");
     }
 
-    /** Validates the values. */
+    /**
+     * Validates the values.
+     *
+     * @param chunkSize outgoing chunk size in bytes, 1..0x7FFFFFFF
+     * @param windowAckSize window acknowledgement size in bytes, positive
+     * @param peerBandwidth Set Peer Bandwidth window in bytes, positive
+     * @param chunkLimits chunk decoder bounds, not null
+     * @param amfLimits AMF decoder bounds, not null
+     * @param maxMessageStreams most message streams per connection, positive
+     * @param handshakeTimeout handshake deadline from accept, not null
+     * @param connectTimeout accepted-connect deadline from accept, not null
+     * @param idleTimeout close after this long without received bytes, not null
+     * @param pingInterval Ping Request interval; zero disables, not null
+     * @param outbound back-pressure bounds, not null
+     * @param fmsVer server version string for the connect {@code _result}, not null
+     * @throws IllegalArgumentException if a number is out of range
+     * @throws NullPointerException if an object is null
+     */
     public SessionConfig {
         if (chunkSize < 1 || chunkSize > 0x7FFFFFFF || windowAckSize <= 0 || peerBandwidth <= 0 || maxMessageStreams <= 0) {
             throw new IllegalArgumentException("invalid session config");
@@ -67,37 +84,61 @@ public record SessionConfig(
         java.util.Objects.requireNonNull(fmsVer);
     }
 
-    /** @return a copy with another outgoing chunk size */
+    /**
+     * @param v the new value
+     * @return a copy with another outgoing chunk size
+     */
     public SessionConfig withChunkSize(int v) {
         return new SessionConfig(v, windowAckSize, peerBandwidth, chunkLimits, amfLimits, maxMessageStreams, handshakeTimeout, connectTimeout, idleTimeout, pingInterval, outbound, fmsVer);
     }
 
-    /** @return a copy with another window acknowledgement size */
+    /**
+     * @param v the new value
+     * @return a copy with another window acknowledgement size
+     */
     public SessionConfig withWindowAckSize(long v) {
         return new SessionConfig(chunkSize, v, peerBandwidth, chunkLimits, amfLimits, maxMessageStreams, handshakeTimeout, connectTimeout, idleTimeout, pingInterval, outbound, fmsVer);
     }
 
-    /** @return a copy with other chunk limits */
+    /**
+     * @param v the new value
+     * @return a copy with other chunk limits
+     */
     public SessionConfig withChunkLimits(ChunkLimits v) {
         return new SessionConfig(chunkSize, windowAckSize, peerBandwidth, v, amfLimits, maxMessageStreams, handshakeTimeout, connectTimeout, idleTimeout, pingInterval, outbound, fmsVer);
     }
 
-    /** @return a copy with other AMF limits */
+    /**
+     * @param v the new value
+     * @return a copy with other AMF limits
+     */
     public SessionConfig withAmfLimits(AmfLimits v) {
         return new SessionConfig(chunkSize, windowAckSize, peerBandwidth, chunkLimits, v, maxMessageStreams, handshakeTimeout, connectTimeout, idleTimeout, pingInterval, outbound, fmsVer);
     }
 
-    /** @return a copy with another message stream cap */
+    /**
+     * @param v the new value
+     * @return a copy with another message stream cap
+     */
     public SessionConfig withMaxMessageStreams(int v) {
         return new SessionConfig(chunkSize, windowAckSize, peerBandwidth, chunkLimits, amfLimits, v, handshakeTimeout, connectTimeout, idleTimeout, pingInterval, outbound, fmsVer);
     }
 
-    /** @return a copy with other timeouts */
+    /**
+     * @param handshake handshake deadline from accept
+     * @param connect accepted-connect deadline from accept
+     * @param idle close after this long without received bytes
+     * @param ping Ping Request interval; zero disables
+     * @return a copy with other timeouts
+     */
     public SessionConfig withTimeouts(Duration handshake, Duration connect, Duration idle, Duration ping) {
         return new SessionConfig(chunkSize, windowAckSize, peerBandwidth, chunkLimits, amfLimits, maxMessageStreams, handshake, connect, idle, ping, outbound, fmsVer);
     }
 
-    /** @return a copy with other outbound limits */
+    /**
+     * @param v the new value
+     * @return a copy with other outbound limits
+     */
     public SessionConfig withOutbound(OutboundLimits v) {
         return new SessionConfig(chunkSize, windowAckSize, peerBandwidth, chunkLimits, amfLimits, maxMessageStreams, handshakeTimeout, connectTimeout, idleTimeout, pingInterval, v, fmsVer);
     }

@@ -16,6 +16,8 @@ public interface Transport {
     /**
      * Queues {@code buffers} for writing, in order. The transport takes the buffers over (it may
      * advance their positions); their contents must not change afterwards.
+     *
+     * @param buffers buffers to write, in order
      */
     void write(List<ByteBuffer> buffers);
 
@@ -28,7 +30,11 @@ public interface Transport {
     /** @return the peer's address, or {@code null} if unknown */
     SocketAddress remoteAddress();
 
-    /** Runs {@code task} on the connection's thread, soon. Callable from any thread. */
+    /**
+     * Runs {@code task} on the connection's thread, soon. Callable from any thread.
+     *
+     * @param task the task
+     */
     void execute(Runnable task);
 
     /** @return whether the caller is on the connection's thread */

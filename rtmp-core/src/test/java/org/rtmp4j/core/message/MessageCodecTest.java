@@ -150,9 +150,18 @@ class MessageCodecTest {
     }
 
     @Test
-    void anAmf3ValueAfterTheAvmPlusMarkerIsAProtocolErrorUntilAmf3IsSupported() {
-        // 0x00 format byte, "ab", 1.0, then AVM+ (0x11) followed by AMF3 null (0x01)
-        assertThatThrownBy(() -> MessageCodec.decode(raw(17, "00 02 00 02 61 62 00 3f f0 00 00 00 00 00 00 11 01")))
+    void anAmf3ValueAfterTheAvmPlusMarkerDecodesAsOneAmf3Value() {
+        // 0x00 format byte, "ab", 1.0, then AVM+ (0x11) followed by AMF3 null (0x01), then AMF3 string "x"
+        CommandMessage c = (CommandMessage) MessageCodec.decode(
+                raw(17, "00 02 00 02 61 62 00 3f f0 00 00 00 00 00 00 11 01 11 06 03 78"));
+        assertThat(c.name()).isEqualTo("ab");
+        assertThat(c.commandObject()).isNull();
+        assertThat(c.arguments()).containsExactly("x");
+    }
+
+    @Test
+    void aTruncatedAmf3ValueAfterTheAvmPlusMarkerIsAProtocolError() {
+        assertThatThrownBy(() -> MessageCodec.decode(raw(17, "00 02 00 02 61 62 00 3f f0 00 00 00 00 00 00 11 06 09 78")))
                 .isInstanceOf(RtmpProtocolException.class)
                 .hasMessageStartingWith("command (AMF3) message: ")
                 .hasCauseInstanceOf(AmfException.class);

@@ -1,0 +1,68 @@
+package org.rtmp4j.core.session;
+
+import org.rtmp4j.core.message.AudioMessage;
+import org.rtmp4j.core.message.MediaMessage;
+
+/**
+ * The slow-player drop decision for one message stream (DESIGN §7 "Back-pressure"), made on
+ * messages before they are chunk-encoded. Not thread-safe: used on the connection's thread.
+ *
+ * <ul>
+ *   <li>Above {@code maxQueued}: close the session (any policy).
+ *   <li>Sequence headers are never dropped.
+ *   <li>Video: while queued &gt; high watermark an inter frame is dropped and the gate starts
+ *       awaiting a keyframe; from then on video is dropped until a keyframe arrives with queued &lt;
+ *       low watermark. A keyframe while not awaiting is sent.
+ *   <li>Audio: dropped from above the high watermark until queued is below the low watermark.
+ * </ul>
+ */
+final class DropGate {
+    /** The outcome for one message. */
+    enum Decision {
+        SEND,
+        DROP,
+        CLOSE
+    }
+
+    private boolean awaitingKeyframe;
+    private boolean droppingAudio;
+
+    Decision decide(MediaMessage media, long queuedBytes, OutboundLimits limits) {
+        if (queuedBytes > limits.maxQueued()) {
+            return Decision.CLOSE;
+        }
+        if (limits.dropPolicy() == OutboundLimits.DropPolicy.NEVER || MediaClassifier.isSequenceHeader(media)) {
+            return Decision.SEND;
+        }
+        if (media instanceof AudioMessage) {
+            if (queuedBytes > limits.highWatermark()) {
+                droppingAudio = true;
+            } else if (queuedBytes < limits.lowWatermark()) {
+                droppingAudio = false;
+            }
+            return droppingAudio ? Decision.DROP : Decision.SEND;
+        }
+        if (MediaClassifier.isKeyframe(media)) {
+            if (!awaitingKeyframe) {
+                return Decision.SEND;
+            }
+            if (queuedBytes < limits.lowWatermark()) {
+                awaitingKeyframe = false;
+                return Decision.SEND;
+            }
+            return Decision.DROP;
+        }
+        if (awaitingKeyframe) {
+            return Decision.DROP;
+        }
+        if (queuedBytes > limits.highWatermark()) {
+            awaitingKeyframe = true;
+            return Decision.DROP;
+        }
+        return Decision.SEND;
+    }
+
+    boolean awaitingKeyframe() {
+        return awaitingKeyframe;
+    }
+}

@@ -1,0 +1,190 @@
+package org.rtmp4j.core.session;
+
+import org.rtmp4j.core.command.Commands;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.rtmp4j.core.command.Connect;
+import org.rtmp4j.core.command.CreateStream;
+import org.rtmp4j.core.command.Play;
+import org.rtmp4j.core.command.Publish;
+import org.rtmp4j.core.command.Status;
+import org.rtmp4j.core.command.StatusCodes;
+import org.rtmp4j.core.message.CommandMessage;
+
+/**
+ * The server engine's request objects. The first of accept/reject wins (an {@link AtomicBoolean});
+ * the decision runs on the connection's thread, marshalled through {@link Transport#execute} when
+ * taken elsewhere.
+ */
+final class PendingRequests {
+    private PendingRequests() {}
+
+    /** Shared once-only completion. */
+    abstract static class Base {
+        final ServerConnection connection;
+        final CommandMessage message;
+        private final AtomicBoolean done = new AtomicBoolean();
+
+        Base(ServerConnection connection, CommandMessage message) {
+            this.connection = connection;
+            this.message = message;
+        }
+
+        public CommandMessage message() {
+            return message;
+        }
+
+        public boolean isDone() {
+            return done.get();
+        }
+
+        public void accept() {
+            if (done.compareAndSet(false, true)) {
+                connection.runOnConnection(this::onAccept);
+            }
+        }
+
+        public void reject(Status status) {
+            if (done.compareAndSet(false, true)) {
+                Status s = status.isError() ? status : new Status("error", status.code(), status.description(), status.extra());
+                connection.runOnConnection(() -> onReject(s));
+            }
+        }
+
+        public void reject(String description) {
+            reject(Status.error(defaultRejectCode(), description));
+        }
+
+        abstract String defaultRejectCode();
+
+        abstract void onAccept();
+
+        abstract void onReject(Status status);
+    }
+
+    static final class ConnectReq extends Base implements ConnectRequest {
+        private final Connect command;
+
+        ConnectReq(ServerConnection connection, CommandMessage message, Connect command) {
+            super(connection, message);
+            this.command = command;
+        }
+
+        @Override
+        public Connect command() {
+            return command;
+        }
+
+        @Override
+        String defaultRejectCode() {
+            return StatusCodes.CONNECT_REJECTED;
+        }
+
+        @Override
+        void onAccept() {
+            connection.commands().acceptConnect(this);
+        }
+
+        @Override
+        void onReject(Status status) {
+            connection.commands().rejectConnect(this, status);
+        }
+    }
+
+    static final class CreateStreamReq extends Base implements CreateStreamRequest {
+        CreateStreamReq(ServerConnection connection, CommandMessage message) {
+            super(connection, message);
+        }
+
+        @Override
+        public CreateStream command() {
+            return CreateStream.from(message);
+        }
+
+        @Override
+        String defaultRejectCode() {
+            return StatusCodes.CALL_FAILED;
+        }
+
+        @Override
+        void onAccept() {
+            connection.commands().acceptCreateStream(this);
+        }
+
+        @Override
+        void onReject(Status status) {
+            connection.sendNow(Commands.error(message, status));
+        }
+    }
+
+    static final class PublishReq extends Base implements PublishRequest {
+        private final Publish command;
+        private final ServerStream stream;
+
+        PublishReq(ServerConnection connection, CommandMessage message, Publish command, ServerStream stream) {
+            super(connection, message);
+            this.command = command;
+            this.stream = stream;
+        }
+
+        @Override
+        public Publish command() {
+            return command;
+        }
+
+        @Override
+        public ServerStream stream() {
+            return stream;
+        }
+
+        @Override
+        String defaultRejectCode() {
+            return StatusCodes.PUBLISH_BAD_NAME;
+        }
+
+        @Override
+        void onAccept() {
+            connection.commands().acceptPublish(this);
+        }
+
+        @Override
+        void onReject(Status status) {
+            connection.sendNow(Commands.onStatus(stream.id(), status));
+        }
+    }
+
+    static final class PlayReq extends Base implements PlayRequest {
+        private final Play command;
+        private final ServerStream stream;
+
+        PlayReq(ServerConnection connection, CommandMessage message, Play command, ServerStream stream) {
+            super(connection, message);
+            this.command = command;
+            this.stream = stream;
+        }
+
+        @Override
+        public Play command() {
+            return command;
+        }
+
+        @Override
+        public ServerStream stream() {
+            return stream;
+        }
+
+        @Override
+        String defaultRejectCode() {
+            return StatusCodes.PLAY_STREAM_NOT_FOUND;
+        }
+
+        @Override
+        void onAccept() {
+            connection.commands().acceptPlay(this);
+        }
+
+        @Override
+        void onReject(Status status) {
+            connection.sendNow(Commands.onStatus(stream.id(), status));
+        }
+    }
+}
