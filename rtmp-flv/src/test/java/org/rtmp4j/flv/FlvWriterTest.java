@@ -48,7 +48,7 @@ class FlvWriterTest {
         meta.put("duration", "not a number");
         meta.put("encoder", "rtmp4j");
         long size;
-        try (FlvWriter w = FlvWriter.create(file, new FlvHeader(true, true))) {
+        try (FlvWriter w = FlvWriter.create(file, new FlvHeader(true, true), 0)) {
             w.writeMetadata(meta);
             writeMedia(w);
             w.writeMetadata(Map.of("second", 1.0));

@@ -9,7 +9,10 @@ import org.rtmp4j.core.message.CommandMessage;
  * @param streamId the message stream id the command arrived on, i.e. the stream to close
  */
 public record CloseStream(int streamId) {
-    /** @return the view of {@code message}; never throws */
+    /**
+     * @param message the decoded command
+     * @return the view of {@code message}; never throws
+     */
     public static CloseStream from(CommandMessage message) {
         return new CloseStream(message.streamId());
     }

@@ -55,7 +55,148 @@ public final class Commands {
     /** Command name (FMS convention: duration of a recorded stream). */
     public static final String GET_STREAM_LENGTH = "getStreamLength";
 
+    /** Command name, RTMP 1.0 §7.2.2.2. */
+    public static final String PLAY2 = "play2";
+    /** Command name, RTMP 1.0 §7.2.2.8. */
+    public static final String PAUSE = "pause";
+    /** Command name, RTMP 1.0 §7.2.2.7. */
+    public static final String SEEK = "seek";
+    /** Command name, RTMP 1.0 §7.2.2.4. */
+    public static final String RECEIVE_AUDIO = "receiveAudio";
+    /** Command name, RTMP 1.0 §7.2.2.5. */
+    public static final String RECEIVE_VIDEO = "receiveVideo";
+    /** Command name (FMS/CDN convention, sent before {@code play}). */
+    public static final String FC_SUBSCRIBE = "FCSubscribe";
+    /** Command name (FMS convention): bandwidth check request. */
+    public static final String CHECK_BW = "_checkbw";
+    /** Notification answering {@code FCPublish}. */
+    public static final String ON_FC_PUBLISH = "onFCPublish";
+    /** Notification answering {@code FCUnpublish}. */
+    public static final String ON_FC_UNPUBLISH = "onFCUnpublish";
+    /** Notification answering {@code FCSubscribe}. */
+    public static final String ON_FC_SUBSCRIBE = "onFCSubscribe";
+
     private Commands() {}
+
+    /**
+     * {@code _result} reply in a given encoding, for connections whose {@code objectEncoding} is 3
+     * (type 17) or 0 (type 20) whatever the request's type was.
+     *
+     * @param encoding the connection's encoding (see {@link Connect#encoding()})
+     * @param request the command being answered
+     * @param commandObject the reply's command object, or {@code null}
+     * @param args further values
+     * @return the reply, on the request's message stream id with its transaction id
+     */
+    public static CommandMessage result(AmfEncoding encoding, CommandMessage request, Object commandObject, Object... args) {
+        return inEncoding(result(request, commandObject, args), encoding);
+    }
+
+    /**
+     * {@code _error} reply in a given encoding (see {@link #result(AmfEncoding, CommandMessage, Object, Object...)}).
+     *
+     * @param encoding the connection's encoding
+     * @param request the command being answered
+     * @param status the information object
+     * @return the reply
+     */
+    public static CommandMessage error(AmfEncoding encoding, CommandMessage request, Status status) {
+        return inEncoding(error(request, status), encoding);
+    }
+
+    /**
+     * {@code onStatus} notification in a given encoding: type 17 for AMF3 connections, 20 otherwise.
+     *
+     * @param streamId the message stream id it concerns (0 for NetConnection status)
+     * @param encoding the connection's encoding
+     * @param status the information object
+     * @return the notification
+     */
+    public static CommandMessage onStatus(int streamId, AmfEncoding encoding, Status status) {
+        return inEncoding(onStatus(streamId, status), encoding);
+    }
+
+    /**
+     * @param message any command message
+     * @param encoding the wanted encoding
+     * @return {@code message} itself if already in {@code encoding}, else a copy with it (same
+     *     timestamp, message stream id, name, transaction id, command object and arguments)
+     */
+    public static CommandMessage inEncoding(CommandMessage message, AmfEncoding encoding) {
+        return message.encoding() == encoding ? message : new CommandMessage(message.timestamp(), message.streamId(),
+                encoding, message.name(), message.transactionId(), message.commandObject(), message.arguments());
+    }
+
+    /**
+     * {@code _error} for a call to a method the server does not have: {@code level=error}, {@code
+     * code=NetConnection.Call.Failed}, {@code description="Method not found (name)."}, as FMS
+     * answers. Only meaningful when the request's transaction id is not 0.
+     *
+     * @param request the unknown call
+     * @return the reply in the request's encoding
+     */
+    public static CommandMessage callFailed(CommandMessage request) {
+        return error(request, Status.error(StatusCodes.CALL_FAILED, "Method not found (" + request.name() + ")."));
+    }
+
+    /**
+     * {@code _result} for {@code getStreamLength}: {@code "_result", txId, null, duration}.
+     *
+     * @param request the {@code getStreamLength} request
+     * @param durationSeconds the recorded stream's duration in seconds (0 for live or unknown)
+     * @return the reply in the request's encoding
+     */
+    public static CommandMessage streamLengthResult(CommandMessage request, double durationSeconds) {
+        return result(request, null, durationSeconds);
+    }
+
+    /**
+     * {@code _result} for {@code _checkbw}: {@code "_result", txId, null}; servers follow it with
+     * {@link #onBWDone()}.
+     *
+     * @param request the {@code _checkbw} request
+     * @return the reply in the request's encoding
+     */
+    public static CommandMessage checkBwResult(CommandMessage request) {
+        return result(request, null);
+    }
+
+    /**
+     * {@code "onFCPublish", 0, null, {level=status, code=NetStream.Publish.Start, description=name}}
+     * on message stream id 0, answering {@code FCPublish}.
+     *
+     * @param name the stream name from {@code FCPublish}
+     * @return the AMF0 notification (see {@link #inEncoding})
+     */
+    public static CommandMessage onFCPublish(String name) {
+        return fcNotification(ON_FC_PUBLISH, StatusCodes.PUBLISH_START, name);
+    }
+
+    /**
+     * {@code "onFCUnpublish", 0, null, {level=status, code=NetStream.Unpublish.Success,
+     * description=name}} on message stream id 0, answering {@code FCUnpublish}.
+     *
+     * @param name the stream name from {@code FCUnpublish}
+     * @return the AMF0 notification
+     */
+    public static CommandMessage onFCUnpublish(String name) {
+        return fcNotification(ON_FC_UNPUBLISH, StatusCodes.UNPUBLISH_SUCCESS, name);
+    }
+
+    /**
+     * {@code "onFCSubscribe", 0, null, {level=status, code=NetStream.Play.Start, description=name}}
+     * on message stream id 0, answering {@code FCSubscribe}.
+     *
+     * @param name the stream name from {@code FCSubscribe}
+     * @return the AMF0 notification
+     */
+    public static CommandMessage onFCSubscribe(String name) {
+        return fcNotification(ON_FC_SUBSCRIBE, StatusCodes.PLAY_START, name);
+    }
+
+    private static CommandMessage fcNotification(String command, String code, String name) {
+        return new CommandMessage(0, command, 0, null, List.of(Status.status(code, name).toMap()));
+    }
 
     /**
      * {@code _result} reply: {@code "_result", request.txId, commandObject, args...} on the
@@ -246,6 +387,24 @@ public final class Commands {
         m.put("fmsVer", fmsVer);
         m.put("capabilities", capabilities);
         m.put("mode", 1.0);
+        return m;
+    }
+
+    /**
+     * The properties object of a connect {@code _result} with the server's E-RTMP v2 capabilities:
+     * {@code fmsVer}, {@code capabilities}, {@code mode=1}, then what {@link
+     * EnhancedCapabilities#writeTo(Map)} adds ({@code fourCcList}, {@code videoFourCcInfoMap},
+     * {@code audioFourCcInfoMap} when non-empty, {@code capsEx}). Returns a new mutable map.
+     *
+     * @param fmsVer server version string
+     * @param capabilities capability bits; {@link #DEFAULT_CAPABILITIES} (31) is usual
+     * @param serverCaps the server's E-RTMP capabilities
+     * @return the properties object
+     */
+    public static Map<String, Object> connectResultProperties(String fmsVer, double capabilities,
+            EnhancedCapabilities serverCaps) {
+        Map<String, Object> m = connectResultProperties(fmsVer, capabilities);
+        serverCaps.writeTo(m);
         return m;
     }
 

@@ -2,10 +2,10 @@ package org.rtmp4j.core.command;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.rtmp4j.core.RtmpProtocolException;
+import org.rtmp4j.core.message.AmfEncoding;
 import org.rtmp4j.core.message.CommandMessage;
 
 /**
@@ -36,22 +36,23 @@ public record Connect(
      * after it becomes {@link #query()}; when the app has none, the query of {@code tcUrl} is used),
      * {@code tcUrl}, {@code flashVer} (missing → {@code ""}), {@code objectEncoding} (missing → 0),
      * and {@code fourCcList} (E-RTMP v2: a strict array of strings such as {@code "avc1"}, {@code
-     * "hvc1"}, or {@code "*"}; missing → empty). {@link #commandObject()} is an unmodifiable copy in
-     * wire order; {@link #arguments()} are the values after the command object.
+     * "hvc1"}, or {@code "*"}; missing → empty). In an AMF3 command message the command object may
+     * be an AMF3 object and {@code fourCcList} an AMF3 dense array. {@link #commandObject()} is an
+     * unmodifiable copy in wire order; {@link #arguments()} are the values after the command object.
+     * The E-RTMP info maps and {@code capsEx} are read on demand by {@link #enhanced()}.
      *
+     * @param message the decoded {@code connect} command
+     * @return the view
      * @throws RtmpProtocolException if the command object is missing or not an object, if {@code
      *     app}, {@code tcUrl} or {@code flashVer} is present but not a string, {@code objectEncoding}
      *     is present but not a number, or {@code fourCcList} is present but not a strict array of
      *     strings
      */
     public static Connect from(CommandMessage message) {
-        if (!(message.commandObject() instanceof Map<?, ?> raw)) {
+        Map<String, Object> props = CommandArgs.asMap(message.commandObject());
+        if (props == null) {
             throw CommandArgs.malformed(message, "command object is "
                     + CommandArgs.describe(message.commandObject()) + ", expected an object");
-        }
-        Map<String, Object> props = new LinkedHashMap<>();
-        for (Map.Entry<?, ?> e : raw.entrySet()) {
-            props.put(String.valueOf(e.getKey()), e.getValue());
         }
         String[] appAndQuery = CommandArgs.splitQuery(string(message, props, "app"));
         String tcUrl = string(message, props, "tcUrl");
@@ -74,7 +75,36 @@ public record Connect(
                 message.arguments());
     }
 
-    /** @return whether the client announced support for {@code fourCc} (or the wildcard {@code "*"}) */
+    /**
+     * The E-RTMP v2 capabilities announced in the command object ("Enhancing NetConnection connect
+     * Command"): {@code fourCcList}, {@code videoFourCcInfoMap}, {@code audioFourCcInfoMap} and
+     * {@code capsEx}. Computed on each call.
+     *
+     * @return the capabilities; {@link EnhancedCapabilities#NONE} for a legacy client
+     * @throws RtmpProtocolException if one of those properties has the wrong AMF type (see {@link
+     *     EnhancedCapabilities#from(Map)})
+     */
+    public EnhancedCapabilities enhanced() {
+        return EnhancedCapabilities.from(commandObject);
+    }
+
+    /**
+     * The AMF encoding replies and server-initiated commands should use on this connection: {@link
+     * AmfEncoding#AMF3} (command type 17, data type 15) when {@link #objectEncoding()} is 3, else
+     * {@link AmfEncoding#AMF0} (E-RTMP v2, "Enabling AMF3 in RTMP"). The connect {@code _result}
+     * itself answers in the encoding of the connect request.
+     *
+     * @return the encoding for this connection
+     */
+    public AmfEncoding encoding() {
+        return AmfEncoding.ofObjectEncoding(objectEncoding);
+    }
+
+    /**
+     * @param fourCc a FourCC such as {@code "hvc1"}
+     * @return whether the client listed {@code fourCc} (or the wildcard {@code "*"}) in {@code
+     *     fourCcList}; see {@link EnhancedCapabilities#supportsVideo(String)} for the info maps too
+     */
     public boolean supportsFourCc(String fourCc) {
         return fourCcList.contains(fourCc) || fourCcList.contains("*");
     }
@@ -94,7 +124,8 @@ public record Connect(
         if (v == null) {
             return List.of();
         }
-        if (!(v instanceof List<?> list)) {
+        List<?> list = CommandArgs.asList(v);
+        if (list == null) {
             throw CommandArgs.malformed(m, "fourCcList is " + CommandArgs.describe(v) + ", expected a strict array");
         }
         List<String> out = new ArrayList<>(list.size());

@@ -8,7 +8,10 @@ import org.rtmp4j.core.message.CommandMessage;
  * @param transactionId the request's transaction id
  */
 public record CreateStream(double transactionId) {
-    /** @return the view of {@code message} */
+    /**
+     * @param message the decoded command
+     * @return the view of {@code message}
+     */
     public static CreateStream from(CommandMessage message) {
         return new CreateStream(message.transactionId());
     }

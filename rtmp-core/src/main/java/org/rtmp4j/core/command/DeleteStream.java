@@ -12,6 +12,8 @@ public record DeleteStream(int streamIdToDelete) {
     /**
      * Reads argument 0, the message stream id to delete.
      *
+     * @param message the decoded command
+     * @return the view
      * @throws org.rtmp4j.core.RtmpProtocolException if it is missing, not a number, or not an
      *     integer in 0..2^31-1
      */

@@ -9,7 +9,11 @@ import org.rtmp4j.core.message.CommandMessage;
  * @param query the part after {@code ?}, or {@code ""}
  */
 public record FcUnpublish(String name, String query) {
-    /** A view with no query string. @param name the stream name */
+    /**
+     * A view with no query string.
+     *
+     * @param name the stream name
+     */
     public FcUnpublish(String name) {
         this(name, "");
     }
@@ -17,6 +21,8 @@ public record FcUnpublish(String name, String query) {
     /**
      * Reads argument 0, split at the first {@code ?} into name and query.
      *
+     * @param message the decoded command
+     * @return the view
      * @throws org.rtmp4j.core.RtmpProtocolException if the name is missing or not a string
      */
     public static FcUnpublish from(CommandMessage message) {

@@ -24,6 +24,8 @@ public record Play(String name, String query, double start, double duration, boo
      * a number where nonzero means true; default true). Optional arguments of the wrong type take
      * their defaults.
      *
+     * @param message the decoded command
+     * @return the view
      * @throws org.rtmp4j.core.RtmpProtocolException if the name is missing or not a string
      */
     public static Play from(CommandMessage message) {

@@ -16,6 +16,8 @@ public record Publish(String name, String query, PublishType type) {
      * argument 1, the publishing type (via {@link PublishType#of(String)}: missing or not a string →
      * {@link PublishType#LIVE}).
      *
+     * @param message the decoded command
+     * @return the view
      * @throws org.rtmp4j.core.RtmpProtocolException if the name is missing or not a string
      */
     public static Publish from(CommandMessage message) {

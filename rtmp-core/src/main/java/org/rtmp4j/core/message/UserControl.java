@@ -77,6 +77,11 @@ public sealed interface UserControl extends RtmpMessage {
         public int eventType() {
             return 6;
         }
+
+        /** @return the answer a peer must send: a {@link PingResponse} with the same timestamp */
+        public PingResponse response() {
+            return new PingResponse(pingTimestamp);
+        }
     }
 
     /** Event 7: ping answer. @param pingTimestamp the timestamp from the {@link PingRequest} */

@@ -98,4 +98,37 @@ class AggregateSplitTest {
                 .hasMessageContaining("sub-message at body offset 16")
                 .hasCauseInstanceOf(RtmpProtocolException.class);
     }
+
+    /**
+     * Three sub-messages of mixed types on sub-message stream id 9, timestamps with the extended
+     * byte 0x01: audio at 0x010003E8 (2 data bytes), video at 0x010003E8 (3 bytes), AMF0 data
+     * {@code "onTextData", "hi"} at 0x01000410 (18 bytes), each followed by its back pointer.
+     */
+    static final String MIXED = "08 00 00 02 00 03 e8 01 00 00 09  af 01  00 00 00 0d"
+            + " 09 00 00 03 00 03 e8 01 00 00 09  17 01 00  00 00 00 0e"
+            + " 12 00 00 12 00 04 10 01 00 00 09  02 00 0a 6f 6e 54 65 78 74 44 61 74 61 02 00 02 68 69  00 00 00 1d";
+
+    @Test
+    void splitsThreeMixedSubMessagesRebasingTimestampsByTheOffsetToTheFirst() {
+        assertThat(hex("02 00 0a 6f 6e 54 65 78 74 44 61 74 61 02 00 02 68 69"))
+                .isEqualTo(new org.rtmp4j.amf.Amf0Writer().write("onTextData").write("hi").toByteArray());
+        // RTMP 1.0 §7.1.6: offset = aggregate ts - first sub-message ts = 5000 - 0x010003E8, added to each
+        RtmpMessage m = MessageCodec.decode(Bytes.raw(22, 5000, 3, hex(MIXED)));
+        List<RtmpMessage> parts = ((AggregateMessage) m).split();
+        assertThat(parts).extracting(RtmpMessage::type)
+                .containsExactly(MessageType.AUDIO, MessageType.VIDEO, MessageType.DATA_AMF0);
+        assertThat(parts).extracting(RtmpMessage::timestamp).containsExactly(5000, 5000, 5040);
+        assertThat(parts).extracting(RtmpMessage::streamId).containsExactly(3, 3, 3);
+        assertThat(toHex(((AudioMessage) parts.get(0)).payload())).isEqualTo("af 01");
+        assertThat(toHex(((VideoMessage) parts.get(1)).payload())).isEqualTo("17 01 00");
+        DataMessage d = (DataMessage) parts.get(2);
+        assertThat(d.name()).isEqualTo("onTextData");
+        assertThat(d.values()).containsExactly("onTextData", "hi");
+    }
+
+    @Test
+    void anAggregateWhoseTimestampEqualsTheFirstSubMessageKeepsTheSubMessageTimestamps() {
+        List<RtmpMessage> parts = new AggregateMessage(0x010003E8, 3, Bytes.buf(MIXED)).split();
+        assertThat(parts).extracting(RtmpMessage::timestamp).containsExactly(0x010003E8, 0x010003E8, 0x01000410);
+    }
 }

@@ -131,4 +131,25 @@ class ControlMessagesTest {
                 .hasMessageContaining("truncated")
                 .satisfies(e -> assertThat(((RtmpProtocolException) e).offset()).isEqualTo(-1));
     }
+
+    @Test
+    void aPingRequestIsAnsweredWithTheSameTimestamp() {
+        UserControl.PingRequest ping = (UserControl.PingRequest) MessageCodec.decode(raw(4, "00 06 80 00 00 01"));
+        UserControl.PingResponse pong = ping.response();
+        assertThat(pong.pingTimestamp()).isEqualTo(0x80000001);
+        assertThat(toHex(MessageCodec.encode(pong).payload())).isEqualTo("00 07 80 00 00 01");
+    }
+
+    @Test
+    void everyUserControlEventTypeOfRtmp1HasItsOwnRecord() {
+        // RTMP 1.0 §7.1.7: events 0-4, 6, 7 (5 is unused); each decodes to a typed record with that event type
+        for (String hex : new String[] {"00 00", "00 01", "00 02", "00 03", "00 04", "00 06", "00 07"}) {
+            String body = hex + " 00 00 00 01" + (hex.equals("00 03") ? " 00 00 00 64" : "");
+            UserControl u = (UserControl) MessageCodec.decode(raw(4, body));
+            assertThat(u).isNotInstanceOf(UserControl.UnknownUserControl.class);
+            assertThat(u.eventType()).isEqualTo(Integer.parseInt(hex.replace(" ", ""), 16));
+            assertThat(toHex(MessageCodec.encode(u).payload())).isEqualTo(body);
+        }
+        assertThat(MessageCodec.decode(raw(4, "00 05 00 00 00 01"))).isInstanceOf(UserControl.UnknownUserControl.class);
+    }
 }

@@ -18,7 +18,8 @@ import org.rtmp4j.amf.AmfEcmaArray;
  * from some writers, an object) of properties such as {@code duration}, {@code width},
  * {@code height}, {@code videocodecid}. A publisher sends the same data over RTMP as an AMF0 data
  * message {@code "@setDataFrame", "onMetaData", {...}}; the FLV file stores it without
- * {@code "@setDataFrame"}. Readers accept an ECMA array or an object (E-RTMP v2, onMetaData).
+ * {@code "@setDataFrame"}. Readers accept an ECMA array or an object (E-RTMP v2, onMetaData),
+ * also behind an AVM+ switch to AMF3 (see {@link Amf3ScriptData} for type-15 data messages).
  *
  * <p>Stateless and thread-safe. Malformed AMF0 raises the unchecked
  * {@link org.rtmp4j.amf.AmfException} from the AMF decoder.
@@ -48,16 +49,19 @@ public final class ScriptData {
     /**
      * Extracts the properties from decoded data values, either the RTMP form
      * {@code ["@setDataFrame", "onMetaData", map]} or the FLV form {@code ["onMetaData", map]}.
+     * The map may be an AMF0 object or ECMA array, or (after an AVM+ switch, AMF0 §3.1) an AMF3
+     * object or array, converted by {@link Amf3ScriptData#toAmf0}.
      *
      * @param values the decoded AMF0 values of a data message or script tag
      * @return the properties map, or an empty map if the values are not {@code onMetaData}
      */
-    @SuppressWarnings("unchecked")
     public static Map<String, Object> metadata(List<Object> values) {
         int i = !values.isEmpty() && SET_DATA_FRAME.equals(values.get(0)) ? 1 : 0;
-        if (values.size() >= i + 2 && ON_META_DATA.equals(values.get(i))
-                && values.get(i + 1) instanceof Map) {
-            return (Map<String, Object>) values.get(i + 1);
+        if (values.size() >= i + 2 && ON_META_DATA.equals(values.get(i))) {
+            Map<String, Object> props = Amf3ScriptData.properties(values.get(i + 1));
+            if (props != null) {
+                return props;
+            }
         }
         return Collections.emptyMap();
     }
@@ -137,31 +141,53 @@ public final class ScriptData {
      * @throws org.rtmp4j.amf.AmfException if the AMF0 is malformed
      */
     public static int numberOffset(ByteBuffer scriptBody, String key) {
+        int[] span = valueSpan(scriptBody, key);
+        if (span == null || scriptBody.get(scriptBody.position() + span[0]) != Amf0.NUMBER) {
+            return -1;
+        }
+        return span[0] + 1;
+    }
+
+    /**
+     * Finds the encoded value of a top-level property in an {@code onMetaData} body: the bytes
+     * from its AMF0 marker to the end of the value (used by {@code FlvWriter} to rewrite the
+     * {@code keyframes} object in place).
+     *
+     * @param scriptBody an {@code onMetaData} script tag body; its position is not moved
+     * @param key the property name
+     * @return {start, end} offsets relative to the body's position, or {@code null} if the key
+     *     is absent or the body is not {@code onMetaData} followed by an ECMA array or object
+     * @throws org.rtmp4j.amf.AmfException if the AMF0 is malformed
+     */
+    public static int[] valueSpan(ByteBuffer scriptBody, String key) {
         ByteBuffer b = scriptBody.slice();
         if (!ON_META_DATA.equals(new Amf0Reader(b).readValue()) || !b.hasRemaining()) {
-            return -1;
+            return null;
         }
         int marker = b.get() & 0xFF;
         if (marker == Amf0.ECMA_ARRAY) {
+            if (b.remaining() < 4) {
+                return null;
+            }
             b.getInt();
         } else if (marker != Amf0.OBJECT) {
-            return -1;
+            return null;
         }
         byte[] wanted = key.getBytes(StandardCharsets.UTF_8);
         while (b.remaining() >= 3) {
             int len = b.getShort() & 0xFFFF;
             if (len == 0 && (b.get(b.position()) & 0xFF) == Amf0.OBJECT_END) {
-                return -1;
+                return null;
             }
             byte[] name = new byte[Math.min(len, b.remaining())];
             b.get(name);
-            if (java.util.Arrays.equals(name, wanted) && b.hasRemaining()
-                    && b.get(b.position()) == Amf0.NUMBER) {
-                return b.position() + 1;
-            }
+            int start = b.position();
             new Amf0Reader(b).readValue();
+            if (java.util.Arrays.equals(name, wanted)) {
+                return new int[] {start, b.position()};
+            }
         }
-        return -1;
+        return null;
     }
 
     private static void put(ByteArrayOutputStream out, ByteBuffer b) {

@@ -25,7 +25,7 @@ import org.rtmp4j.flv.FlvFormatException;
  *
  * @param exHeader whether the E-RTMP ExHeader bit is set
  * @param frameType 1 key, 2 inter, 3 disposable inter, 4 generated key, 5 command/info
- * @param codecId legacy CodecID (2 H.263, 3 screen, 4 VP6, 5 VP6 alpha, 6 screen v2, 7 AVC,
+ * @param codecId legacy CodecID (1 JPEG, 2 H.263, 3 screen, 4 VP6, 5 VP6 alpha, 6 screen v2, 7 AVC,
  *     12 HEVC), 0 for ExHeader
  * @param packetType the packet type (after ModEx and Multitrack), or {@code null} for legacy
  *     codecs without one and for legacy command frames
@@ -55,6 +55,8 @@ public record VideoTagHeader(boolean exHeader, int frameType, int codecId,
     /** Frame type: video info/command frame. */
     public static final int FRAME_COMMAND = 5;
 
+    /** Legacy CodecID: JPEG (defined but unused, FLV 10.1 §E.4.3.1). */
+    public static final int CODEC_JPEG = 1;
     /** Legacy CodecID: Sorenson H.263. */
     public static final int CODEC_SORENSON_H263 = 2;
     /** Legacy CodecID: screen video. */
@@ -233,7 +235,7 @@ public record VideoTagHeader(boolean exHeader, int frameType, int codecId,
     }
 
     /**
-     * Returns a short codec name: "h263", "screen", "vp6", "vp6a", "screen2", "h264", "hevc" for
+     * Returns a short codec name: "jpeg", "h263", "screen", "vp6", "vp6a", "screen2", "h264", "hevc" for
      * legacy ids ("codec" + id otherwise); for ExHeader the name of the FourCC (see
      * {@link VideoFourCc#codecName}), or "unknown" for command frames without a FourCC.
      *
@@ -244,6 +246,7 @@ public record VideoTagHeader(boolean exHeader, int frameType, int codecId,
             return fourCc == null ? "unknown" : VideoFourCc.codecName(fourCc);
         }
         switch (codecId) {
+            case CODEC_JPEG: return "jpeg";
             case CODEC_SORENSON_H263: return "h263";
             case CODEC_SCREEN: return "screen";
             case CODEC_VP6: return "vp6";

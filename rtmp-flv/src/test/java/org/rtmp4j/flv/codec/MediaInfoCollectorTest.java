@@ -1,0 +1,189 @@
+package org.rtmp4j.flv.codec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.rtmp4j.flv.FlvReader;
+import org.rtmp4j.flv.FlvTag;
+import org.rtmp4j.flv.FlvTagType;
+import org.rtmp4j.flv.media.ScriptData;
+
+class MediaInfoCollectorTest {
+
+    static Path media(String name) {
+        return Path.of(System.getProperty("rtmp4j.shared.dir", "../../shared"), "media", name);
+    }
+
+    static Map<String, Object> collect(Path file, MediaInfoCollector c) throws IOException {
+        Map<String, Object> meta = Map.of();
+        try (FlvReader r = FlvReader.open(file)) {
+            for (Optional<FlvTag> t = r.next(); t.isPresent(); t = r.next()) {
+                if (t.get().type() == FlvTagType.SCRIPT && meta.isEmpty()) {
+                    meta = ScriptData.metadata(t.get().body());
+                }
+                c.accept(t.get());
+            }
+        }
+        return meta;
+    }
+
+    @Test
+    void h264AacFileYieldsSizeFrameRateAndAudioFromTheSequenceHeaders() throws IOException {
+        MediaInfoCollector c = new MediaInfoCollector();
+        Map<String, Object> meta = collect(media("h264-aac-avatar.flv"), c);
+        MediaInfo info = c.mediaInfo();
+        assertThat(c.hasVideoConfig()).isTrue();
+        assertThat(c.hasAudioConfig()).isTrue();
+        assertThat(info.videoCodec()).isEqualTo("h264");
+        assertThat(info.width()).isEqualTo(768).isEqualTo(((Number) meta.get("width")).intValue());
+        assertThat(info.height()).isEqualTo(320)
+                .isEqualTo(((Number) meta.get("height")).intValue());
+        assertThat(info.audioCodec()).isEqualTo("aac");
+        assertThat(info.sampleRate()).isEqualTo(44100);
+        assertThat(info.channels()).isEqualTo(2);
+        assertThat(info.frameRate()).isEqualTo(25.0)
+                .isEqualTo(((Number) meta.get("framerate")).doubleValue());
+        ByteBuffer avcC = firstSequenceHeader(media("h264-aac-avatar.flv"), FlvTagType.VIDEO, 5);
+        AvcDecoderConfigurationRecord rec = AvcDecoderConfigurationRecord.parse(avcC);
+        assertThat(rec.nalUnitLengthSize()).isEqualTo(4);
+        assertThat(rec.pictureParameterSets()).hasSize(1);
+        H264Sps sps = rec.sps();
+        assertThat(sps.profileIdc()).isEqualTo(100);
+        assertThat(sps.levelIdc()).isEqualTo(32);
+        assertThat(sps.chromaFormatIdc()).isEqualTo(1);
+        assertThat(sps.codedWidth()).isEqualTo(768);
+        assertThat(sps.codedHeight()).isEqualTo(320);
+        assertThat(sps.width()).isEqualTo(768);
+        assertThat(sps.height()).isEqualTo(320);
+        assertThat(sps.frameRate()).isEqualTo(25.0); // VUI timing: signalled in the stream
+        assertThat(sps.fixedFrameRate()).isFalse();
+    }
+
+    @Test
+    void av1OpusFileYieldsSizeFromTheSequenceHeaderObuAndOpusChannels() throws IOException {
+        MediaInfoCollector c = new MediaInfoCollector();
+        Map<String, Object> meta = collect(media("av1-opus-enhanced-testsrc.flv"), c);
+        MediaInfo info = c.mediaInfo();
+        assertThat(c.hasVideoConfig()).isTrue();
+        assertThat(info.videoCodec()).isEqualTo("av1");
+        assertThat(info.width()).isEqualTo(980).isEqualTo(((Number) meta.get("width")).intValue());
+        assertThat(info.height()).isEqualTo(540)
+                .isEqualTo(((Number) meta.get("height")).intValue());
+        assertThat(info.audioCodec()).isEqualTo("opus");
+        assertThat(info.sampleRate()).isEqualTo(48000);
+        assertThat(info.channels()).isEqualTo(1);
+        assertThat(meta.get("stereo")).isEqualTo(false);
+        assertThat(info.frameRate()).isEqualTo(((Number) meta.get("framerate")).doubleValue());
+        ByteBuffer av1C = firstNonEmptySequenceHeader(
+                media("av1-opus-enhanced-testsrc.flv"), FlvTagType.VIDEO, 5);
+        Av1CodecConfigurationRecord rec = Av1CodecConfigurationRecord.parse(av1C);
+        assertThat(rec.seqProfile()).isEqualTo(1);
+        assertThat(rec.seqLevelIdx0()).isEqualTo(4);
+        assertThat(rec.bitDepth()).isEqualTo(8);
+        assertThat(rec.chromaSubsamplingX()).isZero(); // profile 1: 4:4:4
+        assertThat(rec.sequenceHeaderObuSize()).isEqualTo(14);
+        Av1SequenceHeader sh = rec.sequenceHeader();
+        assertThat(sh.seqProfile()).isEqualTo(1);
+        assertThat(sh.seqLevelIdx()).isEqualTo(4);
+        assertThat(sh.maxFrameWidth()).isEqualTo(980);
+        assertThat(sh.maxFrameHeight()).isEqualTo(540);
+        // no timing_info in this stream: the 30 fps come from onMetaData
+        assertThat(sh.frameRate()).isNaN();
+        assertThat(info.frameRate()).isEqualTo(30.0);
+        ByteBuffer opus = firstNonEmptySequenceHeader(
+                media("av1-opus-enhanced-testsrc.flv"), FlvTagType.AUDIO, 5);
+        OpusIdHeader head = OpusIdHeader.parse(opus);
+        assertThat(head.channels()).isEqualTo(1);
+        assertThat(head.preSkip()).isEqualTo(312);
+        assertThat(head.inputSampleRate()).isEqualTo(48000);
+        assertThat(head.mappingFamily()).isZero();
+    }
+
+    static ByteBuffer firstSequenceHeader(Path file, FlvTagType type, int headerSize)
+            throws IOException {
+        return firstNonEmptySequenceHeader(file, type, headerSize);
+    }
+
+    /** The payload of the first tag of {@code type} whose body is longer than the header. */
+    static ByteBuffer firstNonEmptySequenceHeader(Path file, FlvTagType type, int headerSize)
+            throws IOException {
+        try (FlvReader r = FlvReader.open(file)) {
+            for (Optional<FlvTag> t = r.next(); t.isPresent(); t = r.next()) {
+                ByteBuffer b = t.get().body();
+                if (t.get().type() == type && b.remaining() > headerSize) {
+                    return b.duplicate().position(b.position() + headerSize).slice();
+                }
+            }
+        }
+        throw new AssertionError("no sequence header");
+    }
+
+    static ByteBuffer concat(String hexPrefix, String hexRest) {
+        return CodecTestSupport.hex(hexPrefix + hexRest);
+    }
+
+    @Test
+    void exHeaderHevcMultitrackAndFlacAreSummarisedFromTheLowestTrack() throws IOException {
+        MediaInfoCollector c = new MediaInfoCollector();
+        String hvcc = VideoConfigurationRecordsTest.HVCC_ODD;
+        String avcc = VideoConfigurationRecordsTest.AVCC_1080P;
+        int hvccLen = hvcc.length() / 2;
+        int avccLen = avcc.length() / 2;
+        // ManyTracksManyCodecs SequenceStart: track 1 "avc1" then track 0 "hvc1"
+        String body = "96" + "20"
+                + "61766331" + "01" + String.format("%06x", avccLen) + avcc
+                + "68766331" + "00" + String.format("%06x", hvccLen) + hvcc;
+        c.accept(new FlvTag(FlvTagType.VIDEO, 0, CodecTestSupport.hex(body)));
+        // ExHeader audio SequenceStart "fLaC"
+        c.accept(new FlvTag(FlvTagType.AUDIO, 0, concat("90664c6143",
+                AudioConfigurationRecordsTest.FLAC)));
+        MediaInfo info = c.mediaInfo();
+        assertThat(info.videoCodec()).isEqualTo("hevc");
+        assertThat(info.width()).isEqualTo(1270);
+        assertThat(info.height()).isEqualTo(714);
+        assertThat(info.frameRate()).isEqualTo(30.0);
+        assertThat(info.audioCodec()).isEqualTo("flac");
+        assertThat(info.sampleRate()).isEqualTo(48000);
+        assertThat(info.channels()).isEqualTo(2);
+    }
+
+    @Test
+    void multichannelConfigSetsTheChannelCount() throws IOException {
+        MediaInfoCollector c = new MediaInfoCollector();
+        c.acceptAudio(concat("904f707573", AudioConfigurationRecordsTest.OPUS_HEAD));
+        assertThat(c.mediaInfo().channels()).isEqualTo(1);
+        // MultichannelConfig, "Opus", order Native (1), 6 channels, flags
+        c.acceptAudio(CodecTestSupport.hex("944f70757301060000003f"));
+        assertThat(c.mediaInfo().channels()).isEqualTo(6);
+        assertThat(c.mediaInfo().sampleRate()).isEqualTo(48000);
+    }
+
+    @Test
+    void legacyFormatsAndMetadataFillWhatTheStreamDoesNotSignal() throws IOException {
+        MediaInfoCollector c = new MediaInfoCollector();
+        c.acceptMetadata(Map.of("width", 640.0, "height", 360.0, "framerate", 29.97,
+                "audiosamplerate", 44100.0, "stereo", true));
+        // VP6 inter frame (no configuration record), MP3 44 kHz 16-bit mono
+        c.acceptVideo(CodecTestSupport.hex("2400"));
+        c.acceptAudio(CodecTestSupport.hex("2e00"));
+        MediaInfo info = c.mediaInfo();
+        assertThat(info).isEqualTo(new MediaInfo("vp6", 640, 360, 29.97, "mp3", 44100, 1));
+        assertThat(c.hasVideoConfig()).isFalse();
+    }
+
+    @Test
+    void commandFramesAndEmptySequenceStartsAreIgnored() throws IOException {
+        MediaInfoCollector c = new MediaInfoCollector();
+        c.acceptVideo(CodecTestSupport.hex("5700")); // legacy command frame
+        c.acceptVideo(CodecTestSupport.hex("d0" + "00")); // E-RTMP command frame
+        c.acceptVideo(CodecTestSupport.hex("9061763031")); // empty av01 SequenceStart
+        assertThat(c.mediaInfo().width()).isZero();
+        assertThat(c.mediaInfo().videoCodec()).isEqualTo("av1");
+        assertThat(c.mediaInfo().hasFrameRate()).isFalse();
+    }
+}

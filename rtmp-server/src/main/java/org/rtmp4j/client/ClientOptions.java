@@ -1,0 +1,63 @@
+package org.rtmp4j.client;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import org.rtmp4j.core.session.SessionConfig;
+
+/**
+ * Settings of an {@link RtmpClient}. Immutable.
+ *
+ * @param timeout the longest wait for the TCP connect and for each request the client awaits
+ *     (handshake + {@code connect}, {@code createStream}, {@code publish}, {@code play}); default 10 s
+ * @param sessionConfig protocol settings and limits (chunk size, window acknowledgement size...);
+ *     default {@link SessionConfig#defaults()}
+ * @param connectProperties extra properties of the {@code connect} command object (RTMP 1.0
+ *     §7.2.1.1), e.g. {@code fourCcList} (E-RTMP v2); default none
+ */
+public record ClientOptions(Duration timeout, SessionConfig sessionConfig, Map<String, Object> connectProperties) {
+    /**
+     * Validates and copies.
+     *
+     * @param timeout positive
+     * @param sessionConfig session settings
+     * @param connectProperties extra connect properties (copied; no null values)
+     */
+    public ClientOptions {
+        Objects.requireNonNull(timeout, "timeout");
+        Objects.requireNonNull(sessionConfig, "sessionConfig");
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("timeout must be positive: " + timeout);
+        }
+        connectProperties = Map.copyOf(connectProperties);
+    }
+
+    /** @return the defaults listed above */
+    public static ClientOptions defaults() {
+        return new ClientOptions(Duration.ofSeconds(10), SessionConfig.defaults(), Map.of());
+    }
+
+    /**
+     * @param newTimeout positive
+     * @return a copy with another timeout
+     */
+    public ClientOptions withTimeout(Duration newTimeout) {
+        return new ClientOptions(newTimeout, sessionConfig, connectProperties);
+    }
+
+    /**
+     * @param newConfig the session settings
+     * @return a copy with other session settings
+     */
+    public ClientOptions withSessionConfig(SessionConfig newConfig) {
+        return new ClientOptions(timeout, newConfig, connectProperties);
+    }
+
+    /**
+     * @param properties extra connect command-object properties (copied)
+     * @return a copy with other extra connect properties
+     */
+    public ClientOptions withConnectProperties(Map<String, Object> properties) {
+        return new ClientOptions(timeout, sessionConfig, properties);
+    }
+}

@@ -1,0 +1,485 @@
+package org.rtmp4j.server;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.rtmp4j.core.session.RtmpController;
+import org.rtmp4j.core.session.RtmpControllerFactory;
+import org.rtmp4j.core.session.ServerConnection;
+import org.rtmp4j.core.session.SessionConfig;
+import org.rtmp4j.server.internal.Acceptor;
+import org.rtmp4j.server.internal.ConnectionHandler;
+import org.rtmp4j.server.internal.EventLoop;
+import org.rtmp4j.server.internal.EventLoopGroup;
+import org.rtmp4j.server.internal.NioTransport;
+import org.rtmp4j.server.internal.ServerStats;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An embeddable RTMP server (RTMP 1.0): NIO event loops running one sans-I/O {@link
+ * ServerConnection} per accepted TCP connection, with the application's {@link RtmpController}s.
+ *
+ * <pre>{@code
+ * try (RtmpServer server = RtmpServer.builder().port(0).controller(controller).build().start()) {
+ *     int port = server.port();
+ * }
+ * }</pre>
+ *
+ * <p>Lifecycle: {@link #start()} binds before it returns; instances are single-use ({@code start}
+ * twice, or after a stop, throws {@link IllegalStateException}). {@link #shutdown(Duration)} stops
+ * accepting, closes every connection gracefully (queued bytes are flushed until the grace time
+ * runs out), stops the loops and completes. {@link #close()} is {@code shutdown(5 s)} and waits;
+ * it is idempotent. Logs at INFO only on start and stop.
+ *
+ * <p>Thread-safety: every public method is thread-safe.
+ */
+public final class RtmpServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(RtmpServer.class);
+    private static final long TICK_NANOS = EventLoop.DEFAULT_TICK_NANOS;
+    private static final Duration CLOSE_GRACE = Duration.ofSeconds(5);
+    private static final long LINGER_NANOS = TimeUnit.SECONDS.toNanos(2);
+
+    private enum State {
+        NEW,
+        STARTED,
+        STOPPING,
+        STOPPED
+    }
+
+    private final InetSocketAddress bindAddress;
+    private final RtmpControllerFactory controllers;
+    private final int eventLoops;
+    private final SessionConfig sessionConfig;
+    private final int maxConnections;
+    private final ThreadFactory threadFactory;
+    private final ServerStats stats = new ServerStats();
+    private final CompletableFuture<Void> termination = new CompletableFuture<>();
+
+    private volatile State state = State.NEW;
+    private ServerSocketChannel serverChannel;
+    private EventLoopGroup group;
+    private volatile InetSocketAddress localAddress;
+
+    private RtmpServer(Builder b) {
+        this.bindAddress = b.bind;
+        this.controllers = b.controllers;
+        this.eventLoops = b.eventLoops;
+        this.sessionConfig = b.effectiveSessionConfig();
+        this.maxConnections = b.maxConnections;
+        this.threadFactory = b.threadFactory != null ? b.threadFactory : defaultThreadFactory();
+    }
+
+    /** @return a builder with the defaults: 127.0.0.1:1935, an accept-everything controller */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Binds the listening socket and starts the event loops.
+     *
+     * @return this server
+     * @throws IOException if binding fails (e.g. the port is in use); the server is then stopped
+     * @throws IllegalStateException if already started or stopped (instances are single-use)
+     */
+    public synchronized RtmpServer start() throws IOException {
+        if (state != State.NEW) {
+            throw new IllegalStateException("RtmpServer already started (state " + state
+                    + "); instances are single-use, create a new one with RtmpServer.builder()");
+        }
+        ServerSocketChannel ch = null;
+        EventLoopGroup g = null;
+        try {
+            ch = ServerSocketChannel.open();
+            ch.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+            ch.bind(bindAddress, 128);
+            localAddress = (InetSocketAddress) ch.getLocalAddress();
+            g = new EventLoopGroup(eventLoops, threadFactory, TICK_NANOS);
+            g.start();
+            Acceptor acceptor = new Acceptor(ch, g, stats, maxConnections, this::openConnection);
+            CompletableFuture<Void> registered = new CompletableFuture<>();
+            g.get(0).execute(() -> {
+                try {
+                    acceptor.register();
+                    registered.complete(null);
+                } catch (Throwable t) {
+                    registered.completeExceptionally(t);
+                }
+            });
+            registered.get(10, TimeUnit.SECONDS);
+        } catch (IOException | RuntimeException | ExecutionException | TimeoutException | InterruptedException e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            closeQuietly(ch);
+            if (g != null) {
+                g.shutdownGracefully(0);
+            }
+            state = State.STOPPED;
+            termination.complete(null);
+            if (e instanceof IOException io) {
+                throw io;
+            }
+            Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+            throw new IOException("could not start RTMP server on " + bindAddress + ": " + cause, cause);
+        }
+        serverChannel = ch;
+        group = g;
+        state = State.STARTED;
+        LOG.info("RTMP server listening on {} ({} event loops)", localAddress, eventLoops);
+        return this;
+    }
+
+    /**
+     * @return the bound port (the ephemeral one when built with port 0)
+     * @throws IllegalStateException before {@link #start()}
+     */
+    public int port() {
+        return localAddress().getPort();
+    }
+
+    /**
+     * @return the bound address
+     * @throws IllegalStateException before {@link #start()}
+     */
+    public InetSocketAddress localAddress() {
+        InetSocketAddress a = localAddress;
+        if (a == null) {
+            throw new IllegalStateException("RtmpServer not started");
+        }
+        return a;
+    }
+
+    /** @return a snapshot of the counters; zeros before start */
+    public ServerMetrics metrics() {
+        return new ServerMetrics(stats.active(), stats.total(), stats.rejected(), stats.bytesIn(), stats.bytesOut());
+    }
+
+    /**
+     * Stops the server: stops accepting, closes every connection gracefully (flushing what is
+     * queued), and after {@code grace} closes the rest at once and stops the loops. Calling it
+     * again returns the same future; on a server never started it just marks it stopped.
+     *
+     * @param grace the longest time to wait for connections to flush and close
+     * @return completes when every loop thread has finished
+     */
+    public CompletableFuture<Void> shutdown(Duration grace) {
+        Objects.requireNonNull(grace, "grace");
+        synchronized (this) {
+            if (state == State.NEW) {
+                state = State.STOPPED;
+                termination.complete(null);
+            } else if (state == State.STARTED) {
+                state = State.STOPPING;
+                LOG.info("RTMP server on {} stopping", localAddress);
+                group.shutdownGracefully(grace.toNanos()).whenComplete((v, t) -> {
+                    closeQuietly(serverChannel);
+                    state = State.STOPPED;
+                    LOG.info("RTMP server on {} stopped", localAddress);
+                    termination.complete(null);
+                });
+            }
+        }
+        return termination.copy();
+    }
+
+    /** @return completes when the server has stopped (never completes exceptionally) */
+    public CompletableFuture<Void> terminationFuture() {
+        return termination.copy();
+    }
+
+    /**
+     * {@code shutdown(5 s)} and waits for it. Idempotent. Called on one of the server's own loop
+     * threads it does not wait (that would deadlock).
+     */
+    @Override
+    public void close() {
+        CompletableFuture<Void> f = shutdown(CLOSE_GRACE);
+        EventLoopGroup g;
+        synchronized (this) {
+            g = group;
+        }
+        if (g != null) {
+            for (EventLoop l : g.loops()) {
+                if (l.inLoop()) {
+                    return;
+                }
+            }
+        }
+        boolean interrupted = false;
+        while (true) {
+            try {
+                f.get(CLOSE_GRACE.toMillis() + 5_000, TimeUnit.MILLISECONDS);
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            } catch (ExecutionException | TimeoutException e) {
+                LOG.warn("RTMP server on {} did not stop cleanly", localAddress, e);
+                break;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void openConnection(EventLoop loop, SocketChannel ch) {
+        NioTransport transport = new NioTransport(loop, ch, stats, LINGER_NANOS);
+        if (state != State.STARTED) {
+            transport.closeNow(null);
+            return;
+        }
+        try {
+            ServerConnection connection = new ServerConnection(sessionConfig, controllers, transport);
+            transport.start(new EngineHandler(connection));
+            LOG.debug("accepted {} on {}", transport.remoteAddress(), loop);
+        } catch (Throwable t) {
+            LOG.warn("could not set up connection from {}", transport.remoteAddress(), t);
+            transport.closeNow(t);
+        }
+    }
+
+    /** Adapts the engine to the transport's callbacks. */
+    private static final class EngineHandler implements ConnectionHandler {
+        private final ServerConnection connection;
+
+        EngineHandler(ServerConnection connection) {
+            this.connection = connection;
+        }
+
+        @Override
+        public void onBytes(ByteBuffer in) {
+            connection.onBytes(in);
+        }
+
+        @Override
+        public void onTick(long nowNanos) {
+            connection.onTick(nowNanos);
+        }
+
+        @Override
+        public void onTransportClosed(Throwable causeOrNull) {
+            connection.onTransportClosed(causeOrNull);
+        }
+    }
+
+    private static void closeQuietly(java.io.Closeable c) {
+        if (c == null) {
+            return;
+        }
+        try {
+            c.close();
+        } catch (IOException e) {
+            LOG.debug("close failed", e);
+        }
+    }
+
+    private static ThreadFactory defaultThreadFactory() {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, "rtmp-loop-" + n.getAndIncrement());
+            t.setDaemon(false);
+            return t;
+        };
+    }
+
+    @Override
+    public String toString() {
+        return "RtmpServer[" + (localAddress != null ? localAddress : bindAddress) + ", " + state + "]";
+    }
+
+    /**
+     * Settings for an {@link RtmpServer}. Not thread-safe; {@link #build()} may be called more than
+     * once.
+     */
+    public static final class Builder {
+        private InetSocketAddress bind = new InetSocketAddress("127.0.0.1", 1935);
+        private RtmpControllerFactory controllers = session -> new RtmpController() {};
+        private int eventLoops = Runtime.getRuntime().availableProcessors();
+        private SessionConfig sessionConfig = SessionConfig.defaults();
+        private Duration handshakeTimeout;
+        private Duration idleTimeout;
+        private int maxConnections = 1024;
+        private ThreadFactory threadFactory;
+
+        private Builder() {}
+
+        /**
+         * Sets the listening address. Default {@code 127.0.0.1:1935}: loopback, so binding all
+         * interfaces ({@code 0.0.0.0}) is an explicit choice.
+         *
+         * @param address the address to bind; port 0 picks an ephemeral port
+         * @return this builder
+         */
+        public Builder bind(InetSocketAddress address) {
+            this.bind = Objects.requireNonNull(address, "address");
+            return this;
+        }
+
+        /**
+         * Sets the port, keeping the host.
+         *
+         * @param port 0–65535; 0 picks an ephemeral port (the test default)
+         * @return this builder
+         * @throws IllegalArgumentException if out of range
+         */
+        public Builder port(int port) {
+            if (port < 0 || port > 0xFFFF) {
+                throw new IllegalArgumentException("port out of range: " + port);
+            }
+            this.bind = bind.isUnresolved()
+                    ? InetSocketAddress.createUnresolved(bind.getHostString(), port)
+                    : new InetSocketAddress(bind.getAddress(), port);
+            return this;
+        }
+
+        /**
+         * Sets the host to bind, keeping the port.
+         *
+         * @param host a host name or IP literal, e.g. {@code 0.0.0.0} for all interfaces
+         * @return this builder
+         */
+        public Builder host(String host) {
+            this.bind = new InetSocketAddress(Objects.requireNonNull(host, "host"), bind.getPort());
+            return this;
+        }
+
+        /**
+         * Uses one controller for every connection; it must be thread-safe (connections run on
+         * several loops).
+         *
+         * @param shared the controller
+         * @return this builder
+         */
+        public Builder controller(RtmpController shared) {
+            Objects.requireNonNull(shared, "controller");
+            this.controllers = session -> shared;
+            return this;
+        }
+
+        /**
+         * Makes one controller per connection (the instance can hold per-session state without
+         * synchronisation). Default: a controller that accepts everything and drops the media.
+         *
+         * @param factory called once per connection, after the handshake, on its loop thread
+         * @return this builder
+         */
+        public Builder controllerFactory(RtmpControllerFactory factory) {
+            this.controllers = Objects.requireNonNull(factory, "factory");
+            return this;
+        }
+
+        /**
+         * Sets the number of event loops (one thread each). Default {@code availableProcessors()}.
+         *
+         * @param n at least 1
+         * @return this builder
+         * @throws IllegalArgumentException if {@code n < 1}
+         */
+        public Builder eventLoops(int n) {
+            if (n <= 0) {
+                throw new IllegalArgumentException("eventLoops must be > 0, was " + n);
+            }
+            this.eventLoops = n;
+            return this;
+        }
+
+        /**
+         * Sets the per-connection protocol settings and limits. Default {@link SessionConfig#defaults()}.
+         *
+         * @param config the settings
+         * @return this builder
+         */
+        public Builder sessionConfig(SessionConfig config) {
+            this.sessionConfig = Objects.requireNonNull(config, "config");
+            return this;
+        }
+
+        /**
+         * Overrides {@link SessionConfig#handshakeTimeout()}: how long after accept the RTMP
+         * handshake (RTMP 1.0 §5.2) may take. Default 10 s.
+         *
+         * @param timeout positive
+         * @return this builder
+         */
+        public Builder handshakeTimeout(Duration timeout) {
+            this.handshakeTimeout = positive(timeout, "handshakeTimeout");
+            return this;
+        }
+
+        /**
+         * Overrides {@link SessionConfig#idleTimeout()}: a connection that sends nothing for this
+         * long is closed. Default 60 s.
+         *
+         * @param timeout positive
+         * @return this builder
+         */
+        public Builder idleTimeout(Duration timeout) {
+            this.idleTimeout = positive(timeout, "idleTimeout");
+            return this;
+        }
+
+        /**
+         * Sets the most simultaneous connections; a connection over the limit is closed right
+         * after accept and counted in {@link ServerMetrics#rejectedConnections()}. Default 1024.
+         *
+         * @param max at least 1
+         * @return this builder
+         * @throws IllegalArgumentException if {@code max < 1}
+         */
+        public Builder maxConnections(int max) {
+            if (max <= 0) {
+                throw new IllegalArgumentException("maxConnections must be > 0, was " + max);
+            }
+            this.maxConnections = max;
+            return this;
+        }
+
+        /**
+         * Sets the factory of loop threads. Default: non-daemon threads named {@code rtmp-loop-N}.
+         *
+         * @param factory makes one thread per event loop
+         * @return this builder
+         */
+        public Builder threadFactory(ThreadFactory factory) {
+            this.threadFactory = Objects.requireNonNull(factory, "factory");
+            return this;
+        }
+
+        /** @return a new, not yet started server */
+        public RtmpServer build() {
+            return new RtmpServer(this);
+        }
+
+        SessionConfig effectiveSessionConfig() {
+            SessionConfig c = sessionConfig;
+            if (handshakeTimeout != null || idleTimeout != null) {
+                c = c.withTimeouts(
+                        handshakeTimeout != null ? handshakeTimeout : c.handshakeTimeout(),
+                        c.connectTimeout(),
+                        idleTimeout != null ? idleTimeout : c.idleTimeout(),
+                        c.pingInterval());
+            }
+            return c;
+        }
+
+        private static Duration positive(Duration d, String what) {
+            Objects.requireNonNull(d, what);
+            if (d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException(what + " must be positive: " + d);
+            }
+            return d;
+        }
+    }
+}

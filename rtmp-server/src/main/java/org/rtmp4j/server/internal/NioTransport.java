@@ -1,0 +1,354 @@
+package org.rtmp4j.server.internal;
+
+import java.io.IOException;
+import java.net.SocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.SocketChannel;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.rtmp4j.core.session.Transport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The NIO {@link Transport} of one accepted connection, confined to one {@link EventLoop}.
+ *
+ * <p>Reading: on {@code OP_READ} the loop's shared 64 KiB buffer is filled and handed to the
+ * {@link ConnectionHandler}, which consumes it all. Writing: {@link #write} only queues the
+ * buffers (no copy) and marks the transport dirty; the loop flushes once per wake-up with a
+ * gathering {@link SocketChannel#write(ByteBuffer[], int, int)}. {@code OP_WRITE} interest is set
+ * only while bytes remain queued. {@link #close()} stops feeding the handler, flushes, half-closes
+ * (FIN) and drops further input until the peer closes too, or closes at once after the linger
+ * time, whichever comes first.
+ *
+ * <p>Thread-safety: {@link #execute} and {@link #inConnectionThread} from any thread; {@link
+ * #close()} from any thread (marshalled); the rest on the loop's thread.
+ */
+public final class NioTransport implements Transport, LoopChannel {
+    private static final Logger LOG = LoggerFactory.getLogger(NioTransport.class);
+
+    /** Called on the loop's thread when traffic flows or the connection ends (metrics). */
+    public interface Listener {
+        /** @param n bytes read */
+        default void bytesIn(long n) {}
+
+        /** @param n bytes written */
+        default void bytesOut(long n) {}
+
+        /**
+         * Once, after the channel closed.
+         *
+         * @param transport the closed transport
+         */
+        default void closed(NioTransport transport) {}
+    }
+
+    private final EventLoop loop;
+    private final SocketChannel channel;
+    private final Listener listener;
+    private final long lingerNanos;
+    private final SocketAddress remote;
+    private final ArrayDeque<ByteBuffer> out = new ArrayDeque<>();
+    private ConnectionHandler handler;
+    private SelectionKey key;
+    private volatile long queued; // written on the loop thread only; read by other sessions (isWritable)
+    private boolean dirty;
+    private boolean closeRequested;
+    private boolean outputShut;
+    private boolean closed;
+    private Cancellable lingerTimer;
+
+    /**
+     * Wraps an accepted (or connected) channel; call {@link #start} on the loop's thread.
+     *
+     * @param loop the loop the connection is confined to
+     * @param channel the connected channel
+     * @param listener traffic and close notifications (metrics)
+     * @param lingerNanos how long {@link #close()} waits for the queue to drain, in nanoseconds
+     */
+    public NioTransport(EventLoop loop, SocketChannel channel, Listener listener, long lingerNanos) {
+        this.loop = loop;
+        this.channel = channel;
+        this.listener = listener;
+        this.lingerNanos = lingerNanos;
+        SocketAddress a;
+        try {
+            a = channel.getRemoteAddress();
+        } catch (IOException e) {
+            a = null;
+        }
+        this.remote = a;
+    }
+
+    /**
+     * Registers for reading and starts feeding {@code connectionHandler}. Loop thread only.
+     *
+     * @param connectionHandler the engine to feed
+     * @throws IOException if the channel cannot be configured or registered
+     */
+    public void start(ConnectionHandler connectionHandler) throws IOException {
+        this.handler = connectionHandler;
+        channel.configureBlocking(false);
+        key = loop.register(channel, SelectionKey.OP_READ, this);
+    }
+
+    @Override
+    public void write(List<ByteBuffer> buffers) {
+        if (closed) {
+            return;
+        }
+        for (int i = 0, n = buffers.size(); i < n; i++) {
+            ByteBuffer b = buffers.get(i);
+            if (b.hasRemaining()) {
+                out.add(b);
+                queued += b.remaining();
+            }
+        }
+        markDirty();
+    }
+
+    @Override
+    public long queuedBytes() {
+        return queued;
+    }
+
+    @Override
+    public void close() {
+        if (!loop.inLoop()) {
+            execute(this::close);
+            return;
+        }
+        if (closed || closeRequested) {
+            return;
+        }
+        closeRequested = true;
+        setInterest(SelectionKey.OP_READ, false);
+        markDirty();
+        lingerTimer = loop.schedule(() -> closeNow(null), lingerNanos, TimeUnit.NANOSECONDS);
+    }
+
+    @Override
+    public SocketAddress remoteAddress() {
+        return remote;
+    }
+
+    @Override
+    public void execute(Runnable task) {
+        try {
+            loop.execute(() -> {
+                try {
+                    task.run();
+                } catch (Throwable t) {
+                    LOG.warn("task failed on connection {}, closing it", remote, t);
+                    closeNow(t);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            LOG.debug("loop terminated; dropping task for {}", remote);
+        }
+    }
+
+    @Override
+    public boolean inConnectionThread() {
+        return loop.inLoop();
+    }
+
+    /** @return whether the channel is closed */
+    public boolean isClosed() {
+        return closed;
+    }
+
+    @Override
+    public void onReady(int readyOps) throws IOException {
+        if ((readyOps & SelectionKey.OP_WRITE) != 0) {
+            flush();
+        }
+        if (!closed && (readyOps & SelectionKey.OP_READ) != 0) {
+            if (outputShut) {
+                discardUntilEof();
+            } else if (!closeRequested) {
+                read();
+            }
+        }
+    }
+
+    /** After our FIN: read and drop what the peer still sends until its FIN (lingering close). */
+    private void discardUntilEof() throws IOException {
+        ByteBuffer buf = loop.readBuffer();
+        for (int i = 0; i < 4; i++) {
+            buf.clear();
+            int n = channel.read(buf);
+            if (n < 0) {
+                closeNow(null);
+                return;
+            }
+            if (n == 0) {
+                return;
+            }
+            listener.bytesIn(n);
+        }
+    }
+
+    private void read() throws IOException {
+        ByteBuffer buf = loop.readBuffer();
+        for (int i = 0; i < 4 && !closed && !closeRequested; i++) {
+            buf.clear();
+            int n = channel.read(buf);
+            if (n < 0) {
+                LOG.debug("peer {} closed the connection", remote);
+                closeNow(null);
+                return;
+            }
+            if (n == 0) {
+                return;
+            }
+            listener.bytesIn(n);
+            buf.flip();
+            handler.onBytes(buf);
+            if (n < buf.capacity()) {
+                return;
+            }
+        }
+    }
+
+    @Override
+    public void onTick(long nowNanos) {
+        if (!closed) {
+            handler.onTick(nowNanos);
+        }
+    }
+
+    @Override
+    public void flush() {
+        dirty = false;
+        if (closed) {
+            return;
+        }
+        try {
+            writeQueued();
+        } catch (IOException e) {
+            LOG.debug("write to {} failed", remote, e);
+            closeNow(e);
+            return;
+        }
+        if (out.isEmpty()) {
+            setInterest(SelectionKey.OP_WRITE, false);
+            if (closeRequested) {
+                shutdownOutput();
+            }
+        } else {
+            setInterest(SelectionKey.OP_WRITE, true);
+        }
+    }
+
+    private void writeQueued() throws IOException {
+        ByteBuffer[] gather = loop.gatherArray();
+        while (!out.isEmpty()) {
+            int count = 0;
+            long batch = 0;
+            Iterator<ByteBuffer> it = out.iterator();
+            while (count < gather.length && it.hasNext()) {
+                ByteBuffer b = it.next();
+                gather[count++] = b;
+                batch += b.remaining();
+            }
+            long written;
+            try {
+                written = channel.write(gather, 0, count);
+            } finally {
+                Arrays.fill(gather, 0, count, null);
+            }
+            if (written > 0) {
+                queued -= written;
+                listener.bytesOut(written);
+            }
+            while (!out.isEmpty() && !out.peekFirst().hasRemaining()) {
+                out.pollFirst();
+            }
+            if (written < batch) {
+                return; // socket buffer full: wait for OP_WRITE
+            }
+        }
+    }
+
+    /**
+     * Sends FIN once everything is flushed and keeps reading (and dropping) until the peer's FIN or
+     * the linger time, so a peer that is still sending does not get an RST that could destroy the
+     * last bytes written (e.g. an {@code _error} before a close).
+     */
+    private void shutdownOutput() {
+        if (outputShut) {
+            return;
+        }
+        outputShut = true;
+        try {
+            channel.shutdownOutput();
+        } catch (IOException e) {
+            closeNow(null);
+            return;
+        }
+        setInterest(SelectionKey.OP_READ, true);
+    }
+
+    @Override
+    public void closeGracefully() {
+        close();
+    }
+
+    @Override
+    public void closeNow(Throwable causeOrNull) {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (lingerTimer != null) {
+            lingerTimer.cancel();
+        }
+        if (key != null) {
+            key.cancel();
+        }
+        try {
+            channel.close();
+        } catch (IOException e) {
+            LOG.debug("closing {}", remote, e);
+        }
+        out.clear();
+        queued = 0;
+        loop.deregister(this);
+        try {
+            listener.closed(this);
+        } finally {
+            if (handler != null) {
+                handler.onTransportClosed(causeOrNull);
+            }
+        }
+    }
+
+    private void markDirty() {
+        if (!dirty && !closed) {
+            dirty = true;
+            loop.markDirty(this);
+        }
+    }
+
+    private void setInterest(int op, boolean on) {
+        if (key == null || !key.isValid()) {
+            return;
+        }
+        int ops = key.interestOps();
+        int next = on ? ops | op : ops & ~op;
+        if (next != ops) {
+            key.interestOps(next);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "NioTransport[" + remote + "]";
+    }
+}

@@ -1,0 +1,48 @@
+package org.rtmp4j.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import org.junit.jupiter.api.Test;
+
+class RtmpUrlTest {
+    @Test
+    void firstPathSegmentIsTheAppAndTheRestTheStreamName() {
+        RtmpUrl t = RtmpUrl.parse(URI.create("rtmp://127.0.0.1:1940/live/cam/one"));
+        assertThat(t.host()).isEqualTo("127.0.0.1");
+        assertThat(t.port()).isEqualTo(1940);
+        assertThat(t.app()).isEqualTo("live");
+        assertThat(t.streamName()).isEqualTo("cam/one");
+        assertThat(t.tcUrl()).isEqualTo("rtmp://127.0.0.1:1940/live");
+    }
+
+    @Test
+    void portDefaultsTo1935AndTheQueryStaysWithTheStreamName() {
+        RtmpUrl t = RtmpUrl.parse(URI.create("rtmp://example.org/app/key?token=abc"));
+        assertThat(t.port()).isEqualTo(1935);
+        assertThat(t.streamName()).isEqualTo("key?token=abc");
+        assertThat(t.tcUrl()).isEqualTo("rtmp://example.org:1935/app");
+    }
+
+    @Test
+    void anAppWithoutStreamNameIsAllowed() {
+        RtmpUrl t = RtmpUrl.parse(URI.create("rtmp://localhost/live"));
+        assertThat(t.app()).isEqualTo("live");
+        assertThat(t.streamName()).isEmpty();
+    }
+
+    @Test
+    void rejectsOtherSchemesAndMissingApp() {
+        assertThatThrownBy(() -> RtmpUrl.parse(URI.create("http://localhost/live")))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> RtmpUrl.parse(URI.create("rtmp://localhost/")))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void ipv6HostsAreBracketedInTcUrl() {
+        RtmpUrl t = RtmpUrl.parse(URI.create("rtmp://[::1]:1935/live/s"));
+        assertThat(t.tcUrl()).isEqualTo("rtmp://[::1]:1935/live");
+    }
+}
