@@ -1,0 +1,75 @@
+package org.rtmp4j.live;
+
+import java.util.Map;
+import org.rtmp4j.core.command.Status;
+import org.rtmp4j.core.message.MediaMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends relay events to players: media with the player's message stream id over the shared
+ * payload (never copied), metadata and status. A failing send is logged at DEBUG and does not stop
+ * the others.
+ */
+final class Fanout {
+    private static final Logger log = LoggerFactory.getLogger(Fanout.class);
+
+    private Fanout() {}
+
+    /** Sends {@code media} to each player, sharing the payload; one message per distinct stream id. */
+    static void fanOut(Subscriber[] subs, MediaMessage media, MediaKind kind) {
+        MediaMessage out = media;
+        for (Subscriber s : subs) {
+            if (!s.admits(kind)) {
+                continue;
+            }
+            if (out.streamId() != s.streamId) {
+                out = media.withStreamId(s.streamId);
+            }
+            try {
+                s.session.sendMedia(s.stream, out);
+            } catch (RuntimeException e) {
+                log.debug("{} send failed: {}", s, e.toString());
+            }
+        }
+    }
+
+    /** Metadata, video sequence header, audio sequence header, then the GOP (DESIGN §6). */
+    static void sendCached(Subscriber sub, LiveStream.Join join) {
+        if (join.metadata() != null) {
+            deliver(sub, join.metadata());
+        }
+        for (MediaMessage m : join.videoSequenceHeaders()) {
+            deliver(sub, m);
+        }
+        for (MediaMessage m : join.audioSequenceHeaders()) {
+            deliver(sub, m);
+        }
+        for (MediaMessage m : join.gop()) {
+            deliver(sub, m);
+        }
+    }
+
+    /** Sends one event to {@code s}: a MediaMessage, a Status or a metadata Map. */
+    @SuppressWarnings("unchecked")
+    static void deliver(Subscriber s, Object event) {
+        try {
+            if (event instanceof MediaMessage m) {
+                s.session.sendMedia(s.stream, m.streamId() == s.streamId ? m : m.withStreamId(s.streamId));
+            } else if (event instanceof Status st) {
+                s.session.sendStatus(s.stream, st);
+            } else if (event instanceof Map<?, ?> map) {
+                s.session.sendMetadata(s.stream, (Map<String, Object>) map);
+            }
+        } catch (RuntimeException e) {
+            log.debug("{} send failed: {}", s, e.toString());
+        }
+    }
+
+    /** Sends {@code status} to each player. */
+    static void broadcastStatus(Subscriber[] subs, Status status) {
+        for (Subscriber s : subs) {
+            deliver(s, status);
+        }
+    }
+}

@@ -1,0 +1,189 @@
+package org.rtmp4j.live;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import org.rtmp4j.core.message.MediaMessage;
+
+/**
+ * The media a late-joining player needs before the live edge: every audio and video message since
+ * the last video keyframe, including the audio interleaved with it (DESIGN §6). Sequence headers
+ * are not kept here (see {@link LiveStream}).
+ *
+ * <p>Rules, applied per added message:
+ * <ul>
+ *   <li>A video keyframe clears the cache and starts a new GOP with itself.</li>
+ *   <li>A video sequence header clears the cache and waits for the next keyframe: frames coded
+ *       against the previous decoder configuration are useless to a new player.</li>
+ *   <li>Other audio and video are appended while a GOP is open; while waiting for a keyframe they
+ *       are not kept.</li>
+ *   <li>Bounds: when the payload bytes exceed {@code maxBytes} or the timestamp span (last minus
+ *       first, ms, modulo 2^32) exceeds {@code maxDuration}, the cache is cleared and waits for the
+ *       next keyframe (counted in {@link #overflows()}). A keyframe larger than {@code maxBytes} is
+ *       therefore never cached.</li>
+ *   <li>Streams without video (until the first video message) keep a ring of the most recent
+ *       audio instead: the oldest messages are evicted while the span exceeds
+ *       {@code audioOnlyDuration} or the bytes exceed {@code maxBytes}.</li>
+ * </ul>
+ *
+ * <p>Payloads are kept by reference, never copied. Not thread-safe: {@link LiveStream} guards it
+ * with its lock.
+ */
+public final class GopCache {
+    private static final MediaMessage[] EMPTY = new MediaMessage[0];
+
+    private final long maxBytes;
+    private final int maxDurationMs;
+    private final int audioOnlyDurationMs;
+    private final ArrayDeque<MediaMessage> messages = new ArrayDeque<>();
+    private long bytes;
+    private boolean hasVideo;
+    private boolean awaitingKeyFrame = true;
+    private long overflows;
+
+    /**
+     * @param maxBytes bound on the cached payload bytes (≥ 0)
+     * @param maxDuration bound on the cached timestamp span (0..{@code Integer.MAX_VALUE} ms)
+     * @param audioOnlyDuration span of the audio ring of streams without video
+     * @throws IllegalArgumentException if a bound is out of range
+     */
+    public GopCache(long maxBytes, Duration maxDuration, Duration audioOnlyDuration) {
+        if (maxBytes < 0) {
+            throw new IllegalArgumentException("maxBytes must be >= 0: " + maxBytes);
+        }
+        this.maxBytes = maxBytes;
+        this.maxDurationMs = millis("maxDuration", maxDuration);
+        this.audioOnlyDurationMs = millis("audioOnlyDuration", audioOnlyDuration);
+    }
+
+    /**
+     * @param options supplies the bounds
+     * @return a cache bounded by {@code options}' GOP settings
+     */
+    public static GopCache of(LiveOptions options) {
+        return new GopCache(options.gopCacheMaxBytes(), options.gopCacheMaxDuration(), options.audioOnlyCacheDuration());
+    }
+
+    private static int millis(String what, Duration d) {
+        if (d.isNegative() || d.compareTo(Duration.ofMillis(Integer.MAX_VALUE)) > 0) {
+            throw new IllegalArgumentException(what + " must be within 0.." + Integer.MAX_VALUE + " ms: " + d);
+        }
+        return (int) d.toMillis();
+    }
+
+    /**
+     * Adds one audio or video message, classifying it by its FLV tag header; sequence headers only
+     * affect the state (see the class rules).
+     *
+     * @param media the message; its payload is kept by reference
+     */
+    public void add(MediaMessage media) {
+        add(media, MediaClassifier.classify(media));
+    }
+
+    void add(MediaMessage media, MediaKind kind) {
+        switch (kind) {
+            case VIDEO_SEQUENCE_HEADER:
+                hasVideo = true;
+                reset(true);
+                return;
+            case AUDIO_SEQUENCE_HEADER:
+                return;
+            case VIDEO_KEY_FRAME:
+                hasVideo = true;
+                reset(false);
+                append(media);
+                checkBounds();
+                return;
+            case VIDEO_FRAME:
+                if (!hasVideo) {
+                    hasVideo = true;
+                    reset(true);
+                }
+                appendInGop(media);
+                return;
+            case AUDIO_FRAME:
+            default:
+                if (hasVideo) {
+                    appendInGop(media);
+                } else {
+                    appendToAudioRing(media);
+                }
+        }
+    }
+
+    private void appendInGop(MediaMessage media) {
+        if (!awaitingKeyFrame) {
+            append(media);
+            checkBounds();
+        }
+    }
+
+    private void appendToAudioRing(MediaMessage media) {
+        append(media);
+        while (!messages.isEmpty()
+                && (bytes > maxBytes || span(messages.peekFirst(), media) > audioOnlyDurationMs)) {
+            bytes -= messages.removeFirst().size();
+        }
+    }
+
+    private void append(MediaMessage media) {
+        messages.addLast(media);
+        bytes += media.size();
+    }
+
+    private void checkBounds() {
+        if (bytes > maxBytes || span(messages.peekFirst(), messages.peekLast()) > maxDurationMs) {
+            overflows++;
+            reset(true);
+        }
+    }
+
+    /** @return {@code last - first} in ms modulo 2^32, or 0 when negative (out-of-order interleaving) */
+    private static long span(MediaMessage first, MediaMessage last) {
+        return Math.max(0, last.timestamp() - first.timestamp());
+    }
+
+    private void reset(boolean awaitKeyFrame) {
+        messages.clear();
+        bytes = 0;
+        awaitingKeyFrame = awaitKeyFrame;
+    }
+
+    /** Forgets everything, including whether the stream has video (a new publisher starts). */
+    public void clear() {
+        reset(true);
+        hasVideo = false;
+    }
+
+    MediaMessage[] toArray() {
+        return messages.isEmpty() ? EMPTY : messages.toArray(EMPTY);
+    }
+
+    /** @return the cached messages, oldest first (an unmodifiable snapshot) */
+    public List<MediaMessage> snapshot() {
+        return Collections.unmodifiableList(Arrays.asList(toArray()));
+    }
+
+    /** @return the number of cached messages */
+    public int size() {
+        return messages.size();
+    }
+
+    /** @return the cached payload bytes */
+    public long bytes() {
+        return bytes;
+    }
+
+    /** @return whether video was seen and the next keyframe will start the cache */
+    public boolean isAwaitingKeyFrame() {
+        return hasVideo && awaitingKeyFrame;
+    }
+
+    /** @return how many times a bound was exceeded and the cache dropped */
+    public long overflows() {
+        return overflows;
+    }
+}

@@ -1,0 +1,146 @@
+package org.rtmp4j.live;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Settings of {@link LiveBroadcastController}. Immutable; derive variants with the {@code with*}
+ * methods from {@link #DEFAULT}.
+ *
+ * @param gopCacheMaxBytes bound on the payload bytes of the GOP cache of one stream (default
+ *     8 MiB); when exceeded the cache is cleared and restarts at the next video keyframe
+ * @param gopCacheMaxDuration bound on the timestamp span (ms resolution) of the GOP cache (default
+ *     10 s); same overflow rule
+ * @param audioOnlyCacheDuration span of the audio ring kept for streams without video (default
+ *     1 s), also bounded by {@code gopCacheMaxBytes}
+ * @param waitForPublisher whether a play of a name that is not live is accepted and waits for a
+ *     publisher (default {@code true}); otherwise it is refused with
+ *     {@code NetStream.Play.StreamNotFound}
+ * @param maxStreams how many names may be published at once across all apps (default 1024);
+ *     {@code 0} means unlimited. A publish beyond it is refused with
+ *     {@code NetStream.Publish.Rejected}
+ * @param publisherPolicy what happens when a name that is live is published again (default
+ *     {@link PublisherPolicy#REFUSE})
+ * @param allowEnhancedToLegacyPlayers whether players whose connect {@code fourCcList} lacks the
+ *     stream's E-RTMP video FourCC may still play it (default {@code false}: refused with
+ *     {@code NetStream.Play.Failed}; E-RTMP v1, "Enhancing NetConnection connect Command")
+ */
+public record LiveOptions(
+        long gopCacheMaxBytes,
+        Duration gopCacheMaxDuration,
+        Duration audioOnlyCacheDuration,
+        boolean waitForPublisher,
+        int maxStreams,
+        PublisherPolicy publisherPolicy,
+        boolean allowEnhancedToLegacyPlayers) {
+
+    /** Default {@link #maxStreams()}. */
+    public static final int DEFAULT_MAX_STREAMS = 1024;
+
+    /** The defaults listed above. */
+    public static final LiveOptions DEFAULT = new LiveOptions(
+            8L * 1024 * 1024,
+            Duration.ofSeconds(10),
+            Duration.ofSeconds(1),
+            true,
+            DEFAULT_MAX_STREAMS,
+            PublisherPolicy.REFUSE,
+            false);
+
+    /**
+     * Validates the settings.
+     *
+     * @param gopCacheMaxBytes see the class description
+     * @param gopCacheMaxDuration see the class description
+     * @param audioOnlyCacheDuration see the class description
+     * @param waitForPublisher see the class description
+     * @param maxStreams see the class description
+     * @param publisherPolicy see the class description
+     * @param allowEnhancedToLegacyPlayers see the class description
+     * @throws IllegalArgumentException if a bound is negative or a duration is negative or longer
+     *     than {@code Integer.MAX_VALUE} ms
+     * @throws NullPointerException if a duration or the policy is null
+     */
+    public LiveOptions {
+        Objects.requireNonNull(gopCacheMaxDuration, "gopCacheMaxDuration");
+        Objects.requireNonNull(audioOnlyCacheDuration, "audioOnlyCacheDuration");
+        Objects.requireNonNull(publisherPolicy, "publisherPolicy");
+        if (gopCacheMaxBytes < 0) {
+            throw new IllegalArgumentException("gopCacheMaxBytes must be >= 0: " + gopCacheMaxBytes);
+        }
+        if (maxStreams < 0) {
+            throw new IllegalArgumentException("maxStreams must be >= 0 (0 = unlimited): " + maxStreams);
+        }
+        checkMillis("gopCacheMaxDuration", gopCacheMaxDuration);
+        checkMillis("audioOnlyCacheDuration", audioOnlyCacheDuration);
+    }
+
+    private static void checkMillis(String what, Duration d) {
+        if (d.isNegative() || d.compareTo(Duration.ofMillis(Integer.MAX_VALUE)) > 0) {
+            throw new IllegalArgumentException(what + " must be within 0.." + Integer.MAX_VALUE + " ms: " + d);
+        }
+    }
+
+    /**
+     * @param bytes the new value
+     * @return a copy with {@link #gopCacheMaxBytes()} set (bytes, ≥ 0)
+     */
+    public LiveOptions withGopCacheMaxBytes(long bytes) {
+        return new LiveOptions(bytes, gopCacheMaxDuration, audioOnlyCacheDuration, waitForPublisher, maxStreams,
+                publisherPolicy, allowEnhancedToLegacyPlayers);
+    }
+
+    /**
+     * @param duration the new value
+     * @return a copy with {@link #gopCacheMaxDuration()} set
+     */
+    public LiveOptions withGopCacheMaxDuration(Duration duration) {
+        return new LiveOptions(gopCacheMaxBytes, duration, audioOnlyCacheDuration, waitForPublisher, maxStreams,
+                publisherPolicy, allowEnhancedToLegacyPlayers);
+    }
+
+    /**
+     * @param duration the new value
+     * @return a copy with {@link #audioOnlyCacheDuration()} set
+     */
+    public LiveOptions withAudioOnlyCacheDuration(Duration duration) {
+        return new LiveOptions(gopCacheMaxBytes, gopCacheMaxDuration, duration, waitForPublisher, maxStreams,
+                publisherPolicy, allowEnhancedToLegacyPlayers);
+    }
+
+    /**
+     * @param wait the new value
+     * @return a copy with {@link #waitForPublisher()} set
+     */
+    public LiveOptions withWaitForPublisher(boolean wait) {
+        return new LiveOptions(gopCacheMaxBytes, gopCacheMaxDuration, audioOnlyCacheDuration, wait, maxStreams,
+                publisherPolicy, allowEnhancedToLegacyPlayers);
+    }
+
+    /**
+     * @param max the new value
+     * @return a copy with {@link #maxStreams()} set (≥ 0; 0 = unlimited)
+     */
+    public LiveOptions withMaxStreams(int max) {
+        return new LiveOptions(gopCacheMaxBytes, gopCacheMaxDuration, audioOnlyCacheDuration, waitForPublisher, max,
+                publisherPolicy, allowEnhancedToLegacyPlayers);
+    }
+
+    /**
+     * @param policy the new value
+     * @return a copy with {@link #publisherPolicy()} set
+     */
+    public LiveOptions withPublisherPolicy(PublisherPolicy policy) {
+        return new LiveOptions(gopCacheMaxBytes, gopCacheMaxDuration, audioOnlyCacheDuration, waitForPublisher,
+                maxStreams, policy, allowEnhancedToLegacyPlayers);
+    }
+
+    /**
+     * @param allow the new value
+     * @return a copy with {@link #allowEnhancedToLegacyPlayers()} set
+     */
+    public LiveOptions withAllowEnhancedToLegacyPlayers(boolean allow) {
+        return new LiveOptions(gopCacheMaxBytes, gopCacheMaxDuration, audioOnlyCacheDuration, waitForPublisher,
+                maxStreams, publisherPolicy, allow);
+    }
+}

@@ -1,0 +1,292 @@
+package org.rtmp4j.live;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.rtmp4j.core.command.Status;
+import org.rtmp4j.core.message.MediaMessage;
+
+/**
+ * The state of one live name (DESIGN §6): the publisher, the last metadata, the last video and
+ * audio sequence headers, the {@link GopCache} and the subscribed players.
+ *
+ * <p>Thread-safety: one small lock guards the state. The publish path (update the caches, take
+ * the subscriber snapshot) and the join path (snapshot the caches, enqueue the joiner) both take
+ * it; sends happen outside it. A joiner receives what arrives while it sends the cached prefix
+ * through a private queue and only then joins the copy-on-write subscriber array, so a player sees
+ * every message exactly once and in order, whichever threads publish and join. Instances are
+ * created and mutated only by {@link LiveBroadcastController}; the public methods are read-only.
+ */
+public final class LiveStream {
+    private static final Subscriber[] NONE = new Subscriber[0];
+    private static final MediaMessage[] NO_MEDIA = new MediaMessage[0];
+
+    private final StreamKey key;
+    private final Object lock = new Object();
+    private final GopCache gop;
+    private Publisher publisher;
+    private Map<String, Object> metadata;
+    /** The last sequence header per track id (0 unless E-RTMP Multitrack), in arrival order. */
+    private final Map<Integer, MediaMessage> videoSequenceHeaders = new LinkedHashMap<>(2);
+    private final Map<Integer, MediaMessage> audioSequenceHeaders = new LinkedHashMap<>(2);
+    private String videoFourCc;
+    private long messagesIn;
+    private long bytesIn;
+    private final List<Subscriber> joining = new ArrayList<>(2);
+    private volatile Subscriber[] subscribers = NONE;
+
+    LiveStream(StreamKey key, LiveOptions options) {
+        this.key = key;
+        this.gop = GopCache.of(options);
+    }
+
+    /** @return the app and name */
+    public StreamKey key() {
+        return key;
+    }
+
+    /** @return whether a publisher is attached */
+    public boolean isLive() {
+        synchronized (lock) {
+            return publisher != null;
+        }
+    }
+
+    /** @return players subscribed, including those joining or waiting for a publisher */
+    public int playerCount() {
+        synchronized (lock) {
+            return subscribers.length + joining.size();
+        }
+    }
+
+    /** @return a consistent snapshot for monitoring */
+    public StreamInfo info() {
+        synchronized (lock) {
+            return new StreamInfo(key, publisher != null, publisher == null ? null : publisher.since,
+                    subscribers.length + joining.size(), messagesIn, bytesIn, videoFourCc);
+        }
+    }
+
+    /** Outcome of {@link #claim}. */
+    enum ClaimOutcome { CLAIMED, REFUSED, TAKEN_OVER }
+
+    /** previous: the publisher refused against or taken over, or {@code null}; subscribers: to notify. */
+    record Claim(LiveStream stream, ClaimOutcome outcome, Publisher previous, Subscriber[] subscribers) {}
+
+    /** Makes {@code p} the publisher, unless one is attached and the policy refuses. */
+    Claim claim(Publisher p, PublisherPolicy policy, Status publishNotify, Status unpublishNotify) {
+        synchronized (lock) {
+            Publisher previous = publisher;
+            if (previous != null && policy == PublisherPolicy.REFUSE) {
+                return new Claim(this, ClaimOutcome.REFUSED, previous, NONE);
+            }
+            resetCaches();
+            publisher = p;
+            for (Subscriber s : subscribers) {
+                s.awaitingKeyFrame = true;
+            }
+            for (Subscriber s : joining) {
+                s.awaitingKeyFrame = true;
+                if (previous != null) {
+                    s.pending.add(unpublishNotify);
+                }
+                s.pending.add(publishNotify);
+            }
+            return new Claim(this, previous == null ? ClaimOutcome.CLAIMED : ClaimOutcome.TAKEN_OVER, previous,
+                    subscribers);
+        }
+    }
+
+    /** Detaches {@code p}; @return the players to notify, or {@code null} if {@code p} is not the publisher */
+    Subscriber[] release(Publisher p, Status unpublishNotify) {
+        synchronized (lock) {
+            if (publisher != p) {
+                return null;
+            }
+            publisher = null;
+            resetCaches();
+            for (Subscriber s : joining) {
+                s.pending.add(unpublishNotify);
+            }
+            return subscribers;
+        }
+    }
+
+    private void resetCaches() {
+        metadata = null;
+        videoSequenceHeaders.clear();
+        audioSequenceHeaders.clear();
+        videoFourCc = null;
+        messagesIn = 0;
+        bytesIn = 0;
+        gop.clear();
+    }
+
+    /**
+     * Updates the caches: sequence headers are kept per track id (E-RTMP v2, Multitrack; the first
+     * track's id for a multi-track message). @return the live players to send to, or {@code null} if {@code p} is not the publisher */
+    Subscriber[] onMedia(Publisher p, MediaMessage media, MediaKind kind) {
+        synchronized (lock) {
+            if (publisher != p) {
+                return null;
+            }
+            messagesIn++;
+            bytesIn += media.size();
+            if (kind == MediaKind.VIDEO_SEQUENCE_HEADER) {
+                videoSequenceHeaders.put(MediaClassifier.trackId(media), media);
+            } else if (kind == MediaKind.AUDIO_SEQUENCE_HEADER) {
+                audioSequenceHeaders.put(MediaClassifier.trackId(media), media);
+            }
+            gop.add(media, kind);
+            for (Subscriber s : joining) {
+                s.pending.add(media);
+            }
+            return subscribers;
+        }
+    }
+
+    /** Stores {@code onMetaData}; @return the live players, or {@code null} if {@code p} is not the publisher */
+    Subscriber[] onMetadata(Publisher p, Map<String, Object> newMetadata) {
+        synchronized (lock) {
+            if (publisher != p) {
+                return null;
+            }
+            metadata = newMetadata;
+            if (newMetadata != null) {
+                for (Subscriber s : joining) {
+                    s.pending.add(newMetadata);
+                }
+            }
+            return subscribers;
+        }
+    }
+
+    /**
+     * Records the stream's E-RTMP video FourCC and removes the players that do not accept it (E-RTMP
+     * gate). @return the removed players (to be told {@code NetStream.Play.Failed}); empty if none
+     */
+    List<Subscriber> setVideoFourCc(Publisher p, String fourCc) {
+        synchronized (lock) {
+            if (publisher != p || fourCc == null || fourCc.equals(videoFourCc)) {
+                return List.of();
+            }
+            videoFourCc = fourCc;
+            List<Subscriber> evicted = new ArrayList<>();
+            for (Subscriber s : subscribers) {
+                if (!s.accepts(fourCc)) {
+                    evicted.add(s);
+                }
+            }
+            for (Subscriber s : joining) {
+                if (!s.accepts(fourCc)) {
+                    evicted.add(s);
+                }
+            }
+            for (Subscriber s : evicted) {
+                removeLocked(s);
+            }
+            return evicted;
+        }
+    }
+
+    /** What a joining player is sent before the live edge. */
+    record Join(LiveStream stream, boolean refused, String videoFourCc, boolean live, Map<String, Object> metadata,
+            MediaMessage[] videoSequenceHeaders, MediaMessage[] audioSequenceHeaders, MediaMessage[] gop) {}
+
+    /**
+     * Snapshots the caches and enqueues {@code s} as joining, unless the E-RTMP gate refuses it or
+     * the stream is not live and {@code waitIfNotLive} is false (then {@link Join#live()} is false and
+     * nothing is enqueued).
+     */
+    Join join(Subscriber s, boolean waitIfNotLive) {
+        synchronized (lock) {
+            if (!s.accepts(videoFourCc)) {
+                return new Join(this, true, videoFourCc, publisher != null, null, null, null, null);
+            }
+            if (publisher == null) {
+                s.awaitingKeyFrame = true;
+                if (waitIfNotLive) {
+                    joining.add(s);
+                }
+                return new Join(this, false, null, false, null, NO_MEDIA, NO_MEDIA, NO_MEDIA);
+            }
+            MediaMessage[] cached = gop.toArray();
+            s.awaitingKeyFrame = cached.length == 0 || MediaClassifier.classify(cached[0]) != MediaKind.VIDEO_KEY_FRAME;
+            joining.add(s);
+            return new Join(this, false, videoFourCc, true, metadata, videoSequenceHeaders.values().toArray(NO_MEDIA),
+                    audioSequenceHeaders.values().toArray(NO_MEDIA), cached);
+        }
+    }
+
+    /**
+     * Hands a joiner what queued up while it sent the previous batch; when nothing did, makes it a
+     * live subscriber. @return the events to send next, or {@code null} when done (live or removed)
+     */
+    List<Object> nextPending(Subscriber s) {
+        synchronized (lock) {
+            if (s.removed) {
+                return null;
+            }
+            if (s.pending.isEmpty()) {
+                joining.remove(s);
+                s.pending = Collections.emptyList();
+                Subscriber[] next = Arrays.copyOf(subscribers, subscribers.length + 1);
+                next[next.length - 1] = s;
+                subscribers = next;
+                return null;
+            }
+            List<Object> batch = s.pending;
+            s.pending = new ArrayList<>();
+            return batch;
+        }
+    }
+
+    /** Removes a player; @return whether it was subscribed */
+    boolean unsubscribe(Subscriber s) {
+        synchronized (lock) {
+            return removeLocked(s);
+        }
+    }
+
+    private boolean removeLocked(Subscriber s) {
+        if (s.removed) {
+            return false;
+        }
+        s.removed = true;
+        s.pending = Collections.emptyList();
+        if (joining.remove(s)) {
+            return true;
+        }
+        Subscriber[] current = subscribers;
+        for (int i = 0; i < current.length; i++) {
+            if (current[i] == s) {
+                Subscriber[] next = new Subscriber[current.length - 1];
+                System.arraycopy(current, 0, next, 0, i);
+                System.arraycopy(current, i + 1, next, i, current.length - i - 1);
+                subscribers = next;
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** @return whether there is neither a publisher nor a player (the registry may drop it) */
+    boolean isIdle() {
+        synchronized (lock) {
+            return publisher == null && subscribers.length == 0 && joining.isEmpty();
+        }
+    }
+
+    /** @return the GOP cache, for tests (guarded by the lock: read only when quiescent) */
+    GopCache gopCache() {
+        return gop;
+    }
+
+    @Override
+    public String toString() {
+        return "LiveStream[" + key + "]";
+    }
+}

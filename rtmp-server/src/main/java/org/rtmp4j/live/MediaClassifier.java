@@ -1,0 +1,67 @@
+package org.rtmp4j.live;
+
+import org.rtmp4j.core.message.AudioMessage;
+import org.rtmp4j.core.message.MediaMessage;
+import org.rtmp4j.flv.FlvFormatException;
+import org.rtmp4j.flv.media.AudioTagHeader;
+import org.rtmp4j.flv.media.VideoTagHeader;
+
+/**
+ * Classifies relayed media with rtmp-flv's {@link VideoTagHeader} and {@link AudioTagHeader}
+ * (FLV 10.1 §E.4.2.1, §E.4.3.1; E-RTMP v2 ExHeader). Unparsable bodies are plain frames: the relay
+ * forwards them and never fails on them.
+ */
+final class MediaClassifier {
+    private MediaClassifier() {}
+
+    /** @return the kind of {@code media}; never throws */
+    static MediaKind classify(MediaMessage media) {
+        if (media instanceof AudioMessage) {
+            try {
+                return AudioTagHeader.parse(media.payload()).isSequenceHeader()
+                        ? MediaKind.AUDIO_SEQUENCE_HEADER : MediaKind.AUDIO_FRAME;
+            } catch (FlvFormatException e) {
+                return MediaKind.AUDIO_FRAME;
+            }
+        }
+        try {
+            VideoTagHeader h = VideoTagHeader.parse(media.payload());
+            if (h.isSequenceHeader()) {
+                return MediaKind.VIDEO_SEQUENCE_HEADER; // checked first: sent with frame type 1
+            }
+            return h.isKeyFrame() ? MediaKind.VIDEO_KEY_FRAME : MediaKind.VIDEO_FRAME;
+        } catch (FlvFormatException e) {
+            return MediaKind.VIDEO_FRAME;
+        }
+    }
+
+    /**
+     * @return the E-RTMP Multitrack track id of {@code media} (the first track's for a multi-track
+     *     message), or 0 when not multitrack or unparsable
+     */
+    static int trackId(MediaMessage media) {
+        try {
+            if (media instanceof AudioMessage) {
+                AudioTagHeader h = AudioTagHeader.parse(media.payload());
+                return h.isMultitrack() ? h.trackId() : 0;
+            }
+            VideoTagHeader h = VideoTagHeader.parse(media.payload());
+            return h.isMultitrack() ? h.trackId() : 0;
+        } catch (FlvFormatException e) {
+            return 0;
+        }
+    }
+
+    /**
+     * @return the E-RTMP video FourCC (e.g. {@code hvc1}; the first track's for Multitrack), or
+     *     {@code null} for legacy or unparsable video
+     */
+    static String videoFourCc(MediaMessage media) {
+        try {
+            VideoTagHeader h = VideoTagHeader.parse(media.payload());
+            return h.exHeader() ? h.fourCc() : null;
+        } catch (FlvFormatException e) {
+            return null;
+        }
+    }
+}

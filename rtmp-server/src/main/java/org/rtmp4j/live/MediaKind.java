@@ -1,0 +1,20 @@
+package org.rtmp4j.live;
+
+/** How the relay treats one audio or video message (FLV 10.1 §E.4.2, §E.4.3; E-RTMP v2). */
+enum MediaKind {
+    /** AVC/HEVC decoder configuration or E-RTMP SequenceStart: kept as the video sequence header. */
+    VIDEO_SEQUENCE_HEADER,
+    /** A coded video keyframe: starts a new GOP. */
+    VIDEO_KEY_FRAME,
+    /** Any other video: inter frames, command frames, sequence end, unparsable bodies. */
+    VIDEO_FRAME,
+    /** AAC AudioSpecificConfig or E-RTMP audio SequenceStart: kept as the audio sequence header. */
+    AUDIO_SEQUENCE_HEADER,
+    /** Any other audio. */
+    AUDIO_FRAME;
+
+    /** @return whether this is a video kind */
+    boolean isVideo() {
+        return this == VIDEO_SEQUENCE_HEADER || this == VIDEO_KEY_FRAME || this == VIDEO_FRAME;
+    }
+}

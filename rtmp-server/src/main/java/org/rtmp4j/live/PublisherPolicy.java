@@ -1,0 +1,16 @@
+package org.rtmp4j.live;
+
+/**
+ * What {@link LiveBroadcastController} does when a second publisher asks for a name that is already
+ * live.
+ */
+public enum PublisherPolicy {
+    /** Refuse the newcomer with {@code NetStream.Publish.BadName} (the default). */
+    REFUSE,
+    /**
+     * The newcomer takes the stream over: the old publisher's session is closed, players receive
+     * {@code NetStream.Play.UnpublishNotify} then {@code NetStream.Play.PublishNotify}, the caches
+     * restart empty and the players stay subscribed.
+     */
+    TAKEOVER
+}

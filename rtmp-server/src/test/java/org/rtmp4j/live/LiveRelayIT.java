@@ -1,0 +1,168 @@
+package org.rtmp4j.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.rtmp4j.client.ClientOptions;
+import org.rtmp4j.client.Publisher;
+import org.rtmp4j.client.RtmpClient;
+import org.rtmp4j.core.command.Status;
+import org.rtmp4j.core.command.StatusCodes;
+import org.rtmp4j.core.message.MediaMessage;
+import org.rtmp4j.core.session.ClientListener;
+import org.rtmp4j.flv.FlvReader;
+import org.rtmp4j.flv.FlvTag;
+import org.rtmp4j.flv.FlvTagType;
+import org.rtmp4j.flv.media.VideoTagHeader;
+import org.rtmp4j.server.RtmpServer;
+
+/** The relay over loopback: a real server, a publisher and several players (RtmpClient). */
+@Timeout(60)
+class LiveRelayIT {
+    private static final Path AVATAR =
+            Path.of(System.getProperty("rtmp4j.shared.dir", "../shared"), "media", "h264-aac-avatar.flv");
+
+    private final LiveBroadcastController relay = new LiveBroadcastController();
+    private RtmpServer server;
+
+    @BeforeEach
+    void startServer() throws Exception {
+        server = RtmpServer.builder().port(0).eventLoops(2).controller(relay).build().start();
+    }
+
+    @AfterEach
+    void stopServer() {
+        server.close();
+    }
+
+    private URI url() {
+        return URI.create("rtmp://127.0.0.1:" + server.port() + "/live");
+    }
+
+    private static ClientOptions options() {
+        return ClientOptions.defaults().withTimeout(Duration.ofSeconds(5));
+    }
+
+    /** Collects what a player receives. */
+    static final class Sink implements ClientListener {
+        final BlockingQueue<MediaMessage> media = new LinkedBlockingQueue<>();
+        final BlockingQueue<String> statuses = new LinkedBlockingQueue<>();
+
+        @Override
+        public void onMedia(int streamId, MediaMessage m) {
+            media.add(m);
+        }
+
+        @Override
+        public void onStatus(int streamId, Status status) {
+            statuses.add(status.code());
+        }
+
+        List<MediaMessage> take(int n) throws InterruptedException {
+            List<MediaMessage> out = new ArrayList<>();
+            while (out.size() < n) {
+                MediaMessage m = media.poll(10, TimeUnit.SECONDS);
+                assertThat(m).as("media %d of %d", out.size(), n).isNotNull();
+                out.add(m);
+            }
+            return out;
+        }
+    }
+
+    private static byte[] bytes(ByteBuffer b) {
+        ByteBuffer d = b.duplicate();
+        byte[] out = new byte[d.remaining()];
+        d.get(out);
+        return out;
+    }
+
+    @Test
+    void waitingPlayersGetEverythingAndALateJoinerStartsAtAKeyFrame() throws Exception {
+        List<FlvTag> tags = new ArrayList<>();
+        try (FlvReader reader = FlvReader.open(AVATAR)) {
+            for (Optional<FlvTag> t = reader.next(); t.isPresent(); t = reader.next()) {
+                if (t.get().type() != FlvTagType.SCRIPT) {
+                    tags.add(t.get());
+                }
+            }
+        }
+        List<RtmpClient> clients = new ArrayList<>();
+        try {
+            List<Sink> waiting = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                RtmpClient c = RtmpClient.connect(url(), options());
+                clients.add(c);
+                Sink sink = new Sink();
+                c.play("avatar", sink);
+                waiting.add(sink);
+            }
+            RtmpClient pubClient = RtmpClient.connect(url(), options());
+            clients.add(pubClient);
+            Sink late = new Sink();
+            List<MediaMessage> firstHalf = new ArrayList<>();
+            try (Publisher publisher = pubClient.publish("avatar")) {
+                for (int i = 0; i < tags.size(); i++) {
+                    if (i == tags.size() / 2) {
+                        firstHalf.addAll(waiting.get(0).take(i)); // the server has relayed the first half
+                        RtmpClient c = RtmpClient.connect(url(), options());
+                        clients.add(c);
+                        c.play("avatar", late);
+                    }
+                    publisher.send(tags.get(i));
+                }
+                for (int s = 0; s < waiting.size(); s++) {
+                    List<MediaMessage> got = new ArrayList<>(s == 0 ? firstHalf : List.of());
+                    got.addAll(waiting.get(s).take(tags.size() - got.size()));
+                    for (int i = 0; i < tags.size(); i++) {
+                        assertThat(got.get(i).timestamp()).isEqualTo(tags.get(i).timestamp());
+                        assertThat(bytes(got.get(i).payload())).isEqualTo(bytes(tags.get(i).body()));
+                    }
+                    assertThat(new ArrayList<>(waiting.get(s).statuses))
+                            .containsSubsequence(StatusCodes.PLAY_START, StatusCodes.PLAY_PUBLISH_NOTIFY);
+                }
+                // late joiner: two sequence headers, then a suffix of the file that starts at a keyframe
+                MediaMessage vsh = late.media.poll(10, TimeUnit.SECONDS);
+                assertThat(VideoTagHeader.parse(vsh.payload()).isSequenceHeader()).isTrue();
+                late.media.poll(10, TimeUnit.SECONDS); // audio sequence header
+                MediaMessage first = late.media.poll(10, TimeUnit.SECONDS);
+                assertThat(VideoTagHeader.parse(first.payload()).isKeyFrame()).isTrue();
+                int start = -1;
+                for (int i = 0; i < tags.size() && start < 0; i++) {
+                    if (tags.get(i).type() == FlvTagType.VIDEO && tags.get(i).timestamp() == first.timestamp()
+                            && VideoTagHeader.parse(tags.get(i).body()).isKeyFrame()) {
+                        start = i;
+                    }
+                }
+                assertThat(start).isBetween(1, tags.size() / 2);
+                List<MediaMessage> rest = late.take(tags.size() - start - 1);
+                for (int i = 0; i < rest.size(); i++) {
+                    assertThat(bytes(rest.get(i).payload())).isEqualTo(bytes(tags.get(start + 1 + i).body()));
+                }
+            }
+            for (Sink sink : waiting) {
+                String code;
+                do {
+                    code = sink.statuses.poll(5, TimeUnit.SECONDS);
+                } while (code != null && !code.equals(StatusCodes.PLAY_UNPUBLISH_NOTIFY));
+                assertThat(code).isEqualTo(StatusCodes.PLAY_UNPUBLISH_NOTIFY);
+            }
+        } finally {
+            for (RtmpClient c : clients) {
+                c.close();
+            }
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package org.rtmp4j.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.ByteBuffer;
+import org.junit.jupiter.api.Test;
+import org.rtmp4j.core.message.AudioMessage;
+import org.rtmp4j.core.message.VideoMessage;
+
+class MediaClassifierTest {
+    private static VideoMessage video(int... bytes) {
+        return new VideoMessage(0, 1, ByteBuffer.wrap(bytes(bytes)));
+    }
+
+    private static AudioMessage audio(int... bytes) {
+        return new AudioMessage(0, 1, ByteBuffer.wrap(bytes(bytes)));
+    }
+
+    private static byte[] bytes(int... v) {
+        byte[] b = new byte[v.length];
+        for (int i = 0; i < v.length; i++) {
+            b[i] = (byte) v[i];
+        }
+        return b;
+    }
+
+    @Test
+    void classifiesLegacyAvc() {
+        assertThat(MediaClassifier.classify(Flv.avcSequenceHeader(0))).isEqualTo(MediaKind.VIDEO_SEQUENCE_HEADER);
+        assertThat(MediaClassifier.classify(Flv.avcKeyFrame(0))).isEqualTo(MediaKind.VIDEO_KEY_FRAME);
+        assertThat(MediaClassifier.classify(Flv.avcInterFrame(0))).isEqualTo(MediaKind.VIDEO_FRAME);
+        assertThat(MediaClassifier.classify(video(0x17, 0x02, 0, 0, 0))).as("end of sequence")
+                .isEqualTo(MediaKind.VIDEO_FRAME);
+        assertThat(MediaClassifier.videoFourCc(Flv.avcSequenceHeader(0))).isNull();
+    }
+
+    @Test
+    void classifiesEnhancedVideo() {
+        assertThat(MediaClassifier.classify(Flv.enhanced(0, 1, 0, "hvc1"))).isEqualTo(MediaKind.VIDEO_SEQUENCE_HEADER);
+        assertThat(MediaClassifier.classify(Flv.enhanced(0, 1, 3, "hvc1"))).as("CodedFramesX key")
+                .isEqualTo(MediaKind.VIDEO_KEY_FRAME);
+        assertThat(MediaClassifier.classify(Flv.enhanced(0, 2, 1, "av01"))).isEqualTo(MediaKind.VIDEO_FRAME);
+        assertThat(MediaClassifier.classify(Flv.enhanced(0, 5, 4, "hvc1"))).as("metadata info frame")
+                .isEqualTo(MediaKind.VIDEO_FRAME);
+        assertThat(MediaClassifier.classify(video(0x80 | 5 << 4 | 1, 0))).as("command frame")
+                .isEqualTo(MediaKind.VIDEO_FRAME);
+        assertThat(MediaClassifier.videoFourCc(Flv.enhanced(0, 1, 0, "hvc1"))).isEqualTo("hvc1");
+    }
+
+    @Test
+    void classifiesAudio() {
+        assertThat(MediaClassifier.classify(Flv.aacSequenceHeader(0))).isEqualTo(MediaKind.AUDIO_SEQUENCE_HEADER);
+        assertThat(MediaClassifier.classify(Flv.aacFrame(0))).isEqualTo(MediaKind.AUDIO_FRAME);
+        assertThat(MediaClassifier.classify(audio(0x2F, 0xFF))).as("mp3").isEqualTo(MediaKind.AUDIO_FRAME);
+        assertThat(MediaClassifier.classify(audio(0x90, 'O', 'p', 'u', 's'))).as("E-RTMP Opus SequenceStart")
+                .isEqualTo(MediaKind.AUDIO_SEQUENCE_HEADER);
+        assertThat(MediaClassifier.classify(audio(0x91, 'O', 'p', 'u', 's', 0))).isEqualTo(MediaKind.AUDIO_FRAME);
+    }
+
+    @Test
+    void unparsableBodiesArePlainFrames() {
+        assertThat(MediaClassifier.classify(video())).isEqualTo(MediaKind.VIDEO_FRAME);
+        assertThat(MediaClassifier.classify(video(0x17, 0x00))).isEqualTo(MediaKind.VIDEO_FRAME);
+        assertThat(MediaClassifier.classify(video(0x9F, 'h', 'v', 'c', '1'))).as("reserved packet type")
+                .isEqualTo(MediaKind.VIDEO_FRAME);
+        assertThat(MediaClassifier.classify(audio())).isEqualTo(MediaKind.AUDIO_FRAME);
+        assertThat(MediaClassifier.videoFourCc(video())).isNull();
+    }
+
+    @Test
+    void doesNotMoveThePayloadPosition() {
+        VideoMessage m = Flv.avcKeyFrame(0);
+        MediaClassifier.classify(m);
+        MediaClassifier.videoFourCc(m);
+        assertThat(m.payload().position()).isZero();
+    }
+}
