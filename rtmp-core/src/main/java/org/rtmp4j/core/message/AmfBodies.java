@@ -43,10 +43,9 @@ final class AmfBodies {
             if (!(name instanceof String)) {
                 throw ControlCodec.malformed(what, "command name is " + describe(name) + ", expected a string");
             }
-            if (!reader.hasRemaining()) {
-                throw ControlCodec.malformed(what, "'" + name + "' has no transaction id");
-            }
-            Object tx = reader.readValue();
+            // ffmpeg as a server (-listen) sends onFCPublish with the name only: a missing
+            // transaction id is read as 0 (no reply expected), as real servers and clients do.
+            Object tx = reader.hasRemaining() ? reader.readValue() : (Object) 0.0;
             if (!(tx instanceof Number)) {
                 throw ControlCodec.malformed(what, "'" + name + "' transaction id is " + describe(tx) + ", expected a number");
             }
