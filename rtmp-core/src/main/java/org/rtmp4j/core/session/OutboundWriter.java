@@ -17,6 +17,7 @@ import org.rtmp4j.core.message.SetChunkSize;
 final class OutboundWriter {
     private final Transport transport;
     private final ChunkEncoder encoder = new ChunkEncoder();
+    private volatile long bytesOut; // single writer: the connection's thread
 
     OutboundWriter(Transport transport) {
         this.transport = transport;
@@ -27,6 +28,7 @@ final class OutboundWriter {
         if (bytes != null && bytes.hasRemaining()) {
             List<ByteBuffer> out = new ArrayList<>(1);
             out.add(bytes);
+            count(out);
             transport.write(out);
         }
     }
@@ -36,6 +38,7 @@ final class OutboundWriter {
         RawMessage raw = MessageCodec.encode(message);
         List<ByteBuffer> out = new ArrayList<>(4);
         encoder.encode(raw, chunkStreamIdFor(message), out);
+        count(out);
         transport.write(out);
     }
 
@@ -43,6 +46,19 @@ final class OutboundWriter {
     void changeChunkSize(int chunkSize) {
         write(new SetChunkSize(chunkSize));
         encoder.setChunkSize(chunkSize);
+    }
+
+    /** @return bytes handed to the transport so far (any thread) */
+    long bytesOut() {
+        return bytesOut;
+    }
+
+    private void count(List<ByteBuffer> out) {
+        long n = 0;
+        for (int i = 0; i < out.size(); i++) {
+            n += out.get(i).remaining();
+        }
+        bytesOut += n;
     }
 
     int chunkSize() {

@@ -96,6 +96,14 @@ public interface RtmpSession {
     /** @return bytes queued for this peer and not yet written */
     long queuedBytes();
 
+    /**
+     * @return this session's outbound counters (dropped media, keyframe waits, peak queued bytes,
+     *     bytes out); {@link SessionStats#EMPTY} for sessions that do not count. Any thread.
+     */
+    default SessionStats stats() {
+        return SessionStats.EMPTY;
+    }
+
     /** @return whether {@link #queuedBytes()} is below the high watermark */
     boolean isWritable();
 
