@@ -104,6 +104,15 @@ public interface RtmpSession {
         return SessionStats.EMPTY;
     }
 
+    /**
+     * @return the round-trip time in ms measured by the last Ping Request/Response (RTMP 1.0
+     *     §7.1.7; the server pings after {@link SessionConfig#pingInterval()} without input), or -1
+     *     if none was measured yet. Any thread.
+     */
+    default long lastRttMillis() {
+        return -1;
+    }
+
     /** @return whether {@link #queuedBytes()} is below the high watermark */
     boolean isWritable();
 

@@ -190,6 +190,7 @@ public final class ServerConnection implements RtmpSession {
     }
 
     /** @return the round-trip time measured by the last Ping Request/Response, in ms, or -1 */
+    @Override
     public long lastRttMillis() {
         return clock.lastRttMillis();
     }
