@@ -17,7 +17,6 @@ import org.rtmp4j.core.message.SetChunkSize;
 final class OutboundWriter {
     private final Transport transport;
     private final ChunkEncoder encoder = new ChunkEncoder();
-    private volatile long bytesOut; // single writer: the connection's thread
 
     OutboundWriter(Transport transport) {
         this.transport = transport;
@@ -48,19 +47,6 @@ final class OutboundWriter {
         encoder.setChunkSize(chunkSize);
     }
 
-    /** @return bytes handed to the transport so far (any thread) */
-    long bytesOut() {
-        return bytesOut;
-    }
-
-    private void count(List<ByteBuffer> out) {
-        long n = 0;
-        for (int i = 0; i < out.size(); i++) {
-            n += out.get(i).remaining();
-        }
-        bytesOut += n;
-    }
-
     int chunkSize() {
         return encoder.chunkSize();
     }
@@ -86,5 +72,22 @@ final class OutboundWriter {
             default:
                 return ChunkStreamIds.COMMAND;
         }
+    }
+
+    // ---------------------------------------------------------------- counters (SessionStats)
+
+    private volatile long bytesOut; // single writer: the connection's thread
+
+    /** @return bytes handed to the transport so far (any thread) */
+    long bytesOut() {
+        return bytesOut;
+    }
+
+    private void count(List<ByteBuffer> out) {
+        long n = 0;
+        for (int i = 0; i < out.size(); i++) {
+            n += out.get(i).remaining();
+        }
+        bytesOut += n;
     }
 }
