@@ -281,14 +281,17 @@ public final class RtmpServer implements AutoCloseable {
             transport.closeNow(null);
             return;
         }
+        ServerConnection connection = null;
         try {
-            ServerConnection connection =
-                    new ServerConnection(sessionConfig, controllers, transport, nanoClock.getAsLong());
+            connection = new ServerConnection(sessionConfig, controllers, transport, nanoClock.getAsLong());
             connections.add(connection);
             transport.start(new EngineHandler(connection, nanoClock, connections));
             LOG.debug("accepted {} on {}", transport.remoteAddress(), loop);
         } catch (Throwable t) {
             LOG.warn("could not set up connection from {}", transport.remoteAddress(), t);
+            if (connection != null) {
+                connections.remove(connection);
+            }
             transport.closeNow(t);
         }
     }
