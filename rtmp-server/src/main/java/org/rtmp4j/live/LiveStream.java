@@ -65,8 +65,12 @@ public final class LiveStream {
     /** @return a consistent snapshot for monitoring */
     public StreamInfo info() {
         synchronized (lock) {
+            long dropped = 0;
+            for (Subscriber sub : subscribers) {
+                dropped += sub.session.stats().droppedMediaMessages();
+            }
             return new StreamInfo(key, publisher != null, publisher == null ? null : publisher.since,
-                    subscribers.length + joining.size(), messagesIn, bytesIn, videoFourCc);
+                    subscribers.length + joining.size(), messagesIn, bytesIn, videoFourCc, dropped);
         }
     }
 

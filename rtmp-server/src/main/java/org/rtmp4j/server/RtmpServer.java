@@ -7,6 +7,14 @@ import java.nio.ByteBuffer;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
+import org.rtmp4j.core.chunk.ChunkLimits;
+import org.rtmp4j.core.session.NetStream;
+import org.rtmp4j.core.session.OutboundLimits;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -43,6 +51,9 @@ import org.slf4j.LoggerFactory;
  * runs out), stops the loops and completes. {@link #close()} is {@code shutdown(5 s)} and waits;
  * it is idempotent. Logs at INFO only on start and stop.
  *
+ * <p>Limits: every limit and timeout, with its default, is listed in {@link ServerLimits} (see
+ * {@link #limits()}); the {@link Builder} has a setter for each.
+ *
  * <p>Thread-safety: every public method is thread-safe.
  */
 public final class RtmpServer implements AutoCloseable {
@@ -50,6 +61,7 @@ public final class RtmpServer implements AutoCloseable {
     private static final long TICK_NANOS = EventLoop.DEFAULT_TICK_NANOS;
     private static final Duration CLOSE_GRACE = Duration.ofSeconds(5);
     private static final long LINGER_NANOS = TimeUnit.SECONDS.toNanos(2);
+    private static final LongSupplier SYSTEM_CLOCK = System::nanoTime;
 
     private enum State {
         NEW,
@@ -63,6 +75,9 @@ public final class RtmpServer implements AutoCloseable {
     private final int eventLoops;
     private final SessionConfig sessionConfig;
     private final int maxConnections;
+    private final int maxConnectionsPerIp;
+    private final LongSupplier nanoClock;
+    private final Set<ServerConnection> connections = ConcurrentHashMap.newKeySet();
     private final ThreadFactory threadFactory;
     private final ServerStats stats = new ServerStats();
     private final CompletableFuture<Void> termination = new CompletableFuture<>();
@@ -78,6 +93,8 @@ public final class RtmpServer implements AutoCloseable {
         this.eventLoops = b.eventLoops;
         this.sessionConfig = b.effectiveSessionConfig();
         this.maxConnections = b.maxConnections;
+        this.maxConnectionsPerIp = b.maxConnectionsPerIp;
+        this.nanoClock = b.nanoClock;
         this.threadFactory = b.threadFactory != null ? b.threadFactory : defaultThreadFactory();
     }
 
@@ -107,7 +124,7 @@ public final class RtmpServer implements AutoCloseable {
             localAddress = (InetSocketAddress) ch.getLocalAddress();
             g = new EventLoopGroup(eventLoops, threadFactory, TICK_NANOS);
             g.start();
-            Acceptor acceptor = new Acceptor(ch, g, stats, maxConnections, this::openConnection);
+            Acceptor acceptor = new Acceptor(ch, g, stats, maxConnections, maxConnectionsPerIp, this::openConnection);
             CompletableFuture<Void> registered = new CompletableFuture<>();
             g.get(0).execute(() -> {
                 try {
@@ -163,7 +180,31 @@ public final class RtmpServer implements AutoCloseable {
 
     /** @return a snapshot of the counters; zeros before start */
     public ServerMetrics metrics() {
-        return new ServerMetrics(stats.active(), stats.total(), stats.rejected(), stats.bytesIn(), stats.bytesOut());
+        int publishers = 0;
+        int players = 0;
+        long dropped = 0;
+        for (ServerConnection c : connections) {
+            for (NetStream s : c.streams()) {
+                if (s.state() == NetStream.State.PUBLISHING) {
+                    publishers++;
+                } else if (s.state() == NetStream.State.PLAYING) {
+                    players++;
+                }
+            }
+            dropped += c.stats().droppedMediaMessages();
+        }
+        return new ServerMetrics(stats.active(), stats.total(), stats.rejected(), stats.bytesIn(), stats.bytesOut(),
+                publishers, players, dropped);
+    }
+
+    /** @return every limit and timeout this server enforces, with the defaults filled in */
+    public ServerLimits limits() {
+        return ServerLimits.of(maxConnections, maxConnectionsPerIp, sessionConfig);
+    }
+
+    /** @return the engines of the connections open now (tests and metrics) */
+    Collection<ServerConnection> connections() {
+        return List.copyOf(connections);
     }
 
     /**
@@ -240,12 +281,17 @@ public final class RtmpServer implements AutoCloseable {
             transport.closeNow(null);
             return;
         }
+        ServerConnection connection = null;
         try {
-            ServerConnection connection = new ServerConnection(sessionConfig, controllers, transport);
-            transport.start(new EngineHandler(connection));
+            connection = new ServerConnection(sessionConfig, controllers, transport, nanoClock.getAsLong());
+            connections.add(connection);
+            transport.start(new EngineHandler(connection, nanoClock, connections));
             LOG.debug("accepted {} on {}", transport.remoteAddress(), loop);
         } catch (Throwable t) {
             LOG.warn("could not set up connection from {}", transport.remoteAddress(), t);
+            if (connection != null) {
+                connections.remove(connection);
+            }
             transport.closeNow(t);
         }
     }
@@ -253,9 +299,13 @@ public final class RtmpServer implements AutoCloseable {
     /** Adapts the engine to the transport's callbacks. */
     private static final class EngineHandler implements ConnectionHandler {
         private final ServerConnection connection;
+        private final LongSupplier clock;
+        private final Set<ServerConnection> open;
 
-        EngineHandler(ServerConnection connection) {
+        EngineHandler(ServerConnection connection, LongSupplier clock, Set<ServerConnection> open) {
             this.connection = connection;
+            this.clock = clock;
+            this.open = open;
         }
 
         @Override
@@ -265,11 +315,12 @@ public final class RtmpServer implements AutoCloseable {
 
         @Override
         public void onTick(long nowNanos) {
-            connection.onTick(nowNanos);
+            connection.onTick(clock == SYSTEM_CLOCK ? nowNanos : clock.getAsLong());
         }
 
         @Override
         public void onTransportClosed(Throwable causeOrNull) {
+            open.remove(connection);
             connection.onTransportClosed(causeOrNull);
         }
     }
@@ -309,8 +360,17 @@ public final class RtmpServer implements AutoCloseable {
         private int eventLoops = Runtime.getRuntime().availableProcessors();
         private SessionConfig sessionConfig = SessionConfig.defaults();
         private Duration handshakeTimeout;
+        private Duration connectTimeout;
         private Duration idleTimeout;
-        private int maxConnections = 1024;
+        private Duration pingInterval;
+        private Integer maxMessageSize;
+        private Integer maxChunkStreams;
+        private Long maxPendingBytes;
+        private Integer maxMessageStreams;
+        private OutboundLimits outbound;
+        private int maxConnections = ServerLimits.DEFAULT_MAX_CONNECTIONS;
+        private int maxConnectionsPerIp = ServerLimits.DEFAULT_MAX_CONNECTIONS_PER_IP;
+        private LongSupplier nanoClock = SYSTEM_CLOCK;
         private ThreadFactory threadFactory;
 
         private Builder() {}
@@ -447,6 +507,130 @@ public final class RtmpServer implements AutoCloseable {
         }
 
         /**
+         * Sets the most simultaneous connections from one peer IP address; one more is closed
+         * right after accept and counted in {@link ServerMetrics#rejectedConnections()}. Default 64.
+         *
+         * @param max at least 1
+         * @return this builder
+         * @throws IllegalArgumentException if {@code max < 1}
+         */
+        public Builder maxConnectionsPerIp(int max) {
+            if (max <= 0) {
+                throw new IllegalArgumentException("maxConnectionsPerIp must be > 0, was " + max);
+            }
+            this.maxConnectionsPerIp = max;
+            return this;
+        }
+
+        /**
+         * Overrides {@link SessionConfig#connectTimeout()}: how long after accept a connection may
+         * take to have its {@code connect} accepted (RTMP 1.0 §7.2.1.1). Default 20 s.
+         *
+         * @param timeout positive
+         * @return this builder
+         */
+        public Builder connectTimeout(Duration timeout) {
+            this.connectTimeout = positive(timeout, "connectTimeout");
+            return this;
+        }
+
+        /**
+         * Overrides {@link SessionConfig#pingInterval()}: after this long without input a Ping
+         * Request is sent (RTMP 1.0 §7.1.7); zero disables. Default 30 s.
+         *
+         * @param interval zero or positive
+         * @return this builder
+         */
+        public Builder pingInterval(Duration interval) {
+            Objects.requireNonNull(interval, "pingInterval");
+            if (interval.isNegative()) {
+                throw new IllegalArgumentException("pingInterval must not be negative: " + interval);
+            }
+            this.pingInterval = interval;
+            return this;
+        }
+
+        /**
+         * Overrides {@link ChunkLimits#maxMessageSize()}: the longest message length a chunk
+         * header may declare (RTMP 1.0 §5.3.1.2). Default 16 MiB.
+         *
+         * @param bytes at least 1
+         * @return this builder
+         */
+        public Builder maxMessageSize(int bytes) {
+            this.maxMessageSize = atLeastOne(bytes, "maxMessageSize");
+            return this;
+        }
+
+        /**
+         * Overrides {@link ChunkLimits#maxChunkStreams()}: most chunk stream ids one connection may
+         * use (RTMP 1.0 §5.3.1.1). Default 64.
+         *
+         * @param max at least 1
+         * @return this builder
+         */
+        public Builder maxChunkStreams(int max) {
+            this.maxChunkStreams = atLeastOne(max, "maxChunkStreams");
+            return this;
+        }
+
+        /**
+         * Overrides {@link ChunkLimits#maxPendingBytes()}: most bytes of partly received messages
+         * (by their declared lengths) one connection may hold. Default 32 MiB.
+         *
+         * @param bytes at least 1
+         * @return this builder
+         */
+        public Builder maxPendingBytes(long bytes) {
+            if (bytes < 1) {
+                throw new IllegalArgumentException("maxPendingBytes must be > 0, was " + bytes);
+            }
+            this.maxPendingBytes = bytes;
+            return this;
+        }
+
+        /**
+         * Overrides {@link SessionConfig#maxMessageStreams()}: most message streams one connection
+         * may create; {@code createStream} beyond it gets {@code _error}. Default 16.
+         *
+         * @param max at least 1
+         * @return this builder
+         */
+        public Builder maxMessageStreams(int max) {
+            this.maxMessageStreams = atLeastOne(max, "maxMessageStreams");
+            return this;
+        }
+
+        /**
+         * Overrides {@link SessionConfig#outbound()}: per-player watermarks and hard cap. Default
+         * {@link OutboundLimits#DEFAULT} (512 KiB / 2 MiB / 16 MiB, drop to next keyframe).
+         *
+         * @param limits the bounds
+         * @return this builder
+         */
+        public Builder outbound(OutboundLimits limits) {
+            this.outbound = Objects.requireNonNull(limits, "outbound");
+            return this;
+        }
+
+        /**
+         * Replaces the monotonic clock that drives the deadlines (tests use fake time). Default
+         * {@link System#nanoTime()}. The loops still tick every 100 ms of real time.
+         *
+         * @param clock a monotonic clock in nanoseconds
+         * @return this builder
+         */
+        Builder clock(LongSupplier clock) {
+            this.nanoClock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** @return the limits {@link #build()} would use */
+        public ServerLimits limits() {
+            return ServerLimits.of(maxConnections, maxConnectionsPerIp, effectiveSessionConfig());
+        }
+
+        /**
          * Sets the factory of loop threads. Default: non-daemon threads named {@code rtmp-loop-N}.
          *
          * @param factory makes one thread per event loop
@@ -464,14 +648,35 @@ public final class RtmpServer implements AutoCloseable {
 
         SessionConfig effectiveSessionConfig() {
             SessionConfig c = sessionConfig;
-            if (handshakeTimeout != null || idleTimeout != null) {
+            if (handshakeTimeout != null || idleTimeout != null || connectTimeout != null || pingInterval != null) {
                 c = c.withTimeouts(
                         handshakeTimeout != null ? handshakeTimeout : c.handshakeTimeout(),
-                        c.connectTimeout(),
+                        connectTimeout != null ? connectTimeout : c.connectTimeout(),
                         idleTimeout != null ? idleTimeout : c.idleTimeout(),
-                        c.pingInterval());
+                        pingInterval != null ? pingInterval : c.pingInterval());
+            }
+            if (maxMessageSize != null || maxChunkStreams != null || maxPendingBytes != null) {
+                ChunkLimits l = c.chunkLimits();
+                c = c.withChunkLimits(new ChunkLimits(
+                        maxMessageSize != null ? maxMessageSize : l.maxMessageSize(),
+                        l.maxIncomingChunkSize(),
+                        maxChunkStreams != null ? maxChunkStreams : l.maxChunkStreams(),
+                        maxPendingBytes != null ? maxPendingBytes : l.maxPendingBytes()));
+            }
+            if (maxMessageStreams != null) {
+                c = c.withMaxMessageStreams(maxMessageStreams);
+            }
+            if (outbound != null) {
+                c = c.withOutbound(outbound);
             }
             return c;
+        }
+
+        private static int atLeastOne(int v, String what) {
+            if (v < 1) {
+                throw new IllegalArgumentException(what + " must be > 0, was " + v);
+            }
+            return v;
         }
 
         private static Duration positive(Duration d, String what) {

@@ -5,9 +5,35 @@ package org.rtmp4j.server;
  *
  * @param activeConnections connections open when the snapshot was taken
  * @param totalConnections connections accepted since start (excluding rejected ones)
- * @param rejectedConnections connections closed at once because {@code maxConnections} were open
+ * @param rejectedConnections connections closed at once because {@code maxConnections} (or
+ *     {@code maxConnectionsPerIp}) were open
  * @param bytesIn bytes read from all connections since start
  * @param bytesOut bytes written to all connections since start
+ * @param publishers message streams publishing now, over all connections
+ * @param players message streams playing now, over all connections
+ * @param droppedMediaMessages media messages dropped by the slow-player policy, summed over the
+ *     connections open now
  */
 public record ServerMetrics(
-        int activeConnections, long totalConnections, long rejectedConnections, long bytesIn, long bytesOut) {}
+        int activeConnections,
+        long totalConnections,
+        long rejectedConnections,
+        long bytesIn,
+        long bytesOut,
+        int publishers,
+        int players,
+        long droppedMediaMessages) {
+
+    /**
+     * The connection and traffic counters only; the stream counters are zero.
+     *
+     * @param activeConnections connections open now
+     * @param totalConnections connections accepted since start
+     * @param rejectedConnections connections refused by a connection limit
+     * @param bytesIn bytes read
+     * @param bytesOut bytes written
+     */
+    public ServerMetrics(int activeConnections, long totalConnections, long rejectedConnections, long bytesIn, long bytesOut) {
+        this(activeConnections, totalConnections, rejectedConnections, bytesIn, bytesOut, 0, 0, 0);
+    }
+}

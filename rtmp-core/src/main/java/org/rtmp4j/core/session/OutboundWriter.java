@@ -27,6 +27,7 @@ final class OutboundWriter {
         if (bytes != null && bytes.hasRemaining()) {
             List<ByteBuffer> out = new ArrayList<>(1);
             out.add(bytes);
+            count(out);
             transport.write(out);
         }
     }
@@ -36,6 +37,7 @@ final class OutboundWriter {
         RawMessage raw = MessageCodec.encode(message);
         List<ByteBuffer> out = new ArrayList<>(4);
         encoder.encode(raw, chunkStreamIdFor(message), out);
+        count(out);
         transport.write(out);
     }
 
@@ -70,5 +72,22 @@ final class OutboundWriter {
             default:
                 return ChunkStreamIds.COMMAND;
         }
+    }
+
+    // ---------------------------------------------------------------- counters (SessionStats)
+
+    private volatile long bytesOut; // single writer: the connection's thread
+
+    /** @return bytes handed to the transport so far (any thread) */
+    long bytesOut() {
+        return bytesOut;
+    }
+
+    private void count(List<ByteBuffer> out) {
+        long n = 0;
+        for (int i = 0; i < out.size(); i++) {
+            n += out.get(i).remaining();
+        }
+        bytesOut += n;
     }
 }

@@ -96,6 +96,23 @@ public interface RtmpSession {
     /** @return bytes queued for this peer and not yet written */
     long queuedBytes();
 
+    /**
+     * @return this session's outbound counters (dropped media, keyframe waits, peak queued bytes,
+     *     bytes out); {@link SessionStats#EMPTY} for sessions that do not count. Any thread.
+     */
+    default SessionStats stats() {
+        return SessionStats.EMPTY;
+    }
+
+    /**
+     * @return the round-trip time in ms measured by the last Ping Request/Response (RTMP 1.0
+     *     §7.1.7; the server pings after {@link SessionConfig#pingInterval()} without input), or -1
+     *     if none was measured yet. Any thread.
+     */
+    default long lastRttMillis() {
+        return -1;
+    }
+
     /** @return whether {@link #queuedBytes()} is below the high watermark */
     boolean isWritable();
 

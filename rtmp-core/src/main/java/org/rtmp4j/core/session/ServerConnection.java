@@ -65,6 +65,7 @@ public final class ServerConnection implements RtmpSession {
     private final InboundPipeline pipeline;
     private final Map<Integer, ServerStream> streams = new ConcurrentSkipListMap<>();
     private final AtomicLong dropped = new AtomicLong();
+    private final SessionCounters counters = new SessionCounters();
     private final CompletableFuture<Void> closeFuture = new CompletableFuture<>();
     private final SessionClock clock;
     private final ServerCommands commands;
@@ -179,7 +180,17 @@ public final class ServerConnection implements RtmpSession {
         return dropped.get();
     }
 
+    /**
+     * @return this session's outbound counters: dropped video/audio messages, keyframe waits, peak
+     *     queued bytes, bytes out (any thread)
+     */
+    @Override
+    public SessionStats stats() {
+        return counters.snapshot(writer.bytesOut());
+    }
+
     /** @return the round-trip time measured by the last Ping Request/Response, in ms, or -1 */
+    @Override
     public long lastRttMillis() {
         return clock.lastRttMillis();
     }
@@ -392,11 +403,14 @@ public final class ServerConnection implements RtmpSession {
         }
         DropGate gate = s.dropGate();
         long queued = transport.queuedBytes();
+        counters.offered(queued);
+        boolean waiting = gate.awaitingKeyframe();
         switch (gate.decide(media, queued, config.outbound())) {
             case SEND:
                 writer.write(media.withStreamId(to.id()));
                 break;
             case DROP:
+                counters.dropped(media, !waiting && gate.awaitingKeyframe());
                 long n = dropped.incrementAndGet();
                 long now = clock.now();
                 if (lastDropWarnNanos == Long.MIN_VALUE || now - lastDropWarnNanos >= DROP_WARN_INTERVAL_NANOS) {
@@ -406,6 +420,7 @@ public final class ServerConnection implements RtmpSession {
                 break;
             default:
                 LOG.debug("{} closing: {} queued bytes over maxQueued", id, queued);
+                counters.overflow();
                 fail(new OutboundOverflowException(queued, config.outbound().maxQueued()));
         }
     }

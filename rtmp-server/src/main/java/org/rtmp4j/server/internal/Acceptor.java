@@ -11,8 +11,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Accepts connections on loop 0 and hands each to a loop of the group, round-robin, by posting
- * the registration to that loop. Enforces the connection limit: an accepted channel over it is
- * closed at once and counted as rejected. Loop 0's thread only (after {@link #register()}).
+ * the registration to that loop. Enforces the connection limits (global and per peer IP address): an
+ * accepted channel over one is closed at once and counted as rejected. Loop 0's thread only (after {@link #register()}).
  */
 public final class Acceptor implements LoopChannel {
     private static final Logger LOG = LoggerFactory.getLogger(Acceptor.class);
@@ -22,11 +22,37 @@ public final class Acceptor implements LoopChannel {
     private final EventLoopGroup group;
     private final ServerStats stats;
     private final int maxConnections;
+    private final int maxConnectionsPerIp;
     private final BiConsumer<EventLoop, SocketChannel> onAccepted;
     private SelectionKey key;
     private boolean closed;
 
     /**
+     * @param server a bound channel
+     * @param group the loops that take the connections
+     * @param stats counts connections; reserves the slots
+     * @param maxConnections most connections open at once
+     * @param maxConnectionsPerIp most connections open at once from one peer IP address
+     * @param onAccepted runs on the chosen loop's thread with the accepted channel (slot reserved)
+     */
+    public Acceptor(
+            ServerSocketChannel server,
+            EventLoopGroup group,
+            ServerStats stats,
+            int maxConnections,
+            int maxConnectionsPerIp,
+            BiConsumer<EventLoop, SocketChannel> onAccepted) {
+        this.server = server;
+        this.group = group;
+        this.stats = stats;
+        this.maxConnections = maxConnections;
+        this.maxConnectionsPerIp = maxConnectionsPerIp;
+        this.onAccepted = onAccepted;
+    }
+
+    /**
+     * An acceptor without a per-IP limit.
+     *
      * @param server a bound channel
      * @param group the loops that take the connections
      * @param stats counts connections; reserves the slots
@@ -39,11 +65,7 @@ public final class Acceptor implements LoopChannel {
             ServerStats stats,
             int maxConnections,
             BiConsumer<EventLoop, SocketChannel> onAccepted) {
-        this.server = server;
-        this.group = group;
-        this.stats = stats;
-        this.maxConnections = maxConnections;
-        this.onAccepted = onAccepted;
+        this(server, group, stats, maxConnections, Integer.MAX_VALUE, onAccepted);
     }
 
     /**
@@ -63,8 +85,10 @@ public final class Acceptor implements LoopChannel {
             if (ch == null) {
                 return;
             }
-            if (!stats.tryOpen(maxConnections)) {
-                LOG.debug("connection limit {} reached, refusing {}", maxConnections, ch.getRemoteAddress());
+            java.net.SocketAddress peer = remoteOf(ch);
+            if (!stats.tryOpen(maxConnections, maxConnectionsPerIp, peer)) {
+                LOG.debug("connection limit reached ({} in all, {} per IP address), refusing {}",
+                        maxConnections, maxConnectionsPerIp, peer);
                 closeQuietly(ch);
                 continue;
             }
@@ -74,7 +98,7 @@ public final class Acceptor implements LoopChannel {
                 target.execute(() -> onAccepted.accept(target, ch));
             } catch (IOException | RuntimeException e) {
                 LOG.debug("could not hand over accepted connection", e);
-                stats.release();
+                stats.release(peer);
                 closeQuietly(ch);
             }
         }
@@ -96,6 +120,14 @@ public final class Acceptor implements LoopChannel {
         }
         closeQuietly(server);
         group.get(0).deregister(this);
+    }
+
+    private static java.net.SocketAddress remoteOf(SocketChannel ch) {
+        try {
+            return ch.getRemoteAddress();
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     private static void closeQuietly(java.io.Closeable c) {

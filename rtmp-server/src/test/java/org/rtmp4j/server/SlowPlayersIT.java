@@ -1,0 +1,143 @@
+package org.rtmp4j.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.rtmp4j.client.Publisher;
+import org.rtmp4j.client.RtmpClient;
+import org.rtmp4j.core.message.MediaMessage;
+import org.rtmp4j.core.session.ClientListener;
+import org.rtmp4j.core.session.OutboundLimits;
+import org.rtmp4j.core.session.ServerConnection;
+import org.rtmp4j.core.session.SessionStats;
+import org.rtmp4j.live.LiveBroadcastController;
+import org.rtmp4j.live.LiveOptions;
+import org.rtmp4j.live.StreamInfo;
+import org.rtmp4j.server.LimitsFixture.Bystander;
+import org.rtmp4j.server.LimitsFixture.Sink;
+
+/**
+ * Slow players through the live relay over loopback: a stalled player loses media down to the next
+ * keyframe or is closed at the hard cap, while the publisher, a fast player of the same stream and
+ * a bystander stream get every message.
+ */
+@Timeout(120)
+class SlowPlayersIT {
+    private static final int FRAME = 16 * 1024;
+    private final List<AutoCloseable> resources = new ArrayList<>();
+    private final CountDownLatch unblock = new CountDownLatch(1);
+    private final LiveBroadcastController relay = new LiveBroadcastController(LiveOptions.DEFAULT);
+    private RtmpServer server;
+
+    private <T extends AutoCloseable> T keep(T resource) {
+        resources.add(resource);
+        return resource;
+    }
+
+    private RtmpClient client() throws Exception {
+        return keep(RtmpClient.connect(LimitsFixture.url(server), LimitsFixture.OPTIONS));
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        unblock.countDown();
+        for (AutoCloseable r : resources) {
+            r.close();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    /** A player whose reader thread stops at the first media message. */
+    private void stalledPlayer(String name) throws Exception {
+        CountDownLatch stalled = new CountDownLatch(1);
+        client().play(name, new ClientListener() {
+            @Override
+            public void onMedia(int streamId, MediaMessage media) {
+                stalled.countDown();
+                try {
+                    unblock.await(60, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        });
+    }
+
+    /** The fast player gets exactly the next message, in order. */
+    private static void assertNext(Sink fast, int timestamp) throws InterruptedException {
+        MediaMessage m = fast.media.poll(5, TimeUnit.SECONDS);
+        assertThat(m).as("fast player message %d", timestamp).isNotNull();
+        assertThat(m.timestamp()).isEqualTo(timestamp);
+    }
+
+    @Test
+    void aStalledPlayerOverTheHardCapIsClosedWhileEveryoneElseGetsEveryMessage() throws Exception {
+        OutboundLimits limits = new OutboundLimits(128 * 1024, 256 * 1024, 1024 * 1024, OutboundLimits.DropPolicy.NEVER);
+        server = RtmpServer.builder().port(0).eventLoops(2).outbound(limits).controller(relay).build().start();
+        Bystander bystander = keep(new Bystander(server));
+        stalledPlayer("slow");
+        Sink fast = new Sink();
+        client().play("slow", fast);
+        Publisher publisher = client().publish("slow");
+        publisher.send(LimitsFixture.sequenceHeader(0));
+        assertNext(fast, 0);
+        int ts = 0;
+        boolean closed = false;
+        for (int i = 0; i < 8000 && !closed; i++) { // 128 MB at most: far over socket buffers + 1 MiB
+            ts += 40;
+            publisher.send(LimitsFixture.frame(ts, true, FRAME));
+            assertNext(fast, ts);
+            closed = server.metrics().players() == 2; // fast + bystander's player
+        }
+        assertThat(closed).as("the stalled player was closed").isTrue();
+        for (int i = 0; i < 10; i++) {
+            ts += 40;
+            publisher.send(LimitsFixture.frame(ts, i % 5 == 0, FRAME));
+            assertNext(fast, ts);
+        }
+        bystander.assertStreaming();
+        assertThat(server.metrics().publishers()).isEqualTo(2);
+    }
+
+    @Test
+    void aStalledPlayerLosesVideoToTheNextKeyframeAndTheCountersShowIt() throws Exception {
+        OutboundLimits limits = new OutboundLimits(128 * 1024, 256 * 1024, 8 * 1024 * 1024,
+                OutboundLimits.DropPolicy.DROP_TO_NEXT_KEYFRAME);
+        server = RtmpServer.builder().port(0).eventLoops(2).outbound(limits).controller(relay).build().start();
+        Bystander bystander = keep(new Bystander(server));
+        stalledPlayer("slow");
+        Sink fast = new Sink();
+        client().play("slow", fast);
+        Publisher publisher = client().publish("slow");
+        publisher.send(LimitsFixture.sequenceHeader(0));
+        assertNext(fast, 0);
+        int ts = 0;
+        long dropped = 0;
+        for (int i = 0; i < 4000 && dropped < 50; i++) { // a GOP is 1 keyframe + 9 inter frames
+            ts += 40;
+            publisher.send(LimitsFixture.frame(ts, i % 10 == 0, FRAME));
+            assertNext(fast, ts);
+            dropped = server.metrics().droppedMediaMessages();
+        }
+        assertThat(dropped).isGreaterThanOrEqualTo(50);
+        SessionStats slow = server.connections().stream().map(ServerConnection::stats)
+                .filter(s -> s.droppedMediaMessages() > 0).findFirst().orElseThrow();
+        assertThat(slow.droppedVideoMessages()).isEqualTo(slow.droppedMediaMessages());
+        assertThat(slow.keyframeWaits()).isPositive();
+        assertThat(slow.queuedBytesPeak()).isLessThanOrEqualTo(limits.maxQueued());
+        assertThat(slow.closedForOverflow()).isFalse();
+        StreamInfo info = relay.activeStreams().stream().filter(s -> s.key().name().equals("slow")).findFirst().orElseThrow();
+        assertThat(info.players()).isEqualTo(2);
+        assertThat(info.droppedMessages()).isPositive();
+        assertThat(server.metrics().players()).isEqualTo(3);
+        bystander.assertStreaming();
+    }
+}
