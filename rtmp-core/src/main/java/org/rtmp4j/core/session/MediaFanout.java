@@ -31,7 +31,6 @@ public final class MediaFanout {
     private final EncodedMedia media;
     private final List<RtmpSession> sessions;
     private final List<NetStream> streams;
-    private int tasksPosted;
     private boolean sent;
 
     /**
@@ -95,10 +94,14 @@ public final class MediaFanout {
         }
         sent = true;
         List<Group> groups = null;
+        int tasksPosted = 0;
         for (int i = 0, n = sessions.size(); i < n; i++) {
             RtmpSession session = sessions.get(i);
             NetStream to = streams.get(i);
             if (session instanceof ServerConnection c && !c.inConnectionThread()) {
+                if (c.isClosed()) {
+                    continue;
+                }
                 media.entry(c.chunkSizeHint(), to.id());
                 if (groups == null) {
                     groups = new ArrayList<>(4);

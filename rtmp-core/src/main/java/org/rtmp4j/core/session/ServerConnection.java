@@ -469,7 +469,7 @@ public final class ServerConnection implements RtmpSession {
     public void sendMedia(NetStream to, EncodedMedia media) {
         if (transport.inConnectionThread()) {
             sendEncodedHere(to, media);
-        } else {
+        } else if (!closed) {
             media.entry(writer.chunkSizeHint(), to.id());
             transport.execute(() -> sendEncodedHere(to, media));
         }
