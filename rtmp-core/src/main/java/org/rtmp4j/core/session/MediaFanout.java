@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
  * thread's players, instead of one task per player.
  *
  * <p>Use: create one per published message on the publisher's thread, {@link #add} the players,
- * then {@link #send()} once. For each player the drop decision of {@link
+ * then {@link #send()} once. With a single player nothing is shared (see {@link #send()}). For each player the drop decision of {@link
  * RtmpSession#sendMedia(NetStream, MediaMessage)} is made on its connection's thread before
  * anything is queued. Players on the calling thread are sent to at once; before posting to other
  * threads, the chunks for their connections' chunk sizes are encoded on the calling thread, so the
@@ -82,10 +82,13 @@ public final class MediaFanout {
 
     /**
      * Sends to every player added: at once to those on the calling thread (or not {@link
-     * ServerConnection}s), otherwise with one task per target thread. Call once.
+     * ServerConnection}s), otherwise with one task per target thread. A lone player gets the
+     * ordinary {@link RtmpSession#sendMedia(NetStream, MediaMessage)} instead: its connection's own
+     * encoder slices the payload without copying it, which beats making a shared copy for one
+     * reader. Call once.
      *
-     * @return the number of tasks posted to other threads (one per distinct {@link
-     *     Transport#executorKey()} among the players on other threads)
+     * @return the number of batch tasks posted to other threads (one per distinct {@link
+     *     Transport#executorKey()} among the players on other threads; 0 for a lone player)
      * @throws IllegalStateException if called twice
      */
     public int send() {
@@ -93,6 +96,10 @@ public final class MediaFanout {
             throw new IllegalStateException("already sent");
         }
         sent = true;
+        if (sessions.size() == 1) {
+            sendOrdinary(sessions.get(0), streams.get(0));
+            return 0;
+        }
         List<Group> groups = null;
         int tasksPosted = 0;
         for (int i = 0, n = sessions.size(); i < n; i++) {
@@ -122,6 +129,15 @@ public final class MediaFanout {
             }
         }
         return tasksPosted;
+    }
+
+    private void sendOrdinary(RtmpSession session, NetStream to) {
+        MediaMessage m = media.media();
+        try {
+            session.sendMedia(to, m.streamId() == to.id() ? m : m.withStreamId(to.id()));
+        } catch (RuntimeException e) {
+            LOG.debug("{} send failed: {}", session.id(), e.toString());
+        }
     }
 
     private static Group groupFor(List<Group> groups, ServerConnection c) {

@@ -202,11 +202,29 @@ class MediaFanoutTest {
     }
 
     @Test
+    void aLonePlayerGetsTheOrdinaryPerConnectionEncodingAndNoSharedCopy() {
+        FakeLoop loop = new FakeLoop();
+        Player p = new Player(loop);
+        int posted = loop.posted;
+        MediaFanout fanout = new MediaFanout(Media.keyframe(7, 30_000));
+        fanout.add(p.server, p.stream);
+
+        assertThat(fanout.send()).isZero();
+
+        assertThat(fanout.media().encodings()).isZero();
+        assertThat(loop.posted - posted).isEqualTo(1); // the session's own marshalling
+        p.pump();
+        assertThat(p.listener.media).singleElement().satisfies(m -> assertThat(m.size()).isEqualTo(30_000));
+    }
+
+    @Test
     void playersOnTheCallingThreadAreSentToAtOnce() {
         FakeLoop loop = new FakeLoop();
         Player p = new Player(loop);
+        Player q = new Player(loop);
         MediaFanout fanout = new MediaFanout(Media.audio(5, 100));
         fanout.add(p.server, p.stream);
+        fanout.add(q.server, q.stream);
 
         loop.running = true;
         int posted;
@@ -218,7 +236,10 @@ class MediaFanoutTest {
 
         assertThat(posted).isZero();
         assertThat(loop.tasks).isEmpty();
-        p.pump();
-        assertThat(p.listener.media).singleElement().satisfies(m -> assertThat(m.timestamp()).isEqualTo(5));
+        assertThat(fanout.media().encodings()).isEqualTo(1);
+        for (Player x : List.of(p, q)) {
+            x.pump();
+            assertThat(x.listener.media).singleElement().satisfies(m -> assertThat(m.timestamp()).isEqualTo(5));
+        }
     }
 }
