@@ -1,0 +1,68 @@
+package org.rtmp4j.examples;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code rtmp4j} command line: {@code java -jar examples/target/rtmp4j.jar <command>} with the commands
+ * {@code server} (live relay, optionally recording), {@code record} (record only), {@code publish} (send an FLV
+ * file) and {@code play} (receive into an FLV file). Options also come from environment variables, e.g.
+ * {@code RTMP_PORT}; {@code --help} on any command lists them.
+ */
+@Command(
+        name = "rtmp4j",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
+        description = "RTMP live server, recorder and test client built on the rtmp4j library.",
+        subcommands = {
+            ServerCommand.class,
+            RecordCommand.class,
+            PublishCommand.class,
+            PlayCommand.class,
+            CommandLine.HelpCommand.class
+        })
+public final class Main implements Runnable {
+    @Spec
+    private CommandSpec spec;
+
+    /** Without a command: print the usage and fail. */
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "Missing command: server, record, publish or play");
+    }
+
+    /** Runs the command line and exits with its exit code (0 success, 1 failure, 2 usage error). */
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The configured command line, without running it; used by {@link #main} and the tests. */
+    static CommandLine commandLine() {
+        return new CommandLine(new Main())
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionExceptionHandler((e, cmd, parsed) -> {
+                    cmd.getErr().println("rtmp4j " + cmd.getCommandName() + ": " + describe(e));
+                    return 1;
+                });
+    }
+
+    /** {@code --version}: the jar's Implementation-Version (set by the shade plugin), or "development build". */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"rtmp4j " + (v != null ? v : "(development build)") + ", Java " + Runtime.version()};
+        }
+    }
+
+    private static String describe(Throwable e) {
+        StringBuilder b = new StringBuilder(String.valueOf(e.getMessage() != null ? e.getMessage() : e.toString()));
+        for (Throwable c = e.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
+            b.append(" (caused by ").append(c).append(')');
+        }
+        return b.toString();
+    }
+}

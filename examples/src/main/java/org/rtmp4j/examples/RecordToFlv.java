@@ -1,0 +1,126 @@
+package org.rtmp4j.examples;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.rtmp4j.core.command.Connect;
+import org.rtmp4j.core.message.DataMessage;
+import org.rtmp4j.core.message.MediaMessage;
+import org.rtmp4j.core.message.VideoMessage;
+import org.rtmp4j.core.session.NetStream;
+import org.rtmp4j.core.session.PublishRequest;
+import org.rtmp4j.core.session.RtmpController;
+import org.rtmp4j.core.session.RtmpSession;
+import org.rtmp4j.flv.FlvHeader;
+import org.rtmp4j.flv.FlvTag;
+import org.rtmp4j.flv.FlvTagType;
+import org.rtmp4j.flv.FlvWriter;
+import org.rtmp4j.flv.media.ScriptData;
+import org.rtmp4j.server.RtmpServer;
+
+/**
+ * Records every published stream to {@code <dir>/<app>/<name>.flv} (pyrtmp's flvdump demo). The file opens at
+ * the stream's first metadata or media message, receives {@code onMetaData} and every audio and video message
+ * as FLV tags (timestamps and payloads as published), and closes on unpublish. Thread-safe: one instance serves
+ * all connections; the library calls each connection's callbacks one at a time.
+ */
+public final class RecordToFlv implements RtmpController {
+    private final Path dir;
+    private final Map<String, FlvWriter> writers = new ConcurrentHashMap<>(); // "<session id>/<stream id>"
+
+    /** Records into {@code dir}, creating {@code <dir>/<app>} as needed. */
+    public RecordToFlv(Path dir) {
+        this.dir = dir;
+    }
+
+    /** Accepts a publish if app and stream name are plain file names; else rejects (NetStream.Publish.BadName). */
+    @Override
+    public void onPublish(RtmpSession session, PublishRequest request) {
+        if (SafeNames.isSafe(app(session)) && SafeNames.isSafe(request.command().name())) {
+            request.accept();
+        } else {
+            request.reject("app and stream name must be plain file names");
+        }
+    }
+
+    /** Writes {@code @setDataFrame onMetaData} as an FLV {@code onMetaData} script tag (FLV 10.1 §E.4.4.2). */
+    @Override
+    public void onMetadata(RtmpSession session, NetStream stream, DataMessage data) {
+        Map<String, Object> metadata = ScriptData.metadata(data.values());
+        if (!metadata.isEmpty()) {
+            io(() -> writer(session, stream).writeMetadata(metadata));
+        }
+    }
+
+    /** Writes audio or video as an FLV tag with the message's timestamp and payload (FLV 10.1 §E.4.1). */
+    @Override
+    public void onMedia(RtmpSession session, NetStream stream, MediaMessage media) {
+        FlvTagType type = media instanceof VideoMessage ? FlvTagType.VIDEO : FlvTagType.AUDIO;
+        io(() -> writer(session, stream).write(new FlvTag(type, media.timestamp(), media.payload())));
+    }
+
+    /** Closes the stream's file; {@link FlvWriter#close()} patches its duration and file size. */
+    @Override
+    public void onUnpublish(RtmpSession session, NetStream stream) {
+        FlvWriter writer = writers.remove(session.id() + "/" + stream.id());
+        if (writer != null) {
+            io(writer::close);
+        }
+    }
+
+    /** Closes whatever the connection left open (normally {@link #onUnpublish} already did). */
+    @Override
+    public void onClose(RtmpSession session, Throwable causeOrNull) {
+        for (String key : writers.keySet()) {
+            FlvWriter writer = key.startsWith(session.id() + "/") ? writers.remove(key) : null;
+            if (writer != null) {
+                io(writer::close);
+            }
+        }
+    }
+
+    private FlvWriter writer(RtmpSession session, NetStream stream) throws IOException {
+        String key = session.id() + "/" + stream.id();
+        FlvWriter writer = writers.get(key);
+        if (writer == null) {
+            Path file = SafeNames.resolve(dir, app(session), stream.name() + ".flv");
+            Files.createDirectories(file.getParent());
+            writer = FlvWriter.create(file, new FlvHeader(true, true));
+            writers.put(key, writer);
+        }
+        return writer;
+    }
+
+    private static String app(RtmpSession session) {
+        return session.connectCommand().map(Connect::app).orElse("");
+    }
+
+    private interface IoAction {
+        void run() throws IOException;
+    }
+
+    /** An I/O error closes the publisher's connection; the library logs it at WARN. */
+    private static void io(IoAction action) {
+        try {
+            action.run();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Records {@code rtmp://HOST:1935/<app>/<name>} into {@code args[0]} (default {@code recordings}). */
+    public static void main(String[] args) throws IOException {
+        Path dir = Path.of(args.length > 0 ? args[0] : "recordings");
+        RtmpServer server = RtmpServer.builder()
+                .bind(new InetSocketAddress("0.0.0.0", 1935))
+                .controller(new RecordToFlv(dir))
+                .build()
+                .start();
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close));
+        System.out.println("Recording rtmp://HOST:" + server.port() + "/<app>/<name> into " + dir.toAbsolutePath());
+    }
+}

@@ -1,0 +1,59 @@
+package org.rtmp4j.examples;
+
+import java.nio.file.Path;
+
+/**
+ * Turns client-chosen RTMP names (the {@code connect} app, the {@code publish} stream name) into file names
+ * without letting a client escape the recording directory. Stateless and thread-safe.
+ */
+final class SafeNames {
+    /** The longest name accepted, in characters (a common file-system limit is 255 bytes). */
+    static final int MAX_LENGTH = 200;
+
+    private SafeNames() {}
+
+    /**
+     * Whether {@code name} is a single plain file-name segment: not empty, not {@code .} or {@code ..}, at most
+     * {@value #MAX_LENGTH} characters, and free of path separators ({@code /}, {@code \}), {@code :} and control
+     * characters (below U+0020 and U+007F).
+     */
+    static boolean isSafe(String name) {
+        if (name == null || name.isEmpty() || name.length() > MAX_LENGTH || name.equals(".") || name.equals("..")) {
+            return false;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c < 0x20 || c == 0x7F || c == '/' || c == '\\' || c == ':') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Resolves {@code dir/app/fileName}.
+     *
+     * @throws IllegalArgumentException if {@code app} or {@code fileName} is not {@linkplain #isSafe safe}
+     */
+    static Path resolve(Path dir, String app, String fileName) {
+        if (!isSafe(app) || !isSafe(fileName)) {
+            throw new IllegalArgumentException("unsafe app or stream name: app=" + quote(app) + " file=" + quote(fileName));
+        }
+        return dir.resolve(app).resolve(fileName);
+    }
+
+    private static String quote(String s) {
+        if (s == null) {
+            return "null";
+        }
+        StringBuilder b = new StringBuilder("\"");
+        s.codePoints().limit(MAX_LENGTH).forEach(c -> {
+            if (c < 0x20 || c == 0x7F) {
+                b.append(String.format("\\u%04x", c));
+            } else {
+                b.appendCodePoint(c);
+            }
+        });
+        return b.append('"').toString();
+    }
+}

@@ -1,0 +1,62 @@
+package org.rtmp4j.examples;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.InetSocketAddress;
+import java.util.concurrent.CountDownLatch;
+import org.rtmp4j.server.RtmpServer;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** Listening options shared by {@code server} and {@code record}, and the run-until-Ctrl-C loop. */
+final class ServerOptions {
+    @Option(
+            names = "--host",
+            defaultValue = "${env:RTMP_HOST:-0.0.0.0}",
+            description = "Address to listen on; 127.0.0.1 for this machine only (env RTMP_HOST; default: ${DEFAULT-VALUE}).")
+    String host;
+
+    @Option(
+            names = "--port",
+            defaultValue = "${env:RTMP_PORT:-1935}",
+            description = "TCP port, 0 for any free port (env RTMP_PORT; default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(
+            names = "--max-connections",
+            defaultValue = "${env:RTMP_MAX_CONNECTIONS:-1024}",
+            description = "Connections accepted at once (env RTMP_MAX_CONNECTIONS; default: ${DEFAULT-VALUE}).")
+    int maxConnections;
+
+    @Mixin
+    LoggingOptions logging = new LoggingOptions();
+
+    /**
+     * Binds {@code builder}'s server to {@code --host}/{@code --port}, starts it, prints where it listens and
+     * prints {@code hint} with PORT replaced, and blocks until the JVM shuts down (Ctrl-C, SIGTERM), when a shutdown hook closes the server gracefully.
+     */
+    int runUntilShutdown(RtmpServer.Builder builder, PrintWriter out, String what, String hint)
+            throws IOException, InterruptedException {
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("--port must be 0..65535: " + port);
+        }
+        RtmpServer server = builder.bind(new InetSocketAddress(host, port))
+                .maxConnections(maxConnections)
+                .build()
+                .start();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                server.close();
+            } finally {
+                stopped.countDown();
+            }
+        }, "rtmp4j-shutdown"));
+        InetSocketAddress bound = server.localAddress();
+        out.printf("rtmp4j %s listening on rtmp://%s:%d/ (Ctrl-C stops)%n", what, bound.getHostString(), bound.getPort());
+        out.println(hint.replace("PORT", Integer.toString(bound.getPort())));
+        out.flush();
+        stopped.await();
+        return 0;
+    }
+}

@@ -1,0 +1,20 @@
+package org.rtmp4j.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** The shared real FLV files (system property {@code rtmp4j.shared.dir}, set by the parent POM). */
+final class Media {
+    private Media() {}
+
+    /** {@code media/h264-aac-avatar.flv}: 11.4 s of H.264 and AAC written by ffmpeg. */
+    static Path h264Aac() {
+        String shared = System.getProperty("rtmp4j.shared.dir");
+        assertThat(shared).as("system property rtmp4j.shared.dir (run the tests through Maven)").isNotBlank();
+        Path file = Path.of(shared, "media", "h264-aac-avatar.flv");
+        assertThat(Files.isRegularFile(file)).as("%s exists", file).isTrue();
+        return file;
+    }
+}

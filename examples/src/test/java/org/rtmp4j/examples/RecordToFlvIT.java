@@ -1,0 +1,89 @@
+package org.rtmp4j.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.Timeout;
+import org.rtmp4j.server.RtmpServer;
+
+/** ffmpeg publishes a generated H.264 + AAC stream to a server running {@link RecordToFlv}. */
+@Tag("ffmpeg")
+@Timeout(120)
+class RecordToFlvIT {
+    /** Where RecordToFlv writes: under target/interop, kept after the run for inspection. */
+    private Path recordings;
+    private ObservingController observed;
+    private Ffmpeg ffmpeg;
+    private RtmpServer server;
+
+    @BeforeEach
+    void setUp(TestInfo test) throws Exception {
+        Path out = Ffmpeg.outputDir(getClass(), test.getTestMethod().orElseThrow().getName());
+        ffmpeg = Ffmpeg.locate(out);
+        recordings = out.resolve("recordings");
+        Ffmpeg.deleteRecursively(recordings);
+        observed = new ObservingController(new RecordToFlv(recordings));
+        server = RtmpServer.builder()
+                .bind(new InetSocketAddress("127.0.0.1", 0))
+                .controller(observed)
+                .build()
+                .start();
+    }
+
+    @AfterEach
+    void tearDown() {
+        if (ffmpeg != null) {
+            ffmpeg.close();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void recordsAFiveSecondH264AacStreamFromFfmpegFrameForFrame() throws Exception {
+        String url = "rtmp://127.0.0.1:" + server.port() + "/live/test";
+
+        ffmpeg.run("publish", Duration.ofSeconds(30),
+                "-re", "-f", "lavfi", "-i", "testsrc2=size=320x240:rate=25",
+                "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=44100",
+                "-t", "5", "-c:v", "libx264", "-preset", "ultrafast", "-g", "50", "-pix_fmt", "yuv420p",
+                "-c:a", "aac", "-f", "flv", url);
+
+        observed.await("unpublish", 15); // RecordToFlv has closed the file when this event is recorded
+        Path file = recordings.resolve("live").resolve("test.flv");
+        Ffmpeg.ProbeInfo probe = ffmpeg.probe(file);
+        assertThat(probe.stream("video").codecName()).isEqualTo("h264");
+        assertThat(probe.stream("video").frames()).as("video frames: 5 s at 25 fps").isEqualTo(125);
+        assertThat(probe.stream("audio").codecName()).isEqualTo("aac");
+        assertThat(probe.durationSeconds()).isCloseTo(5.0, within(0.5));
+        assertThat(ffmpeg.decodeErrors(file)).as("decode errors").isEmpty();
+    }
+
+    @Test
+    void recordsAnEnhancedRtmpHevcStreamFromFfmpeg() throws Exception {
+        String url = "rtmp://127.0.0.1:" + server.port() + "/live/hevc";
+
+        ffmpeg.run("publish", Duration.ofSeconds(30),
+                "-re", "-f", "lavfi", "-i", "testsrc2=size=320x240:rate=25",
+                "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=44100",
+                "-t", "2", "-c:v", "libx265", "-preset", "ultrafast", "-x265-params", "log-level=error", "-g", "25",
+                "-pix_fmt", "yuv420p", "-c:a", "aac", "-rtmp_enhanced_codecs", "hvc1", "-f", "flv", url);
+
+        observed.await("unpublish", 15);
+        Path file = recordings.resolve("live").resolve("hevc.flv");
+        Ffmpeg.ProbeInfo probe = ffmpeg.probe(file);
+        assertThat(probe.stream("video").codecName()).as("E-RTMP FourCC hvc1").isEqualTo("hevc");
+        assertThat(probe.stream("video").frames()).as("video frames: 2 s at 25 fps").isEqualTo(50);
+        assertThat(probe.stream("audio").codecName()).isEqualTo("aac");
+        assertThat(ffmpeg.decodeErrors(file)).as("decode errors").isEmpty();
+    }
+}
