@@ -124,6 +124,11 @@ public final class RtmpClient implements AutoCloseable {
         LOG.debug("connected to {}", target.tcUrl());
     }
 
+    /** @return the socket, for tests of its options */
+    SocketChannel socketChannel() {
+        return io.channel();
+    }
+
     /** @return the application from the URL */
     public String app() {
         return target.app();

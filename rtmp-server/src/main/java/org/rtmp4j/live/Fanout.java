@@ -3,12 +3,15 @@ package org.rtmp4j.live;
 import java.util.Map;
 import org.rtmp4j.core.command.Status;
 import org.rtmp4j.core.message.MediaMessage;
+import org.rtmp4j.core.session.EncodedMedia;
+import org.rtmp4j.core.session.MediaFanout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends relay events to players: media with the player's message stream id over the shared
- * payload (never copied), metadata and status. A failing send is logged at DEBUG and does not stop
+ * Sends relay events to players: live media chunked once and shared by all players (see {@link
+ * #fanOut}), joiners' cached media with the player's message stream id over the shared payload
+ * (never copied), metadata and status. A failing send is logged at DEBUG and does not stop
  * the others.
  */
 final class Fanout {
@@ -16,21 +19,24 @@ final class Fanout {
 
     private Fanout() {}
 
-    /** Sends {@code media} to each player, sharing the payload; one message per distinct stream id. */
+    /**
+     * Sends {@code media} to each admitted player through one {@link MediaFanout}: chunked once per
+     * distinct (chunk size, chunk stream id, message stream id), shared read-only, with one task per
+     * target event loop (DESIGN §7 "Encode once, write many").
+     */
     static void fanOut(Subscriber[] subs, MediaMessage media, MediaKind kind) {
-        MediaMessage out = media;
+        MediaFanout out = null;
         for (Subscriber s : subs) {
             if (!s.admits(kind)) {
                 continue;
             }
-            if (out.streamId() != s.streamId) {
-                out = media.withStreamId(s.streamId);
+            if (out == null) {
+                out = new MediaFanout(EncodedMedia.of(media), subs.length);
             }
-            try {
-                s.session.sendMedia(s.stream, out);
-            } catch (RuntimeException e) {
-                log.debug("{} send failed: {}", s, e.toString());
-            }
+            out.add(s.session, s.stream);
+        }
+        if (out != null) {
+            out.send();
         }
     }
 

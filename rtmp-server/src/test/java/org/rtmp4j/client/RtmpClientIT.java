@@ -64,6 +64,13 @@ class RtmpClientIT {
     }
 
     @Test
+    void theClientSocketHasTcpNoDelay() throws Exception {
+        try (RtmpClient client = RtmpClient.connect(url("live"), options())) {
+            assertThat(client.socketChannel().getOption(java.net.StandardSocketOptions.TCP_NODELAY)).isTrue();
+        }
+    }
+
+    @Test
     void publishedMediaReachesTheControllerByteForByte() throws Exception {
         byte[] video = new byte[100_000]; // spans many chunks
         for (int i = 0; i < video.length; i++) {

@@ -16,6 +16,7 @@ import org.rtmp4j.core.command.Status;
 import org.rtmp4j.core.message.CommandMessage;
 import org.rtmp4j.core.message.MediaMessage;
 import org.rtmp4j.core.message.RtmpMessage;
+import org.rtmp4j.core.session.EncodedMedia;
 import org.rtmp4j.core.session.NetStream;
 import org.rtmp4j.core.session.PlayRequest;
 import org.rtmp4j.core.session.PublishRequest;
@@ -135,6 +136,15 @@ final class FakeSession implements RtmpSession {
     public void sendMedia(NetStream to, MediaMessage media) {
         beforeSendMedia.run();
         record(new Media(to, media));
+    }
+
+    /** Shared live media as handed over (then recorded as {@link Media} like any other media). */
+    final List<EncodedMedia> shared = java.util.Collections.synchronizedList(new ArrayList<>());
+
+    @Override
+    public void sendMedia(NetStream to, EncodedMedia media) {
+        shared.add(media);
+        RtmpSession.super.sendMedia(to, media);
     }
 
     @Override

@@ -172,11 +172,12 @@ public final class ChunkEncoder {
     }
 
     /**
-     * Encodes {@code message} into one new buffer, independent of any encoder's state: a type-0
-     * first chunk, then type-3 continuation chunks (with the extended timestamp repeated when the
-     * timestamp is 0xFFFFFF or more). This copies the payload once, so the result can be written
-     * to many connections that use {@code chunkSize}; call {@link #recordType0} on each one's
-     * encoder afterwards.
+     * Encodes {@code message} into one new heap buffer, independent of any encoder's state: a
+     * type-0 first chunk, then type-3 continuation chunks (with the extended timestamp repeated when
+     * the timestamp is 0xFFFFFF or more, RTMP 1.0 §5.3.1.3). This copies the payload once, so the
+     * result can be written to many connections that use {@code chunkSize}; call {@link
+     * #recordType0} on each one's encoder afterwards. See {@link #encodeStandalone(RawMessage, int,
+     * int, ByteBuffer)} to encode into a direct buffer.
      *
      * @param message the message; its payload's position..limit is encoded
      * @param chunkStreamId 2..65599
@@ -186,28 +187,84 @@ public final class ChunkEncoder {
      *     size below 1
      */
     public static ByteBuffer encodeStandalone(RawMessage message, int chunkStreamId, int chunkSize) {
+        ByteBuffer dst = ByteBuffer.allocate(standaloneLength(message, chunkStreamId, chunkSize));
+        encodeStandalone(message, chunkStreamId, chunkSize, dst);
+        return dst.flip().asReadOnlyBuffer();
+    }
+
+    /**
+     * The exact number of bytes {@link #encodeStandalone(RawMessage, int, int, ByteBuffer)} writes:
+     * the type-0 header (1..3 byte basic header, 11 bytes, plus 4 when extended), one type-3 header
+     * (1..3 bytes, plus 4 when extended) per further chunk, and the payload.
+     *
+     * @param message the message; its payload's position..limit counts
+     * @param chunkStreamId 2..65599
+     * @param chunkSize 1..2147483647 bytes
+     * @return the encoded length in bytes
+     * @throws IllegalArgumentException as {@link #encodeStandalone(RawMessage, int, int)}, or when
+     *     the result would exceed 2147483647 bytes
+     */
+    public static int standaloneLength(RawMessage message, int chunkStreamId, int chunkSize) {
         ChunkHeaderWriter.checkChunkStreamId(chunkStreamId);
         ChunkHeaderWriter.checkMessage(message);
         ChunkHeaderWriter.checkChunkSize(chunkSize);
+        boolean extended = ChunkHeaderWriter.needsExtended(message.timestamp());
+        int length = message.length();
+        long chunks = length == 0 ? 1 : (length + (long) chunkSize - 1) / chunkSize;
+        long total = ChunkHeaderWriter.headerLength(0, chunkStreamId, extended)
+                + (chunks - 1) * ChunkHeaderWriter.headerLength(3, chunkStreamId, extended) + length;
+        if (total > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("encoded message of " + length + " bytes at chunk size " + chunkSize
+                    + " exceeds 2147483647 bytes");
+        }
+        return (int) total;
+    }
+
+    /**
+     * Encodes {@code message} as {@link #encodeStandalone(RawMessage, int, int)} does, into {@code
+     * dst} (heap or direct) from its position, which advances by {@link #standaloneLength}. Copies
+     * the payload once; allocates only two small header arrays.
+     *
+     * @param message the message; its payload's position..limit is encoded (its position does not
+     *     move)
+     * @param chunkStreamId 2..65599
+     * @param chunkSize the receiving connection's outgoing chunk size, 1..2147483647 bytes
+     * @param dst receives the chunks
+     * @throws IllegalArgumentException as {@link #standaloneLength}, or when {@code dst} has fewer
+     *     bytes remaining than needed (nothing is written then)
+     * @throws java.nio.ReadOnlyBufferException if {@code dst} is read-only
+     */
+    public static void encodeStandalone(RawMessage message, int chunkStreamId, int chunkSize, ByteBuffer dst) {
+        int needed = standaloneLength(message, chunkStreamId, chunkSize);
+        if (dst.remaining() < needed) {
+            throw new IllegalArgumentException(
+                    "destination has " + dst.remaining() + " bytes remaining, " + needed + " needed");
+        }
         int ts = message.timestamp();
         boolean extended = ChunkHeaderWriter.needsExtended(ts);
         int length = message.length();
-        int chunks = length == 0 ? 1 : (int) ((length + (long) chunkSize - 1) / chunkSize);
-        int firstLength = ChunkHeaderWriter.headerLength(0, chunkStreamId, extended);
-        int continuationLength = ChunkHeaderWriter.headerLength(3, chunkStreamId, extended);
-        byte[] bytes = new byte[firstLength + (chunks - 1) * continuationLength + length];
-        int p = ChunkHeaderWriter.write(bytes, 0, 0, chunkStreamId, ts, extended, message);
+        byte[] first = new byte[ChunkHeaderWriter.headerLength(0, chunkStreamId, extended)];
+        ChunkHeaderWriter.write(first, 0, 0, chunkStreamId, ts, extended, message);
+        byte[] continuation = null;
+        if (length > chunkSize) {
+            continuation = new byte[ChunkHeaderWriter.headerLength(3, chunkStreamId, extended)];
+            ChunkHeaderWriter.write(continuation, 0, 3, chunkStreamId, ts, extended, message);
+        }
+        int p = dst.position();
+        dst.put(p, first);
+        p += first.length;
         ByteBuffer payload = message.payload();
         int base = payload.position();
         for (int offset = 0; offset < length; offset += chunkSize) {
             if (offset > 0) {
-                p = ChunkHeaderWriter.write(bytes, p, 3, chunkStreamId, ts, extended, message);
+                dst.put(p, continuation);
+                p += continuation.length;
             }
             int n = Math.min(chunkSize, length - offset);
-            payload.get(base + offset, bytes, p, n);
+            dst.put(p, payload, base + offset, n);
             p += n;
         }
-        return ByteBuffer.wrap(bytes).asReadOnlyBuffer();
+        dst.position(p);
     }
 
     /**

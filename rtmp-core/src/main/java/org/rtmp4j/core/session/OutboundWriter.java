@@ -17,6 +17,8 @@ import org.rtmp4j.core.message.SetChunkSize;
 final class OutboundWriter {
     private final Transport transport;
     private final ChunkEncoder encoder = new ChunkEncoder();
+    /** The encoder's chunk size, readable from other threads (to pre-encode shared media there). */
+    private volatile int chunkSizeHint = ChunkEncoder.DEFAULT_CHUNK_SIZE;
 
     OutboundWriter(Transport transport) {
         this.transport = transport;
@@ -41,10 +43,28 @@ final class OutboundWriter {
         transport.write(out);
     }
 
+    /**
+     * Writes the shared chunks of {@code media} for message stream id {@code streamId} (type-0 first
+     * header, so independent of this connection's history) and records that header in the encoder,
+     * so later messages on that chunk stream id compress against it. No payload copy; allocates a
+     * buffer view and a one-element list.
+     */
+    void writeEncoded(EncodedMedia media, int streamId) {
+        EncodedMedia.Entry e = media.entry(encoder.chunkSize(), streamId);
+        encoder.recordType0(e.raw(), media.chunkStreamId());
+        transport.write(List.of(e.chunks().duplicate()));
+    }
+
     /** Sends Set Chunk Size with the old size, then switches the encoder (RTMP 1.0 §5.4.1). */
     void changeChunkSize(int chunkSize) {
         write(new SetChunkSize(chunkSize));
         encoder.setChunkSize(chunkSize);
+        chunkSizeHint = chunkSize;
+    }
+
+    /** @return the outgoing chunk size as last set; any thread (may be stale by one change) */
+    int chunkSizeHint() {
+        return chunkSizeHint;
     }
 
     int chunkSize() {

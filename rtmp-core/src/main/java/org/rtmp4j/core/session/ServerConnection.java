@@ -392,7 +392,8 @@ public final class ServerConnection implements RtmpSession {
         }
     }
 
-    private void sendMediaNow(NetStream to, MediaMessage media) {
+    /** Sends {@code media}, or its shared chunks when {@code encoded} is not null, after the drop decision. */
+    private void sendMediaNow(NetStream to, MediaMessage media, EncodedMedia encoded) {
         if (closed) {
             return;
         }
@@ -407,7 +408,11 @@ public final class ServerConnection implements RtmpSession {
         boolean waiting = gate.awaitingKeyframe();
         switch (gate.decide(media, queued, config.outbound())) {
             case SEND:
-                writer.write(media.withStreamId(to.id()));
+                if (encoded != null) {
+                    writer.writeEncoded(encoded, to.id());
+                } else {
+                    writer.write(media.withStreamId(to.id()));
+                }
                 break;
             case DROP:
                 counters.dropped(media, !waiting && gate.awaitingKeyframe());
@@ -465,7 +470,51 @@ public final class ServerConnection implements RtmpSession {
 
     @Override
     public void sendMedia(NetStream to, MediaMessage media) {
-        runOnConnection(() -> sendMediaNow(to, media));
+        runOnConnection(() -> sendMediaNow(to, media, null));
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Off the connection's thread, the chunks for this connection's current chunk size are
+     * encoded on the calling thread (unless already cached) before the send is marshalled, so the
+     * connection's thread only queues them.
+     */
+    @Override
+    public void sendMedia(NetStream to, EncodedMedia media) {
+        if (transport.inConnectionThread()) {
+            sendEncodedHere(to, media);
+        } else if (!closed) {
+            media.entry(writer.chunkSizeHint(), to.id());
+            transport.execute(() -> sendEncodedHere(to, media));
+        }
+    }
+
+    // ---------------------------------------------------------------- fan-out batching (MediaFanout)
+
+    /** @return the transport's {@link Transport#executorKey()}: equal keys share a thread */
+    Object executorKey() {
+        return transport.executorKey();
+    }
+
+    /** @return whether the caller is on this connection's thread */
+    boolean inConnectionThread() {
+        return transport.inConnectionThread();
+    }
+
+    /** @return the outgoing chunk size as last set; any thread (may be stale by one change) */
+    int chunkSizeHint() {
+        return writer.chunkSizeHint();
+    }
+
+    /** Posts {@code task} to the connection's thread, as is (the task guards itself). */
+    void post(Runnable task) {
+        transport.execute(task);
+    }
+
+    /** Connection thread only: the drop decision, then the shared chunks; failures close this session. */
+    void sendEncodedHere(NetStream to, EncodedMedia media) {
+        runGuarded(() -> sendMediaNow(to, media.media(), media));
     }
 
     @Override

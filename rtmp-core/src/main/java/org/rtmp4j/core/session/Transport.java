@@ -9,8 +9,8 @@ import java.util.List;
  * the sans-I/O core and a runtime. {@code rtmp-server} implements it with NIO, tests with an
  * in-memory pipe.
  *
- * <p>Threading: every method except {@link #execute} and {@link #inConnectionThread} is called
- * only on the connection's thread.
+ * <p>Threading: every method except {@link #execute}, {@link #inConnectionThread} and {@link
+ * #executorKey} is called only on the connection's thread.
  */
 public interface Transport {
     /**
@@ -39,4 +39,16 @@ public interface Transport {
 
     /** @return whether the caller is on the connection's thread */
     boolean inConnectionThread();
+
+    /**
+     * Identifies the thread that runs this transport's {@link #execute} tasks, so that a sender can
+     * post one task for many connections (see {@link MediaFanout}): transports with equal keys
+     * (by {@code ==}) run their tasks on the same thread, in one order, whichever of them they were
+     * posted through. Any thread.
+     *
+     * @return the key; by default this transport itself (no batching across transports)
+     */
+    default Object executorKey() {
+        return this;
+    }
 }

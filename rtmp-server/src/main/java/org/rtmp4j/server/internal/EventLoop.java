@@ -59,6 +59,7 @@ public final class EventLoop implements Executor {
     private volatile boolean shuttingDown;
     private volatile boolean terminated;
     private long shutdownDeadline;
+    private long tasksRun;
 
     /**
      * Creates the loop; its thread starts with {@link #start()}.
@@ -178,6 +179,16 @@ public final class EventLoop implements Executor {
         return gather;
     }
 
+    /**
+     * Tasks posted with {@link #execute} and run so far: evidence of cross-loop batching (a relay
+     * posts one task per target loop per published message). Loop thread only.
+     *
+     * @return tasks run
+     */
+    public long tasksRun() {
+        return tasksRun;
+    }
+
     /** @return the number of registered channels. Loop thread only. */
     public int channelCount() {
         return channels.size();
@@ -289,6 +300,7 @@ public final class EventLoop implements Executor {
             if (task == null) {
                 return;
             }
+            tasksRun++;
             try {
                 task.run();
             } catch (Throwable t) {

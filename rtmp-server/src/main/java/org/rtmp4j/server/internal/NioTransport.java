@@ -62,6 +62,8 @@ public final class NioTransport implements Transport, LoopChannel {
     private boolean outputShut;
     private boolean closed;
     private Cancellable lingerTimer;
+    private long flushes;
+    private long gatheringWrites;
 
     /**
      * Wraps an accepted (or connected) channel; call {@link #start} on the loop's thread.
@@ -158,6 +160,33 @@ public final class NioTransport implements Transport, LoopChannel {
         return loop.inLoop();
     }
 
+    /** @return the event loop: every transport of one loop runs its tasks on that loop's thread */
+    @Override
+    public Object executorKey() {
+        return loop;
+    }
+
+    /**
+     * Write coalescing evidence: how many times the queue was flushed (at most once per loop
+     * iteration in which {@link #write} was called, plus once per {@code OP_WRITE} readiness).
+     * Loop thread only.
+     *
+     * @return flushes so far
+     */
+    public long flushes() {
+        return flushes;
+    }
+
+    /**
+     * How many gathering {@link SocketChannel#write(ByteBuffer[], int, int)} calls were made, each
+     * covering up to 64 queued buffers. Loop thread only.
+     *
+     * @return gathering writes so far
+     */
+    public long gatheringWrites() {
+        return gatheringWrites;
+    }
+
     /** @return whether the channel is closed */
     public boolean isClosed() {
         return closed;
@@ -229,6 +258,7 @@ public final class NioTransport implements Transport, LoopChannel {
         if (closed) {
             return;
         }
+        flushes++;
         try {
             writeQueued();
         } catch (IOException e) {
@@ -259,6 +289,7 @@ public final class NioTransport implements Transport, LoopChannel {
             }
             long written;
             try {
+                gatheringWrites++;
                 written = channel.write(gather, 0, count);
             } finally {
                 Arrays.fill(gather, 0, count, null);

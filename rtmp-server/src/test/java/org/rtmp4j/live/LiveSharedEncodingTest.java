@@ -1,0 +1,60 @@
+package org.rtmp4j.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.rtmp4j.core.message.MediaMessage;
+import org.rtmp4j.core.session.EncodedMedia;
+
+/** The relay hands every player of a published message the same {@link EncodedMedia}. */
+class LiveSharedEncodingTest {
+    private final LiveBroadcastController relay = new LiveBroadcastController();
+
+    private FakeSession.Stream play(FakeSession s, String name) {
+        FakeSession.Stream st = s.newStream();
+        relay.onPlay(s, st.play(name));
+        return st;
+    }
+
+    @Test
+    void everyLivePlayerGetsTheSameSharedEncodingOfAPublishedMessage() {
+        FakeSession pub = new FakeSession();
+        FakeSession.Stream pubStream = pub.newStream();
+        relay.onPublish(pub, pubStream.publish("cam"));
+        MediaMessage vsh = Flv.avcSequenceHeader(0);
+        MediaMessage k0 = Flv.avcKeyFrame(0);
+        relay.onMedia(pub, pubStream, vsh);
+        relay.onMedia(pub, pubStream, k0);
+
+        List<FakeSession> players = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            FakeSession p = new FakeSession();
+            if (i == 4) {
+                p.newStream(); // this player plays on message stream id 2
+            }
+            play(p, "cam");
+            players.add(p);
+        }
+        List<MediaMessage> live = List.of(Flv.aacSequenceHeader(10), Flv.avcKeyFrame(40), Flv.avcKeyFrame(80));
+        for (MediaMessage m : live) {
+            relay.onMedia(pub, pubStream, m);
+        }
+
+        for (FakeSession p : players) {
+            // the cached prefix went the ordinary way; the live edge shared
+            assertThat(p.shared).hasSize(live.size());
+            for (int i = 0; i < live.size(); i++) {
+                assertThat(p.shared.get(i)).isSameAs(players.get(0).shared.get(i));
+                assertThat(p.shared.get(i).media()).isSameAs(live.get(i));
+            }
+            List<MediaMessage> media = p.media();
+            assertThat(media).hasSize(2 + live.size());
+            assertThat(media.get(0).payload()).isEqualTo(vsh.payload());
+            assertThat(media.get(1).payload()).isEqualTo(k0.payload());
+        }
+        assertThat(players.get(4).media()).allSatisfy(m -> assertThat(m.streamId()).isEqualTo(2));
+        assertThat(players.get(0).media()).allSatisfy(m -> assertThat(m.streamId()).isEqualTo(1));
+    }
+}
