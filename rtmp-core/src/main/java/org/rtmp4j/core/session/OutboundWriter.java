@@ -52,7 +52,9 @@ final class OutboundWriter {
     void writeEncoded(EncodedMedia media, int streamId) {
         EncodedMedia.Entry e = media.entry(encoder.chunkSize(), streamId);
         encoder.recordType0(e.raw(), media.chunkStreamId());
-        transport.write(List.of(e.chunks().duplicate()));
+        ByteBuffer chunks = e.chunks().duplicate();
+        bytesOut += chunks.remaining();
+        transport.write(List.of(chunks));
     }
 
     /** Sends Set Chunk Size with the old size, then switches the encoder (RTMP 1.0 §5.4.1). */

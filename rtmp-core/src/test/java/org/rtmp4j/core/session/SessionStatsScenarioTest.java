@@ -50,4 +50,21 @@ class SessionStatsScenarioTest {
         assertThat(server.stats().closedForOverflow()).isTrue();
         assertThat(server.isClosed()).isTrue();
     }
+
+    @Test
+    void sharedPreEncodedMediaCountsInBytesOut() {
+        RecordingController controller = new RecordingController();
+        RtmpPair pair = new RtmpPair(RtmpPair.Split.WHOLE, controller, SessionConfig.defaults(), SessionConfig.defaults());
+        Steps.done(pair.connect());
+        Steps.playing(pair, "cam1");
+        NetStream stream = controller.plays.peek().stream();
+        ServerConnection server = pair.server;
+        long before = server.stats().bytesOut();
+
+        server.sendMedia(stream, EncodedMedia.of(Media.keyframe(80, 10_000)));
+        pair.pump();
+
+        // 10,000 payload bytes in chunks of 4096: a 12-byte type-0 header and two 1-byte type-3 headers
+        assertThat(server.stats().bytesOut() - before).isEqualTo(10_000 + 12 + 2);
+    }
 }
