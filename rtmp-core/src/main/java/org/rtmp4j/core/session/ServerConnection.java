@@ -119,7 +119,7 @@ public final class ServerConnection implements RtmpSession {
     /**
      * Feeds received bytes; consumes all of {@code in}. A protocol error ({@link
      * RtmpProtocolException}, {@link AmfException}) closes the transport (after logging once at
-     * DEBUG), is passed to {@link RtmpController#onClose} and is not rethrown.
+     * INFO with the peer address, offset and reason), is passed to {@link RtmpController#onClose} and is not rethrown.
      *
      * @param in bytes as received, in order
      */
@@ -134,7 +134,8 @@ public final class ServerConnection implements RtmpSession {
         try {
             pipeline.onBytes(in);
         } catch (RtmpProtocolException | AmfException e) {
-            LOG.debug("{} protocol error: {}", id, e.getMessage());
+            // once per connection: the connection is closed and ignores further input
+            LOG.info("{} closed: protocol error from {}: {}", id, transport.remoteAddress(), e.getMessage());
             fail(e);
         } catch (RuntimeException e) {
             LOG.warn("{} failed handling input", id, e);
