@@ -1,0 +1,225 @@
+package org.rtmp4j.examples.load;
+
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.rtmp4j.client.ClientOptions;
+import org.rtmp4j.client.NioClient;
+import org.rtmp4j.client.NioClientGroup;
+import org.rtmp4j.core.session.ClientListener;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code load URL --players N --duration S [--publish FILE | --synthetic KBPS]}: optionally
+ * publishes to URL, then plays it with N players, all on one {@link NioClientGroup} (a few event
+ * loops, not a thread per player), runs S seconds and prints players kept up, bytes delivered,
+ * latency p50/p99 (synthetic frames carry their send time) and time to first keyframe.
+ */
+@Command(
+        name = "load",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Load test: publishes (optionally) and plays rtmp://HOST[:PORT]/APP/KEY with N players on one event loop group,",
+            "then prints players kept up, bytes delivered, latency p50/p99 and time to first keyframe."
+        })
+public final class LoadCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "URL", description = "rtmp://HOST[:PORT]/APP/KEY")
+    URI url;
+
+    @Option(names = "--players", paramLabel = "N", defaultValue = "10", description = "Players (default: ${DEFAULT-VALUE}).")
+    int players;
+
+    @Option(names = "--duration", paramLabel = "SECONDS", defaultValue = "30",
+            description = "Seconds to run once every player has started (default: ${DEFAULT-VALUE}).")
+    int durationSeconds;
+
+    @ArgGroup(exclusive = true)
+    Source source;
+
+    /** What to publish, if anything. */
+    static final class Source {
+        @Option(names = "--publish", paramLabel = "FILE", description = "Publish this FLV file in real time (looped).")
+        Path file;
+
+        @Option(names = "--synthetic", paramLabel = "KBPS",
+                description = "Publish synthetic H.264-like video at KBPS kbit/s, 25 fps, keyframe every 2 s, carrying send times.")
+        Integer kbps;
+    }
+
+    @Option(names = "--loops", paramLabel = "N", defaultValue = "0",
+            description = "Event loops (threads) for all clients; 0 = available processors (default).")
+    int loops;
+
+    @Option(names = "--lag-limit", paramLabel = "MS", defaultValue = "2000",
+            description = "A player is kept up if its newest media lags the publisher's by less than MS (default: ${DEFAULT-VALUE}).")
+    long lagLimitMs;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "20",
+            description = "Seconds to wait for the publisher and for all players to start (default: ${DEFAULT-VALUE}).")
+    int timeoutSeconds;
+
+    @Option(names = "--json", description = "Also print the result as one JSON line (for scripts).")
+    boolean json;
+
+    @Option(names = "--log-level", paramLabel = "LEVEL", defaultValue = "warn",
+            description = "error, warn, info, debug or trace (default: ${DEFAULT-VALUE}).")
+    String logLevel;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", logLevel.toLowerCase(java.util.Locale.ROOT));
+        if (url.getScheme() == null || !url.getScheme().equalsIgnoreCase("rtmp")) {
+            throw new ParameterException(spec.commandLine(), "URL must be rtmp://HOST[:PORT]/APP/KEY: " + url);
+        }
+        if (players < 0 || durationSeconds <= 0 || timeoutSeconds <= 0 || lagLimitMs <= 0) {
+            throw new ParameterException(spec.commandLine(), "--players must be >= 0; --duration, --timeout, --lag-limit > 0");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        int loopCount = loops > 0 ? loops : Runtime.getRuntime().availableProcessors();
+        ClientOptions options = ClientOptions.defaults().withTimeout(Duration.ofSeconds(timeoutSeconds));
+        Histogram latency = new Histogram();
+        try (NioClientGroup group = new NioClientGroup(loopCount)) {
+            LoadPublisher publisher = startPublisher(group, options);
+            long begin = System.nanoTime();
+            LoadPlayer[] all = new LoadPlayer[players];
+            List<CompletableFuture<Void>> started = new ArrayList<>(players);
+            for (int i = 0; i < players; i++) {
+                all[i] = new LoadPlayer(latency);
+                started.add(startPlayer(group, options, all[i]));
+            }
+            int playing = awaitStarted(started, begin + TimeUnit.SECONDS.toNanos(timeoutSeconds));
+            out.printf("%d of %d players playing after %.1f s; running %d s on %d event loop(s)%n", playing, players,
+                    (System.nanoTime() - begin) / 1e9, durationSeconds, loopCount);
+            out.flush();
+            TimeUnit.SECONDS.sleep(durationSeconds);
+            if (publisher != null) {
+                publisher.stop();
+            }
+            LoadReport report = report(all, started, publisher, latency, begin);
+            report.printTable(out);
+            if (json) {
+                out.println(report.json());
+            }
+            out.flush();
+            return 0;
+        }
+    }
+
+    private LoadPublisher startPublisher(NioClientGroup group, ClientOptions options) throws Exception {
+        if (source == null) {
+            return null;
+        }
+        NioClient client = group.connect(url, options, new ClientListener() { }).get(timeoutSeconds, TimeUnit.SECONDS);
+        int streamId = client.createStream().get(timeoutSeconds, TimeUnit.SECONDS);
+        client.publish(streamId, requireStreamName(client)).get(timeoutSeconds, TimeUnit.SECONDS);
+        LoadPublisher p = source.file != null ? LoadPublisher.file(client, streamId, source.file)
+                : LoadPublisher.synthetic(client, streamId, source.kbps);
+        p.start();
+        return p;
+    }
+
+    private String requireStreamName(NioClient client) {
+        if (client.streamName().isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "URL has no stream name: " + url);
+        }
+        return client.streamName();
+    }
+
+    private CompletableFuture<Void> startPlayer(NioClientGroup group, ClientOptions options, LoadPlayer player) {
+        return group.connect(url, options, player).thenCompose(c -> {
+            player.client(c);
+            return c.createStream();
+        }).thenCompose(id -> {
+            NioClient c = player.client();
+            player.playSent();
+            return c.play(id, requireStreamName(c));
+        });
+    }
+
+    private static int awaitStarted(List<CompletableFuture<Void>> started, long deadline) {
+        int ok = 0;
+        for (CompletableFuture<Void> f : started) {
+            try {
+                f.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                ok++;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            } catch (Exception failedOrLate) {
+                // counted as not playing
+            }
+        }
+        return ok;
+    }
+
+    private LoadReport report(LoadPlayer[] all, List<CompletableFuture<Void>> started, LoadPublisher publisher,
+            Histogram latency, long begin) {
+        long now = System.nanoTime();
+        long lagNanos = TimeUnit.MILLISECONDS.toNanos(lagLimitMs);
+        int connected = 0;
+        int disconnected = 0;
+        int keptUp = 0;
+        int withKeyframe = 0;
+        long bytes = 0;
+        long[] ttfk = new long[all.length];
+        for (int i = 0; i < all.length; i++) {
+            LoadPlayer p = all[i];
+            CompletableFuture<Void> f = started.get(i);
+            boolean ok = f.isDone() && !f.isCompletedExceptionally();
+            if (ok) {
+                connected++;
+            }
+            if (!ok || p.closed()) {
+                disconnected++;
+            }
+            bytes += p.bytesIn();
+            long t = p.timeToFirstKeyframeNanos();
+            if (t >= 0) {
+                ttfk[withKeyframe++] = t;
+            }
+            if (ok && !p.closed() && keptUp(p, publisher, now, lagNanos)) {
+                keptUp++;
+            }
+        }
+        long[] k = Arrays.copyOf(ttfk, withKeyframe);
+        Arrays.sort(k);
+        return new LoadReport(url.toString(), all.length, connected, disconnected, keptUp, lagLimitMs, bytes,
+                (now - begin) / 1e9, latency.quantileMillis(0.5), latency.quantileMillis(0.99),
+                latency.quantileMillis(1.0), latency.count(), quantileMillis(k, 0.5), quantileMillis(k, 0.99),
+                withKeyframe, publisher == null ? 0 : publisher.messages());
+    }
+
+    private boolean keptUp(LoadPlayer p, LoadPublisher publisher, long now, long lagNanos) {
+        if (publisher == null) {
+            return p.lastReceiveNanos() != 0 && now - p.lastReceiveNanos() < lagNanos;
+        }
+        if (publisher.isSynthetic()) {
+            return p.lastSendNanos() != Long.MIN_VALUE && publisher.lastSendNanos() - p.lastSendNanos() < lagNanos;
+        }
+        return p.lastTimestamp() >= 0 && publisher.lastTimestamp() - p.lastTimestamp() < lagLimitMs;
+    }
+
+    private static double quantileMillis(long[] sorted, double q) {
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
+        int i = (int) Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
+        return sorted[i] / 1e6;
+    }
+}

@@ -1,0 +1,102 @@
+package org.rtmp4j.examples.load;
+
+import org.rtmp4j.client.NioClient;
+import org.rtmp4j.core.message.MediaMessage;
+import org.rtmp4j.core.message.MessageType;
+import org.rtmp4j.core.session.ClientListener;
+
+/**
+ * One player's measurements, fed on its connection's loop thread and read by the main thread at the
+ * end (volatile fields, single writer).
+ *
+ * <p>Latency is recorded for frames sent after this player's {@code play} (receive {@code
+ * nanoTime} minus the embedded send time), so a server's GOP cache replay does not count as
+ * latency; time to first keyframe runs from sending {@code play} to the first video keyframe.
+ */
+final class LoadPlayer implements ClientListener {
+    private final Histogram latency;
+    private volatile long playSentNanos;
+    private volatile long firstKeyframeNanos;
+    private volatile long lastSendNanos = Long.MIN_VALUE;
+    private volatile long lastReceiveNanos;
+    private volatile int lastTimestamp = -1;
+    private volatile long mediaMessages;
+    private volatile boolean closed;
+    private volatile NioClient client;
+
+    LoadPlayer(Histogram latency) {
+        this.latency = latency;
+    }
+
+    void client(NioClient c) {
+        client = c;
+    }
+
+    NioClient client() {
+        return client;
+    }
+
+    /** @return bytes this player read from its socket */
+    long bytesIn() {
+        NioClient c = client;
+        return c == null ? 0 : c.bytesIn();
+    }
+
+    /** Loop thread, right before {@code play} is sent. */
+    void playSent() {
+        playSentNanos = System.nanoTime();
+    }
+
+    @Override
+    public void onMedia(int streamId, MediaMessage media) {
+        long now = System.nanoTime();
+        mediaMessages++;
+        lastReceiveNanos = now;
+        lastTimestamp = media.timestamp();
+        if (media.type() != MessageType.VIDEO) {
+            return;
+        }
+        if (firstKeyframeNanos == 0 && playSentNanos != 0 && SyntheticVideo.isKeyframe(media.payload())) {
+            firstKeyframeNanos = now;
+        }
+        long sent = SyntheticVideo.sendNanos(media.payload());
+        if (sent != Long.MIN_VALUE) {
+            lastSendNanos = sent;
+            if (sent - playSentNanos >= 0) {
+                latency.record(now - sent);
+            }
+        }
+    }
+
+    @Override
+    public void onClose(Throwable causeOrNull) {
+        closed = true;
+    }
+
+    boolean closed() {
+        return closed;
+    }
+
+    /** @return ns from play to the first keyframe, or -1 if none arrived */
+    long timeToFirstKeyframeNanos() {
+        long k = firstKeyframeNanos;
+        return k == 0 ? -1 : k - playSentNanos;
+    }
+
+    /** @return the embedded send time of the newest synthetic frame received, or {@link Long#MIN_VALUE} */
+    long lastSendNanos() {
+        return lastSendNanos;
+    }
+
+    long lastReceiveNanos() {
+        return lastReceiveNanos;
+    }
+
+    int lastTimestamp() {
+        return lastTimestamp;
+    }
+
+    long mediaMessages() {
+        return mediaMessages;
+    }
+}

@@ -1,0 +1,157 @@
+package org.rtmp4j.examples.load;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.rtmp4j.client.NioClient;
+import org.rtmp4j.core.message.AudioMessage;
+import org.rtmp4j.core.message.VideoMessage;
+import org.rtmp4j.flv.FlvReader;
+import org.rtmp4j.flv.FlvTag;
+import org.rtmp4j.flv.media.ScriptData;
+
+/**
+ * Publishes in real time on its client's loop: {@link SyntheticVideo} frames every 40 ms, or the
+ * tags of an FLV file paced by their timestamps (ms) and looped (timestamps continue across loops).
+ * Started and stopped from any thread; the counters are readable from any thread.
+ */
+final class LoadPublisher {
+    private static final long MAX_FILE_BYTES = 512L << 20;
+
+    private final NioClient client;
+    private final int streamId;
+    private final SyntheticVideo synthetic;
+    private final List<FlvTag> tags;
+    private long startNanos;
+    private long frame;
+    private int tagIndex;
+    private long loopOffsetMs;
+    private volatile boolean stopped;
+    private volatile long lastSendNanos = Long.MIN_VALUE;
+    private volatile int lastTimestamp = -1;
+    private volatile long messages;
+
+    private LoadPublisher(NioClient client, int streamId, SyntheticVideo synthetic, List<FlvTag> tags) {
+        this.client = client;
+        this.streamId = streamId;
+        this.synthetic = synthetic;
+        this.tags = tags;
+    }
+
+    static LoadPublisher synthetic(NioClient client, int streamId, int kbps) {
+        return new LoadPublisher(client, streamId, new SyntheticVideo(kbps), List.of());
+    }
+
+    static LoadPublisher file(NioClient client, int streamId, Path flv) throws IOException {
+        List<FlvTag> tags = new ArrayList<>();
+        long bytes = 0;
+        try (FlvReader reader = FlvReader.open(flv)) {
+            Optional<FlvTag> t;
+            while ((t = reader.next()).isPresent()) {
+                bytes += t.get().dataSize();
+                if (bytes > MAX_FILE_BYTES) {
+                    throw new IOException(flv + " is larger than " + (MAX_FILE_BYTES >> 20) + " MiB of tags");
+                }
+                tags.add(t.get());
+            }
+        }
+        if (tags.isEmpty()) {
+            throw new IOException(flv + " has no tags");
+        }
+        return new LoadPublisher(client, streamId, null, tags);
+    }
+
+    void start() {
+        client.execute(() -> {
+            startNanos = System.nanoTime();
+            if (synthetic != null) {
+                client.sendMetadata(streamId, Map.of("videocodecid", 7.0, "framerate", (double) SyntheticVideo.FPS,
+                        "videodatarate", synthetic.frameBytes() * 8.0 * SyntheticVideo.FPS / 1000));
+                client.sendMedia(streamId, synthetic.sequenceHeader());
+            }
+            step();
+        });
+    }
+
+    void stop() {
+        stopped = true;
+    }
+
+    private void step() {
+        if (stopped || client.isClosed()) {
+            return;
+        }
+        long now = System.nanoTime();
+        long nextDueMs = synthetic != null ? sendSynthetic(now) : sendFile(now);
+        long delay = Math.max(0, startNanos + TimeUnit.MILLISECONDS.toNanos(nextDueMs) - System.nanoTime());
+        client.schedule(this::step, delay, TimeUnit.NANOSECONDS);
+    }
+
+    private long sendSynthetic(long now) {
+        while (startNanos + TimeUnit.MILLISECONDS.toNanos(frame * SyntheticVideo.FRAME_MS) - now <= 0) {
+            long t = System.nanoTime();
+            VideoMessage m = synthetic.frame(frame++, t);
+            client.sendMedia(streamId, m);
+            sent(t, m.timestamp());
+        }
+        return frame * SyntheticVideo.FRAME_MS;
+    }
+
+    private long sendFile(long now) {
+        int first = tags.get(0).timestamp();
+        while (true) {
+            FlvTag tag = tags.get(tagIndex);
+            long ts = loopOffsetMs + (tag.timestamp() - first);
+            if (startNanos + TimeUnit.MILLISECONDS.toNanos(ts) - now > 0) {
+                return ts;
+            }
+            switch (tag.type()) {
+                case AUDIO:
+                    client.sendMedia(streamId, new AudioMessage((int) ts, 0, tag.body().duplicate()));
+                    break;
+                case VIDEO:
+                    client.sendMedia(streamId, new VideoMessage((int) ts, 0, tag.body().duplicate()));
+                    break;
+                default:
+                    if (loopOffsetMs == 0) {
+                        Map<String, Object> md = ScriptData.metadata(tag.body().duplicate());
+                        if (!md.isEmpty()) {
+                            client.sendMetadata(streamId, md);
+                        }
+                    }
+                    break;
+            }
+            sent(System.nanoTime(), (int) ts);
+            if (++tagIndex == tags.size()) {
+                tagIndex = 0;
+                loopOffsetMs = ts + SyntheticVideo.FRAME_MS;
+            }
+        }
+    }
+
+    private void sent(long nanos, int timestamp) {
+        lastSendNanos = nanos;
+        lastTimestamp = timestamp;
+        messages++;
+    }
+
+    long lastSendNanos() {
+        return lastSendNanos;
+    }
+
+    int lastTimestamp() {
+        return lastTimestamp;
+    }
+
+    long messages() {
+        return messages;
+    }
+
+    boolean isSynthetic() {
+        return synthetic != null;
+    }
+}

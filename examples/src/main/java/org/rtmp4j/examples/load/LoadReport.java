@@ -1,0 +1,70 @@
+package org.rtmp4j.examples.load;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+
+/**
+ * The result of a load run. Times in ms; NaN when nothing was measured.
+ *
+ * @param url the played URL
+ * @param players players started
+ * @param connected players whose play started
+ * @param disconnected players the server disconnected (or that failed) after starting
+ * @param keptUp connected players whose newest media lags the publisher by less than {@code lagLimitMs}
+ * @param lagLimitMs the kept-up threshold
+ * @param bytes bytes all players read from their sockets
+ * @param seconds wall time from the first player's connect to the end
+ * @param latencyP50 end-to-end latency median (synthetic frames only)
+ * @param latencyP99 99th percentile latency
+ * @param latencyMax largest latency (bucket edge)
+ * @param latencySamples frames measured
+ * @param ttfkP50 time from play to the first video keyframe, median
+ * @param ttfkP99 99th percentile of that
+ * @param withKeyframe players that got a keyframe
+ * @param published messages the publisher sent (0 without one)
+ */
+record LoadReport(
+        String url,
+        int players,
+        int connected,
+        int disconnected,
+        int keptUp,
+        long lagLimitMs,
+        long bytes,
+        double seconds,
+        double latencyP50,
+        double latencyP99,
+        double latencyMax,
+        long latencySamples,
+        double ttfkP50,
+        double ttfkP99,
+        int withKeyframe,
+        long published) {
+
+    void printTable(PrintWriter out) {
+        out.printf(Locale.ROOT, "%-26s %s%n", "url", url);
+        out.printf(Locale.ROOT, "%-26s %d started, %d playing, %d disconnected%n", "players", players, connected, disconnected);
+        out.printf(Locale.ROOT, "%-26s %d of %d (lag < %d ms)%n", "players kept up", keptUp, players, lagLimitMs);
+        out.printf(Locale.ROOT, "%-26s %,d (%.1f Mbit/s in all, %.2f Mbit/s per player) in %.1f s%n", "bytes delivered",
+                bytes, bytes * 8 / 1e6 / seconds, players == 0 ? 0.0 : bytes * 8 / 1e6 / seconds / players, seconds);
+        out.printf(Locale.ROOT, "%-26s p50 %.1f ms, p99 %.1f ms, max %.1f ms (%,d frames)%n", "latency",
+                latencyP50, latencyP99, latencyMax, latencySamples);
+        out.printf(Locale.ROOT, "%-26s p50 %.1f ms, p99 %.1f ms (%d players got one)%n", "time to first keyframe",
+                ttfkP50, ttfkP99, withKeyframe);
+        out.printf(Locale.ROOT, "%-26s %,d%n", "messages published", published);
+    }
+
+    String json() {
+        return String.format(Locale.ROOT,
+                "{\"url\":\"%s\",\"players\":%d,\"connected\":%d,\"disconnected\":%d,\"keptUp\":%d,\"lagLimitMs\":%d,"
+                        + "\"bytes\":%d,\"seconds\":%.3f,\"latencyP50Ms\":%s,\"latencyP99Ms\":%s,\"latencyMaxMs\":%s,"
+                        + "\"latencySamples\":%d,\"ttfkP50Ms\":%s,\"ttfkP99Ms\":%s,\"withKeyframe\":%d,\"published\":%d}",
+                url.replace("\\", "\\\\").replace("\"", "\\\""), players, connected, disconnected, keptUp, lagLimitMs,
+                bytes, seconds, num(latencyP50), num(latencyP99), num(latencyMax), latencySamples, num(ttfkP50),
+                num(ttfkP99), withKeyframe, published);
+    }
+
+    private static String num(double v) {
+        return Double.isNaN(v) ? "null" : String.format(Locale.ROOT, "%.2f", v);
+    }
+}

@@ -1,0 +1,152 @@
+package org.rtmp4j.client;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.net.URI;
+import java.nio.channels.SocketChannel;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.rtmp4j.core.session.ClientListener;
+import org.rtmp4j.core.session.ConnectOptions;
+import org.rtmp4j.server.internal.EventLoop;
+import org.rtmp4j.server.internal.EventLoopGroup;
+
+/**
+ * Many non-blocking RTMP client connections on a few NIO event loops: the server's own loops
+ * ({@code EventLoop}, {@code NioTransport}) driving one sans-I/O {@code ClientConnection} per
+ * connection, so thousands of players need no thread each (load tools, relays that pull). For one
+ * connection with blocking calls use {@link RtmpClient}.
+ *
+ * <p>{@link #connect} opens the TCP connection on the caller's thread (blocking, bounded by {@link
+ * ClientOptions#timeout()}), then hands it to the next loop (round-robin), which runs the handshake
+ * (RTMP 1.0 §5.2) and {@code connect} (§7.2.1.1). Everything after that happens on that loop's
+ * thread, see {@link NioClient}.
+ *
+ * <p>Thread-safety: thread-safe. {@link #close()} closes every connection (flushing what is
+ * queued, at most 1 s) and stops the loops' threads.
+ */
+public final class NioClientGroup implements AutoCloseable {
+    private static final long LINGER_NANOS = TimeUnit.SECONDS.toNanos(1);
+
+    private final EventLoopGroup group;
+
+    /**
+     * Creates and starts {@code loops} event loops (daemon threads {@code rtmp-client-loop-N}).
+     *
+     * @param loops number of loops (threads), &gt; 0
+     * @throws IOException if a selector cannot be opened
+     * @throws IllegalArgumentException if {@code loops} &lt; 1
+     */
+    public NioClientGroup(int loops) throws IOException {
+        AtomicInteger n = new AtomicInteger();
+        ThreadFactory threads = r -> {
+            Thread t = new Thread(r, "rtmp-client-loop-" + n.getAndIncrement());
+            t.setDaemon(true);
+            return t;
+        };
+        this.group = new EventLoopGroup(loops, threads, EventLoop.DEFAULT_TICK_NANOS);
+        group.start();
+    }
+
+    /** @return the number of event loops */
+    public int loops() {
+        return group.size();
+    }
+
+    /**
+     * Connects to {@code url}: TCP connect (TCP_NODELAY) on the caller's thread, then handshake and
+     * {@code connect} on a loop. {@code listener} gets every message of the connection on that
+     * loop's thread and must not block.
+     *
+     * @param url {@code rtmp://host[:port]/app[/stream]} (port 1935 by default)
+     * @param options timeout (TCP connect, and handshake + {@code connect} together) and session settings
+     * @param listener receives status, media, data and the close, on the loop's thread
+     * @return completes with the connected client, or exceptionally with an {@link IOException}
+     *     (including a timeout) or {@code RtmpStatusException} (connect refused)
+     * @throws IllegalArgumentException if the URL is not {@code rtmp://} or has no application
+     */
+    public CompletableFuture<NioClient> connect(URI url, ClientOptions options, ClientListener listener) {
+        RtmpUrl target = RtmpUrl.parse(url);
+        CompletableFuture<NioClient> result = new CompletableFuture<>();
+        SocketChannel ch = null;
+        try {
+            ch = SocketChannel.open();
+            ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            ch.socket().connect(new InetSocketAddress(target.host(), target.port()),
+                    (int) Math.min(Integer.MAX_VALUE, options.timeout().toMillis()));
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(ch);
+            result.completeExceptionally(e);
+            return result;
+        }
+        SocketChannel channel = ch;
+        EventLoop loop = group.next();
+        try {
+            loop.execute(() -> start(loop, channel, target, options, listener, result));
+        } catch (RuntimeException e) {
+            closeQuietly(channel);
+            result.completeExceptionally(e);
+        }
+        return result;
+    }
+
+    private static void start(EventLoop loop, SocketChannel channel, RtmpUrl target, ClientOptions options,
+            ClientListener listener, CompletableFuture<NioClient> result) {
+        NioClient client = new NioClient(loop, channel, options.sessionConfig(), listener, LINGER_NANOS, target);
+        try {
+            client.start();
+        } catch (IOException | RuntimeException e) {
+            client.close();
+            result.completeExceptionally(e);
+            return;
+        }
+        Duration timeout = options.timeout();
+        var timer = loop.schedule(() -> {
+            if (result.completeExceptionally(new TimeoutException("handshake and connect to " + target.tcUrl()
+                    + " timed out after " + timeout))) {
+                client.close();
+            }
+        }, timeout.toNanos(), TimeUnit.NANOSECONDS);
+        client.connect(new ConnectOptions(target.app(), target.tcUrl(), options.connectProperties()))
+                .whenComplete((reply, failure) -> {
+                    timer.cancel();
+                    if (failure != null) {
+                        if (result.completeExceptionally(failure)) {
+                            client.close();
+                        }
+                    } else {
+                        result.complete(client);
+                    }
+                });
+    }
+
+    /**
+     * Closes every connection (each flushes what is queued, at most 1 s) and stops the loops.
+     * Waits at most 5 s.
+     */
+    @Override
+    public void close() {
+        try {
+            group.shutdownGracefully(LINGER_NANOS).get(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            // best effort: loops are daemon threads
+        }
+    }
+
+    private static void closeQuietly(SocketChannel ch) {
+        if (ch != null) {
+            try {
+                ch.close();
+            } catch (IOException ignored) {
+                // nothing to do
+            }
+        }
+    }
+}
