@@ -1,6 +1,7 @@
 package org.rtmp4j.client;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.net.URI;
@@ -71,12 +72,32 @@ public final class NioClientGroup implements AutoCloseable {
      * @throws IllegalArgumentException if the URL is not {@code rtmp://} or has no application
      */
     public CompletableFuture<NioClient> connect(URI url, ClientOptions options, ClientListener listener) {
+        return connect(url, options, listener, null);
+    }
+
+    /**
+     * Same as {@link #connect(URI, ClientOptions, ClientListener)}, from a chosen local address
+     * (e.g. 127.0.0.N on Linux, to spread many test connections over several loopback source
+     * addresses when the server limits connections per IP address).
+     *
+     * @param url {@code rtmp://host[:port]/app[/stream]}
+     * @param options timeout and session settings
+     * @param listener receives status, media, data and the close, on the loop's thread
+     * @param localAddress the local address to bind (any port), or {@code null} for the system's choice
+     * @return completes with the connected client, or exceptionally as for the other overload
+     * @throws IllegalArgumentException if the URL is not {@code rtmp://} or has no application
+     */
+    public CompletableFuture<NioClient> connect(URI url, ClientOptions options, ClientListener listener,
+            InetAddress localAddress) {
         RtmpUrl target = RtmpUrl.parse(url);
         CompletableFuture<NioClient> result = new CompletableFuture<>();
         SocketChannel ch = null;
         try {
             ch = SocketChannel.open();
             ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            if (localAddress != null) {
+                ch.bind(new InetSocketAddress(localAddress, 0));
+            }
             ch.socket().connect(new InetSocketAddress(target.host(), target.port()),
                     (int) Math.min(Integer.MAX_VALUE, options.timeout().toMillis()));
         } catch (IOException | RuntimeException e) {

@@ -1,6 +1,9 @@
 package org.rtmp4j.examples.load;
 
 import java.io.PrintWriter;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -71,6 +74,11 @@ public final class LoadCommand implements Callable<Integer> {
             description = "Seconds to wait for the publisher and for all players to start (default: ${DEFAULT-VALUE}).")
     int timeoutSeconds;
 
+    @Option(names = "--per-source-address", paramLabel = "K", defaultValue = "50",
+            description = {"Against a 127.x.y.z server, connect at most K clients from each loopback source address",
+                "(127.0.1.1, 127.0.1.2, ...), so per-IP connection limits (rtmp4j: 64) do not apply; 0 = off (default: ${DEFAULT-VALUE})."})
+    int perSourceAddress;
+
     @Option(names = "--json", description = "Also print the result as one JSON line (for scripts).")
     boolean json;
 
@@ -101,7 +109,7 @@ public final class LoadCommand implements Callable<Integer> {
             List<CompletableFuture<Void>> started = new ArrayList<>(players);
             for (int i = 0; i < players; i++) {
                 all[i] = new LoadPlayer(latency);
-                started.add(startPlayer(group, options, all[i]));
+                started.add(startPlayer(group, options, all[i], sourceAddress(i + 1)));
             }
             int playing = awaitStarted(started, begin + TimeUnit.SECONDS.toNanos(timeoutSeconds));
             out.printf("%d of %d players playing after %.1f s; running %d s on %d event loop(s)%n", playing, players,
@@ -125,7 +133,7 @@ public final class LoadCommand implements Callable<Integer> {
         if (source == null) {
             return null;
         }
-        NioClient client = group.connect(url, options, new ClientListener() { }).get(timeoutSeconds, TimeUnit.SECONDS);
+        NioClient client = group.connect(url, options, new ClientListener() { }, sourceAddress(0)).get(timeoutSeconds, TimeUnit.SECONDS);
         int streamId = client.createStream().get(timeoutSeconds, TimeUnit.SECONDS);
         client.publish(streamId, requireStreamName(client)).get(timeoutSeconds, TimeUnit.SECONDS);
         LoadPublisher p = source.file != null ? LoadPublisher.file(client, streamId, source.file)
@@ -141,8 +149,26 @@ public final class LoadCommand implements Callable<Integer> {
         return client.streamName();
     }
 
-    private CompletableFuture<Void> startPlayer(NioClientGroup group, ClientOptions options, LoadPlayer player) {
-        return group.connect(url, options, player).thenCompose(c -> {
+    /** @return the local address for client {@code index} (0 = publisher), or null for the system's choice */
+    private InetAddress sourceAddress(int index) {
+        if (perSourceAddress <= 0) {
+            return null;
+        }
+        try {
+            InetAddress target = InetAddress.getByName(url.getHost());
+            if (!(target instanceof Inet4Address) || !target.isLoopbackAddress()) {
+                return null;
+            }
+            int n = 256 + index / perSourceAddress; // 127.0.1.1 onwards
+            return InetAddress.getByAddress(new byte[] {127, (byte) (n >> 16), (byte) (n >> 8), (byte) (1 + (n & 0xFF) % 254)});
+        } catch (UnknownHostException e) {
+            return null;
+        }
+    }
+
+    private CompletableFuture<Void> startPlayer(NioClientGroup group, ClientOptions options, LoadPlayer player,
+            InetAddress source) {
+        return group.connect(url, options, player, source).thenCompose(c -> {
             player.client(c);
             return c.createStream();
         }).thenCompose(id -> {

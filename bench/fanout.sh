@@ -1,0 +1,159 @@
+#!/usr/bin/env bash
+# Fan-out benchmark: nginx-rtmp vs rtmp4j, one after the other, each server pinned to one CPU and
+# the load tool (java -jar examples/target/rtmp4j.jar load) to another. One synthetic publisher
+# (KBPS kbit/s, 25 fps, keyframe every 2 s) and N players per run, on 127.0.0.1 only.
+#
+# Reports per server and N: server CPU seconds (utime+stime of the server's processes, from /proc)
+# per delivered GB, players kept up, latency p50/p99, time to first keyframe p50, peak RSS (VmHWM).
+#
+# Needs: root (apt-get, once), Debian/Ubuntu packages nginx + libnginx-mod-rtmp, Java 17+, python3,
+# and a built jar: mvn -B -pl examples -am package -DskipTests
+#
+# Environment: N_LIST ("100 500 1000"), DURATION (30 s), KBPS (2000), SERVERS ("nginx rtmp4j"),
+#   SERVER_CPU (0), LOAD_CPU (1), NGINX_PORT (19351), RTMP4J_PORT (19352),
+#   RTMP4J_JAVA_OPTS ("-Xms64m -Xmx128m -XX:+UseSerialGC"), LOAD_JAVA_OPTS ("-Xmx512m"),
+#   RTMP4J_EXTRA_ARGS (extra "server" options), SKIP_INSTALL (1 to never call apt-get).
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+JAR=${JAR:-$ROOT/examples/target/rtmp4j.jar}
+N_LIST=${N_LIST:-"100 500 1000"}
+DURATION=${DURATION:-30}
+KBPS=${KBPS:-2000}
+SERVERS=${SERVERS:-"nginx rtmp4j"}
+SERVER_CPU=${SERVER_CPU:-0}
+LOAD_CPU=${LOAD_CPU:-1}
+NGINX_PORT=${NGINX_PORT:-19351}
+RTMP4J_PORT=${RTMP4J_PORT:-19352}
+RTMP4J_JAVA_OPTS=${RTMP4J_JAVA_OPTS:-"-Xms64m -Xmx128m -XX:+UseSerialGC"}
+LOAD_JAVA_OPTS=${LOAD_JAVA_OPTS:-"-Xmx512m"}
+RTMP4J_EXTRA_ARGS=${RTMP4J_EXTRA_ARGS:-""}
+NGINX_MODULE=/usr/lib/nginx/modules/ngx_rtmp_module.so
+HZ=$(getconf CLK_TCK)
+
+[[ -f "$JAR" ]] || { echo "missing $JAR: run mvn -B -pl examples -am package -DskipTests" >&2; exit 1; }
+if [[ " $SERVERS " == *" nginx "* ]] && { ! command -v nginx >/dev/null || [[ ! -f $NGINX_MODULE ]]; }; then
+    [[ "${SKIP_INSTALL:-0}" == 1 ]] && { echo "nginx with the RTMP module is not installed" >&2; exit 1; }
+    apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q nginx libnginx-mod-rtmp
+fi
+NGINX=$(command -v nginx || echo /usr/sbin/nginx)
+
+WORK=$(mktemp -d /tmp/rtmp4j-fanout.XXXXXX)
+SERVER_PID=""
+LOAD_PID=""
+stop() { # pid: TERM, then KILL after 5 s
+    local pid=$1
+    [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null || return 0
+    kill -TERM "$pid" 2>/dev/null || true
+    for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    kill -KILL "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+}
+cleanup() {
+    stop "$LOAD_PID"; stop "$SERVER_PID"
+    rm -rf "$WORK"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# The process and its children (nginx master + worker).
+family() { echo "$1"; pgrep -P "$1" || true; }
+cpu_ticks() { # utime + stime (fields 14, 15 after the ")" of the comm field)
+    local t=0 p
+    for p in $(family "$1"); do
+        [[ -r /proc/$p/stat ]] || continue
+        t=$((t + $(sed 's/.*) //' "/proc/$p/stat" | awk '{print $12 + $13}')))
+    done
+    echo "$t"
+}
+peak_rss_kb() {
+    local k=0 p
+    for p in $(family "$1"); do
+        [[ -r /proc/$p/status ]] || continue
+        k=$((k + $(awk '/^VmHWM:/ {print $2}' "/proc/$p/status")))
+    done
+    echo "$k"
+}
+wait_port() {
+    for _ in $(seq 100); do
+        (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0
+        sleep 0.1
+    done
+    echo "server did not open port $1" >&2; return 1
+}
+
+start_nginx() {
+    mkdir -p "$WORK/nginx/logs"
+    cat > "$WORK/nginx/nginx.conf" <<CONF
+load_module $NGINX_MODULE;
+daemon off;
+worker_processes 1;
+worker_rlimit_nofile 16384;
+pid $WORK/nginx/nginx.pid;
+error_log $WORK/nginx/logs/error.log warn;
+events { worker_connections 8192; }
+rtmp {
+    server {
+        listen 127.0.0.1:$NGINX_PORT;
+        chunk_size 4096;
+        application live { live on; }
+    }
+}
+CONF
+    taskset -c "$SERVER_CPU" "$NGINX" -p "$WORK/nginx" -c "$WORK/nginx/nginx.conf" > "$WORK/nginx/out.log" 2>&1 &
+    SERVER_PID=$!
+    PORT=$NGINX_PORT
+}
+
+start_rtmp4j() {
+    # shellcheck disable=SC2086
+    taskset -c "$SERVER_CPU" java $RTMP4J_JAVA_OPTS -jar "$JAR" server --host 127.0.0.1 --port "$RTMP4J_PORT" \
+        --max-connections 4096 --log-level warn $RTMP4J_EXTRA_ARGS > "$WORK/rtmp4j.log" 2>&1 &
+    SERVER_PID=$!
+    PORT=$RTMP4J_PORT
+}
+
+RESULTS=$WORK/results.jsonl
+: > "$RESULTS"
+for server in $SERVERS; do
+    for n in $N_LIST; do
+        "start_$server"
+        wait_port "$PORT"
+        sleep 1 # let the server settle (JVM start-up is not counted)
+        cpu0=$(cpu_ticks "$SERVER_PID")
+        # shellcheck disable=SC2086
+        taskset -c "$LOAD_CPU" java $LOAD_JAVA_OPTS -jar "$JAR" load "rtmp://127.0.0.1:$PORT/live/bench" \
+            --players "$n" --duration "$DURATION" --synthetic "$KBPS" --loops 1 --json > "$WORK/load.out" 2>&1 &
+        LOAD_PID=$!
+        wait "$LOAD_PID" || { echo "load tool failed against $server (N=$n):" >&2; cat "$WORK/load.out" >&2; }
+        LOAD_PID=""
+        cpu1=$(cpu_ticks "$SERVER_PID")
+        rss=$(peak_rss_kb "$SERVER_PID")
+        stop "$SERVER_PID"; SERVER_PID=""
+        json=$(grep '^{' "$WORK/load.out" | tail -1 || true)
+        [[ -n "$json" ]] || json='{}'
+        echo "{\"server\":\"$server\",\"n\":$n,\"cpuTicks\":$((cpu1 - cpu0)),\"hz\":$HZ,\"rssKb\":$rss,\"load\":$json}" >> "$RESULTS"
+        grep -v '^{' "$WORK/load.out" | sed "s/^/[$server N=$n] /" >&2 || true
+    done
+done
+
+python3 - "$RESULTS" "$DURATION" "$KBPS" <<'PY'
+import json, sys
+rows = [json.loads(l) for l in open(sys.argv[1]) if l.strip()]
+print(f"\nFan-out: 1 publisher at {sys.argv[3]} kbit/s, {sys.argv[2]} s per run, server pinned to one CPU (taskset), load tool (1 event loop) to another\n")
+print("| server | N | kept up | delivered GB | server CPU s | CPU s/GB | latency p50 ms | latency p99 ms | TTFK p50 ms | TTFK p99 ms | peak RSS MB |")
+print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+per_gb = {}
+def f(v, d=1):
+    return "n/a" if v is None else f"{v:.{d}f}"
+for r in rows:
+    l = r["load"]; cpu = r["cpuTicks"] / r["hz"]; gb = l.get("bytes", 0) / 1e9
+    cpg = cpu / gb if gb > 0 else None
+    per_gb[(r["server"], r["n"])] = cpg
+    print(f"| {r['server']} | {r['n']} | {l.get('keptUp','?')}/{r['n']} | {gb:.2f} | {cpu:.2f} | {f(cpg, 2)} | "
+          f"{f(l.get('latencyP50Ms'))} | {f(l.get('latencyP99Ms'))} | {f(l.get('ttfkP50Ms'))} | {f(l.get('ttfkP99Ms'))} | {r['rssKb']/1024:.0f} |")
+ratios = [(n, per_gb[("rtmp4j", n)] / per_gb[("nginx", n)]) for (s, n) in per_gb
+          if s == "rtmp4j" and per_gb.get(("nginx", n)) and per_gb[("rtmp4j", n)]]
+if ratios:
+    print("\nrtmp4j CPU per GB relative to nginx-rtmp: " + ", ".join(f"N={n}: {x:.2f}x" for n, x in ratios))
+PY
