@@ -1,0 +1,114 @@
+package org.rtmp4j.examples.bench;
+
+import java.nio.ByteBuffer;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.rtmp4j.core.message.VideoMessage;
+import org.rtmp4j.core.session.ClientConnection;
+import org.rtmp4j.core.session.ClientListener;
+import org.rtmp4j.core.session.ConnectOptions;
+import org.rtmp4j.core.session.EncodedMedia;
+import org.rtmp4j.core.session.MediaFanout;
+import org.rtmp4j.core.session.NetStream;
+import org.rtmp4j.core.session.RtmpController;
+import org.rtmp4j.core.session.ServerConnection;
+import org.rtmp4j.core.session.SessionConfig;
+
+/**
+ * The relay's fan-out path: one 10 KB video message (a 2 Mbit/s stream at 25 fps) to N playing
+ * {@link ServerConnection}s through one {@link MediaFanout} (chunked once into a shared {@link
+ * EncodedMedia}, then each player's drop decision and queueing). Players were brought to PLAYING
+ * through a real handshake, connect, createStream and play over in-memory transports, whose output
+ * is then discarded. Per-player cost: time per op / N.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+public class FanoutBenchmark {
+    /** Players. */
+    @Param({"100", "1000"})
+    public int players;
+
+    private ServerConnection[] sessions;
+    private NetStream[] streams;
+    private MemoryTransport[] transports;
+    private ByteBuffer payload;
+    private int timestamp;
+
+    /** Connects and plays N in-memory players, then sends them a keyframe (past the drop gate). */
+    @Setup
+    public void setup() throws Exception {
+        sessions = new ServerConnection[players];
+        streams = new NetStream[players];
+        transports = new MemoryTransport[players];
+        RtmpController acceptAll = new RtmpController() { };
+        for (int i = 0; i < players; i++) {
+            MemoryTransport st = new MemoryTransport();
+            MemoryTransport ct = new MemoryTransport();
+            ServerConnection server = new ServerConnection(SessionConfig.defaults(), s -> acceptAll, st, System.nanoTime());
+            ClientConnection client = new ClientConnection(SessionConfig.defaults(), ct, new ClientListener() { });
+            client.start();
+            CompletableFuture<?> connected = client.connect(ConnectOptions.of("live", "rtmp://127.0.0.1/live"));
+            pump(st, ct, server, client);
+            connected.get(1, TimeUnit.SECONDS);
+            CompletableFuture<Integer> created = client.createStream();
+            pump(st, ct, server, client);
+            CompletableFuture<Void> playing = client.play(created.get(1, TimeUnit.SECONDS), "bench");
+            pump(st, ct, server, client);
+            playing.get(1, TimeUnit.SECONDS);
+            st.discard();
+            sessions[i] = server;
+            streams[i] = server.streams().iterator().next();
+            transports[i] = st;
+        }
+        byte[] body = new byte[10_000];
+        body[0] = 0x27;
+        body[1] = 1;
+        payload = ByteBuffer.wrap(body).asReadOnlyBuffer();
+        byte[] key = body.clone();
+        key[0] = 0x17;
+        send(new VideoMessage(0, 1, ByteBuffer.wrap(key).asReadOnlyBuffer()));
+    }
+
+    private static void pump(MemoryTransport st, MemoryTransport ct, ServerConnection server, ClientConnection client) {
+        for (int round = 0; round < 1000; round++) {
+            boolean busy = false;
+            ByteBuffer b;
+            while ((b = ct.poll()) != null) {
+                server.onBytes(b);
+                busy = true;
+            }
+            while ((b = st.poll()) != null) {
+                client.onBytes(b);
+                busy = true;
+            }
+            if (!busy) {
+                return;
+            }
+        }
+        throw new IllegalStateException("in-memory connection did not settle");
+    }
+
+    private int send(VideoMessage m) {
+        MediaFanout out = new MediaFanout(EncodedMedia.of(m), players);
+        for (int i = 0; i < players; i++) {
+            out.add(sessions[i], streams[i]);
+        }
+        return out.send();
+    }
+
+    /** One inter frame to every player. */
+    @Benchmark
+    public int fanOut() {
+        timestamp += 40;
+        return send(new VideoMessage(timestamp, 1, payload));
+    }
+}
