@@ -4,7 +4,7 @@
 # (KBPS kbit/s, 25 fps, keyframe every 2 s) and N players per run, on 127.0.0.1 only.
 #
 # Reports per server and N: server CPU seconds (utime+stime of the server's processes, from /proc)
-# per delivered GB, players kept up, latency p50/p99, time to first keyframe p50, peak RSS (VmHWM).
+# per delivered GB, players kept up, latency p50/p99, time to first keyframe p50/p99, peak RSS so far (VmHWM).
 #
 # Needs: root (apt-get, once), Debian/Ubuntu packages nginx + libnginx-mod-rtmp, Java 17+, python3,
 # and a built jar: mvn -B -pl examples -am package -DskipTests
@@ -12,7 +12,9 @@
 # Environment: N_LIST ("100 500 1000"), DURATION (30 s), KBPS (2000), SERVERS ("nginx rtmp4j"),
 #   SERVER_CPU (0), LOAD_CPU (1), NGINX_PORT (19351), RTMP4J_PORT (19352),
 #   RTMP4J_JAVA_OPTS ("-Xms64m -Xmx128m -XX:+UseSerialGC"), LOAD_JAVA_OPTS ("-Xmx512m"),
-#   RTMP4J_EXTRA_ARGS (extra "server" options), SKIP_INSTALL (1 to never call apt-get).
+#   RTMP4J_EXTRA_ARGS (extra "server" options), SKIP_INSTALL (1 to never call apt-get),
+#   WARMUP (10: seconds of an unmeasured warm-up run with WARMUP_PLAYERS (200) players per server; 0 = none).
+# Each server runs once for all N (like a long-running server); CPU is measured per N as a delta.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -28,6 +30,8 @@ RTMP4J_PORT=${RTMP4J_PORT:-19352}
 RTMP4J_JAVA_OPTS=${RTMP4J_JAVA_OPTS:-"-Xms64m -Xmx128m -XX:+UseSerialGC"}
 LOAD_JAVA_OPTS=${LOAD_JAVA_OPTS:-"-Xmx512m"}
 RTMP4J_EXTRA_ARGS=${RTMP4J_EXTRA_ARGS:-""}
+WARMUP=${WARMUP:-10}
+WARMUP_PLAYERS=${WARMUP_PLAYERS:-200}
 NGINX_MODULE=/usr/lib/nginx/modules/ngx_rtmp_module.so
 HZ=$(getconf CLK_TCK)
 
@@ -113,34 +117,46 @@ start_rtmp4j() {
     PORT=$RTMP4J_PORT
 }
 
+run_load() { # port n duration -> $WORK/load.out
+    # shellcheck disable=SC2086
+    taskset -c "$LOAD_CPU" java $LOAD_JAVA_OPTS -jar "$JAR" load "rtmp://127.0.0.1:$1/live/bench" \
+        --players "$2" --duration "$3" --synthetic "$KBPS" --loops 1 --json > "$WORK/load.out" 2>&1 &
+    LOAD_PID=$!
+    wait "$LOAD_PID" || { echo "load tool failed (N=$2):" >&2; cat "$WORK/load.out" >&2; }
+    LOAD_PID=""
+}
+
 RESULTS=$WORK/results.jsonl
 : > "$RESULTS"
 for server in $SERVERS; do
+    # One server process per server type, measured per N as CPU deltas; a warm-up run first
+    # (JIT compilation for the JVM) that is not measured. WARMUP=0 measures from a cold start.
+    "start_$server"
+    wait_port "$PORT"
+    sleep 1
+    if [[ "$WARMUP" -gt 0 ]]; then
+        run_load "$PORT" "$WARMUP_PLAYERS" "$WARMUP"
+        sed "s/^/[$server warm-up] /" "$WORK/load.out" | grep -v '{' >&2 || true
+        sleep 1
+    fi
     for n in $N_LIST; do
-        "start_$server"
-        wait_port "$PORT"
-        sleep 1 # let the server settle (JVM start-up is not counted)
         cpu0=$(cpu_ticks "$SERVER_PID")
-        # shellcheck disable=SC2086
-        taskset -c "$LOAD_CPU" java $LOAD_JAVA_OPTS -jar "$JAR" load "rtmp://127.0.0.1:$PORT/live/bench" \
-            --players "$n" --duration "$DURATION" --synthetic "$KBPS" --loops 1 --json > "$WORK/load.out" 2>&1 &
-        LOAD_PID=$!
-        wait "$LOAD_PID" || { echo "load tool failed against $server (N=$n):" >&2; cat "$WORK/load.out" >&2; }
-        LOAD_PID=""
+        run_load "$PORT" "$n" "$DURATION"
         cpu1=$(cpu_ticks "$SERVER_PID")
         rss=$(peak_rss_kb "$SERVER_PID")
-        stop "$SERVER_PID"; SERVER_PID=""
         json=$(grep '^{' "$WORK/load.out" | tail -1 || true)
         [[ -n "$json" ]] || json='{}'
         echo "{\"server\":\"$server\",\"n\":$n,\"cpuTicks\":$((cpu1 - cpu0)),\"hz\":$HZ,\"rssKb\":$rss,\"load\":$json}" >> "$RESULTS"
         grep -v '^{' "$WORK/load.out" | sed "s/^/[$server N=$n] /" >&2 || true
+        sleep 2 # let the players' disconnects settle before the next CPU sample
     done
+    stop "$SERVER_PID"; SERVER_PID=""
 done
 
-python3 - "$RESULTS" "$DURATION" "$KBPS" <<'PY'
+python3 - "$RESULTS" "$DURATION" "$KBPS" "$WARMUP" <<'PY'
 import json, sys
 rows = [json.loads(l) for l in open(sys.argv[1]) if l.strip()]
-print(f"\nFan-out: 1 publisher at {sys.argv[3]} kbit/s, {sys.argv[2]} s per run, server pinned to one CPU (taskset), load tool (1 event loop) to another\n")
+print(f"\nFan-out: 1 publisher at {sys.argv[3]} kbit/s, {sys.argv[2]} s per run, warm-up {sys.argv[4]} s, server pinned to one CPU (taskset), load tool (1 event loop) to another\n")
 print("| server | N | kept up | delivered GB | server CPU s | CPU s/GB | latency p50 ms | latency p99 ms | TTFK p50 ms | TTFK p99 ms | peak RSS MB |")
 print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
 per_gb = {}
