@@ -13,6 +13,7 @@
 #   SERVER_CPU (0), LOAD_CPU (1), NGINX_PORT (19351), RTMP4J_PORT (19352),
 #   RTMP4J_JAVA_OPTS ("-Xms64m -Xmx128m -XX:+UseSerialGC"), LOAD_JAVA_OPTS ("-Xmx512m"),
 #   RTMP4J_EXTRA_ARGS (extra "server" options), SKIP_INSTALL (1 to never call apt-get),
+#   RAMP_RATE (200: players started per second, 0 = all at once),
 #   WARMUP (10: seconds of an unmeasured warm-up run with WARMUP_PLAYERS (200) players per server; 0 = none).
 # Each server runs once for all N (like a long-running server); CPU is measured per N as a delta.
 set -euo pipefail
@@ -31,6 +32,7 @@ RTMP4J_JAVA_OPTS=${RTMP4J_JAVA_OPTS:-"-Xms64m -Xmx128m -XX:+UseSerialGC"}
 LOAD_JAVA_OPTS=${LOAD_JAVA_OPTS:-"-Xmx512m"}
 RTMP4J_EXTRA_ARGS=${RTMP4J_EXTRA_ARGS:-""}
 WARMUP=${WARMUP:-10}
+RAMP_RATE=${RAMP_RATE:-200}
 WARMUP_PLAYERS=${WARMUP_PLAYERS:-200}
 NGINX_MODULE=/usr/lib/nginx/modules/ngx_rtmp_module.so
 HZ=$(getconf CLK_TCK)
@@ -120,7 +122,7 @@ start_rtmp4j() {
 run_load() { # port n duration -> $WORK/load.out
     # shellcheck disable=SC2086
     taskset -c "$LOAD_CPU" java $LOAD_JAVA_OPTS -jar "$JAR" load "rtmp://127.0.0.1:$1/live/bench" \
-        --players "$2" --duration "$3" --synthetic "$KBPS" --loops 1 --json > "$WORK/load.out" 2>&1 &
+        --players "$2" --duration "$3" --synthetic "$KBPS" --loops 1 --ramp-rate "$RAMP_RATE" --json > "$WORK/load.out" 2>&1 &
     LOAD_PID=$!
     wait "$LOAD_PID" || { echo "load tool failed (N=$2):" >&2; cat "$WORK/load.out" >&2; }
     LOAD_PID=""
@@ -153,10 +155,10 @@ for server in $SERVERS; do
     stop "$SERVER_PID"; SERVER_PID=""
 done
 
-python3 - "$RESULTS" "$DURATION" "$KBPS" "$WARMUP" <<'PY'
+python3 - "$RESULTS" "$DURATION" "$KBPS" "$WARMUP" "$RAMP_RATE" <<'PY'
 import json, sys
 rows = [json.loads(l) for l in open(sys.argv[1]) if l.strip()]
-print(f"\nFan-out: 1 publisher at {sys.argv[3]} kbit/s, {sys.argv[2]} s per run, warm-up {sys.argv[4]} s, server pinned to one CPU (taskset), load tool (1 event loop) to another\n")
+print(f"\nFan-out: 1 publisher at {sys.argv[3]} kbit/s, {sys.argv[2]} s per run, warm-up {sys.argv[4]} s, players join at {sys.argv[5]}/s (0: all at once), server pinned to one CPU (taskset), load tool (1 event loop) to another\n")
 print("| server | N | kept up | delivered GB | server CPU s | CPU s/GB | latency p50 ms | latency p99 ms | TTFK p50 ms | TTFK p99 ms | peak RSS MB |")
 print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
 per_gb = {}

@@ -62,6 +62,10 @@ public final class LoadCommand implements Callable<Integer> {
         Integer kbps;
     }
 
+    @Option(names = "--ramp-rate", paramLabel = "PER_SECOND", defaultValue = "0",
+            description = "Start at most this many players per second; 0 = as fast as connections open (default).")
+    int rampRate;
+
     @Option(names = "--loops", paramLabel = "N", defaultValue = "0",
             description = "Event loops (threads) for all clients; 0 = available processors (default).")
     int loops;
@@ -95,8 +99,8 @@ public final class LoadCommand implements Callable<Integer> {
         if (url.getScheme() == null || !url.getScheme().equalsIgnoreCase("rtmp")) {
             throw new ParameterException(spec.commandLine(), "URL must be rtmp://HOST[:PORT]/APP/KEY: " + url);
         }
-        if (players < 0 || durationSeconds <= 0 || timeoutSeconds <= 0 || lagLimitMs <= 0) {
-            throw new ParameterException(spec.commandLine(), "--players must be >= 0; --duration, --timeout, --lag-limit > 0");
+        if (players < 0 || rampRate < 0 || durationSeconds <= 0 || timeoutSeconds <= 0 || lagLimitMs <= 0) {
+            throw new ParameterException(spec.commandLine(), "--players and --ramp-rate must be >= 0; --duration, --timeout, --lag-limit > 0");
         }
         PrintWriter out = spec.commandLine().getOut();
         int loopCount = loops > 0 ? loops : Runtime.getRuntime().availableProcessors();
@@ -108,6 +112,13 @@ public final class LoadCommand implements Callable<Integer> {
             LoadPlayer[] all = new LoadPlayer[players];
             List<CompletableFuture<Void>> started = new ArrayList<>(players);
             for (int i = 0; i < players; i++) {
+                if (rampRate > 0) {
+                    long due = begin + i * 1_000_000_000L / rampRate;
+                    long wait = due - System.nanoTime();
+                    if (wait > 0) {
+                        TimeUnit.NANOSECONDS.sleep(wait);
+                    }
+                }
                 all[i] = new LoadPlayer(latency);
                 started.add(startPlayer(group, options, all[i], sourceAddress(i + 1)));
             }
