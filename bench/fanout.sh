@@ -64,13 +64,14 @@ trap 'exit 130' INT TERM
 
 # The process and its children (nginx master + worker).
 family() { echo "$1"; pgrep -P "$1" || true; }
-cpu_ticks() { # utime + stime (fields 14, 15 after the ")" of the comm field)
-    local t=0 p
+cpu_ticks() { # "utime stime" in clock ticks (fields 14, 15; counted after the ")" ending the comm field)
+    local u=0 k=0 p f
     for p in $(family "$1"); do
         [[ -r /proc/$p/stat ]] || continue
-        t=$((t + $(sed 's/.*) //' "/proc/$p/stat" | awk '{print $12 + $13}')))
+        read -r -a f <<< "$(sed 's/.*) //' "/proc/$p/stat")"
+        u=$((u + f[11])); k=$((k + f[12]))
     done
-    echo "$t"
+    echo "$u $k"
 }
 peak_rss_kb() {
     local k=0 p
@@ -142,13 +143,13 @@ for server in $SERVERS; do
         sleep 1
     fi
     for n in $N_LIST; do
-        cpu0=$(cpu_ticks "$SERVER_PID")
+        read -r u0 k0 <<< "$(cpu_ticks "$SERVER_PID")"
         run_load "$PORT" "$n" "$DURATION"
-        cpu1=$(cpu_ticks "$SERVER_PID")
+        read -r u1 k1 <<< "$(cpu_ticks "$SERVER_PID")"
         rss=$(peak_rss_kb "$SERVER_PID")
         json=$(grep '^{' "$WORK/load.out" | tail -1 || true)
         [[ -n "$json" ]] || json='{}'
-        echo "{\"server\":\"$server\",\"n\":$n,\"cpuTicks\":$((cpu1 - cpu0)),\"hz\":$HZ,\"rssKb\":$rss,\"load\":$json}" >> "$RESULTS"
+        echo "{\"server\":\"$server\",\"n\":$n,\"cpuTicks\":$((u1 + k1 - u0 - k0)),\"userTicks\":$((u1 - u0)),\"hz\":$HZ,\"rssKb\":$rss,\"load\":$json}" >> "$RESULTS"
         grep -v '^{' "$WORK/load.out" | sed "s/^/[$server N=$n] /" >&2 || true
         sleep 2 # let the players' disconnects settle before the next CPU sample
     done
@@ -159,7 +160,7 @@ python3 - "$RESULTS" "$DURATION" "$KBPS" "$WARMUP" "$RAMP_RATE" <<'PY'
 import json, sys
 rows = [json.loads(l) for l in open(sys.argv[1]) if l.strip()]
 print(f"\nFan-out: 1 publisher at {sys.argv[3]} kbit/s, {sys.argv[2]} s per run, warm-up {sys.argv[4]} s, players join at {sys.argv[5]}/s (0: all at once), server pinned to one CPU (taskset), load tool (1 event loop) to another\n")
-print("| server | N | kept up | delivered GB | server CPU s | CPU s/GB | latency p50 ms | latency p99 ms | TTFK p50 ms | TTFK p99 ms | peak RSS MB |")
+print("| server | N | kept up | delivered GB | server CPU s (user+sys) | CPU s/GB | latency p50 ms | latency p99 ms | TTFK p50 ms | TTFK p99 ms | peak RSS MB |")
 print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
 per_gb = {}
 def f(v, d=1):
@@ -168,7 +169,7 @@ for r in rows:
     l = r["load"]; cpu = r["cpuTicks"] / r["hz"]; gb = l.get("bytes", 0) / 1e9
     cpg = cpu / gb if gb > 0 else None
     per_gb[(r["server"], r["n"])] = cpg
-    print(f"| {r['server']} | {r['n']} | {l.get('keptUp','?')}/{r['n']} | {gb:.2f} | {cpu:.2f} | {f(cpg, 2)} | "
+    print(f"| {r['server']} | {r['n']} | {l.get('keptUp','?')}/{r['n']} | {gb:.2f} | {cpu:.2f} ({r['userTicks']/r['hz']:.2f}+{cpu - r['userTicks']/r['hz']:.2f}) | {f(cpg, 2)} | "
           f"{f(l.get('latencyP50Ms'))} | {f(l.get('latencyP99Ms'))} | {f(l.get('ttfkP50Ms'))} | {f(l.get('ttfkP99Ms'))} | {r['rssKb']/1024:.0f} |")
 ratios = [(n, per_gb[("rtmp4j", n)] / per_gb[("nginx", n)]) for (s, n) in per_gb
           if s == "rtmp4j" and per_gb.get(("nginx", n)) and per_gb[("rtmp4j", n)]]
