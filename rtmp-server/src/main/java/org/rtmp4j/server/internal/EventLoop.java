@@ -241,10 +241,12 @@ public final class EventLoop implements Executor {
                         waitNanos = Math.min(waitNanos, shutdownDeadline - now);
                     }
                     wakeupPending.set(false);
-                    if (!tasks.isEmpty() || !dirty.isEmpty() || waitNanos < TimeUnit.MILLISECONDS.toNanos(1)) {
+                    if (!tasks.isEmpty() || !dirty.isEmpty() || waitNanos <= 0) {
                         selector.selectNow();
                     } else {
-                        selector.select(TimeUnit.NANOSECONDS.toMillis(waitNanos));
+                        // Round up: rounding down (or polling below 1 ms) spins in epoll_wait(0) until
+                        // the next timer or tick is due; a timer may instead run up to 1 ms late.
+                        selector.select(Math.max(1, (waitNanos + 999_999) / 1_000_000));
                     }
                     wakeupPending.set(true);
                     processSelectedKeys();
