@@ -56,6 +56,10 @@ import org.slf4j.LoggerFactory;
  * <p>Limits: every limit and timeout, with its default, is listed in {@link ServerLimits} (see
  * {@link #limits()}); the {@link Builder} has a setter for each.
  *
+ * <p>Monitoring: {@link #metrics()} takes a {@link ServerMetrics} snapshot; with
+ * {@link Builder#jmx(String)} the same counters are an {@link RtmpServerMXBean} in the platform
+ * MBean server while the server runs.
+ *
  * <p>Thread-safety: every public method is thread-safe.
  */
 public final class RtmpServer implements AutoCloseable {
