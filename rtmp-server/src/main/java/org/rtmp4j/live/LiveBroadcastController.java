@@ -1,7 +1,6 @@
 package org.rtmp4j.live;
 
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -109,12 +108,7 @@ public class LiveBroadcastController implements RtmpController {
      * @return one {@link StreamInfo} per entry, in no particular order
      */
     public Collection<StreamInfo> activeStreams() {
-        java.time.Instant now = clock.instant();
-        List<StreamInfo> infos = new ArrayList<>();
-        for (LiveStream s : streams.all()) {
-            infos.add(s.info(now));
-        }
-        return infos;
+        return streams.infos(clock.instant());
     }
 
     /**
@@ -124,11 +118,7 @@ public class LiveBroadcastController implements RtmpController {
      * @return a new snapshot
      */
     public LiveStats stats() {
-        int viewers = 0;
-        for (LiveStream s : streams.all()) {
-            viewers += s.playerCount();
-        }
-        return new LiveStats(acceptedPublishes.get(), publishedCount.get(), viewers);
+        return new LiveStats(acceptedPublishes.get(), publishedCount.get(), streams.playerCount());
     }
 
     /**
