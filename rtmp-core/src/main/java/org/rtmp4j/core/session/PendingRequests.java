@@ -2,6 +2,7 @@ package org.rtmp4j.core.session;
 
 import org.rtmp4j.core.command.Commands;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.rtmp4j.core.command.Call;
 import org.rtmp4j.core.command.Connect;
 import org.rtmp4j.core.command.CreateStream;
 import org.rtmp4j.core.command.Play;
@@ -38,13 +39,18 @@ final class PendingRequests {
         }
 
         public void accept() {
-            if (done.compareAndSet(false, true)) {
+            if (claim()) {
                 connection.runOnConnection(this::onAccept);
             }
         }
 
+        /** @return true for the first decision only */
+        final boolean claim() {
+            return done.compareAndSet(false, true);
+        }
+
         public void reject(Status status) {
-            if (done.compareAndSet(false, true)) {
+            if (claim()) {
                 Status s = status.isError() ? status : new Status("error", status.code(), status.description(), status.extra());
                 connection.runOnConnection(() -> onReject(s));
             }
@@ -112,7 +118,51 @@ final class PendingRequests {
 
         @Override
         void onReject(Status status) {
-            connection.sendNow(Commands.error(message, status));
+            connection.sendReply(Commands.error(message, status));
+        }
+    }
+
+    /** An unknown command; answered only when its transaction id is not 0. */
+    static final class CallReq extends Base implements CallRequest {
+        private final Call command;
+
+        CallReq(ServerConnection connection, CommandMessage message) {
+            super(connection, message);
+            this.command = Call.from(message);
+        }
+
+        @Override
+        public Call command() {
+            return command;
+        }
+
+        @Override
+        public void accept(Object... values) {
+            if (claim()) {
+                Object[] copy = values == null ? new Object[] {null} : values.clone();
+                connection.runOnConnection(() -> answer(Commands.result(message, null, copy)));
+            }
+        }
+
+        @Override
+        String defaultRejectCode() {
+            return StatusCodes.CALL_FAILED;
+        }
+
+        @Override
+        void onAccept() {
+            answer(Commands.result(message, null));
+        }
+
+        @Override
+        void onReject(Status status) {
+            answer(Commands.error(message, status));
+        }
+
+        private void answer(CommandMessage reply) {
+            if (command.expectsReply()) {
+                connection.sendReply(reply);
+            }
         }
     }
 
@@ -137,7 +187,7 @@ final class PendingRequests {
 
         @Override
         void onReject(Status status) {
-            connection.sendNow(Commands.onStatus(stream.id(), status));
+            connection.sendReply(Commands.onStatus(stream.id(), status));
         }
     }
 

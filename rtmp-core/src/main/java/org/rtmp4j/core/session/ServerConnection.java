@@ -18,6 +18,7 @@ import org.rtmp4j.core.command.Connect;
 import org.rtmp4j.core.command.Status;
 import org.rtmp4j.core.handshake.Handshake;
 import org.rtmp4j.core.message.AggregateMessage;
+import org.rtmp4j.core.message.AmfEncoding;
 import org.rtmp4j.core.message.CommandMessage;
 import org.rtmp4j.core.message.DataMessage;
 import org.rtmp4j.core.message.MediaMessage;
@@ -356,6 +357,31 @@ public final class ServerConnection implements RtmpSession {
         }
     }
 
+    /**
+     * @return the connection's AMF encoding for commands and data: AMF3 (types 17/15) once a connect
+     *     with {@code objectEncoding} 3 was accepted, else AMF0 (20/18)
+     */
+    AmfEncoding encoding() {
+        Connect c = connect;
+        return c == null ? AmfEncoding.AMF0 : c.encoding();
+    }
+
+    /** Sends {@code message}, re-encoded as a type 17/15 message on an AMF3 connection (connection thread). */
+    void sendReply(RtmpMessage message) {
+        sendNow(inConnectionEncoding(message));
+    }
+
+    private RtmpMessage inConnectionEncoding(RtmpMessage message) {
+        AmfEncoding encoding = encoding();
+        if (message instanceof CommandMessage c) {
+            return Commands.inEncoding(c, encoding);
+        }
+        if (message instanceof DataMessage d && d.encoding() != encoding) {
+            return new DataMessage(d.timestamp(), d.streamId(), encoding, d.values());
+        }
+        return message;
+    }
+
     private void fail(Throwable cause) {
         closeNow(cause);
     }
@@ -402,6 +428,9 @@ public final class ServerConnection implements RtmpSession {
         if (s == null || s != to) {
             LOG.trace("{} not sending media to deleted or foreign stream {}", id, to);
             return;
+        }
+        if (!s.filter().passes(media)) {
+            return; // paused, or receiveAudio/receiveVideo false: not sent, not counted as dropped
         }
         DropGate gate = s.dropGate();
         long queued = transport.queuedBytes();
@@ -520,24 +549,24 @@ public final class ServerConnection implements RtmpSession {
 
     @Override
     public void sendMetadata(NetStream to, Map<String, Object> metadata) {
-        runOnConnection(() -> sendNow(Commands.onMetaData(to.id(), metadata)));
+        runOnConnection(() -> sendReply(Commands.onMetaData(to.id(), metadata)));
     }
 
     @Override
     public void sendStatus(NetStream to, Status status) {
-        runOnConnection(() -> sendNow(Commands.onStatus(to.id(), status)));
+        runOnConnection(() -> sendReply(Commands.onStatus(to.id(), status)));
     }
 
     @Override
     public void replyResult(CommandMessage to, Object... args) {
         Object commandObject = args.length > 0 ? args[0] : null;
         Object[] rest = args.length > 1 ? java.util.Arrays.copyOfRange(args, 1, args.length) : new Object[0];
-        runOnConnection(() -> sendNow(Commands.result(to, commandObject, rest)));
+        runOnConnection(() -> sendReply(Commands.result(to, commandObject, rest)));
     }
 
     @Override
     public void replyError(CommandMessage to, Status status) {
-        runOnConnection(() -> sendNow(Commands.error(to, status)));
+        runOnConnection(() -> sendReply(Commands.error(to, status)));
     }
 
     @Override
