@@ -143,6 +143,7 @@ final class ServerCommands {
             throw new RtmpProtocolException(-1, "second connect command (transaction id " + c.transactionId() + ")");
         }
         Connect command = Connect.from(c);
+        command.enhanced(); // validates the E-RTMP properties: a wrong type is a protocol error now
         connectState = ConnectState.PENDING;
         LOG.debug("{} connect app={} tcUrl={}", conn.id(), command.app(), command.tcUrl());
         conn.call(ctl -> ctl.onConnect(conn, new PendingRequests.ConnectReq(conn, c, command)));
