@@ -58,6 +58,11 @@ class StalledPlayerIT {
     /** How far behind the stream's own clock the publisher's video may reach the server. */
     private static final long MAX_PUBLISHER_LAG_MS = 1000;
     private static final int STALLED = 1;
+    /**
+     * The players' SO_RCVBUF in bytes (ffmpeg's tcp option {@code recv_buffer_size}): a fixed receive buffer
+     * turns off the kernel's receive-buffer autotuning, so the stalled player's socket absorbs a known amount.
+     */
+    private static final int PLAYER_RECEIVE_BUFFER = 256 * 1024;
 
     private Ffmpeg ffmpeg;
     private Path out;
@@ -111,7 +116,8 @@ class StalledPlayerIT {
         for (int i = 0; i < 3; i++) { // players wait for the publisher: no GOP-cache burst at join
             Path output = out.resolve("player" + (i + 1) + ".flv");
             outputs.add(output);
-            players.add(ffmpeg.start("player" + (i + 1), "-i", url, "-c", "copy", "-f", "flv", output.toString()));
+            players.add(ffmpeg.start("player" + (i + 1), "-recv_buffer_size", String.valueOf(PLAYER_RECEIVE_BUFFER),
+                    "-i", url, "-c", "copy", "-f", "flv", output.toString()));
             RtmpSession session = recorder.players.poll(20, TimeUnit.SECONDS);
             assertThat(session).as("player %d's play reached the server", i + 1).isNotNull();
             sessions.add(session);
@@ -136,9 +142,9 @@ class StalledPlayerIT {
         for (Ffmpeg.Run player : players) {
             player.awaitSuccess(Duration.ofSeconds(30)); // players end on NetStream.Play.UnpublishNotify
         }
-        String report = String.format("stalled %d ms; queued for the stalled player at SIGCONT: %d bytes; samples"
+        String report = String.format("publisher's worst lag %d ms; stalled %d ms; queued for the stalled player at SIGCONT: %d bytes; samples"
                 + " [queued1, queued2, queued3, size1, size2, size3]: %s; stats: %s",
-                stallMillis, queuedWhenResumed, samples.stream().map(java.util.Arrays::toString).toList(),
+                recorder.maxPublisherLagMillis(), stallMillis, queuedWhenResumed, samples.stream().map(java.util.Arrays::toString).toList(),
                 sessions.stream().map(RtmpSession::stats).toList());
         System.out.println("StalledPlayerIT: " + report);
 
@@ -169,7 +175,10 @@ class StalledPlayerIT {
 
         // (2) The stalled player lost video to the next keyframe, then got frames again and decodes cleanly.
         SessionStats stalled = sessions.get(STALLED).stats();
-        assertThat(stalled.droppedVideoMessages()).as("stalled player's dropped video; %s", report).isPositive();
+        assertThat(stalled.droppedVideoMessages())
+                .as("stalled player's dropped video (the kernel's socket buffers, up to net.ipv4.tcp_wmem's max, absorb"
+                        + " the first MBs of the stall); %s", report)
+                .isPositive();
         assertThat(stalled.keyframeWaits()).as("stalled player's keyframe waits; %s", report).isPositive();
         assertThat(stalled.closedForOverflow()).as("stalled player closed for overflow").isFalse();
         assertThat(ffmpeg.decodeErrors(outputs.get(STALLED))).as("stalled player's decode errors").isEmpty();
