@@ -116,24 +116,34 @@ final class PendingRequests {
         }
     }
 
-    static final class PublishReq extends Base implements PublishRequest {
-        private final Publish command;
+    /** A decision on a NetStream command: the stream it arrived on; a rejection is an onStatus on it. */
+    abstract static class StreamReq<C> extends Base {
+        private final C command;
         private final ServerStream stream;
 
-        PublishReq(ServerConnection connection, CommandMessage message, Publish command, ServerStream stream) {
+        StreamReq(ServerConnection connection, CommandMessage message, C command, ServerStream stream) {
             super(connection, message);
             this.command = command;
             this.stream = stream;
         }
 
-        @Override
-        public Publish command() {
+        public C command() {
             return command;
         }
 
-        @Override
         public ServerStream stream() {
             return stream;
+        }
+
+        @Override
+        void onReject(Status status) {
+            connection.sendNow(Commands.onStatus(stream.id(), status));
+        }
+    }
+
+    static final class PublishReq extends StreamReq<Publish> implements PublishRequest {
+        PublishReq(ServerConnection connection, CommandMessage message, Publish command, ServerStream stream) {
+            super(connection, message, command, stream);
         }
 
         @Override
@@ -145,31 +155,11 @@ final class PendingRequests {
         void onAccept() {
             connection.commands().acceptPublish(this);
         }
-
-        @Override
-        void onReject(Status status) {
-            connection.sendNow(Commands.onStatus(stream.id(), status));
-        }
     }
 
-    static final class PlayReq extends Base implements PlayRequest {
-        private final Play command;
-        private final ServerStream stream;
-
+    static final class PlayReq extends StreamReq<Play> implements PlayRequest {
         PlayReq(ServerConnection connection, CommandMessage message, Play command, ServerStream stream) {
-            super(connection, message);
-            this.command = command;
-            this.stream = stream;
-        }
-
-        @Override
-        public Play command() {
-            return command;
-        }
-
-        @Override
-        public ServerStream stream() {
-            return stream;
+            super(connection, message, command, stream);
         }
 
         @Override
@@ -180,11 +170,6 @@ final class PendingRequests {
         @Override
         void onAccept() {
             connection.commands().acceptPlay(this);
-        }
-
-        @Override
-        void onReject(Status status) {
-            connection.sendNow(Commands.onStatus(stream.id(), status));
         }
     }
 }
