@@ -39,7 +39,8 @@ public interface NetStream {
 
     /**
      * Whether the player wants audio ({@code receiveAudio}, RTMP 1.0 §7.2.2.4; initially true).
-     * When false, {@link RtmpSession#sendMedia} skips every audio message to this stream. Any thread.
+     * When false, {@link RtmpSession#sendMedia} skips audio to this stream (sequence headers
+     * excepted). Any thread.
      *
      * @return the last {@code receiveAudio} flag, or {@code true}
      */
@@ -49,8 +50,8 @@ public interface NetStream {
 
     /**
      * Whether the player wants video ({@code receiveVideo}, RTMP 1.0 §7.2.2.5; initially true).
-     * When false, {@link RtmpSession#sendMedia} skips every video message to this stream; when
-     * turned back on, video resumes at the next keyframe. Any thread.
+     * When false, {@link RtmpSession#sendMedia} skips video to this stream (sequence headers
+     * excepted); when turned back on, video resumes at the next keyframe. Any thread.
      *
      * @return the last {@code receiveVideo} flag, or {@code true}
      */

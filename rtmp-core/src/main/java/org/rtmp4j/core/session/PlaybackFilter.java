@@ -9,10 +9,11 @@ import org.rtmp4j.core.message.MediaMessage;
  * DropGate}, whether a media message reaches the player at all.
  *
  * <ul>
- *   <li>Audio passes when audio is wanted and the stream is not paused; an audio sequence header
- *       passes while paused, so a codec change is not missed.
- *   <li>Video likewise; after video was skipped (paused or turned off) it resumes at the next
- *       keyframe, so the decoder never gets an inter frame without its reference.
+ *   <li>Sequence headers (audio and video) always pass: they are small, and a player that turns
+ *       video back on (or unpauses) needs the decoder configuration for the next keyframe.
+ *   <li>Other audio passes when audio is wanted and the stream is not paused.
+ *   <li>Other video likewise; after video was skipped (paused or turned off) it resumes at the
+ *       next keyframe, so the decoder never gets an inter frame without its reference.
  * </ul>
  *
  * <p>Thread-safety: the flags are set on the connection's thread and read from any thread
@@ -53,18 +54,13 @@ final class PlaybackFilter {
         if (!paused && audio && video && !awaitingKeyframe) {
             return true; // the usual case: no classification
         }
-        boolean header = MediaClassifier.isSequenceHeader(media);
+        if (MediaClassifier.isSequenceHeader(media)) {
+            return true; // small, and without it a later keyframe could not be decoded
+        }
         if (media instanceof AudioMessage) {
-            return audio && (!paused || header);
+            return audio && !paused;
         }
-        if (!video) {
-            awaitingKeyframe = true;
-            return false;
-        }
-        if (header) {
-            return true;
-        }
-        if (paused) {
+        if (!video || paused) {
             awaitingKeyframe = true;
             return false;
         }

@@ -160,9 +160,10 @@ public interface RtmpController {
      * @param pause the flag and the client's stream time in ms
      */
     default void onPause(RtmpSession session, NetStream stream, Pause pause) {
-        session.sendStatus(stream, pause.pause()
-                ? Status.status(StatusCodes.PAUSE_NOTIFY, "Paused " + stream.name()).with("details", stream.name())
-                : Status.status(StatusCodes.UNPAUSE_NOTIFY, "Unpaused " + stream.name()).with("details", stream.name()));
+        Status status = pause.pause()
+                ? Status.status(StatusCodes.PAUSE_NOTIFY, "Paused " + stream.name())
+                : Status.status(StatusCodes.UNPAUSE_NOTIFY, "Unpaused " + stream.name());
+        session.sendStatus(stream, status.with("details", stream.name()));
     }
 
     /**
@@ -189,8 +190,8 @@ public interface RtmpController {
      * A {@code receiveAudio} command (RTMP 1.0 §7.2.2.4), on any stream of the session (players may
      * send it before {@code play}). Before this call the library has recorded the flag ({@link
      * NetStream#receivesAudio()}): while false, {@link RtmpSession#sendMedia} skips audio to the
-     * stream. Default, as the spec says: nothing for false; for true on a playing stream, {@code
-     * onStatus} NetStream.Seek.Notify then NetStream.Play.Start.
+     * stream (sequence headers excepted). Default, as the spec says: nothing for false; for true
+     * on a playing stream, {@code onStatus} NetStream.Seek.Notify then NetStream.Play.Start.
      *
      * @param session the connection
      * @param stream the stream
@@ -198,7 +199,8 @@ public interface RtmpController {
      */
     default void onReceiveAudio(RtmpSession session, NetStream stream, boolean receive) {
         if (receive && stream.state() == NetStream.State.PLAYING) {
-            session.sendStatus(stream, Status.status(StatusCodes.SEEK_NOTIFY, "Receiving audio").with("details", stream.name()));
+            session.sendStatus(stream, Status.status(StatusCodes.SEEK_NOTIFY, "Receiving audio")
+                    .with("details", stream.name()));
             session.sendStatus(stream, Status.status(StatusCodes.PLAY_START, "Started playing " + stream.name())
                     .with("details", stream.name()));
         }
@@ -207,9 +209,9 @@ public interface RtmpController {
     /**
      * A {@code receiveVideo} command (RTMP 1.0 §7.2.2.5), on any stream of the session. Before this
      * call the library has recorded the flag ({@link NetStream#receivesVideo()}): while false,
-     * {@link RtmpSession#sendMedia} skips video to the stream; once true again video resumes at the
-     * next keyframe. Default, as the spec says: nothing for false; for true on a playing stream,
-     * {@code onStatus} NetStream.Seek.Notify then NetStream.Play.Start.
+     * {@link RtmpSession#sendMedia} skips video to the stream (sequence headers excepted); once
+     * true again video resumes at the next keyframe. Default, as the spec says: nothing for false;
+     * for true on a playing stream, {@code onStatus} NetStream.Seek.Notify then NetStream.Play.Start.
      *
      * @param session the connection
      * @param stream the stream
@@ -217,7 +219,8 @@ public interface RtmpController {
      */
     default void onReceiveVideo(RtmpSession session, NetStream stream, boolean receive) {
         if (receive && stream.state() == NetStream.State.PLAYING) {
-            session.sendStatus(stream, Status.status(StatusCodes.SEEK_NOTIFY, "Receiving video").with("details", stream.name()));
+            session.sendStatus(stream, Status.status(StatusCodes.SEEK_NOTIFY, "Receiving video")
+                    .with("details", stream.name()));
             session.sendStatus(stream, Status.status(StatusCodes.PLAY_START, "Started playing " + stream.name())
                     .with("details", stream.name()));
         }
@@ -249,7 +252,8 @@ public interface RtmpController {
     }
 
     /**
-     * Any command the library does not handle, reached through the default {@link #onCall}. Default: {@code _error} with NetConnection.Call.Failed.
+     * Any command the library does not handle, reached through the default {@link #onCall}.
+     * Default: {@code _error} with NetConnection.Call.Failed.
      *
      * @param session the connection
      * @param command the command as received
