@@ -7,6 +7,7 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 
 /**
  * Fuzzes {@link FlvDemuxer} (FLV 10.1 §E.2, §E.3, §E.4.1). Bytes are fed once whole and once in
@@ -30,12 +31,12 @@ class FlvDemuxerFuzzTest {
         boolean strict = (seed & 1) != 0;
         byte[] stream = Arrays.copyOfRange(data, 1, data.length);
         Outcome whole = run(stream, strict, null);
-        Outcome split = run(stream, strict, new java.util.Random(seed));
+        Outcome split = run(stream, strict, new Random(seed));
         assertThat(split.tags).isEqualTo(whole.tags);
         assertThat(split.failure).isEqualTo(whole.failure);
     }
 
-    private static Outcome run(byte[] stream, boolean strict, java.util.Random splits) {
+    private static Outcome run(byte[] stream, boolean strict, Random splits) {
         FlvDemuxer demuxer = new FlvDemuxer(MAX_TAG_SIZE, strict);
         Outcome o = new Outcome();
         try {
