@@ -1,6 +1,8 @@
 package org.rtmp4j.examples;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.rtmp4j.core.session.RtmpController;
 import org.rtmp4j.live.LiveBroadcastController;
@@ -38,6 +40,34 @@ final class ServerCommand implements Callable<Integer> {
             description = "Also record every published stream to DIR/APP/KEY.flv (env RTMP_RECORD_DIR).")
     Path recordDir;
 
+    @Option(
+            names = "--status-interval",
+            paramLabel = "SECONDS",
+            defaultValue = "${env:RTMP_STATUS_INTERVAL:-10}",
+            description = "Print a status line (connections, streams, players, bitrates, drops) every SECONDS, 0 for never (env RTMP_STATUS_INTERVAL; default: ${DEFAULT-VALUE}).")
+    int statusInterval;
+
+    @Option(
+            names = "--publish-keys",
+            paramLabel = "FILE",
+            defaultValue = "${env:RTMP_PUBLISH_KEYS}",
+            description = "Accept publishing only with a stream key listed in FILE (one per line, # comments; re-read when it changes) or the --publish-token (env RTMP_PUBLISH_KEYS).")
+    Path publishKeys;
+
+    @Option(
+            names = "--publish-token",
+            paramLabel = "TOKEN",
+            defaultValue = "${env:RTMP_PUBLISH_TOKEN}",
+            description = "Accept publishing with ?token=TOKEN in the stream key or the URL (env RTMP_PUBLISH_TOKEN).")
+    String publishToken;
+
+    @Option(
+            names = "--jmx-domain",
+            paramLabel = "DOMAIN",
+            defaultValue = "${env:RTMP_JMX_DOMAIN}",
+            description = "Register the server's and the relay's MXBeans under DOMAIN, e.g. rtmp4j (env RTMP_JMX_DOMAIN).")
+    String jmxDomain;
+
     @Spec
     CommandSpec spec;
 
@@ -47,12 +77,31 @@ final class ServerCommand implements Callable<Integer> {
         if (maxStreams < 0) {
             throw new ParameterException(spec.commandLine(), "--max-streams must be 0 (no limit) or more: " + maxStreams);
         }
-        RtmpController controller = new LiveBroadcastController(LiveOptions.DEFAULT.withMaxStreams(maxStreams));
+        if (statusInterval < 0) {
+            throw new ParameterException(spec.commandLine(), "--status-interval must be 0 (off) or more seconds: " + statusInterval);
+        }
+        LiveBroadcastController relay = new LiveBroadcastController(LiveOptions.DEFAULT.withMaxStreams(maxStreams));
+        RtmpController controller = relay;
         String hint = "Publish to rtmp://HOST:PORT/live/KEY (OBS: server rtmp://HOST:PORT/live, stream key KEY); play the same URL.";
         if (recordDir != null) {
             controller = new RecordingRelay(controller, new RecordToFlv(recordDir));
             hint += System.lineSeparator() + "Recording each stream to " + recordDir.toAbsolutePath() + "/APP/KEY.flv";
         }
-        return server.runUntilShutdown(RtmpServer.builder().controller(controller), spec.commandLine().getOut(), "live server", hint);
+        if (publishKeys != null || (publishToken != null && !publishToken.isEmpty())) {
+            controller = new StreamKeyAuth(controller, publishKeys, publishToken);
+            hint += System.lineSeparator() + "Publishing needs "
+                    + (publishKeys != null ? "a stream key listed in " + publishKeys.toAbsolutePath() : "")
+                    + (publishKeys != null && publishToken != null && !publishToken.isEmpty() ? " or " : "")
+                    + (publishToken != null && !publishToken.isEmpty() ? "KEY?token=TOKEN" : "");
+        }
+        RtmpServer.Builder builder = RtmpServer.builder().controller(controller);
+        if (jmxDomain != null && !jmxDomain.isEmpty()) {
+            builder.jmx(jmxDomain);
+            relay.registerMBean(jmxDomain);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        return server.runUntilShutdown(builder, out, "live server", hint, s -> statusInterval == 0
+                ? () -> { }
+                : StatusReporter.start(s, relay::stats, out, Duration.ofSeconds(statusInterval)));
     }
 }

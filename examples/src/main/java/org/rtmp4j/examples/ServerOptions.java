@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Function;
 import org.rtmp4j.server.RtmpServer;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -37,6 +38,15 @@ final class ServerOptions {
      */
     int runUntilShutdown(RtmpServer.Builder builder, PrintWriter out, String what, String hint)
             throws IOException, InterruptedException {
+        return runUntilShutdown(builder, out, what, hint, s -> () -> { });
+    }
+
+    /**
+     * As {@link #runUntilShutdown(RtmpServer.Builder, PrintWriter, String, String)}, and once the server is
+     * listening calls {@code onStarted}, whose result is closed before the server is.
+     */
+    int runUntilShutdown(RtmpServer.Builder builder, PrintWriter out, String what, String hint,
+            Function<RtmpServer, AutoCloseable> onStarted) throws IOException, InterruptedException {
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("--port must be 0..65535: " + port);
         }
@@ -45,8 +55,14 @@ final class ServerOptions {
                 .build()
                 .start();
         CountDownLatch stopped = new CountDownLatch(1);
+        AutoCloseable extra = onStarted.apply(server);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
+                try {
+                    extra.close();
+                } catch (Exception e) {
+                    // best effort: the server still closes
+                }
                 server.close();
             } finally {
                 stopped.countDown();

@@ -28,7 +28,10 @@ import java.util.Map;
  *       object, ECMA array, strict array) in the order their markers appear, across all values read
  *       by this reader; a complex value is entered into the table before its members are decoded,
  *       so a cyclic reference yields the (same) enclosing instance. An index outside the table is an
- *       {@link AmfException}.
+ *       {@link AmfException}. A reference to a complete value counts as a copy of it against the
+ *       limits (below), because {@link Amf0Writer} writes shared values out in full: without that, a
+ *       few hundred bytes of nested references would decode to a value that re-encodes to
+ *       gigabytes.
  *   <li><b>ECMA array count</b> (AMF0 §2.10): the associative-count is only a hint. Real encoders
  *       write 0 or a wrong count, so properties are read up to the object-end marker whatever the
  *       count says, and the count is never used to size anything.
@@ -53,7 +56,11 @@ import java.util.Map;
  *
  * <p>Limits ({@link AmfLimits}): every value decoded, nested or not, counts against {@code
  * maxElements} for the lifetime of the reader; objects and arrays nested deeper than {@code
- * maxDepth} (an outermost object has depth 1) fail. Every declared length and count is checked
+ * maxDepth} (an outermost object has depth 1) fail. A reference to a complete complex value adds
+ * that value's values again to the {@code maxElements} count, and its encoded bytes to the
+ * reader's expanded size, which may not exceed {@code maxStringBytes} (the decoded values then
+ * re-encode to at most that many bytes plus the reference-free input); a reference to an
+ * enclosing value (a cycle) counts as one value. Every declared length and count is checked
  * against {@code maxStringBytes} or {@code maxElements} and against the bytes remaining before
  * anything is allocated (each strict array element needs at least one byte). Recursion depth
  * equals the nesting depth, so keep {@code maxDepth} in the hundreds at most.
@@ -70,7 +77,12 @@ public final class Amf0Reader {
     private final Map<String, Amf3ExternalizableReader> externalizables;
     private final int base;
     private final List<Object> references = new ArrayList<>();
+    /** Per reference-table entry: {values, bytes} it expands to once complete, null while being read. */
+    private final List<long[]> expansions = new ArrayList<>();
     private int elements;
+    /** Values and bytes that references added on top of those read (each reference is a copy). */
+    private long extraElements;
+    private long extraBytes;
     private int depth;
 
     /**
@@ -200,7 +212,7 @@ public final class Amf0Reader {
     }
 
     private void countElement(int markerOffset) {
-        if (elements >= limits.maxElements()) {
+        if (elements + extraElements >= limits.maxElements()) {
             throw new AmfException(markerOffset, "more than " + limits.maxElements() + " values (maxElements)");
         }
         elements++;
@@ -216,8 +228,10 @@ public final class Amf0Reader {
     private Map<String, Object> readObject(int markerOffset, boolean nested) {
         enter(markerOffset);
         Map<String, Object> properties = new LinkedHashMap<>();
-        references.add(properties);
+        int entry = enterTable(properties);
+        long[] start = snapshot(markerOffset);
         readProperties(properties, nested);
+        complete(entry, start);
         depth--;
         return properties;
     }
@@ -227,8 +241,10 @@ public final class Amf0Reader {
         String className = readString(false, "class-name");
         Map<String, Object> properties = new LinkedHashMap<>();
         AmfTypedObject typed = new AmfTypedObject(className, properties);
-        references.add(typed);
+        int entry = enterTable(typed);
+        long[] start = snapshot(markerOffset);
         readProperties(properties, nested);
+        complete(entry, start);
         depth--;
         return typed;
     }
@@ -237,8 +253,10 @@ public final class Amf0Reader {
         enter(markerOffset);
         u32("ECMA array associative-count"); // a hint only, see class Javadoc
         AmfEcmaArray array = new AmfEcmaArray();
-        references.add(array);
+        int entry = enterTable(array);
+        long[] start = snapshot(markerOffset);
         readProperties(array, nested);
+        complete(entry, start);
         depth--;
         return array;
     }
@@ -278,10 +296,12 @@ public final class Amf0Reader {
             throw new AmfException(countOffset, "strict array count " + count + " exceeds remaining " + in.remaining() + " bytes");
         }
         List<Object> list = new ArrayList<>((int) count);
-        references.add(list);
+        int entry = enterTable(list);
+        long[] start = snapshot(markerOffset);
         for (long i = 0; i < count; i++) {
             list.add(readValue(true));
         }
+        complete(entry, start);
         depth--;
         return list;
     }
@@ -292,7 +312,39 @@ public final class Amf0Reader {
         if (index >= references.size()) {
             throw new AmfException(indexOffset, "reference index " + index + " out of range (" + references.size() + " complex values so far)");
         }
+        long[] expansion = expansions.get(index);
+        if (expansion != null) {
+            // a copy of a complete value: its values and bytes count again (a reference to an
+            // enclosing value, a cycle, counts once, since writers cannot expand it anyway)
+            extraElements += expansion[0] - 1;
+            extraBytes += expansion[1] - 3;
+            if (elements + extraElements > limits.maxElements()) {
+                throw new AmfException(indexOffset - 1, "reference " + index + " expands to more than " + limits.maxElements() + " values in total (maxElements)");
+            }
+            if (offset() + extraBytes > limits.maxStringBytes()) {
+                throw new AmfException(indexOffset - 1, "reference " + index + " expands the value to more than " + limits.maxStringBytes() + " bytes (maxStringBytes)");
+            }
+        }
         return references.get(index);
+    }
+
+    /** Enters a complex value into the reference table (AMF0 §2.9). @return its index */
+    private int enterTable(Object value) {
+        references.add(value);
+        expansions.add(null);
+        return references.size() - 1;
+    }
+
+    /** @return the counters at a complex value's marker, for {@link #complete} */
+    private long[] snapshot(int markerOffset) {
+        return new long[] {elements, extraElements, markerOffset, extraBytes};
+    }
+
+    /** Records how many values and bytes the complete value at {@code entry} expands to. */
+    private void complete(int entry, long[] start) {
+        long values = 1 + (elements - start[0]) + (extraElements - start[1]);
+        long bytes = (offset() - start[2]) + (extraBytes - start[3]);
+        expansions.set(entry, new long[] {values, bytes});
     }
 
     private AmfDate readDate() {

@@ -10,9 +10,11 @@ package org.rtmp4j.amf;
  * @param maxDepth maximum nesting depth of objects and arrays (AMF3: also object Vectors and
  *     Dictionaries) (default 64)
  * @param maxElements maximum number of values decoded from one buffer, counting every nested value
- *     and every element of an AMF3 int/uint/double Vector (default 65,536)
+ *     and every element of an AMF3 int/uint/double Vector (default 65,536); an AMF0 reference to a
+ *     complete value counts that value's values again (AMF0 §2.9, see {@link Amf0Reader})
  * @param maxStringBytes maximum UTF-8 byte length of one string (default 16 MiB, the largest RTMP
- *     message); in AMF3 also of one XML, XMLDocument or ByteArray
+ *     message); in AMF3 also of one XML, XMLDocument or ByteArray; in AMF0 also the expanded size of
+ *     the input once every reference to a complete value is counted as a copy of it
  */
 public record AmfLimits(int maxDepth, int maxElements, int maxStringBytes) {
     /** Defaults: depth 64, 65,536 elements, 16 MiB strings. */

@@ -3,6 +3,7 @@ package org.rtmp4j.client;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import org.rtmp4j.core.command.EnhancedCapabilities;
 import org.rtmp4j.core.session.SessionConfig;
 
 /**
@@ -59,5 +60,20 @@ public record ClientOptions(Duration timeout, SessionConfig sessionConfig, Map<S
      */
     public ClientOptions withConnectProperties(Map<String, Object> properties) {
         return new ClientOptions(timeout, sessionConfig, properties);
+    }
+
+    /**
+     * Announces E-RTMP capabilities in {@code connect} (E-RTMP v2, "Enhancing NetConnection connect
+     * Command"): {@code fourCcList}, the info maps (when non-empty) and {@code capsEx} are added to
+     * the connect properties with {@link EnhancedCapabilities#writeTo}, replacing any of the same
+     * names. The server's capabilities come back in the connect {@code _result}.
+     *
+     * @param capabilities what this client supports, e.g. {@code fourCcList ["hvc1", "av01"]}
+     * @return a copy with those connect properties
+     */
+    public ClientOptions withEnhanced(EnhancedCapabilities capabilities) {
+        Map<String, Object> props = new java.util.LinkedHashMap<>(connectProperties);
+        capabilities.writeTo(props);
+        return new ClientOptions(timeout, sessionConfig, props);
     }
 }

@@ -1,6 +1,10 @@
 package org.rtmp4j.live;
 
 import java.util.Objects;
+import org.rtmp4j.core.command.FcSubscribe;
+import org.rtmp4j.core.command.Pause;
+import org.rtmp4j.core.command.Play2;
+import org.rtmp4j.core.command.Seek;
 import org.rtmp4j.core.message.CommandMessage;
 import org.rtmp4j.core.message.DataMessage;
 import org.rtmp4j.core.message.MediaMessage;
@@ -18,6 +22,10 @@ import org.rtmp4j.core.session.RtmpSession;
  * behaviour and call {@code super} to keep the delegate's. This makes "record and relay" a
  * composition, e.g. a subclass whose {@code onMedia} writes to a file and then calls
  * {@code super.onMedia} to relay through a {@link LiveBroadcastController}.
+ *
+ * <p>{@link #onCall} is not forwarded: its default passes the message to {@link #onCommand} of
+ * this object, so that subclasses overriding {@code onCommand} keep seeing every unknown command;
+ * {@code onCommand} then reaches the delegate.
  *
  * <p>Thread-safety: that of the delegate; this class adds no state.
  */
@@ -97,5 +105,35 @@ public class ForwardingRtmpController implements RtmpController {
     @Override
     public void onMessage(RtmpSession session, RtmpMessage message) {
         delegate.onMessage(session, message);
+    }
+
+    @Override
+    public void onPlay2(RtmpSession session, NetStream stream, Play2 play2) {
+        delegate.onPlay2(session, stream, play2);
+    }
+
+    @Override
+    public void onPause(RtmpSession session, NetStream stream, Pause pause) {
+        delegate.onPause(session, stream, pause);
+    }
+
+    @Override
+    public void onSeek(RtmpSession session, NetStream stream, Seek seek) {
+        delegate.onSeek(session, stream, seek);
+    }
+
+    @Override
+    public void onReceiveAudio(RtmpSession session, NetStream stream, boolean receive) {
+        delegate.onReceiveAudio(session, stream, receive);
+    }
+
+    @Override
+    public void onReceiveVideo(RtmpSession session, NetStream stream, boolean receive) {
+        delegate.onReceiveVideo(session, stream, receive);
+    }
+
+    @Override
+    public void onFcSubscribe(RtmpSession session, FcSubscribe subscribe) {
+        delegate.onFcSubscribe(session, subscribe);
     }
 }

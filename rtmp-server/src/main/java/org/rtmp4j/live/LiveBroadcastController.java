@@ -1,12 +1,13 @@
 package org.rtmp4j.live;
 
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.management.ObjectName;
 import org.rtmp4j.core.command.Connect;
 import org.rtmp4j.core.command.Status;
 import org.rtmp4j.core.command.StatusCodes;
@@ -60,6 +61,8 @@ public class LiveBroadcastController implements RtmpController {
     private final Clock clock;
     private final LiveStreams streams;
     private final AtomicInteger publishedCount = new AtomicInteger();
+    private final AtomicLong acceptedPublishes = new AtomicLong();
+    private final LiveStatsBean mbean = new LiveStatsBean(this);
     private final Bindings bindings = new Bindings();
 
     /** A relay with {@link LiveOptions#DEFAULT}. */
@@ -97,13 +100,49 @@ public class LiveBroadcastController implements RtmpController {
         return publishedCount.get();
     }
 
-    /** @return a snapshot of every registry entry (live, or with waiting players) */
+    /**
+     * A snapshot of every registry entry (live, or with waiting players): name, codecs and picture
+     * size from the sequence headers, bitrate, players, uptime (measured with this controller's
+     * clock).
+     *
+     * @return one {@link StreamInfo} per entry, in no particular order
+     */
     public Collection<StreamInfo> activeStreams() {
-        List<StreamInfo> infos = new ArrayList<>();
-        for (LiveStream s : streams.all()) {
-            infos.add(s.info());
-        }
-        return infos;
+        return streams.infos(clock.instant());
+    }
+
+    /**
+     * The totals: publishes accepted so far, names live now, players now. Each count is exact;
+     * taken while streams come and go, they need not be from the same instant.
+     *
+     * @return a new snapshot
+     */
+    public LiveStats stats() {
+        return new LiveStats(acceptedPublishes.get(), publishedCount.get(), streams.playerCount());
+    }
+
+    /**
+     * Registers a {@link LiveStatsMXBean} for this controller in the platform MBean server
+     * ({@code ManagementFactory.getPlatformMBeanServer()}) as
+     * {@code DOMAIN:type=LiveBroadcastController,name=live-N} (N counts controllers in this JVM).
+     * Calling it again returns the same name. Undo with {@link #unregisterMBean()}.
+     *
+     * @param domain the JMX domain, e.g. {@code "rtmp4j"}
+     * @return the registered name
+     * @throws IllegalArgumentException if {@code domain} is not a valid JMX domain
+     * @throws IllegalStateException if the MBean server refuses the registration
+     */
+    public ObjectName registerMBean(String domain) {
+        return mbean.register(Objects.requireNonNull(domain, "domain"));
+    }
+
+    /**
+     * Removes the MXBean registered by {@link #registerMBean(String)}. Idempotent.
+     *
+     * @return whether one was registered
+     */
+    public boolean unregisterMBean() {
+        return mbean.unregister();
     }
 
     // ---------------------------------------------------------------- publish
@@ -162,6 +201,7 @@ public class LiveBroadcastController implements RtmpController {
             releasePublisher(binding);
             throw e;
         }
+        acceptedPublishes.incrementAndGet();
         log.debug("{} publishes {} (stream {})", session.id(), key, stream.id());
         if (claim.outcome() == LiveStream.ClaimOutcome.TAKEN_OVER) {
             Publisher old = claim.previous();

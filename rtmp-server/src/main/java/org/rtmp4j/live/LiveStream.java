@@ -1,5 +1,8 @@
 package org.rtmp4j.live;
 
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -8,6 +11,9 @@ import java.util.List;
 import java.util.Map;
 import org.rtmp4j.core.command.Status;
 import org.rtmp4j.core.message.MediaMessage;
+import org.rtmp4j.flv.FlvFormatException;
+import org.rtmp4j.flv.codec.MediaInfo;
+import org.rtmp4j.flv.codec.MediaInfoCollector;
 
 /**
  * The state of one live name (DESIGN §6): the publisher, the last metadata, the last video and
@@ -35,6 +41,11 @@ public final class LiveStream {
     private String videoFourCc;
     private long messagesIn;
     private long bytesIn;
+    /** Codec details of the current publisher; {@code null} until the first audio, video or metadata. */
+    private MediaInfoCollector mediaInfo;
+    private boolean videoSeen;
+    private boolean audioSeen;
+    private final BitrateMeter bitrate = new BitrateMeter();
     private final List<Subscriber> joining = new ArrayList<>(2);
     private volatile Subscriber[] subscribers = NONE;
 
@@ -62,15 +73,26 @@ public final class LiveStream {
         }
     }
 
-    /** @return a consistent snapshot for monitoring */
+    /** @return a consistent snapshot for monitoring, its uptime measured against the system clock */
     public StreamInfo info() {
+        return info(Instant.now());
+    }
+
+    /**
+     * @param now the current time, for {@link StreamInfo#uptime()}
+     * @return a consistent snapshot for monitoring
+     */
+    public StreamInfo info(Instant now) {
         synchronized (lock) {
             long dropped = 0;
             for (Subscriber sub : subscribers) {
                 dropped += sub.session.stats().droppedMediaMessages();
             }
-            return new StreamInfo(key, publisher != null, publisher == null ? null : publisher.since,
-                    subscribers.length + joining.size(), messagesIn, bytesIn, videoFourCc, dropped);
+            Instant since = publisher == null ? null : publisher.since;
+            Duration uptime = since == null || now.isBefore(since) ? Duration.ZERO : Duration.between(since, now);
+            MediaInfo media = publisher == null || mediaInfo == null ? MediaInfo.EMPTY : mediaInfo.mediaInfo();
+            return new StreamInfo(key, publisher != null, since, subscribers.length + joining.size(), messagesIn,
+                    bytesIn, videoFourCc, dropped, media, publisher == null ? 0 : bitrate.bitsPerSecond(), uptime);
         }
     }
 
@@ -126,6 +148,10 @@ public final class LiveStream {
         videoFourCc = null;
         messagesIn = 0;
         bytesIn = 0;
+        mediaInfo = null;
+        videoSeen = false;
+        audioSeen = false;
+        bitrate.reset();
         gop.clear();
     }
 
@@ -139,6 +165,10 @@ public final class LiveStream {
             }
             messagesIn++;
             bytesIn += media.size();
+            bitrate.add(media.timestamp(), media.size());
+            if (describes(media, kind)) {
+                collect(media, kind);
+            }
             if (kind == MediaKind.VIDEO_SEQUENCE_HEADER) {
                 videoSequenceHeaders.put(MediaClassifier.trackId(media), media);
             } else if (kind == MediaKind.AUDIO_SEQUENCE_HEADER) {
@@ -152,6 +182,52 @@ public final class LiveStream {
         }
     }
 
+    /**
+     * Whether {@code media} tells the collector something new: sequence headers, the first audio
+     * and video message (legacy codecs are named by every tag header, FLV 10.1 §E.4.2.1), and the
+     * E-RTMP audio MultichannelConfig (E-RTMP v2, packet type 4). Other frames are skipped, so the
+     * publish path parses no more than a tag header per message.
+     */
+    private boolean describes(MediaMessage media, MediaKind kind) {
+        if (kind == MediaKind.VIDEO_SEQUENCE_HEADER || kind == MediaKind.AUDIO_SEQUENCE_HEADER) {
+            return true;
+        }
+        if (kind.isVideo()) {
+            return !videoSeen;
+        }
+        if (!audioSeen) {
+            return true;
+        }
+        ByteBuffer p = media.payload();
+        if (!p.hasRemaining()) {
+            return false;
+        }
+        int b = p.get(p.position()) & 0xFF;
+        return b >> 4 == 9 && (b & 0x0F) == 4; // ExHeader audio, MultichannelConfig
+    }
+
+    private void collect(MediaMessage media, MediaKind kind) {
+        MediaInfoCollector c = collector();
+        try {
+            if (kind.isVideo()) {
+                videoSeen = true;
+                c.acceptVideo(media.payload());
+            } else {
+                audioSeen = true;
+                c.acceptAudio(media.payload());
+            }
+        } catch (FlvFormatException | RuntimeException e) {
+            // monitoring only: a body the collector cannot parse leaves the values it had
+        }
+    }
+
+    private MediaInfoCollector collector() {
+        if (mediaInfo == null) {
+            mediaInfo = new MediaInfoCollector();
+        }
+        return mediaInfo;
+    }
+
     /** Stores {@code onMetaData}; @return the live players, or {@code null} if {@code p} is not the publisher */
     Subscriber[] onMetadata(Publisher p, Map<String, Object> newMetadata) {
         synchronized (lock) {
@@ -160,6 +236,7 @@ public final class LiveStream {
             }
             metadata = newMetadata;
             if (newMetadata != null) {
+                collector().acceptMetadata(newMetadata);
                 for (Subscriber s : joining) {
                     s.pending.add(newMetadata);
                 }

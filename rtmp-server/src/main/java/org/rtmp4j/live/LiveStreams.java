@@ -1,6 +1,9 @@
 package org.rtmp4j.live;
 
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Collections;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -34,6 +37,27 @@ public final class LiveStreams {
     /** @return a weakly consistent, unmodifiable view of all entries */
     public Collection<LiveStream> all() {
         return Collections.unmodifiableCollection(streams.values());
+    }
+
+    /**
+     * @param now the current time, for {@link StreamInfo#uptime()}
+     * @return a snapshot of every entry, in no particular order
+     */
+    public List<StreamInfo> infos(Instant now) {
+        List<StreamInfo> infos = new ArrayList<>(streams.size());
+        for (LiveStream s : streams.values()) {
+            infos.add(s.info(now));
+        }
+        return infos;
+    }
+
+    /** @return players over every entry, including those waiting for a publisher */
+    public int playerCount() {
+        int n = 0;
+        for (LiveStream s : streams.values()) {
+            n += s.playerCount();
+        }
+        return n;
     }
 
     /** @return the number of entries (live or with waiting players) */

@@ -16,6 +16,8 @@ import org.rtmp4j.core.chunk.ChunkLimits;
 import org.rtmp4j.core.session.NetStream;
 import org.rtmp4j.core.session.OutboundLimits;
 import java.util.Objects;
+import java.util.Optional;
+import javax.management.ObjectName;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadFactory;
@@ -54,6 +56,10 @@ import org.slf4j.LoggerFactory;
  * <p>Limits: every limit and timeout, with its default, is listed in {@link ServerLimits} (see
  * {@link #limits()}); the {@link Builder} has a setter for each.
  *
+ * <p>Monitoring: {@link #metrics()} takes a {@link ServerMetrics} snapshot; with
+ * {@link Builder#jmx(String)} the same counters are an {@link RtmpServerMXBean} in the platform
+ * MBean server while the server runs.
+ *
  * <p>Thread-safety: every public method is thread-safe.
  */
 public final class RtmpServer implements AutoCloseable {
@@ -86,6 +92,8 @@ public final class RtmpServer implements AutoCloseable {
     private ServerSocketChannel serverChannel;
     private EventLoopGroup group;
     private volatile InetSocketAddress localAddress;
+    private final String jmxDomain;
+    private volatile ServerMXBeanAdapter mxBean;
 
     private RtmpServer(Builder b) {
         this.bindAddress = b.bind;
@@ -96,6 +104,7 @@ public final class RtmpServer implements AutoCloseable {
         this.maxConnectionsPerIp = b.maxConnectionsPerIp;
         this.nanoClock = b.nanoClock;
         this.threadFactory = b.threadFactory != null ? b.threadFactory : defaultThreadFactory();
+        this.jmxDomain = b.jmxDomain;
     }
 
     /** @return a builder with the defaults: 127.0.0.1:1935, an accept-everything controller */
@@ -154,6 +163,9 @@ public final class RtmpServer implements AutoCloseable {
         serverChannel = ch;
         group = g;
         state = State.STARTED;
+        if (jmxDomain != null) {
+            mxBean = ServerMXBeanAdapter.register(this, jmxDomain);
+        }
         LOG.info("RTMP server listening on {} ({} event loops)", localAddress, eventLoops);
         return this;
     }
@@ -197,6 +209,16 @@ public final class RtmpServer implements AutoCloseable {
                 publishers, players, dropped);
     }
 
+    /**
+     * @return the name of this server's {@link RtmpServerMXBean} ({@code DOMAIN:type=RtmpServer,port=PORT})
+     *     while registered: after {@link #start()} of a server built with {@link Builder#jmx(String)},
+     *     until {@link #shutdown(Duration)}; empty otherwise
+     */
+    public Optional<ObjectName> jmxName() {
+        ServerMXBeanAdapter b = mxBean;
+        return b == null ? Optional.empty() : Optional.of(b.name());
+    }
+
     /** @return every limit and timeout this server enforces, with the defaults filled in */
     public ServerLimits limits() {
         return ServerLimits.of(maxConnections, maxConnectionsPerIp, sessionConfig);
@@ -223,6 +245,11 @@ public final class RtmpServer implements AutoCloseable {
                 termination.complete(null);
             } else if (state == State.STARTED) {
                 state = State.STOPPING;
+                ServerMXBeanAdapter b = mxBean;
+                if (b != null) {
+                    mxBean = null;
+                    b.unregister();
+                }
                 LOG.info("RTMP server on {} stopping", localAddress);
                 group.shutdownGracefully(grace.toNanos()).whenComplete((v, t) -> {
                     closeQuietly(serverChannel);
@@ -372,6 +399,7 @@ public final class RtmpServer implements AutoCloseable {
         private int maxConnectionsPerIp = ServerLimits.DEFAULT_MAX_CONNECTIONS_PER_IP;
         private LongSupplier nanoClock = SYSTEM_CLOCK;
         private ThreadFactory threadFactory;
+        private String jmxDomain;
 
         private Builder() {}
 
@@ -638,6 +666,24 @@ public final class RtmpServer implements AutoCloseable {
          */
         public Builder threadFactory(ThreadFactory factory) {
             this.threadFactory = Objects.requireNonNull(factory, "factory");
+            return this;
+        }
+
+        /**
+         * Registers an {@link RtmpServerMXBean} in the platform MBean server
+         * ({@code ManagementFactory.getPlatformMBeanServer()}, module {@code java.management}) when
+         * the server starts, as {@code DOMAIN:type=RtmpServer,port=PORT}; it is unregistered when
+         * the server shuts down. If the name is taken the server still starts (a warning is
+         * logged). Default: no JMX.
+         *
+         * @param domain the JMX domain, e.g. {@code "rtmp4j"}
+         * @return this builder
+         * @throws IllegalArgumentException if {@code domain} is not a valid JMX domain
+         */
+        public Builder jmx(String domain) {
+            Objects.requireNonNull(domain, "domain");
+            ServerMXBeanAdapter.objectName(domain, 0); // validates
+            this.jmxDomain = domain;
             return this;
         }
 

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.rtmp4j.core.command.EnhancedCapabilities;
 
 class ClientOptionsTest {
     @Test
@@ -24,6 +25,19 @@ class ClientOptionsTest {
         ClientOptions o = ClientOptions.defaults().withConnectProperties(props);
         props.clear();
         assertThat(o.connectProperties()).containsEntry("fourCcList", List.of("hvc1"));
+    }
+
+    @Test
+    void withEnhancedWritesTheCapabilitiesIntoTheConnectProperties() {
+        EnhancedCapabilities caps = new EnhancedCapabilities(List.of("hvc1", "av01"), Map.of(),
+                Map.of("Opus", EnhancedCapabilities.CAN_DECODE), EnhancedCapabilities.CAPS_MULTITRACK);
+
+        ClientOptions o = ClientOptions.defaults().withConnectProperties(Map.of("pageUrl", "x")).withEnhanced(caps);
+
+        assertThat(o.connectProperties()).containsEntry("pageUrl", "x")
+                .containsEntry("fourCcList", List.of("hvc1", "av01")).containsEntry("capsEx", 2.0)
+                .doesNotContainKey("videoFourCcInfoMap");
+        assertThat(EnhancedCapabilities.from(o.connectProperties())).isEqualTo(caps);
     }
 
     @Test

@@ -20,6 +20,7 @@ import org.rtmp4j.core.command.Status;
 import org.rtmp4j.core.command.StatusCodes;
 import org.rtmp4j.core.handshake.Handshake;
 import org.rtmp4j.core.message.AggregateMessage;
+import org.rtmp4j.core.message.AmfEncoding;
 import org.rtmp4j.core.message.CommandMessage;
 import org.rtmp4j.core.message.DataMessage;
 import org.rtmp4j.core.message.MediaMessage;
@@ -60,6 +61,7 @@ public final class ClientConnection {
     private final Map<Integer, String> publishing = new HashMap<>();
     private final Set<CompletableFuture<?>> pending = new HashSet<>();
     private double nextTransactionId = 1;
+    private AmfEncoding encoding = AmfEncoding.AMF0;
     private boolean closed;
 
     /**
@@ -149,7 +151,10 @@ public final class ClientConnection {
     /**
      * Sends {@code connect} with transaction id 1 (RTMP 1.0 §7.2.1.1), queued until the handshake
      * completes. The command object holds app, flashVer, tcUrl, type, fpad, capabilities,
-     * audioCodecs, videoCodecs, videoFunction, objectEncoding 0 and the extra properties.
+     * audioCodecs, videoCodecs, videoFunction, objectEncoding 0 and the extra properties (which may
+     * carry E-RTMP capabilities, {@link ConnectOptions#withEnhanced}, or {@code objectEncoding} 3,
+     * {@link ConnectOptions#withAmf3()}). The connect itself is AMF0 (type 20); with {@code
+     * objectEncoding} 3 every later command goes out as type 17 and data as type 15.
      *
      * @param options app, tcUrl and extra command object properties
      * @return completes with the {@code _result}, or exceptionally with {@link RtmpStatusException}
@@ -167,6 +172,8 @@ public final class ClientConnection {
         props.put("videoFunction", 1.0);
         props.put("objectEncoding", 0.0);
         props.putAll(options.extraProperties());
+        encoding = props.get("objectEncoding") instanceof Number n
+                ? AmfEncoding.ofObjectEncoding(n.doubleValue()) : AmfEncoding.AMF0;
         CompletableFuture<CommandMessage> future = track(new CompletableFuture<>());
         double tx = transaction(reply -> {
             if ("_result".equals(reply.name())) {
@@ -177,7 +184,12 @@ public final class ClientConnection {
                 fail(future, reply);
             }
         });
-        sendOrQueue(Commands.connect(tx, props));
+        CommandMessage connect = Commands.connect(tx, props);
+        if (pipeline.handshakeDone()) {
+            writer.write(connect); // connect itself is always AMF0 (type 20)
+        } else if (!closed) {
+            beforeHandshake.add(connect);
+        }
         return future;
     }
 
@@ -308,11 +320,24 @@ public final class ClientConnection {
         if (closed) {
             return;
         }
+        if (encoding == AmfEncoding.AMF3) {
+            message = inAmf3(message);
+        }
         if (pipeline.handshakeDone()) {
             writer.write(message);
         } else {
             beforeHandshake.add(message);
         }
+    }
+
+    private static RtmpMessage inAmf3(RtmpMessage message) {
+        if (message instanceof CommandMessage c) {
+            return Commands.inEncoding(c, AmfEncoding.AMF3);
+        }
+        if (message instanceof DataMessage d && d.encoding() != AmfEncoding.AMF3) {
+            return new DataMessage(d.timestamp(), d.streamId(), AmfEncoding.AMF3, d.values());
+        }
+        return message;
     }
 
     private double transaction(Consumer<CommandMessage> onReply) {

@@ -25,4 +25,37 @@ public interface NetStream {
 
     /** @return the owning session */
     RtmpSession session();
+
+    /**
+     * Whether the player paused this stream ({@code pause} with flag true, RTMP 1.0 §7.2.2.8).
+     * While paused, {@link RtmpSession#sendMedia} skips audio and video except sequence headers;
+     * after the unpause, video resumes at the next keyframe. Any thread.
+     *
+     * @return whether paused; {@code false} for streams that do not track it
+     */
+    default boolean isPaused() {
+        return false;
+    }
+
+    /**
+     * Whether the player wants audio ({@code receiveAudio}, RTMP 1.0 §7.2.2.4; initially true).
+     * When false, {@link RtmpSession#sendMedia} skips audio to this stream (sequence headers
+     * excepted). Any thread.
+     *
+     * @return the last {@code receiveAudio} flag, or {@code true}
+     */
+    default boolean receivesAudio() {
+        return true;
+    }
+
+    /**
+     * Whether the player wants video ({@code receiveVideo}, RTMP 1.0 §7.2.2.5; initially true).
+     * When false, {@link RtmpSession#sendMedia} skips video to this stream (sequence headers
+     * excepted); when turned back on, video resumes at the next keyframe. Any thread.
+     *
+     * @return the last {@code receiveVideo} flag, or {@code true}
+     */
+    default boolean receivesVideo() {
+        return true;
+    }
 }

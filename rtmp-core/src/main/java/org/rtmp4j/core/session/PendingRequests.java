@@ -2,6 +2,7 @@ package org.rtmp4j.core.session;
 
 import org.rtmp4j.core.command.Commands;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.rtmp4j.core.command.Call;
 import org.rtmp4j.core.command.Connect;
 import org.rtmp4j.core.command.CreateStream;
 import org.rtmp4j.core.command.Play;
@@ -38,13 +39,18 @@ final class PendingRequests {
         }
 
         public void accept() {
-            if (done.compareAndSet(false, true)) {
+            if (claim()) {
                 connection.runOnConnection(this::onAccept);
             }
         }
 
+        /** @return true for the first decision only */
+        final boolean claim() {
+            return done.compareAndSet(false, true);
+        }
+
         public void reject(Status status) {
-            if (done.compareAndSet(false, true)) {
+            if (claim()) {
                 Status s = status.isError() ? status : new Status("error", status.code(), status.description(), status.extra());
                 connection.runOnConnection(() -> onReject(s));
             }
@@ -112,28 +118,82 @@ final class PendingRequests {
 
         @Override
         void onReject(Status status) {
-            connection.sendNow(Commands.error(message, status));
+            connection.sendReply(Commands.error(message, status));
         }
     }
 
-    static final class PublishReq extends Base implements PublishRequest {
-        private final Publish command;
+    /** An unknown command; answered only when its transaction id is not 0. */
+    static final class CallReq extends Base implements CallRequest {
+        private final Call command;
+
+        CallReq(ServerConnection connection, CommandMessage message) {
+            super(connection, message);
+            this.command = Call.from(message);
+        }
+
+        @Override
+        public Call command() {
+            return command;
+        }
+
+        @Override
+        public void accept(Object... values) {
+            if (claim()) {
+                Object[] copy = values == null ? new Object[] {null} : values.clone();
+                connection.runOnConnection(() -> answer(Commands.result(message, null, copy)));
+            }
+        }
+
+        @Override
+        String defaultRejectCode() {
+            return StatusCodes.CALL_FAILED;
+        }
+
+        @Override
+        void onAccept() {
+            answer(Commands.result(message, null));
+        }
+
+        @Override
+        void onReject(Status status) {
+            answer(Commands.error(message, status));
+        }
+
+        private void answer(CommandMessage reply) {
+            if (command.expectsReply()) {
+                connection.sendReply(reply);
+            }
+        }
+    }
+
+    /** A decision on a NetStream command: the stream it arrived on; a rejection is an onStatus on it. */
+    abstract static class StreamReq<C> extends Base {
+        private final C command;
         private final ServerStream stream;
 
-        PublishReq(ServerConnection connection, CommandMessage message, Publish command, ServerStream stream) {
+        StreamReq(ServerConnection connection, CommandMessage message, C command, ServerStream stream) {
             super(connection, message);
             this.command = command;
             this.stream = stream;
         }
 
-        @Override
-        public Publish command() {
+        public C command() {
             return command;
         }
 
-        @Override
         public ServerStream stream() {
             return stream;
+        }
+
+        @Override
+        void onReject(Status status) {
+            connection.sendReply(Commands.onStatus(stream.id(), status));
+        }
+    }
+
+    static final class PublishReq extends StreamReq<Publish> implements PublishRequest {
+        PublishReq(ServerConnection connection, CommandMessage message, Publish command, ServerStream stream) {
+            super(connection, message, command, stream);
         }
 
         @Override
@@ -145,31 +205,11 @@ final class PendingRequests {
         void onAccept() {
             connection.commands().acceptPublish(this);
         }
-
-        @Override
-        void onReject(Status status) {
-            connection.sendNow(Commands.onStatus(stream.id(), status));
-        }
     }
 
-    static final class PlayReq extends Base implements PlayRequest {
-        private final Play command;
-        private final ServerStream stream;
-
+    static final class PlayReq extends StreamReq<Play> implements PlayRequest {
         PlayReq(ServerConnection connection, CommandMessage message, Play command, ServerStream stream) {
-            super(connection, message);
-            this.command = command;
-            this.stream = stream;
-        }
-
-        @Override
-        public Play command() {
-            return command;
-        }
-
-        @Override
-        public ServerStream stream() {
-            return stream;
+            super(connection, message, command, stream);
         }
 
         @Override
@@ -180,11 +220,6 @@ final class PendingRequests {
         @Override
         void onAccept() {
             connection.commands().acceptPlay(this);
-        }
-
-        @Override
-        void onReject(Status status) {
-            connection.sendNow(Commands.onStatus(stream.id(), status));
         }
     }
 }

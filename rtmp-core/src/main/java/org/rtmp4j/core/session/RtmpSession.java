@@ -14,6 +14,11 @@ import org.rtmp4j.core.message.RtmpMessage;
 /**
  * The handle a controller uses for one connection. Write methods are safe from any thread: off the
  * connection's thread they are marshalled to it, keeping their order.
+ *
+ * <p>Encoding: {@link #sendMetadata}, {@link #sendStatus}, {@link #replyResult} and {@link
+ * #replyError} write in the connection's AMF encoding: type 15 (data) and 17 (command) when the
+ * client connected with {@code objectEncoding} 3, else 18 and 20 (RTMP 1.0 §7.1.2, §7.1.1; E-RTMP
+ * v2, "Enabling AMF3 in RTMP"). {@link #send} writes the message as it is.
  */
 public interface RtmpSession {
     /** @return a short id unique within the process, used in log lines */

@@ -1,11 +1,11 @@
 package org.rtmp4j.core.session;
 
 import org.rtmp4j.core.command.Commands;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.rtmp4j.core.RtmpProtocolException;
 import org.rtmp4j.core.command.Connect;
+import org.rtmp4j.core.command.EnhancedCapabilities;
+import org.rtmp4j.core.command.FcSubscribe;
 import org.rtmp4j.core.command.Play;
 import org.rtmp4j.core.command.Publish;
 import org.rtmp4j.core.command.Status;
@@ -27,18 +27,17 @@ final class ServerCommands {
 
     private enum ConnectState { AWAITING, PENDING, CONNECTED }
 
-    /** E-RTMP v2 FourCcInfoMask.CanForward. */
-    private static final int FOURCC_CAN_FORWARD = 0x04;
-
     private final ServerConnection conn;
     private final SessionConfig config;
     private final Map<Integer, ServerStream> streams;
+    private final PlaybackCommands playback;
     private ConnectState connectState = ConnectState.AWAITING;
 
     ServerCommands(ServerConnection conn, SessionConfig config, Map<Integer, ServerStream> streams) {
         this.conn = conn;
         this.config = config;
         this.streams = streams;
+        this.playback = new PlaybackCommands(conn, streams);
     }
 
     /** @return whether a connect was accepted */
@@ -48,7 +47,7 @@ final class ServerCommands {
 
     void onCommand(CommandMessage c) {
         String name = c.name();
-        if ("connect".equals(name)) {
+        if (Commands.CONNECT.equals(name)) {
             onConnectCommand(c);
             return;
         }
@@ -57,51 +56,86 @@ final class ServerCommands {
             return;
         }
         switch (name) {
-            case "createStream":
+            case Commands.CREATE_STREAM:
                 conn.call(ctl -> ctl.onCreateStream(conn, new PendingRequests.CreateStreamReq(conn, c)));
                 break;
-            case "releaseStream":
-            case "FCSubscribe":
-            case "_checkbw":
-                // Adobe-era calls: answered so clients (ffmpeg) log no error.
-                conn.sendNow(Commands.result(c, null));
+            case Commands.RELEASE_STREAM:
+                // FMLE/ffmpeg/OBS before publish: nothing to release in a live relay; answered so
+                // that clients log no error.
+                answer(c, Commands.result(c, null));
                 break;
-            case "FCPublish":
-                conn.sendNow(Commands.result(c, null));
-                conn.sendNow(Replies.command(0, "onFCPublish", 0, null,
-                        Status.status(StatusCodes.PUBLISH_START, String.valueOf(c.argument(0))).toMap()));
+            case Commands.FC_PUBLISH:
+                answer(c, Commands.result(c, null));
+                conn.sendReply(Commands.onFCPublish(firstString(c)));
                 break;
-            case "FCUnpublish":
+            case Commands.FC_UNPUBLISH:
                 onFcUnpublish(c);
                 break;
-            case "getStreamLength":
-                conn.sendNow(Commands.result(c, null, 0.0));
+            case Commands.FC_SUBSCRIBE:
+                onFcSubscribe(c);
                 break;
-            case "deleteStream":
+            case Commands.CHECK_BW:
+                // No bandwidth measurement: the check is reported as done at once.
+                answer(c, Commands.checkBwResult(c));
+                conn.sendReply(Commands.onBWDone());
+                break;
+            case Commands.GET_STREAM_LENGTH:
+                // Live streams have no length: 0 s, as FMS answers for live.
+                answer(c, Commands.streamLengthResult(c, 0));
+                break;
+            case Commands.DELETE_STREAM:
                 if (c.argument(0) instanceof Number n) {
                     deleteStream(n.intValue());
                 }
                 break;
-            case "closeStream":
+            case Commands.CLOSE_STREAM:
                 ServerStream closing = streams.get(c.streamId());
                 if (closing != null) {
                     stopStream(closing);
                 }
                 break;
-            case "publish":
+            case Commands.PUBLISH:
                 onPublishCommand(c);
                 break;
-            case "play":
+            case Commands.PLAY:
                 onPlayCommand(c);
                 break;
-            case "_result":
-            case "_error":
-            case "onStatus":
+            case Commands.RESULT:
+            case Commands.ERROR:
+            case Commands.ON_STATUS:
                 LOG.debug("{} ignoring {} from client", conn.id(), name);
                 break;
             default:
-                conn.call(ctl -> ctl.onCommand(conn, c));
+                if (PlaybackCommands.handles(name)) {
+                    playback.onCommand(c);
+                } else {
+                    conn.call(ctl -> ctl.onCall(conn, new PendingRequests.CallReq(conn, c)));
+                }
         }
+    }
+
+    /** Sends a reply to {@code request} when it expects one (transaction id not 0). */
+    private void answer(CommandMessage request, CommandMessage reply) {
+        if (request.transactionId() != 0) {
+            conn.sendReply(reply);
+        }
+    }
+
+    private static String firstString(CommandMessage c) {
+        return c.argument(0) instanceof String s ? s : "";
+    }
+
+    private void onFcSubscribe(CommandMessage c) {
+        FcSubscribe subscribe;
+        try {
+            subscribe = FcSubscribe.from(c);
+        } catch (RtmpProtocolException e) {
+            answer(c, Commands.error(c, Status.error(StatusCodes.CALL_FAILED, e.getMessage())));
+            return;
+        }
+        answer(c, Commands.result(c, null));
+        conn.sendReply(Commands.onFCSubscribe(firstString(c)));
+        conn.call(ctl -> ctl.onFcSubscribe(conn, subscribe));
     }
 
     private void onConnectCommand(CommandMessage c) {
@@ -109,6 +143,7 @@ final class ServerCommands {
             throw new RtmpProtocolException(-1, "second connect command (transaction id " + c.transactionId() + ")");
         }
         Connect command = Connect.from(c);
+        command.enhanced(); // validates the E-RTMP properties: a wrong type is a protocol error now
         connectState = ConnectState.PENDING;
         LOG.debug("{} connect app={} tcUrl={}", conn.id(), command.app(), command.tcUrl());
         conn.call(ctl -> ctl.onConnect(conn, new PendingRequests.ConnectReq(conn, c, command)));
@@ -116,8 +151,8 @@ final class ServerCommands {
 
     private void onFcUnpublish(CommandMessage c) {
         String name = c.argument(0) instanceof String s ? s : null;
-        conn.sendNow(Replies.command(0, "onFCUnpublish", 0, null,
-                Status.status(StatusCodes.UNPUBLISH_SUCCESS, String.valueOf(name)).toMap()));
+        conn.sendReply(Commands.onFCUnpublish(String.valueOf(name)));
+        answer(c, Commands.result(c, null));
         for (ServerStream s : streams.values()) {
             if (s.state() == NetStream.State.PUBLISHING && name != null && name.startsWith(s.name())
                     && (name.length() == s.name().length() || name.charAt(s.name().length()) == '?')) {
@@ -129,12 +164,12 @@ final class ServerCommands {
     private void onPublishCommand(CommandMessage c) {
         ServerStream s = streams.get(c.streamId());
         if (s == null) {
-            conn.sendNow(Commands.error(c, Status.error(StatusCodes.CALL_FAILED, "publish on unknown message stream id " + c.streamId())));
+            conn.sendReply(Commands.error(c, Status.error(StatusCodes.CALL_FAILED, "publish on unknown message stream id " + c.streamId())));
             return;
         }
         Publish publish = Publish.from(c);
         if (s.state() != NetStream.State.IDLE) {
-            conn.sendNow(Commands.onStatus(s.id(), Status.error(StatusCodes.PUBLISH_BAD_NAME, "stream " + s.id() + " is busy")));
+            conn.sendReply(Commands.onStatus(s.id(), Status.error(StatusCodes.PUBLISH_BAD_NAME, "stream " + s.id() + " is busy")));
             return;
         }
         conn.call(ctl -> ctl.onPublish(conn, new PendingRequests.PublishReq(conn, c, publish, s)));
@@ -143,12 +178,12 @@ final class ServerCommands {
     private void onPlayCommand(CommandMessage c) {
         ServerStream s = streams.get(c.streamId());
         if (s == null) {
-            conn.sendNow(Commands.error(c, Status.error(StatusCodes.CALL_FAILED, "play on unknown message stream id " + c.streamId())));
+            conn.sendReply(Commands.error(c, Status.error(StatusCodes.CALL_FAILED, "play on unknown message stream id " + c.streamId())));
             return;
         }
         Play play = Play.from(c);
         if (s.state() != NetStream.State.IDLE) {
-            conn.sendNow(Commands.onStatus(s.id(), Status.error(StatusCodes.PLAY_FAILED, "stream " + s.id() + " is busy")));
+            conn.sendReply(Commands.onStatus(s.id(), Status.error(StatusCodes.PLAY_FAILED, "stream " + s.id() + " is busy")));
             return;
         }
         conn.call(ctl -> ctl.onPlay(conn, new PendingRequests.PlayReq(conn, c, play, s)));
@@ -162,45 +197,28 @@ final class ServerCommands {
         conn.sendNow(new WindowAckSize(config.windowAckSize()));
         conn.sendNow(new SetPeerBandwidth(config.peerBandwidth(), SetPeerBandwidth.LimitType.DYNAMIC));
         conn.changeChunkSize(config.chunkSize());
-        Map<String, Object> props = Commands.connectResultProperties(config.fmsVer(), Commands.DEFAULT_CAPABILITIES);
-        if (announcesEnhancedRtmp(request.command())) {
-            advertiseForwarding(props);
-        }
-        Map<String, Object> info = Commands.connectResultInformation(request.command().objectEncoding());
+        Connect connect = request.command();
+        EnhancedCapabilities clientCaps = connect.enhanced();
+        Map<String, Object> props = clientCaps.isEmpty()
+                ? Commands.connectResultProperties(config.fmsVer(), Commands.DEFAULT_CAPABILITIES)
+                : Commands.connectResultProperties(config.fmsVer(), Commands.DEFAULT_CAPABILITIES, config.enhanced());
+        Map<String, Object> info = Commands.connectResultInformation(connect.objectEncoding());
+        // The _result answers in the connect request's own encoding; later replies use the connection's.
         conn.sendNow(Commands.result(request.message(), props, info));
-        conn.sendNow(Commands.onBWDone());
-        LOG.debug("{} connect accepted", conn.id());
-    }
-
-    private static boolean announcesEnhancedRtmp(Connect connect) {
-        Map<String, Object> o = connect.commandObject();
-        return o.containsKey("fourCcList") || o.containsKey("videoFourCcInfoMap")
-                || o.containsKey("audioFourCcInfoMap") || o.containsKey("capsEx");
-    }
-
-    /**
-     * E-RTMP v2, "Enhancing NetConnection connect Command": the server states its support in the
-     * {@code _result} properties. The engine relays media without decoding it, so it can forward
-     * any codec: wildcard FourCC with FourCcInfoMask.CanForward (0x04).
-     */
-    private static void advertiseForwarding(Map<String, Object> props) {
-        Map<String, Object> any = new LinkedHashMap<>();
-        any.put("*", (double) FOURCC_CAN_FORWARD);
-        props.put("fourCcList", List.of("*"));
-        props.put("videoFourCcInfoMap", any);
-        props.put("audioFourCcInfoMap", new LinkedHashMap<>(any));
-        props.put("capsEx", 0.0);
+        conn.sendReply(Commands.onBWDone());
+        LOG.debug("{} connect accepted (objectEncoding {}, E-RTMP {})", conn.id(), connect.objectEncoding(),
+                clientCaps.isEmpty() ? "no" : clientCaps);
     }
 
     void rejectConnect(PendingRequests.ConnectReq request, Status status) {
         LOG.debug("{} connect rejected: {}", conn.id(), status.code());
-        conn.sendNow(Commands.error(request.message(), status));
+        conn.sendNow(Commands.error(request.message(), status)); // the connect request's encoding
         conn.closeNow(null);
     }
 
     void acceptCreateStream(PendingRequests.CreateStreamReq request) {
         if (streams.size() >= config.maxMessageStreams()) {
-            conn.sendNow(Commands.error(request.message(), Status.error(StatusCodes.CALL_FAILED,
+            conn.sendReply(Commands.error(request.message(), Status.error(StatusCodes.CALL_FAILED,
                     "more than " + config.maxMessageStreams() + " message streams")));
             return;
         }
@@ -209,7 +227,7 @@ final class ServerCommands {
             streamId++;
         }
         streams.put(streamId, new ServerStream(streamId, conn));
-        conn.sendNow(Commands.result(request.message(), null, (double) streamId));
+        conn.sendReply(Commands.result(request.message(), null, (double) streamId));
     }
 
     void acceptPublish(PendingRequests.PublishReq request) {
@@ -220,7 +238,7 @@ final class ServerCommands {
         String name = request.command().name();
         s.become(NetStream.State.PUBLISHING, name);
         conn.sendNow(new UserControl.StreamBegin(s.id()));
-        conn.sendNow(Commands.onStatus(s.id(),
+        conn.sendReply(Commands.onStatus(s.id(),
                 Status.status(StatusCodes.PUBLISH_START, name + " is now published").with("details", name)));
         LOG.debug("{} publishing {} on stream {}", conn.id(), name, s.id());
     }
@@ -231,14 +249,15 @@ final class ServerCommands {
             return;
         }
         String name = request.command().name();
+        s.filter().paused(false);
         s.become(NetStream.State.PLAYING, name);
         conn.sendNow(new UserControl.StreamBegin(s.id()));
         if (request.command().reset()) {
-            conn.sendNow(Commands.onStatus(s.id(),
+            conn.sendReply(Commands.onStatus(s.id(),
                     Status.status(StatusCodes.PLAY_RESET, "Playing and resetting " + name).with("details", name)));
         }
-        conn.sendNow(Commands.onStatus(s.id(), Status.status(StatusCodes.PLAY_START, "Started playing " + name).with("details", name)));
-        conn.sendNow(Commands.sampleAccess(s.id()));
+        conn.sendReply(Commands.onStatus(s.id(), Status.status(StatusCodes.PLAY_START, "Started playing " + name).with("details", name)));
+        conn.sendReply(Commands.sampleAccess(s.id()));
         LOG.debug("{} playing {} on stream {}", conn.id(), name, s.id());
     }
 
@@ -247,7 +266,7 @@ final class ServerCommands {
         if (s.state() == NetStream.State.PUBLISHING) {
             conn.call(ctl -> ctl.onUnpublish(conn, s));
             s.become(NetStream.State.IDLE, null);
-            conn.sendNow(Commands.onStatus(s.id(),
+            conn.sendReply(Commands.onStatus(s.id(),
                     Status.status(StatusCodes.UNPUBLISH_SUCCESS, name + " is now unpublished").with("details", name)));
         } else if (s.state() == NetStream.State.PLAYING) {
             conn.call(ctl -> ctl.onStopPlay(conn, s));

@@ -18,6 +18,7 @@ import org.rtmp4j.core.command.Connect;
 import org.rtmp4j.core.command.Status;
 import org.rtmp4j.core.handshake.Handshake;
 import org.rtmp4j.core.message.AggregateMessage;
+import org.rtmp4j.core.message.AmfEncoding;
 import org.rtmp4j.core.message.CommandMessage;
 import org.rtmp4j.core.message.DataMessage;
 import org.rtmp4j.core.message.MediaMessage;
@@ -37,11 +38,39 @@ import org.slf4j.LoggerFactory;
  * <p>Protocol handled by the library (RTMP 1.0 §5.4, §7.1.7, §7.2): acknowledgements against the
  * peer's window, Ping Response, the peer's chunk size, Window Acknowledgement Size / Set Peer
  * Bandwidth / Set Chunk Size / {@code _result} / {@code onBWDone} after an accepted connect,
- * message stream ids, Stream Begin and the {@code onStatus} replies, {@code releaseStream}, {@code
- * FCPublish}, {@code FCUnpublish}, {@code FCSubscribe}, {@code _checkbw}, {@code getStreamLength},
- * {@code deleteStream} and {@code closeStream}. Everything else goes to the controller. When the
- * client's connect announces E-RTMP ({@code fourCcList}, {@code videoFourCcInfoMap}, ...), the
- * {@code _result} states that any codec can be forwarded (E-RTMP v2, wildcard FourCC, CanForward).
+ * message stream ids, Stream Begin and the {@code onStatus} replies. Commands answered as real
+ * servers (FMS, nginx-rtmp) do, each echoing the transaction id when it is not 0:
+ *
+ * <ul>
+ *   <li>{@code releaseStream}: {@code _result}. {@code FCPublish}: {@code _result}, then {@code
+ *       onFCPublish} (NetStream.Publish.Start). {@code FCUnpublish}: {@code onFCUnpublish}
+ *       (NetStream.Unpublish.Success), {@code _result}, and the publishing stream of that name
+ *       stops ({@link RtmpController#onUnpublish}).
+ *   <li>{@code FCSubscribe}: {@code _result}, {@code onFCSubscribe} (NetStream.Play.Start), then
+ *       {@link RtmpController#onFcSubscribe}.
+ *   <li>{@code _checkbw}: {@code _result}, then {@code onBWDone}. {@code getStreamLength}: {@code
+ *       _result} with 0 (live streams have no length).
+ *   <li>{@code deleteStream}, {@code closeStream}: the stream stops (and is deleted).
+ *   <li>{@code pause}, {@code seek}, {@code play2}, {@code receiveAudio}, {@code receiveVideo}: the
+ *       stream's playback state is updated (pause and the receive flags filter media sent to it),
+ *       then the typed controller callback, whose default sends the status replies.
+ *   <li>Anything else: {@link RtmpController#onCall} with a {@link CallRequest}.
+ * </ul>
+ *
+ * <p>AMF3 connections (connect {@code objectEncoding} 3; E-RTMP v2 "Enabling AMF3 in RTMP"): the
+ * connect {@code _result} answers in the connect request's own encoding and carries {@code
+ * objectEncoding} 3; every later reply and notification ({@code _result}, {@code _error}, {@code
+ * onStatus}, {@code onBWDone}, the {@code onFC*} notifications, and those sent through {@link
+ * #sendStatus}, {@link #replyResult}, {@link #replyError}) goes out as type 17, and data messages
+ * ({@code |RtmpSampleAccess}, {@link #sendMetadata}) as type 15. {@link #send} sends as is.
+ * Incoming data messages of type 15 are handled like type 18; shared object messages (types 16
+ * and 19) are passed to {@link RtmpController#onMessage} unchanged.
+ *
+ * <p>E-RTMP (E-RTMP v2, "Enhancing NetConnection connect Command"): when the client's connect
+ * announces {@code fourCcList}, {@code videoFourCcInfoMap}, {@code audioFourCcInfoMap} or {@code
+ * capsEx} (see {@link Connect#enhanced()}), the {@code _result} properties carry the server's
+ * {@link SessionConfig#enhanced()} capabilities (default: forward any codec, multitrack); a legacy
+ * client gets a legacy {@code _result}. A property of the wrong AMF type is a protocol error.
  *
  * <p>Before an accepted connect every command except {@code connect} is ignored (logged at DEBUG),
  * and media is dropped; the connect deadline closes a peer that never connects. A second {@code
@@ -356,6 +385,31 @@ public final class ServerConnection implements RtmpSession {
         }
     }
 
+    /**
+     * @return the connection's AMF encoding for commands and data: AMF3 (types 17/15) once a connect
+     *     with {@code objectEncoding} 3 was accepted, else AMF0 (20/18)
+     */
+    AmfEncoding encoding() {
+        Connect c = connect;
+        return c == null ? AmfEncoding.AMF0 : c.encoding();
+    }
+
+    /** Sends {@code message}, re-encoded as a type 17/15 message on an AMF3 connection (connection thread). */
+    void sendReply(RtmpMessage message) {
+        sendNow(inConnectionEncoding(message));
+    }
+
+    private RtmpMessage inConnectionEncoding(RtmpMessage message) {
+        AmfEncoding encoding = encoding();
+        if (message instanceof CommandMessage c) {
+            return Commands.inEncoding(c, encoding);
+        }
+        if (message instanceof DataMessage d && d.encoding() != encoding) {
+            return new DataMessage(d.timestamp(), d.streamId(), encoding, d.values());
+        }
+        return message;
+    }
+
     private void fail(Throwable cause) {
         closeNow(cause);
     }
@@ -402,6 +456,9 @@ public final class ServerConnection implements RtmpSession {
         if (s == null || s != to) {
             LOG.trace("{} not sending media to deleted or foreign stream {}", id, to);
             return;
+        }
+        if (!s.filter().passes(media)) {
+            return; // paused, or receiveAudio/receiveVideo false: not sent, not counted as dropped
         }
         DropGate gate = s.dropGate();
         long queued = transport.queuedBytes();
@@ -520,24 +577,24 @@ public final class ServerConnection implements RtmpSession {
 
     @Override
     public void sendMetadata(NetStream to, Map<String, Object> metadata) {
-        runOnConnection(() -> sendNow(Commands.onMetaData(to.id(), metadata)));
+        runOnConnection(() -> sendReply(Commands.onMetaData(to.id(), metadata)));
     }
 
     @Override
     public void sendStatus(NetStream to, Status status) {
-        runOnConnection(() -> sendNow(Commands.onStatus(to.id(), status)));
+        runOnConnection(() -> sendReply(Commands.onStatus(to.id(), status)));
     }
 
     @Override
     public void replyResult(CommandMessage to, Object... args) {
         Object commandObject = args.length > 0 ? args[0] : null;
         Object[] rest = args.length > 1 ? java.util.Arrays.copyOfRange(args, 1, args.length) : new Object[0];
-        runOnConnection(() -> sendNow(Commands.result(to, commandObject, rest)));
+        runOnConnection(() -> sendReply(Commands.result(to, commandObject, rest)));
     }
 
     @Override
     public void replyError(CommandMessage to, Status status) {
-        runOnConnection(() -> sendNow(Commands.error(to, status)));
+        runOnConnection(() -> sendReply(Commands.error(to, status)));
     }
 
     @Override

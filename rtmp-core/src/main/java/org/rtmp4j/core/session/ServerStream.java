@@ -8,6 +8,7 @@ final class ServerStream implements NetStream {
     private final int id;
     private final RtmpSession session;
     private final DropGate dropGate = new DropGate();
+    private final PlaybackFilter filter = new PlaybackFilter();
     private volatile String name;
     private volatile State state = State.IDLE;
     private volatile int bufferLengthMs = -1;
@@ -40,6 +41,26 @@ final class ServerStream implements NetStream {
     void become(State newState, String newName) {
         this.name = newName;
         this.state = newState;
+    }
+
+    @Override
+    public boolean isPaused() {
+        return filter.paused();
+    }
+
+    @Override
+    public boolean receivesAudio() {
+        return filter.audio();
+    }
+
+    @Override
+    public boolean receivesVideo() {
+        return filter.video();
+    }
+
+    /** @return the player's pause and receiveAudio/receiveVideo choices; connection thread for changes */
+    PlaybackFilter filter() {
+        return filter;
     }
 
     DropGate dropGate() {

@@ -3,6 +3,7 @@ package org.rtmp4j.core.session;
 import java.time.Duration;
 import org.rtmp4j.amf.AmfLimits;
 import org.rtmp4j.core.chunk.ChunkLimits;
+import org.rtmp4j.core.command.EnhancedCapabilities;
 
 /**
  * Per-connection protocol settings and limits. Immutable; derive variants with the {@code with*}
@@ -20,6 +21,9 @@ import org.rtmp4j.core.chunk.ChunkLimits;
  * @param pingInterval send Ping Request this often when idle; zero disables (default 30 s)
  * @param outbound back-pressure bounds (default {@link OutboundLimits#DEFAULT})
  * @param fmsVer server version advertised in the connect {@code _result} (default {@code FMS/3,5,7,7009})
+ * @param enhanced the E-RTMP capabilities a server states in the connect {@code _result} when the
+ *     client announced E-RTMP (default {@link #DEFAULT_ENHANCED}); clients ignore it (see {@link
+ *     ConnectOptions#withEnhanced})
  */
 public record SessionConfig(
         int chunkSize,
@@ -33,7 +37,23 @@ public record SessionConfig(
         Duration idleTimeout,
         Duration pingInterval,
         OutboundLimits outbound,
-        String fmsVer) {
+        String fmsVer,
+        EnhancedCapabilities enhanced) {
+
+    /**
+     * The server's default E-RTMP capabilities (E-RTMP v2, "Enhancing NetConnection connect
+     * Command"): the engine relays media without decoding it, so it states {@link
+     * EnhancedCapabilities#CAN_FORWARD} for every video and audio codec ({@code "*"} in both info
+     * maps), and {@code capsEx} {@link EnhancedCapabilities#CAPS_MULTITRACK} because multitrack
+     * packets are relayed unchanged. Not Reconnect (the server never asks clients to reconnect) and
+     * not ModEx or TimestampNanoOffset (it does not interpret them). Also {@code fourCcList} {@code
+     * ["*"]}, for clients of the original E-RTMP that read only the list.
+     */
+    public static final EnhancedCapabilities DEFAULT_ENHANCED = new EnhancedCapabilities(
+            java.util.List.of(EnhancedCapabilities.WILDCARD),
+            java.util.Map.of(EnhancedCapabilities.WILDCARD, EnhancedCapabilities.CAN_FORWARD),
+            java.util.Map.of(EnhancedCapabilities.WILDCARD, EnhancedCapabilities.CAN_FORWARD),
+            EnhancedCapabilities.CAPS_MULTITRACK);
 
     /** @return the defaults listed above */
     public static SessionConfig defaults() {
@@ -49,7 +69,32 @@ public record SessionConfig(
                 Duration.ofSeconds(60),
                 Duration.ofSeconds(30),
                 OutboundLimits.DEFAULT,
-                "FMS/3,5,7,7009");
+                "FMS/3,5,7,7009",
+                DEFAULT_ENHANCED);
+    }
+
+    /**
+     * The settings without E-RTMP capabilities of their own: {@link #enhanced()} is {@link
+     * #DEFAULT_ENHANCED}. Validates as the canonical constructor.
+     *
+     * @param chunkSize outgoing chunk size in bytes
+     * @param windowAckSize window acknowledgement size in bytes
+     * @param peerBandwidth Set Peer Bandwidth window in bytes
+     * @param chunkLimits chunk decoder bounds
+     * @param amfLimits AMF decoder bounds
+     * @param maxMessageStreams most message streams per connection
+     * @param handshakeTimeout handshake deadline from accept
+     * @param connectTimeout accepted-connect deadline from accept
+     * @param idleTimeout close after this long without received bytes
+     * @param pingInterval Ping Request interval; zero disables
+     * @param outbound back-pressure bounds
+     * @param fmsVer server version string for the connect {@code _result}
+     */
+    public SessionConfig(int chunkSize, long windowAckSize, long peerBandwidth, ChunkLimits chunkLimits,
+            AmfLimits amfLimits, int maxMessageStreams, Duration handshakeTimeout, Duration connectTimeout,
+            Duration idleTimeout, Duration pingInterval, OutboundLimits outbound, String fmsVer) {
+        this(chunkSize, windowAckSize, peerBandwidth, chunkLimits, amfLimits, maxMessageStreams, handshakeTimeout,
+                connectTimeout, idleTimeout, pingInterval, outbound, fmsVer, DEFAULT_ENHANCED);
     }
 
     /**
@@ -67,6 +112,7 @@ public record SessionConfig(
      * @param pingInterval Ping Request interval; zero disables, not null
      * @param outbound back-pressure bounds, not null
      * @param fmsVer server version string for the connect {@code _result}, not null
+     * @param enhanced the server's E-RTMP capabilities, not null
      * @throws IllegalArgumentException if a number is out of range
      * @throws NullPointerException if an object is null
      */
@@ -82,6 +128,7 @@ public record SessionConfig(
         java.util.Objects.requireNonNull(pingInterval);
         java.util.Objects.requireNonNull(outbound);
         java.util.Objects.requireNonNull(fmsVer);
+        java.util.Objects.requireNonNull(enhanced);
     }
 
     /**
@@ -89,7 +136,7 @@ public record SessionConfig(
      * @return a copy with another outgoing chunk size
      */
     public SessionConfig withChunkSize(int v) {
-        return new SessionConfig(v, windowAckSize, peerBandwidth, chunkLimits, amfLimits, maxMessageStreams, handshakeTimeout, connectTimeout, idleTimeout, pingInterval, outbound, fmsVer);
+        return new SessionConfig(v, windowAckSize, peerBandwidth, chunkLimits, amfLimits, maxMessageStreams, handshakeTimeout, connectTimeout, idleTimeout, pingInterval, outbound, fmsVer, enhanced);
     }
 
     /**
@@ -97,7 +144,7 @@ public record SessionConfig(
      * @return a copy with another window acknowledgement size
      */
     public SessionConfig withWindowAckSize(long v) {
-        return new SessionConfig(chunkSize, v, peerBandwidth, chunkLimits, amfLimits, maxMessageStreams, handshakeTimeout, connectTimeout, idleTimeout, pingInterval, outbound, fmsVer);
+        return new SessionConfig(chunkSize, v, peerBandwidth, chunkLimits, amfLimits, maxMessageStreams, handshakeTimeout, connectTimeout, idleTimeout, pingInterval, outbound, fmsVer, enhanced);
     }
 
     /**
@@ -105,7 +152,7 @@ public record SessionConfig(
      * @return a copy with other chunk limits
      */
     public SessionConfig withChunkLimits(ChunkLimits v) {
-        return new SessionConfig(chunkSize, windowAckSize, peerBandwidth, v, amfLimits, maxMessageStreams, handshakeTimeout, connectTimeout, idleTimeout, pingInterval, outbound, fmsVer);
+        return new SessionConfig(chunkSize, windowAckSize, peerBandwidth, v, amfLimits, maxMessageStreams, handshakeTimeout, connectTimeout, idleTimeout, pingInterval, outbound, fmsVer, enhanced);
     }
 
     /**
@@ -113,7 +160,7 @@ public record SessionConfig(
      * @return a copy with other AMF limits
      */
     public SessionConfig withAmfLimits(AmfLimits v) {
-        return new SessionConfig(chunkSize, windowAckSize, peerBandwidth, chunkLimits, v, maxMessageStreams, handshakeTimeout, connectTimeout, idleTimeout, pingInterval, outbound, fmsVer);
+        return new SessionConfig(chunkSize, windowAckSize, peerBandwidth, chunkLimits, v, maxMessageStreams, handshakeTimeout, connectTimeout, idleTimeout, pingInterval, outbound, fmsVer, enhanced);
     }
 
     /**
@@ -121,7 +168,7 @@ public record SessionConfig(
      * @return a copy with another message stream cap
      */
     public SessionConfig withMaxMessageStreams(int v) {
-        return new SessionConfig(chunkSize, windowAckSize, peerBandwidth, chunkLimits, amfLimits, v, handshakeTimeout, connectTimeout, idleTimeout, pingInterval, outbound, fmsVer);
+        return new SessionConfig(chunkSize, windowAckSize, peerBandwidth, chunkLimits, amfLimits, v, handshakeTimeout, connectTimeout, idleTimeout, pingInterval, outbound, fmsVer, enhanced);
     }
 
     /**
@@ -132,7 +179,7 @@ public record SessionConfig(
      * @return a copy with other timeouts
      */
     public SessionConfig withTimeouts(Duration handshake, Duration connect, Duration idle, Duration ping) {
-        return new SessionConfig(chunkSize, windowAckSize, peerBandwidth, chunkLimits, amfLimits, maxMessageStreams, handshake, connect, idle, ping, outbound, fmsVer);
+        return new SessionConfig(chunkSize, windowAckSize, peerBandwidth, chunkLimits, amfLimits, maxMessageStreams, handshake, connect, idle, ping, outbound, fmsVer, enhanced);
     }
 
     /**
@@ -140,6 +187,16 @@ public record SessionConfig(
      * @return a copy with other outbound limits
      */
     public SessionConfig withOutbound(OutboundLimits v) {
-        return new SessionConfig(chunkSize, windowAckSize, peerBandwidth, chunkLimits, amfLimits, maxMessageStreams, handshakeTimeout, connectTimeout, idleTimeout, pingInterval, v, fmsVer);
+        return new SessionConfig(chunkSize, windowAckSize, peerBandwidth, chunkLimits, amfLimits, maxMessageStreams, handshakeTimeout, connectTimeout, idleTimeout, pingInterval, v, fmsVer, enhanced);
+    }
+
+    /**
+     * @param v the E-RTMP capabilities the server states in the connect {@code _result} (E-RTMP v2,
+     *     "Enhancing NetConnection connect Command"); {@link EnhancedCapabilities#NONE} states only
+     *     {@code capsEx} 0
+     * @return a copy with other server capabilities
+     */
+    public SessionConfig withEnhanced(EnhancedCapabilities v) {
+        return new SessionConfig(chunkSize, windowAckSize, peerBandwidth, chunkLimits, amfLimits, maxMessageStreams, handshakeTimeout, connectTimeout, idleTimeout, pingInterval, outbound, fmsVer, v);
     }
 }

@@ -4,6 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.Consumer;
+import org.rtmp4j.core.command.FcSubscribe;
+import org.rtmp4j.core.command.Pause;
+import org.rtmp4j.core.command.Play2;
+import org.rtmp4j.core.command.Seek;
 import org.rtmp4j.core.message.CommandMessage;
 import org.rtmp4j.core.message.DataMessage;
 import org.rtmp4j.core.message.MediaMessage;
@@ -45,6 +50,14 @@ class RecordingController implements RtmpController {
     /** Stream names as seen inside onUnpublish / onStopPlay (a stream's name is cleared afterwards). */
     final List<String> unpublishedNames = new ArrayList<>();
     final List<String> stoppedNames = new ArrayList<>();
+    final BlockingQueue<Pause> pauses = new LinkedBlockingQueue<>();
+    final BlockingQueue<Seek> seeks = new LinkedBlockingQueue<>();
+    final BlockingQueue<Play2> play2s = new LinkedBlockingQueue<>();
+    final List<String> receives = new ArrayList<>();
+    final BlockingQueue<FcSubscribe> fcSubscribes = new LinkedBlockingQueue<>();
+    final BlockingQueue<CallRequest> calls = new LinkedBlockingQueue<>();
+    /** When set, answers onCall instead of the default (which passes the message to onCommand). */
+    volatile Consumer<CallRequest> onCall;
     /** Every callback name, in order. */
     final List<String> events = new ArrayList<>();
 
@@ -142,6 +155,59 @@ class RecordingController implements RtmpController {
             accept.run();
         } else if (d == Decision.REJECT) {
             reject.run();
+        }
+    }
+
+    @Override
+    public void onPlay2(RtmpSession session, NetStream stream, Play2 play2) {
+        events.add("play2");
+        play2s.add(play2);
+        RtmpController.super.onPlay2(session, stream, play2);
+    }
+
+    @Override
+    public void onPause(RtmpSession session, NetStream stream, Pause pause) {
+        events.add("pause");
+        pauses.add(pause);
+        RtmpController.super.onPause(session, stream, pause);
+    }
+
+    @Override
+    public void onSeek(RtmpSession session, NetStream stream, Seek seek) {
+        events.add("seek");
+        seeks.add(seek);
+        RtmpController.super.onSeek(session, stream, seek);
+    }
+
+    @Override
+    public void onReceiveAudio(RtmpSession session, NetStream stream, boolean receive) {
+        events.add("receiveAudio");
+        receives.add("audio " + receive);
+        RtmpController.super.onReceiveAudio(session, stream, receive);
+    }
+
+    @Override
+    public void onReceiveVideo(RtmpSession session, NetStream stream, boolean receive) {
+        events.add("receiveVideo");
+        receives.add("video " + receive);
+        RtmpController.super.onReceiveVideo(session, stream, receive);
+    }
+
+    @Override
+    public void onFcSubscribe(RtmpSession session, FcSubscribe subscribe) {
+        events.add("fcSubscribe");
+        fcSubscribes.add(subscribe);
+    }
+
+    @Override
+    public void onCall(RtmpSession session, CallRequest request) {
+        events.add("call");
+        calls.add(request);
+        Consumer<CallRequest> answer = onCall;
+        if (answer != null) {
+            answer.accept(request);
+        } else {
+            RtmpController.super.onCall(session, request);
         }
     }
 }

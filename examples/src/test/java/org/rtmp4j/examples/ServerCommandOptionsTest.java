@@ -1,0 +1,59 @@
+package org.rtmp4j.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** The {@code server} options for status lines, stream key authorisation and JMX. */
+class ServerCommandOptionsTest {
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private CommandLine commandLine() {
+        return Main.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(err));
+    }
+
+    private static String envOr(String name, String fallback) {
+        String v = System.getenv(name);
+        return v == null ? fallback : v;
+    }
+
+    private ServerCommand parse(String... args) {
+        return (ServerCommand) commandLine().parseArgs(args).subcommand().commandSpec().userObject();
+    }
+
+    @Test
+    void statusLinesDefaultToEvery10SecondsAndAuthorisationAndJmxToOff() {
+        ServerCommand s = parse("server");
+        assertThat(s.statusInterval).isEqualTo(Integer.parseInt(envOr("RTMP_STATUS_INTERVAL", "10")));
+        assertThat(s.publishKeys).isEqualTo(System.getenv("RTMP_PUBLISH_KEYS") == null ? null : Path.of(System.getenv("RTMP_PUBLISH_KEYS")));
+        assertThat(s.publishToken).isEqualTo(System.getenv("RTMP_PUBLISH_TOKEN"));
+        assertThat(s.jmxDomain).isEqualTo(System.getenv("RTMP_JMX_DOMAIN"));
+    }
+
+    @Test
+    void theOptionsParse() {
+        ServerCommand s = parse("server", "--status-interval", "0", "--publish-keys", "keys.txt",
+                "--publish-token", "s3cret", "--jmx-domain", "rtmp4j");
+        assertThat(s.statusInterval).isZero();
+        assertThat(s.publishKeys).isEqualTo(Path.of("keys.txt"));
+        assertThat(s.publishToken).isEqualTo("s3cret");
+        assertThat(s.jmxDomain).isEqualTo("rtmp4j");
+    }
+
+    @Test
+    void aNegativeStatusIntervalIsAUsageError() {
+        assertThat(commandLine().execute("server", "--port", "0", "--host", "127.0.0.1", "--status-interval", "-1")).isEqualTo(2);
+        assertThat(err.toString()).contains("--status-interval must be 0 (off) or more");
+    }
+
+    @Test
+    void helpListsTheEnvironmentVariables() {
+        assertThat(commandLine().execute("server", "--help")).isZero();
+        assertThat(out.toString()).contains("RTMP_STATUS_INTERVAL", "RTMP_PUBLISH_KEYS", "RTMP_PUBLISH_TOKEN", "RTMP_JMX_DOMAIN");
+    }
+}
