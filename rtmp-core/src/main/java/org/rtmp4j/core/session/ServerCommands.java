@@ -75,9 +75,11 @@ final class ServerCommands {
                 onFcSubscribe(c);
                 break;
             case Commands.CHECK_BW:
-                // No bandwidth measurement: the check is reported as done at once.
+                // No bandwidth measurement: _result only. Never onBWDone here: ffmpeg answers every
+                // onBWDone with _checkbw, so replying onBWDone loops for the whole session and leaves
+                // replies unread when ffmpeg closes, which makes its kernel reset the connection and
+                // drop the last media still in our receive queue.
                 answer(c, Commands.checkBwResult(c));
-                conn.sendReply(Commands.onBWDone());
                 break;
             case Commands.GET_STREAM_LENGTH:
                 // Live streams have no length: 0 s, as FMS answers for live.

@@ -193,7 +193,7 @@ class CommandScenarioTest {
 
     @ParameterizedTest
     @EnumSource(RtmpPair.Split.class)
-    void checkBwIsAnsweredWithResultThenOnBwDone(RtmpPair.Split split) {
+    void checkBwIsAnsweredWithResultOnlySoFfmpegDoesNotLoopOnOnBwDone(RtmpPair.Split split) {
         RecordingController controller = new RecordingController();
         RtmpPair pair = Steps.connected(split, controller);
         int before = (int) names(pair).stream().filter(Commands.ON_BW_DONE::equals).count();
@@ -202,8 +202,7 @@ class CommandScenarioTest {
         pair.pump();
 
         reply(pair, "_result", 12);
-        assertThat(names(pair).stream().filter(Commands.ON_BW_DONE::equals).count()).isEqualTo(before + 1);
-        assertThat(names(pair).get(names(pair).size() - 1)).isEqualTo(Commands.ON_BW_DONE);
+        assertThat(names(pair).stream().filter(Commands.ON_BW_DONE::equals).count()).isEqualTo(before);
     }
 
     @ParameterizedTest
