@@ -288,6 +288,22 @@ public final class Commands {
     }
 
     /**
+     * Client {@code play} with every optional argument (RTMP 1.0 §7.2.2.1): {@code "play", txId,
+     * null, name, start, duration, reset} on the stream's message stream id.
+     *
+     * @param streamId the message stream id to play on
+     * @param txId transaction id (0: no reply expected)
+     * @param name stream name
+     * @param start start in seconds (-2 live or recorded, -1 live only, ≥ 0 recorded from there)
+     * @param duration seconds to play (-1 all)
+     * @param reset whether to flush any previous playlist
+     * @return the request
+     */
+    public static CommandMessage play(int streamId, double txId, String name, double start, double duration, boolean reset) {
+        return new CommandMessage(streamId, PLAY, txId, null, List.of(name, start, duration, reset));
+    }
+
+    /**
      * Client {@code deleteStream} (RTMP 1.0 §7.2.2.3): {@code "deleteStream", txId, null, streamId}
      * on message stream id 0.
      *

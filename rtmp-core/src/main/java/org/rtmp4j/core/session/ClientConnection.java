@@ -243,7 +243,7 @@ public final class ClientConnection {
      */
     public CompletableFuture<Void> play(int streamId, String name) {
         CompletableFuture<Void> future = streamFuture(streamId);
-        sendOrQueue(Replies.command(streamId, "play", 0, null, name, -2.0, -1.0, true));
+        sendOrQueue(Commands.play(streamId, 0, name, -2.0, -1.0, true));
         sendOrQueue(new UserControl.SetBufferLength(streamId, PLAY_BUFFER_MS));
         return future;
     }

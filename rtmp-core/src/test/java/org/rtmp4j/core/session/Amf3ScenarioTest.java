@@ -86,7 +86,7 @@ class Amf3ScenarioTest {
         RtmpPair pair = connectedAmf3(split, controller);
         int id = Steps.playing(pair, "cam1");
 
-        pair.client.send(Replies.command(0, "nope", 4, null));
+        pair.client.send(TestCommands.command(0, "nope", 4, null));
         pair.pump();
         pair.server.sendStatus(controller.plays.peek().stream(), org.rtmp4j.core.command.Status.status("App.Custom", "hi"));
         pair.server.sendMetadata(controller.plays.peek().stream(), Map.of("width", 640.0));

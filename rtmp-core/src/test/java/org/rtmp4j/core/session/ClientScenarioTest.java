@@ -149,7 +149,7 @@ class ClientScenarioTest {
         int id = Steps.playing(pair, "cam1");
         NetStream stream = controller.plays.peek().stream();
 
-        pair.client.send(Replies.command(id, "closeStream", 0, null));
+        pair.client.send(TestCommands.command(id, "closeStream", 0, null));
         pair.pump();
         assertThat(controller.stoppedNames).containsExactly("cam1");
         assertThat(stream.state()).isEqualTo(NetStream.State.IDLE);
@@ -175,7 +175,7 @@ class ClientScenarioTest {
         };
         RtmpPair pair = Steps.connected(split, controller);
 
-        pair.client.send(Replies.command(0, "ping", 77, null, "x"));
+        pair.client.send(TestCommands.command(0, "ping", 77, null, "x"));
         pair.pump();
 
         assertThat(pair.listener.commands).filteredOn(c -> c.name().equals("_result")).singleElement()

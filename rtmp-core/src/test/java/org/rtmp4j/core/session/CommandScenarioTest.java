@@ -55,7 +55,7 @@ class CommandScenarioTest {
         RecordingController controller = new RecordingController();
         RtmpPair pair = Steps.connected(split, controller);
 
-        pair.client.send(Replies.command(0, "someMethod", 42, null, "arg"));
+        pair.client.send(TestCommands.command(0, "someMethod", 42, null, "arg"));
         pair.pump();
 
         CallRequest call = controller.calls.poll();
@@ -76,7 +76,7 @@ class CommandScenarioTest {
         controller.onCall = r -> r.accept("pong", 2.0);
         RtmpPair pair = Steps.connected(split, controller);
 
-        pair.client.send(Replies.command(0, "ping", 7, null));
+        pair.client.send(TestCommands.command(0, "ping", 7, null));
         pair.pump();
 
         CommandMessage result = reply(pair, "_result", 7);
@@ -92,7 +92,7 @@ class CommandScenarioTest {
         RecordingController controller = new RecordingController();
         controller.onCall = r -> { };
         RtmpPair pair = Steps.connected(split, controller);
-        pair.client.send(Replies.command(0, "lookup", 9, null));
+        pair.client.send(TestCommands.command(0, "lookup", 9, null));
         pair.pump();
         CallRequest call = controller.calls.poll();
         assertThat(names(pair)).doesNotContain("_error", "_result");
@@ -117,7 +117,7 @@ class CommandScenarioTest {
         controller.onCall = r -> r.accept("ignored");
         RtmpPair pair = Steps.connected(split, controller);
 
-        pair.client.send(Replies.command(0, "notify", 0, null, "x"));
+        pair.client.send(TestCommands.command(0, "notify", 0, null, "x"));
         pair.pump();
 
         assertThat(controller.calls.poll().command().expectsReply()).isFalse();
@@ -183,7 +183,7 @@ class CommandScenarioTest {
         RecordingController controller = new RecordingController();
         RtmpPair pair = Steps.connected(split, controller);
 
-        pair.client.send(Replies.command(0, Commands.FC_SUBSCRIBE, 8, null));
+        pair.client.send(TestCommands.command(0, Commands.FC_SUBSCRIBE, 8, null));
         pair.pump();
 
         assertThat(Steps.map(reply(pair, "_error", 8).argument(0))).containsEntry("code", StatusCodes.CALL_FAILED);
@@ -281,8 +281,8 @@ class CommandScenarioTest {
         int live = Steps.createStream(pair);
         int recorded = Steps.createStream(pair);
 
-        pair.client.send(Replies.command(live, "play", 0, null, "cam1", -1.0));
-        pair.client.send(Replies.command(recorded, "play", 0, null, "vod1", 12.5, 30.0, false));
+        pair.client.send(TestCommands.command(live, "play", 0, null, "cam1", -1.0));
+        pair.client.send(TestCommands.command(recorded, "play", 0, null, "vod1", 12.5, 30.0, false));
         pair.pump();
 
         Play first = controller.plays.poll().command();

@@ -105,7 +105,7 @@ class ConnectScenarioTest {
         RecordingController controller = new RecordingController();
         RtmpPair pair = new RtmpPair(split, controller);
         pair.client.start();
-        pair.client.send(Replies.command(0, "createStream", 9, null));
+        pair.client.send(TestCommands.command(0, "createStream", 9, null));
         CompletableFuture<CommandMessage> f = pair.client.connect(ConnectOptions.of("live", "rtmp://h/live"));
         pair.pump();
 
@@ -120,7 +120,7 @@ class ConnectScenarioTest {
         RecordingController controller = new RecordingController();
         RtmpPair pair = Steps.connected(split, controller);
 
-        pair.client.send(Replies.command(0, "connect", 5, Map.of("app", "live")));
+        pair.client.send(TestCommands.command(0, "connect", 5, Map.of("app", "live")));
         pair.pump();
 
         assertThat(pair.server.isClosed()).isTrue();

@@ -111,7 +111,7 @@ class PlaybackScenarioTest {
         RtmpPair pair = Steps.connected(split, controller);
         int id = Steps.playing(pair, "cam1");
 
-        pair.client.send(Replies.command(id, Commands.PAUSE, 0, null, "yes"));
+        pair.client.send(TestCommands.command(id, Commands.PAUSE, 0, null, "yes"));
         pair.pump();
 
         assertThat(Steps.map(CommandScenarioTest.reply(pair, Commands.ERROR, 0).argument(0)))

@@ -198,7 +198,7 @@ class ProtocolScenarioTest {
         RecordingController controller = new RecordingController();
         RtmpPair pair = Steps.connected(split, controller);
 
-        pair.client.send(Replies.command(0, "doSomethingOdd", 42, null, "x"));
+        pair.client.send(TestCommands.command(0, "doSomethingOdd", 42, null, "x"));
         pair.pump();
 
         assertThat(controller.commands).extracting(CommandMessage::name).containsExactly("doSomethingOdd");
@@ -216,9 +216,9 @@ class ProtocolScenarioTest {
         RecordingController controller = new RecordingController();
         RtmpPair pair = Steps.connected(split, controller);
 
-        pair.client.send(Replies.command(0, "_checkbw", 30, null));
-        pair.client.send(Replies.command(0, "FCSubscribe", 31, null, "cam1"));
-        pair.client.send(Replies.command(0, "getStreamLength", 32, null, "cam1"));
+        pair.client.send(TestCommands.command(0, "_checkbw", 30, null));
+        pair.client.send(TestCommands.command(0, "FCSubscribe", 31, null, "cam1"));
+        pair.client.send(TestCommands.command(0, "getStreamLength", 32, null, "cam1"));
         pair.pump();
 
         assertThat(controller.commands).isEmpty();

@@ -184,7 +184,7 @@ class StreamScenarioTest {
         RtmpPair pair = Steps.connected(split, controller);
         Steps.publishing(pair, "cam1");
 
-        pair.client.send(Replies.command(0, "FCUnpublish", 20, null, "cam1"));
+        pair.client.send(TestCommands.command(0, "FCUnpublish", 20, null, "cam1"));
         pair.pump();
 
         assertThat(controller.unpublishedNames).containsExactly("cam1");
@@ -199,7 +199,7 @@ class StreamScenarioTest {
         RecordingController controller = new RecordingController();
         RtmpPair pair = Steps.connected(split, controller);
 
-        pair.client.send(Replies.command(7, "publish", 11, null, "x", "live"));
+        pair.client.send(TestCommands.command(7, "publish", 11, null, "x", "live"));
         pair.pump();
 
         assertThat(controller.publishes).isEmpty();
