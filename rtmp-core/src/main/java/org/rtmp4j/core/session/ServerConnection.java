@@ -15,6 +15,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.rtmp4j.amf.AmfException;
 import org.rtmp4j.core.RtmpProtocolException;
 import org.rtmp4j.core.command.Connect;
+import org.rtmp4j.core.command.EnhancedCapabilities;
+import org.rtmp4j.core.command.ReconnectRequest;
 import org.rtmp4j.core.command.Status;
 import org.rtmp4j.core.handshake.Handshake;
 import org.rtmp4j.core.message.AggregateMessage;
@@ -102,6 +104,7 @@ public final class ServerConnection implements RtmpSession {
     private volatile Connect connect;
     private volatile Object attachment;
     private volatile boolean closed;
+    private volatile boolean reconnectRequested;
     private long ignoredMedia;
     private long lastDropWarnNanos = Long.MIN_VALUE;
 
@@ -595,6 +598,31 @@ public final class ServerConnection implements RtmpSession {
     @Override
     public void replyError(CommandMessage to, Status status) {
         runOnConnection(() -> sendReply(Commands.error(to, status)));
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Whether the client may receive it is decided from the accepted connect's {@code capsEx}
+     * ({@link Connect#enhanced()}); the {@code onStatus} goes out in the connection's AMF encoding,
+     * after what is already queued.
+     */
+    @Override
+    public boolean requestReconnect(String tcUrlOrNull, String description) {
+        Connect c = connect;
+        if (closed || c == null || !c.enhanced().hasCapsEx(EnhancedCapabilities.CAPS_RECONNECT)) {
+            return false;
+        }
+        reconnectRequested = true;
+        Status status = new ReconnectRequest(tcUrlOrNull, description).toStatus();
+        LOG.debug("{} asking the client to reconnect{}", id, tcUrlOrNull == null ? "" : " to " + tcUrlOrNull);
+        runOnConnection(() -> sendReply(Commands.onStatus(0, status)));
+        return true;
+    }
+
+    @Override
+    public boolean reconnectRequested() {
+        return reconnectRequested;
     }
 
     @Override
