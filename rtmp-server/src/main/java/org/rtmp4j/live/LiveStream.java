@@ -97,16 +97,22 @@ public final class LiveStream {
     }
 
     /** Outcome of {@link #claim}. */
-    enum ClaimOutcome { CLAIMED, REFUSED, TAKEN_OVER }
+    enum ClaimOutcome { CLAIMED, REFUSED, TAKEN_OVER, HANDED_OVER }
 
     /** previous: the publisher refused against or taken over, or {@code null}; subscribers: to notify. */
     record Claim(LiveStream stream, ClaimOutcome outcome, Publisher previous, Subscriber[] subscribers) {}
 
-    /** Makes {@code p} the publisher, unless one is attached and the policy refuses. */
+    /**
+     * Makes {@code p} the publisher, unless one is attached and the policy refuses. A publisher whose
+     * session was asked to reconnect ({@link org.rtmp4j.core.session.RtmpSession#reconnectRequested()})
+     * is handed over to {@code p} whatever the policy, and joining players get no notifications (E-RTMP
+     * v2, Reconnect Request: the players must not notice the switch).
+     */
     Claim claim(Publisher p, PublisherPolicy policy, Status publishNotify, Status unpublishNotify) {
         synchronized (lock) {
             Publisher previous = publisher;
-            if (previous != null && policy == PublisherPolicy.REFUSE) {
+            boolean handover = previous != null && previous.session.reconnectRequested();
+            if (previous != null && policy == PublisherPolicy.REFUSE && !handover) {
                 return new Claim(this, ClaimOutcome.REFUSED, previous, NONE);
             }
             resetCaches();
@@ -116,13 +122,24 @@ public final class LiveStream {
             }
             for (Subscriber s : joining) {
                 s.awaitingKeyFrame = true;
+                if (handover) {
+                    continue;
+                }
                 if (previous != null) {
                     s.pending.add(unpublishNotify);
                 }
                 s.pending.add(publishNotify);
             }
-            return new Claim(this, previous == null ? ClaimOutcome.CLAIMED : ClaimOutcome.TAKEN_OVER, previous,
-                    subscribers);
+            ClaimOutcome outcome = previous == null ? ClaimOutcome.CLAIMED
+                    : handover ? ClaimOutcome.HANDED_OVER : ClaimOutcome.TAKEN_OVER;
+            return new Claim(this, outcome, previous, subscribers);
+        }
+    }
+
+    /** @return whether the attached publisher's session was asked to reconnect (its successor may take over) */
+    boolean publisherReconnecting() {
+        synchronized (lock) {
+            return publisher != null && publisher.session.reconnectRequested();
         }
     }
 

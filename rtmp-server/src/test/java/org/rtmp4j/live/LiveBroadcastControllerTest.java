@@ -467,4 +467,33 @@ class LiveBroadcastControllerTest {
             assertThat(i.videoFourCc()).isNull();
         });
     }
+
+    @Test
+    void aPublisherAskedToReconnectIsContinuedByItsSuccessorWithoutNotifyingThePlayers() {
+        Pub old = publish("cam");
+        Player player = play("cam");
+        send(old, Flv.avcSequenceHeader(0), Flv.avcKeyFrame(0), Flv.avcInterFrame(40));
+        old.session().requestReconnect(null, "update");
+
+        Pub next = publish("cam"); // REFUSE is the default policy: still accepted
+        send(old, Flv.avcInterFrame(80)); // the old one's late frames are not relayed
+        send(next, Flv.avcInterFrame(80), Flv.avcSequenceHeader(80), Flv.avcKeyFrame(80), Flv.avcInterFrame(120));
+        relay.onUnpublish(old.session(), old.stream());
+
+        assertThat(old.session().isClosed()).isFalse();
+        assertThat(player.session().statusCodes()).isEmpty();
+        assertThat(player.session().media()).extracting(MediaMessage::timestamp).containsExactly(0, 0, 40, 80, 80, 120);
+        assertThat(relay.liveStreamCount()).isEqualTo(1);
+        assertThat(relay.activeStreams()).singleElement().satisfies(i -> assertThat(i.live()).isTrue());
+    }
+
+    @Test
+    void withoutAReconnectRequestTheDefaultPolicyStillRefusesASecondPublisher() {
+        publish("cam");
+        FakeSession s = new FakeSession();
+        FakeSession.Stream st = s.newStream();
+        relay.onPublish(s, st.publish("cam"));
+
+        assertThat(s.events()).singleElement().isInstanceOf(FakeSession.Rejected.class);
+    }
 }
