@@ -68,6 +68,7 @@ public final class RtmpServer implements AutoCloseable {
     private static final Duration CLOSE_GRACE = Duration.ofSeconds(5);
     private static final long LINGER_NANOS = TimeUnit.SECONDS.toNanos(2);
     private static final LongSupplier SYSTEM_CLOCK = System::nanoTime;
+    private static final String DRAIN_DESCRIPTION = "The server is shutting down; please reconnect.";
 
     private enum State {
         NEW,
@@ -90,6 +91,9 @@ public final class RtmpServer implements AutoCloseable {
 
     private volatile State state = State.NEW;
     private ServerSocketChannel serverChannel;
+    private Acceptor acceptor;
+    private volatile Drainer drainer;
+    private CompletableFuture<DrainResult> drainResult;
     private EventLoopGroup group;
     private volatile InetSocketAddress localAddress;
     private final String jmxDomain;
@@ -126,6 +130,7 @@ public final class RtmpServer implements AutoCloseable {
         }
         ServerSocketChannel ch = null;
         EventLoopGroup g = null;
+        Acceptor a = null;
         try {
             ch = ServerSocketChannel.open();
             ch.setOption(StandardSocketOptions.SO_REUSEADDR, true);
@@ -133,11 +138,12 @@ public final class RtmpServer implements AutoCloseable {
             localAddress = (InetSocketAddress) ch.getLocalAddress();
             g = new EventLoopGroup(eventLoops, threadFactory, TICK_NANOS);
             g.start();
-            Acceptor acceptor = new Acceptor(ch, g, stats, maxConnections, maxConnectionsPerIp, this::openConnection);
+            a = new Acceptor(ch, g, stats, maxConnections, maxConnectionsPerIp, this::openConnection);
             CompletableFuture<Void> registered = new CompletableFuture<>();
+            Acceptor acceptorToRegister = a;
             g.get(0).execute(() -> {
                 try {
-                    acceptor.register();
+                    acceptorToRegister.register();
                     registered.complete(null);
                 } catch (Throwable t) {
                     registered.completeExceptionally(t);
@@ -161,6 +167,7 @@ public final class RtmpServer implements AutoCloseable {
             throw new IOException("could not start RTMP server on " + bindAddress + ": " + cause, cause);
         }
         serverChannel = ch;
+        acceptor = a;
         group = g;
         state = State.STARTED;
         if (jmxDomain != null) {
@@ -227,6 +234,87 @@ public final class RtmpServer implements AutoCloseable {
     /** @return the engines of the connections open now (tests and metrics) */
     Collection<ServerConnection> connections() {
         return List.copyOf(connections);
+    }
+
+    /**
+     * {@code drain(null, timeout)}: asks every client to reconnect to the URL it is connected to
+     * (which, with this server no longer accepting, means another instance behind the same name or
+     * load balancer).
+     *
+     * @param timeout how long clients may take to leave
+     * @return as {@link #drain(String, Duration)}
+     */
+    public CompletableFuture<DrainResult> drain(Duration timeout) {
+        return drain(null, timeout);
+    }
+
+    /**
+     * Drains the server before a restart or to move its clients elsewhere (E-RTMP v2, Reconnect
+     * Request), as a graceful nginx or SRS shutdown does:
+     *
+     * <ol>
+     *   <li>The listening socket is closed at once: new connections are refused (connection refused,
+     *       not accepted and dropped), so reconnecting clients and load balancers go to another
+     *       instance. Connections accepted but not yet set up are closed.</li>
+     *   <li>Every open connection whose {@code connect} announced {@code capsEx} Reconnect is sent
+     *       {@code onStatus NetConnection.Connect.ReconnectRequest} ({@link
+     *       org.rtmp4j.core.session.RtmpSession#requestReconnect}), with {@code tcUrlOrNull} when
+     *       given. As the spec asks of the "old server", every connection is served as before
+     *       until it leaves: a publisher goes on being relayed until it switches at its next
+     *       keyframe, and the live relay hands its stream over to its successor without notifying
+     *       the players.</li>
+     *   <li>Clients that cannot be asked (legacy RTMP clients such as ffmpeg and OBS without
+     *       E-RTMP v2, clients without the Reconnect bit, connections still in the handshake) get no
+     *       message; they are served until they leave or the timeout, then closed like by {@link
+     *       #shutdown}. {@link DrainResult#notCapable()} counts them.</li>
+     *   <li>When every connection is gone, or at {@code timeout} after closing the rest, the future
+     *       completes with the counts. It never completes exceptionally.</li>
+     * </ol>
+     *
+     * <p>The server stays started (loops running, not accepting): follow with {@link #close()} or
+     * {@link #shutdown(Duration)}. Calling {@code drain} again returns the first drain's future.
+     * Non-blocking; any thread. To ask a single session, use {@code RtmpSession.requestReconnect}
+     * (e.g. from a controller).
+     *
+     * @param tcUrlOrNull where clients should reconnect (absolute, or relative to their tcUrl, e.g.
+     *     {@code //10.0.0.2/live}), or {@code null} for the tcUrl they used
+     * @param timeout how long clients may take to leave, positive
+     * @return completes when every connection has left (or was closed at the timeout)
+     * @throws IllegalStateException if the server is not started (never started, or stopping)
+     * @throws IllegalArgumentException if {@code timeout} is not positive
+     */
+    public CompletableFuture<DrainResult> drain(String tcUrlOrNull, Duration timeout) {
+        Objects.requireNonNull(timeout, "timeout");
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("drain timeout must be positive: " + timeout);
+        }
+        Drainer d;
+        synchronized (this) {
+            if (drainResult != null) {
+                return drainResult.copy();
+            }
+            if (state != State.STARTED) {
+                throw new IllegalStateException("RtmpServer not started (state " + state + ")");
+            }
+            d = new Drainer(connections);
+            drainer = d;
+            Acceptor a = acceptor;
+            group.get(0).execute(() -> a.closeNow(null));
+            drainResult = d.start(tcUrlOrNull, DRAIN_DESCRIPTION, timeout);
+            return drainResult.copy();
+        }
+    }
+
+    /** @return whether {@link #drain} was called: the server no longer accepts connections */
+    public boolean isDraining() {
+        return drainer != null;
+    }
+
+    private void connectionClosed() {
+        Drainer d = drainer;
+        if (d != null) {
+            d.connectionClosed();
+        }
     }
 
     /**
@@ -304,7 +392,7 @@ public final class RtmpServer implements AutoCloseable {
 
     private void openConnection(EventLoop loop, SocketChannel ch) {
         NioTransport transport = new NioTransport(loop, ch, stats, LINGER_NANOS);
-        if (state != State.STARTED) {
+        if (state != State.STARTED || drainer != null) {
             transport.closeNow(null);
             return;
         }
@@ -312,7 +400,7 @@ public final class RtmpServer implements AutoCloseable {
         try {
             connection = new ServerConnection(sessionConfig, controllers, transport, nanoClock.getAsLong());
             connections.add(connection);
-            transport.start(new EngineHandler(connection, nanoClock, connections));
+            transport.start(new EngineHandler(connection, nanoClock, connections, this::connectionClosed));
             LOG.debug("accepted {} on {}", transport.remoteAddress(), loop);
         } catch (Throwable t) {
             LOG.warn("could not set up connection from {}", transport.remoteAddress(), t);
@@ -328,11 +416,13 @@ public final class RtmpServer implements AutoCloseable {
         private final ServerConnection connection;
         private final LongSupplier clock;
         private final Set<ServerConnection> open;
+        private final Runnable onClosed;
 
-        EngineHandler(ServerConnection connection, LongSupplier clock, Set<ServerConnection> open) {
+        EngineHandler(ServerConnection connection, LongSupplier clock, Set<ServerConnection> open, Runnable onClosed) {
             this.connection = connection;
             this.clock = clock;
             this.open = open;
+            this.onClosed = onClosed;
         }
 
         @Override
@@ -349,6 +439,7 @@ public final class RtmpServer implements AutoCloseable {
         public void onTransportClosed(Throwable causeOrNull) {
             open.remove(connection);
             connection.onTransportClosed(causeOrNull);
+            onClosed.run();
         }
     }
 
