@@ -227,6 +227,7 @@ public final class Publisher implements AutoCloseable, RtmpClient.NetStreamHandl
     /** Moves to the pending target, starting with {@code first}; @return false if it stays on the old one. */
     private boolean switchOver(MediaMessage first) {
         long lastOnOld = lastSendNanos;
+        long start = System.nanoTime();
         Pending p = pending;
         pending = null;
         Target old = target;
@@ -240,6 +241,7 @@ public final class Publisher implements AutoCloseable, RtmpClient.NetStreamHandl
         } catch (IOException | RuntimeException e) {
             LOG.debug("barrier on {} failed: {}", old.link(), e.toString());
         }
+        long barrierDone = System.nanoTime();
         try {
             next.link().publish(next.streamId(), name);
         } catch (IOException | RuntimeException e) {
@@ -266,10 +268,16 @@ public final class Publisher implements AutoCloseable, RtmpClient.NetStreamHandl
         switches++;
         old.link().deleteStreamQuietly(old.streamId());
         p.done().complete(null);
-        LOG.info("publisher of {} moved to {} at timestamp {} ms ({} ms gap, {} messages discarded)", name,
-                next.link(), ts, String.format("%.1f", lastSwitchGapMillis()), discarded);
+        LOG.info("publisher of {} moved to {} at timestamp {} ms: {} ms since the last write on the old"
+                + " connection, the move took {} ms (old server barrier {} ms), {} messages discarded", name,
+                next.link(), ts, millis(lastSwitchGapNanos), millis(lastSendNanos - start),
+                millis(barrierDone - start), discarded);
         discarded = 0;
         return true;
+    }
+
+    private static String millis(long nanos) {
+        return String.format("%.1f", nanos / 1e6);
     }
 
     private void sendOn(Target t, MediaMessage media) {
