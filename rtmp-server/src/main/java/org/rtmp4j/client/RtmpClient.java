@@ -345,6 +345,10 @@ public final class RtmpClient implements AutoCloseable {
         use(next);
         reconnects.incrementAndGet();
         reconnecting.set(false);
+        if (closing.get()) { // close() ran meanwhile and may have closed only the old connection
+            next.close(() -> { });
+            from.close(() -> { });
+        }
         LOG.info("following a Reconnect Request from {} to {}: {} streams to move", from, next, moves.size());
         CompletableFuture.allOf(moves.toArray(new CompletableFuture<?>[0])).whenCompleteAsync((v, t) -> {
             if (t != null) {

@@ -27,6 +27,8 @@ final class Drainer {
     private volatile int requested;
     private volatile int notCapable;
     private volatile boolean started;
+    /** Set when the timeout fires: from then on the timeout completes the drain, with its count. */
+    private volatile boolean timedOut;
 
     Drainer(Set<ServerConnection> connections) {
         this.connections = connections;
@@ -55,12 +57,13 @@ final class Drainer {
 
     /** A connection left: completes the drain when it was the last one. */
     void connectionClosed() {
-        if (started && connections.isEmpty() && !result.isDone()) {
+        if (started && !timedOut && connections.isEmpty() && !result.isDone()) {
             result.complete(new DrainResult(requested, notCapable, 0, elapsed()));
         }
     }
 
     private void timeout() {
+        timedOut = true;
         if (result.isDone()) {
             return;
         }

@@ -51,7 +51,9 @@ import org.slf4j.LoggerFactory;
  * twice, or after a stop, throws {@link IllegalStateException}). {@link #shutdown(Duration)} stops
  * accepting, closes every connection gracefully (queued bytes are flushed until the grace time
  * runs out), stops the loops and completes. {@link #close()} is {@code shutdown(5 s)} and waits;
- * it is idempotent. Logs at INFO only on start and stop.
+ * it is idempotent. {@link #drain(String, Duration)} (E-RTMP v2, Reconnect Request) stops accepting,
+ * asks the clients to reconnect elsewhere and waits for them to leave, before a shutdown. Logs at
+ * INFO only on start, drain and stop.
  *
  * <p>Limits: every limit and timeout, with its default, is listed in {@link ServerLimits} (see
  * {@link #limits()}); the {@link Builder} has a setter for each.

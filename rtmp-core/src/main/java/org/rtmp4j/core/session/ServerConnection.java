@@ -73,6 +73,8 @@ import org.slf4j.LoggerFactory;
  * capsEx} (see {@link Connect#enhanced()}), the {@code _result} properties carry the server's
  * {@link SessionConfig#enhanced()} capabilities (default: forward any codec, multitrack); a legacy
  * client gets a legacy {@code _result}. A property of the wrong AMF type is a protocol error.
+ * {@link #requestReconnect} sends the E-RTMP v2 Reconnect Request to a client that announced
+ * {@code capsEx} Reconnect and keeps serving it until it leaves.
  *
  * <p>Before an accepted connect every command except {@code connect} is ignored (logged at DEBUG),
  * and media is dropped; the connect deadline closes a peer that never connects. A second {@code
