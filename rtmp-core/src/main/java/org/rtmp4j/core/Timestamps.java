@@ -52,6 +52,26 @@ public final class Timestamps {
     }
 
     /**
+     * Unwraps a 32-bit timestamp onto a 64-bit timeline: the non-negative value whose low 32 bits
+     * are {@code timestamp} and which lies nearest to {@code reference} under serial-number
+     * arithmetic, i.e. within {@code [reference - 2^31, reference + 2^31)} ms. A timestamp that
+     * would land before 0 (it lies "before" a reference in the first 2^31 ms) gets its unsigned
+     * value instead, since a timeline never goes negative.
+     *
+     * <p>Examples: reference {@code 2^32 - 40}, timestamp {@code 0} gives {@code 2^32}; reference
+     * {@code 2^32 + 40}, timestamp {@code 0xFFFFFFF0} gives {@code 2^32 - 16}; reference 0,
+     * timestamp {@code 0xFFFFFFF0} gives {@code 0xFFFFFFF0}.
+     *
+     * @param reference a previous unwrapped value, ms, {@code >= 0}
+     * @param timestamp unsigned 32-bit ms held in an int
+     * @return the unwrapped timestamp in ms, {@code >= 0}, congruent to {@code timestamp} modulo 2^32
+     */
+    public static long unwrap(long reference, int timestamp) {
+        long unwrapped = reference + (timestamp - (int) reference);
+        return unwrapped >= 0 ? unwrapped : toUnsigned(timestamp);
+    }
+
+    /**
      * The unsigned value of a timestamp held in an int.
      *
      * @param timestamp unsigned 32-bit ms held in an int
