@@ -8,6 +8,11 @@ package org.rtmp4j.core;
  * wrap-aware comparisons. Comparison uses serial-number arithmetic (as in RFC 1982): {@code a} is
  * after {@code b} when {@code a} lies less than 2^31 ms ahead of {@code b} modulo 2^32.
  *
+ * <p>Where a stream's timeline matters beyond 2^31 ms, {@link #unwrap} puts a timestamp on a 64-bit
+ * timeline next to a reference; {@link Timeline} keeps such a reference for one stream. The chunk
+ * decoder does this per chunk stream id ({@code RawMessage.unwrappedTimestamp()}); on the wire,
+ * in messages and in relaying, timestamps stay 32-bit.
+ *
  * <p>Stateless and thread-safe.
  */
 public final class Timestamps {
