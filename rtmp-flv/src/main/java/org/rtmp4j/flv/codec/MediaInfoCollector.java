@@ -68,7 +68,7 @@ public final class MediaInfoCollector {
                 acceptAudio(tag.body());
                 break;
             default:
-                acceptScript(tag.body());
+                acceptScript(tag.type(), tag.body());
                 break;
         }
     }
@@ -80,9 +80,21 @@ public final class MediaInfoCollector {
      * @throws FlvFormatException if the AMF0 is malformed
      */
     public void acceptScript(ByteBuffer body) throws FlvFormatException {
+        acceptScript(FlvTagType.SCRIPT, body);
+    }
+
+    /**
+     * Consumes an {@code onMetaData} script tag body of either script tag type: 18 (AMF0) or 15
+     * (AMF3, E-RTMP v2, "Enabling AMF3 in FLV").
+     *
+     * @param type {@link FlvTagType#SCRIPT} or {@link FlvTagType#SCRIPT_AMF3}
+     * @param body the script body; position kept
+     * @throws FlvFormatException if the AMF is malformed
+     */
+    public void acceptScript(FlvTagType type, ByteBuffer body) throws FlvFormatException {
         Map<String, Object> m;
         try {
-            m = ScriptData.metadata(body);
+            m = ScriptData.metadata(type, body);
         } catch (AmfException e) {
             throw new FlvFormatException(e.offset(), "script data: " + e.getMessage());
         }
