@@ -13,6 +13,8 @@ import org.rtmp4j.flv.codec.MediaInfo;
 final class FlvInfoReport {
     /** Lists and arrays longer than this are summarised in the text form ("[N values]"). */
     private static final int TEXT_LIST_LIMIT = 8;
+    /** Strings longer than this are cut in the text form. */
+    private static final int TEXT_STRING_LIMIT = 80;
 
     private FlvInfoReport() {}
 
@@ -92,14 +94,21 @@ final class FlvInfoReport {
         return map("video", video, "audio", audio);
     }
 
-    /** Metadata values for JSON: AMF dates as ISO-8601 strings, everything else as {@link Json} writes it. */
+    /**
+     * Metadata values for JSON: AMF dates as ISO-8601 strings, maps without {@linkplain #isPadding padding},
+     * everything else as {@link Json} writes it.
+     */
     private static Object jsonValue(Object v) {
         if (v instanceof AmfDate) {
             return java.time.Instant.ofEpochMilli((long) ((AmfDate) v).epochMillis()).toString();
         }
         if (v instanceof Map) {
             Map<String, Object> m = new LinkedHashMap<>();
-            ((Map<?, ?>) v).forEach((k, x) -> m.put(String.valueOf(k), jsonValue(x)));
+            ((Map<?, ?>) v).forEach((k, x) -> {
+                if (!isPadding(k, x)) {
+                    m.put(String.valueOf(k), jsonValue(x));
+                }
+            });
             return m;
         }
         if (v instanceof List) {
@@ -140,8 +149,15 @@ final class FlvInfoReport {
         }
         if (v instanceof Map) {
             List<String> parts = new ArrayList<>();
-            ((Map<?, ?>) v).forEach((k, x) -> parts.add(k + ": " + brief(x)));
+            ((Map<?, ?>) v).forEach((k, x) -> {
+                if (!isPadding(k, x)) {
+                    parts.add(k + ": " + brief(x));
+                }
+            });
             return "{" + String.join(", ", parts) + "}";
+        }
+        if (v instanceof String && ((String) v).length() > TEXT_STRING_LIMIT) {
+            return ((String) v).substring(0, TEXT_STRING_LIMIT) + "... (" + ((String) v).length() + " characters)";
         }
         if (v instanceof AmfDate) {
             return jsonValue(v).toString();
@@ -163,6 +179,14 @@ final class FlvInfoReport {
             }
         }
         return "";
+    }
+
+    /**
+     * The blank {@code _padNNNN} strings with which a {@code keyframes} object reserves room to be rewritten in
+     * place (as {@code FlvWriter} writes it): space, not data, so the report leaves them out.
+     */
+    private static boolean isPadding(Object key, Object value) {
+        return String.valueOf(key).matches("_pad\\d{4}") && value instanceof String && ((String) value).isBlank();
     }
 
     private static void line(PrintWriter out, String label, String text) {

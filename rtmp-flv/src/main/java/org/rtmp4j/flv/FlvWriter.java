@@ -237,7 +237,8 @@ public final class FlvWriter implements AutoCloseable {
 
     /**
      * Appends one tag of any type, its body as given (script tags, types 15 and 18, are not
-     * patched; copying a file tag by tag with this method reproduces its tags byte for byte). Its timestamp is
+     * patched; copying a file tag by tag with this method reproduces its tags byte for byte as
+     * long as the source has StreamID 0 and correct {@code PreviousTagSize}s, as FLV 10.1 §E.3 requires). Its timestamp is
      * shifted by {@link #timestampOffset()}.
      *
      * @param tag the tag
