@@ -115,6 +115,16 @@ public final class NioTransport implements Transport, LoopChannel {
     }
 
     @Override
+    public void write(ByteBuffer buffer) {
+        if (closed || !buffer.hasRemaining()) {
+            return;
+        }
+        out.add(buffer);
+        queued += buffer.remaining();
+        markDirty();
+    }
+
+    @Override
     public long queuedBytes() {
         return queued;
     }
