@@ -42,7 +42,7 @@ final class FlvInfoReport {
         line(out, "timestamps", info.firstTimestampMs() < 0 ? "no audio or video"
                 : info.firstTimestampMs() + " .. " + info.lastTimestampMs() + " ms");
         String times = info.keyframeTimesMs().toString().replaceAll("[\\[\\]]", "");
-        line(out, "keyframes", info.keyframeCount() + (info.keyframeCount() == 0 ? ""
+        line(out, "keyframes", info.keyframeCount() + (info.keyframeTimesMs().isEmpty() ? ""
                 : info.keyframeTimesMs().size() < info.keyframeCount()
                         ? " (first " + info.keyframeTimesMs().size() + " at " + times + " ms)"
                         : " (at " + times + " ms)"));

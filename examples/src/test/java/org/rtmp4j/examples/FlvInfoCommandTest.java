@@ -69,6 +69,9 @@ class FlvInfoCommandTest {
     void keyframeTimesAreBoundedButCountedInFull() {
         assertThat(run("flv-info", "--keyframes", "2", Media.h264Aac().toString())).isZero();
         assertThat(out.toString()).contains("keyframes    7 (first 2 at 0, 1440 ms)\n");
+        out.getBuffer().setLength(0);
+        assertThat(run("flv-info", "--keyframes", "0", Media.h264Aac().toString())).isZero();
+        assertThat(out.toString()).contains("keyframes    7\n");
     }
 
     @Test

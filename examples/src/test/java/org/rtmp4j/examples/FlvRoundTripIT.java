@@ -124,6 +124,22 @@ class FlvRoundTripIT {
             assertThat(probe.streams()).as("ffprobe of %s", copy.getFileName()).isEqualTo(source.streams());
         }
         assertThat(source.stream("video").frames()).as("2 s at 25 fps").isEqualTo(50);
+
+        // flv-info's reading of the original agrees with ffprobe
+        FlvInfo info = FlvInfo.read(original, 10);
+        assertThat(info.damage()).isNull();
+        assertThat(info.streams().videoCodec()).isEqualTo(source.stream("video").codecName());
+        assertThat(info.streams().audioCodec()).isEqualTo(source.stream("audio").codecName());
+        assertThat(info.streams().width()).isEqualTo(320);
+        assertThat(info.streams().height()).isEqualTo(240);
+        assertThat(info.streams().frameRate()).isEqualTo(25.0);
+        assertThat(info.streams().sampleRate()).isEqualTo(sampleRate);
+        assertThat(info.streams().channels()).isEqualTo(1);
+        assertThat(info.tagCounts()).as("ffmpeg adds a sequence start and end to the video, a sequence header to"
+                + " the audio").containsEntry("video", 50L + 2).containsEntry("audio", source.stream("audio").frames() + 1)
+                .containsEntry("script", 1L).containsEntry("scriptAmf3", 0L);
+        assertThat(info.keyframeCount()).as("-g 25 over 50 frames").isEqualTo(2);
+        assertThat(FlvInfo.read(patched, 10).tagCounts()).isEqualTo(info.tagCounts());
     }
 
     /** Copies tag by tag; with {@code rewriteMetadata} the first onMetaData goes through writeMetadata. */
