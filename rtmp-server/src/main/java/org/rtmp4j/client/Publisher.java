@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.rtmp4j.amf.Amf0;
+import org.rtmp4j.amf.AmfLimits;
 import org.rtmp4j.core.message.AmfEncoding;
 import org.rtmp4j.core.message.AudioMessage;
 import org.rtmp4j.core.message.DataMessage;
@@ -13,6 +13,7 @@ import org.rtmp4j.core.message.MediaMessage;
 import org.rtmp4j.core.message.VideoMessage;
 import org.rtmp4j.core.session.MediaClassifier;
 import org.rtmp4j.flv.FlvTag;
+import org.rtmp4j.flv.FlvTagType;
 import org.rtmp4j.flv.media.ScriptData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -117,7 +118,7 @@ public final class Publisher implements AutoCloseable, RtmpClient.NetStreamHandl
      * other script tag as an AMF0 data message with its decoded values.
      *
      * @param tag the tag; its body is sent without copying
-     * @throws org.rtmp4j.amf.AmfException if a script tag body is malformed AMF0
+     * @throws org.rtmp4j.amf.AmfException if a script tag body is malformed AMF0 (type 18) or AMF3 (type 15)
      * @throws IllegalStateException if this publisher or the client is closed
      */
     public void send(FlvTag tag) {
@@ -129,15 +130,17 @@ public final class Publisher implements AutoCloseable, RtmpClient.NetStreamHandl
                 send(new VideoMessage(tag.timestamp(), target.streamId(), tag.body()));
                 break;
             default:
-                Map<String, Object> metadata = ScriptData.metadata(tag.body());
+                // type 18 (AMF0) or type 15 (AMF3 script data, E-RTMP): the latter goes out as a type 15 message
+                List<Object> values = ScriptData.values(tag.type(), tag.body(), AmfLimits.DEFAULT);
+                Map<String, Object> metadata = ScriptData.metadata(values);
                 if (!metadata.isEmpty()) {
                     sendMetadata(metadata);
                 } else {
-                    List<Object> values = Amf0.decode(tag.body().duplicate());
+                    AmfEncoding encoding = tag.type() == FlvTagType.SCRIPT_AMF3 ? AmfEncoding.AMF3 : AmfEncoding.AMF0;
                     ensureOpen();
                     Target t = target;
                     t.link().run(() -> t.link().engine()
-                            .send(new DataMessage(tag.timestamp(), t.streamId(), AmfEncoding.AMF0, values)));
+                            .send(new DataMessage(tag.timestamp(), t.streamId(), encoding, values)));
                 }
                 break;
         }
