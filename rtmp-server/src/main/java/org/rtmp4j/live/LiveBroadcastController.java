@@ -39,7 +39,8 @@ import org.slf4j.LoggerFactory;
  *       live waits for a publisher ({@link LiveOptions#waitForPublisher()}) or is refused with
  *       {@code NetStream.Play.StreamNotFound}. E-RTMP gate (E-RTMP v2, "Enhancing NetConnection
  *       connect Command"): when the stream's video is an ExHeader FourCC the player's connect
- *       {@code fourCcList} lacks (and no {@code "*"}), the play is refused, or the waiting player
+ *       {@code fourCcList} lacks (and no {@code "*"}; for Multitrack video, any track's FourCC),
+ *       the play is refused, or the waiting player
  *       dropped, with {@code NetStream.Play.Failed}, unless
  *       {@link LiveOptions#allowEnhancedToLegacyPlayers()}.</li>
  *   <li><b>Media</b>: classified by its FLV tag header, cached, and sent to each player with
@@ -262,12 +263,12 @@ public class LiveBroadcastController implements RtmpController {
         }
         MediaKind kind = MediaClassifier.classify(media);
         if (kind == MediaKind.VIDEO_SEQUENCE_HEADER) {
-            String fourCc = MediaClassifier.videoFourCc(media);
-            if (fourCc != null) {
-                for (Subscriber s : b.stream().setVideoFourCc(b.publisher(), fourCc)) {
+            Map<Integer, String> fourCcs = MediaClassifier.videoFourCcs(media);
+            if (!fourCcs.isEmpty()) {
+                b.stream().setVideoFourCcs(b.publisher(), fourCcs).forEach((s, fourCc) -> {
                     log.debug("{} dropped from {}: no {} in its fourCcList", s, b.stream().key(), fourCc);
                     Fanout.deliver(s, enhancedRefused(b.stream().key(), fourCc));
-                }
+                });
             }
         }
         Subscriber[] subs = b.stream().onMedia(b.publisher(), media, kind);

@@ -404,6 +404,26 @@ class LiveBroadcastControllerTest {
     }
 
     @Test
+    void aPlayerOfAMultitrackStreamMustListEveryTracksFourCc() {
+        Player avcOnly = play("multi", List.of("avc1"));
+        Player both = play("multi", List.of("avc1", "hvc1"));
+        Pub pub = publish("multi");
+        send(pub, Flv.multitrackSequenceStart(0, "avc1", 0));
+        assertThat(avcOnly.session().statusCodes()).doesNotContain(StatusCodes.PLAY_FAILED);
+
+        send(pub, Flv.multitrackSequenceStart(0, "hvc1", 1)); // track 1 is HEVC: avc1 alone is not enough
+        assertThat(avcOnly.session().events()).last().isInstanceOfSatisfying(FakeSession.StatusSent.class, e -> {
+            assertThat(e.status().code()).isEqualTo(StatusCodes.PLAY_FAILED);
+            assertThat(e.status().description()).contains("hvc1");
+        });
+        assertThat(both.session().statusCodes()).doesNotContain(StatusCodes.PLAY_FAILED);
+        assertThat(relay.activeStreams()).singleElement()
+                .satisfies(i -> assertThat(i.videoFourCc()).as("track 0's").isEqualTo("avc1"));
+        Player late = play("multi", List.of("avc1"));
+        assertThat(rejection(late.session()).status().description()).contains("hvc1");
+    }
+
+    @Test
     void publishBeyondMaxStreamsIsRejected() {
         relay = new LiveBroadcastController(LiveOptions.DEFAULT.withMaxStreams(1));
         Pub first = publish("a");

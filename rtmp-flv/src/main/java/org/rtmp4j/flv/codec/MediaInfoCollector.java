@@ -23,8 +23,10 @@ import org.rtmp4j.flv.media.VideoTagHeader;
  * info frame rate), VP9/VP8 (codec only). Audio sequence headers: AAC
  * ({@link AacAudioSpecificConfig}), Opus ({@link OpusIdHeader}, 48 kHz output), FLAC
  * ({@link FlacStreamInfo}); E-RTMP {@code MultichannelConfig} sets the channel count; legacy
- * formats take SoundRate/SoundType from the tag header. For multitrack bodies the track with the
- * lowest track id is used. {@code onMetaData} ({@code width}, {@code height}, {@code framerate},
+ * formats take SoundRate/SoundType from the tag header. For multitrack bodies (E-RTMP v2,
+ * Multitrack) the lowest track id seen so far describes the stream: within a body the lowest
+ * track is used, and bodies whose lowest track id is higher than one already seen are ignored
+ * (a plain body counts as track 0). {@code onMetaData} ({@code width}, {@code height}, {@code framerate},
  * {@code audiosamplerate}, {@code audiochannels}, {@code stereo}) fills what the stream itself
  * does not signal. A later sequence header replaces the earlier values.
  *
@@ -42,6 +44,9 @@ public final class MediaInfoCollector {
     private int sampleRate;
     private int channels;
     private boolean videoConfigSeen;
+    /** The lowest video and audio track ids seen, -1 before the first body. */
+    private int videoTrack = -1;
+    private int audioTrack = -1;
     private boolean audioConfigSeen;
     private Map<String, Object> metadata = Map.of();
 
@@ -121,6 +126,9 @@ public final class MediaInfoCollector {
         if (h.isCommandFrame() && h.fourCc() == null) {
             return;
         }
+        if (!h.isMultitrack()) {
+            videoTrack = 0;
+        }
         if (!h.exHeader()) {
             videoCodec = h.codecName();
             if (h.isSequenceHeader()) {
@@ -133,6 +141,10 @@ public final class MediaInfoCollector {
         ByteBuffer payload = slice(body, h.headerSize());
         if (h.isMultitrack()) {
             Multitrack.Track t = lowest(Multitrack.parseVideo(body));
+            if (!isLowest(t.trackId(), videoTrack)) {
+                return;
+            }
+            videoTrack = t.trackId();
             fourCc = t.fourCc();
             payload = t.payload();
         }
@@ -191,6 +203,9 @@ public final class MediaInfoCollector {
      */
     public void acceptAudio(ByteBuffer body) throws FlvFormatException {
         AudioTagHeader h = AudioTagHeader.parse(body);
+        if (!h.isMultitrack()) {
+            audioTrack = 0;
+        }
         if (!h.exHeader()) {
             audioCodec = h.codecName();
             if (h.soundFormat() == AudioTagHeader.FORMAT_AAC) {
@@ -207,6 +222,10 @@ public final class MediaInfoCollector {
         ByteBuffer payload = slice(body, h.headerSize());
         if (h.isMultitrack()) {
             Multitrack.Track t = lowest(Multitrack.parseAudio(body));
+            if (!isLowest(t.trackId(), audioTrack)) {
+                return;
+            }
+            audioTrack = t.trackId();
             fourCc = t.fourCc();
             payload = t.payload();
         }
@@ -260,6 +279,11 @@ public final class MediaInfoCollector {
             default:
                 return LEGACY_RATES[h.soundRate()];
         }
+    }
+
+    /** @return whether {@code trackId} is no higher than the lowest seen ({@code -1}: none yet) */
+    private static boolean isLowest(int trackId, int lowestSeen) {
+        return lowestSeen < 0 || trackId <= lowestSeen;
     }
 
     private static Multitrack.Track lowest(Multitrack m) {

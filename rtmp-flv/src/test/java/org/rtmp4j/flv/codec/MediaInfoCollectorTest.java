@@ -153,6 +153,24 @@ class MediaInfoCollectorTest {
     }
 
     @Test
+    void oneTrackBodiesOfAHigherTrackDoNotReplaceTheLowestTracksDetails() throws IOException {
+        MediaInfoCollector c = new MediaInfoCollector();
+        String hvcc = VideoConfigurationRecordsTest.HVCC_ODD;
+        String avcc = VideoConfigurationRecordsTest.AVCC_1080P;
+        // OneTrack SequenceStart "hvc1" track 0, then "avc1" track 1 (its own message)
+        c.acceptVideo(CodecTestSupport.hex("96" + "00" + "68766331" + "00" + hvcc));
+        c.acceptVideo(CodecTestSupport.hex("96" + "00" + "61766331" + "01" + avcc));
+        assertThat(c.mediaInfo().videoCodec()).isEqualTo("hevc");
+        assertThat(c.mediaInfo().width()).isEqualTo(1270);
+        // a track-1 first, then track 0: the lower track takes over
+        MediaInfoCollector d = new MediaInfoCollector();
+        d.acceptVideo(CodecTestSupport.hex("96" + "00" + "61766331" + "01" + avcc));
+        d.acceptVideo(CodecTestSupport.hex("96" + "00" + "68766331" + "00" + hvcc));
+        assertThat(d.mediaInfo().videoCodec()).isEqualTo("hevc");
+        assertThat(d.mediaInfo().height()).isEqualTo(714);
+    }
+
+    @Test
     void multichannelConfigSetsTheChannelCount() throws IOException {
         MediaInfoCollector c = new MediaInfoCollector();
         c.acceptAudio(concat("904f707573", AudioConfigurationRecordsTest.OPUS_HEAD));
