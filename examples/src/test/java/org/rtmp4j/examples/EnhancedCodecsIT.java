@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -15,6 +16,11 @@ import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.rtmp4j.flv.FlvReader;
+import org.rtmp4j.flv.FlvTag;
+import org.rtmp4j.flv.FlvTagType;
+import org.rtmp4j.flv.codec.MediaInfo;
+import org.rtmp4j.flv.codec.MediaInfoCollector;
 import org.rtmp4j.live.LiveBroadcastController;
 import org.rtmp4j.live.StreamInfo;
 import org.rtmp4j.server.RtmpServer;
@@ -23,8 +29,9 @@ import org.rtmp4j.server.RtmpServer;
  * E-RTMP codecs through the live relay (issue 4): for HEVC, AV1, VP9 and H.264, ffmpeg 7.1 publishes a short
  * generated clip with {@code -rtmp_enhanced_codecs}; the server relays it ({@link LiveBroadcastController}) and
  * records it ({@link RecordToFlv}, composed by {@link RecordingRelay}). A player that announced the FourCCs joins
- * mid-GOP and must start at a cached keyframe; a player that did not is refused with an onStatus error (legacy
- * H.264 needs no FourCC and plays). ffmpeg 7.1's FLV muxer writes no E-RTMP audio (Opus/FLAC arrived in ffmpeg 8),
+ * mid-GOP and must start at a cached keyframe; a player that did not is refused with an onStatus error, both when
+ * it plays a live stream and when it was already waiting for the publisher (legacy H.264 needs no FourCC and
+ * plays). ffmpeg 7.1's FLV muxer writes no E-RTMP audio (Opus/FLAC arrived in ffmpeg 8),
  * so the audio is AAC.
  */
 @Tag("ffmpeg")
@@ -106,6 +113,10 @@ class EnhancedCodecsIT {
         publish.addAll(List.of(codec.encoder));
         publish.addAll(List.of("-g", String.valueOf(FPS), "-pix_fmt", "yuv420p", "-c:a", "aac",
                 "-rtmp_enhanced_codecs", FOUR_CC_LIST, "-f", "flv", url));
+        // a player without fourCcList that is already waiting when the publisher starts
+        Ffmpeg.Run earlyLegacyPlayer = ffmpeg.start("early-legacy-player", "-i", url, "-c", "copy", "-f", "flv",
+                out.resolve("early-legacy-played.flv").toString());
+        observed.await("play " + name, 30);
         Ffmpeg.Run publisher = ffmpeg.start("publish", publish.toArray(String[]::new));
         observed.await("publish " + name, 30);
 
@@ -122,6 +133,7 @@ class EnhancedCodecsIT {
         publisher.awaitSuccess(Duration.ofSeconds(60));
         player.awaitSuccess(Duration.ofSeconds(30)); // ends on NetStream.Play.UnpublishNotify
         int legacyExit = legacyPlayer.await(Duration.ofSeconds(30));
+        int earlyLegacyExit = earlyLegacyPlayer.await(Duration.ofSeconds(30));
         observed.await("unpublish", 15); // RecordToFlv has closed the file when this event is recorded
 
         // 4. the server's view while live
@@ -130,6 +142,8 @@ class EnhancedCodecsIT {
         assertThat(info.width()).as("StreamInfo width").isEqualTo(320);
         assertThat(info.height()).as("StreamInfo height").isEqualTo(240);
         assertThat(info.audioCodec()).as("StreamInfo audio codec").isEqualTo("aac");
+        assertThat(info.frameRate()).as("StreamInfo frame rate").isEqualTo(FPS);
+        assertThat(info.sampleRate()).as("StreamInfo sample rate").isEqualTo(44100);
 
         // 3. the recording: every frame sent, the right codec, clean decode
         Path recording = recordings.resolve("live").resolve(name + ".flv");
@@ -139,6 +153,12 @@ class EnhancedCodecsIT {
         assertThat(recorded.stream("audio").codecName()).isEqualTo("aac");
         assertThat(ffmpeg.decodeErrors(recording)).as("recording decode errors").isEmpty();
         FlvFrames sent = FlvFrames.read(recording);
+        MediaInfo fromConfig = configOnly(recording);
+        assertThat(fromConfig.videoCodec()).as("codec from the recorded sequence header").isEqualTo(codec.codecName);
+        if (codec != Codec.VP9) { // vpcC carries no picture size: the server takes VP9's from onMetaData
+            assertThat(fromConfig.width()).as("width from the recorded sequence header").isEqualTo(320);
+            assertThat(fromConfig.height()).as("height from the recorded sequence header").isEqualTo(240);
+        }
 
         // 2. the late player: from a cached keyframe to the end, decodable, the right codec
         FlvFrames received = FlvFrames.read(played);
@@ -153,16 +173,41 @@ class EnhancedCodecsIT {
         assertThat(playedProbe.stream("video").frames()).as("played frames").isEqualTo(received.size());
         assertThat(ffmpeg.decodeErrors(played)).as("played decode errors").isEmpty();
 
-        // 5. the player without the FourCC
+        // 5. the players without the FourCC: refused at play, or dropped when the sequence start names the FourCC
         String legacyLog = legacyPlayer.logTail();
+        String earlyLog = earlyLegacyPlayer.logTail();
         if (codec.fourCc == null) {
             assertThat(legacyExit).as("legacy player of legacy video exits cleanly; log:%n%s", legacyLog).isZero();
+            assertThat(earlyLegacyExit).as("early legacy player exit code; log:%n%s", earlyLog).isZero();
+            sent.assertReceivedAll(FlvFrames.read(out.resolve("early-legacy-played.flv")), "early legacy player");
         } else {
+            String refusal = "Server error: " + name + " is E-RTMP " + codec.fourCc
+                    + ", which the player did not list in fourCcList";
             assertThat(legacyExit).as("legacy player exit code; log:%n%s", legacyLog).isNotZero();
-            assertThat(legacyLog).contains("is E-RTMP " + codec.fourCc + ", which the player did not list in fourCcList");
+            assertThat(legacyLog).contains(refusal);
+            assertThat(earlyLegacyExit).as("early legacy player exit code; log:%n%s", earlyLog).isNotZero();
+            assertThat(earlyLog).contains(refusal);
         }
-        System.out.printf("%s: sent %d, played %d (joined after %d), recorded %d; legacy player: %s%n", codec,
-                sent.size(), received.size(), framesBeforePlay, recorded.stream("video").frames(),
-                legacyLog.lines().filter(l -> l.contains("E-RTMP") || l.contains("rror")).findFirst().orElse("exit " + legacyExit));
+        System.out.printf("%s: sent %d, played %d (joined after %d), recorded %d (%s %dx%d); StreamInfo %s %s %dx%d"
+                        + " %.0f fps; legacy players: exit %d/%d %s%n",
+                codec, sent.size(), received.size(), framesBeforePlay, recorded.stream("video").frames(),
+                recorded.stream("video").codecName(), fromConfig.width(), fromConfig.height(), info.videoFourCc(),
+                info.videoCodec(), info.width(), info.height(), info.frameRate(), legacyExit, earlyLegacyExit,
+                legacyLog.lines().filter(l -> l.contains("Server error")).findFirst().orElse(""));
+    }
+
+    /** What the recording's audio and video tags say, without {@code onMetaData}. */
+    private static MediaInfo configOnly(Path flv) throws Exception {
+        MediaInfoCollector collector = new MediaInfoCollector();
+        try (FlvReader reader = FlvReader.open(flv)) {
+            for (Optional<FlvTag> tag = reader.next(); tag.isPresent(); tag = reader.next()) {
+                if (tag.get().type() == FlvTagType.VIDEO) {
+                    collector.acceptVideo(tag.get().body());
+                } else if (tag.get().type() == FlvTagType.AUDIO) {
+                    collector.acceptAudio(tag.get().body());
+                }
+            }
+        }
+        return collector.mediaInfo();
     }
 }

@@ -40,8 +40,9 @@ import org.slf4j.LoggerFactory;
  *       {@code NetStream.Play.StreamNotFound}. E-RTMP gate (E-RTMP v2, "Enhancing NetConnection
  *       connect Command"): when the stream's video is an ExHeader FourCC the player's connect
  *       {@code fourCcList} lacks (and no {@code "*"}; for Multitrack video, any track's FourCC),
- *       the play is refused, or the waiting player
- *       dropped, with {@code NetStream.Play.Failed}, unless
+ *       the play is refused with {@code NetStream.Play.Failed}, or the waiting player dropped
+ *       with {@code NetStream.Play.Failed} then {@code NetStream.Play.Stop} (which ends ffmpeg's
+ *       read; the error alone leaves ffmpeg 7.1 waiting for data), unless
  *       {@link LiveOptions#allowEnhancedToLegacyPlayers()}.</li>
  *   <li><b>Media</b>: classified by its FLV tag header, cached, and sent to each player with
  *       {@code media.withStreamId(playerStreamId)}: the payload is shared, never copied. Slow
@@ -268,6 +269,7 @@ public class LiveBroadcastController implements RtmpController {
                 b.stream().setVideoFourCcs(b.publisher(), fourCcs).forEach((s, fourCc) -> {
                     log.debug("{} dropped from {}: no {} in its fourCcList", s, b.stream().key(), fourCc);
                     Fanout.deliver(s, enhancedRefused(b.stream().key(), fourCc));
+                    Fanout.deliver(s, playStopped(b.stream().key())); // without it ffmpeg keeps reading the stream
                 });
             }
         }
@@ -321,6 +323,10 @@ public class LiveBroadcastController implements RtmpController {
         }
     }
 
+
+    private static Status playStopped(StreamKey key) {
+        return Status.status(StatusCodes.PLAY_STOP, "stopped playing " + key.name());
+    }
 
     private static Status enhancedRefused(StreamKey key, String fourCc) {
         return Status.error(StatusCodes.PLAY_FAILED,
