@@ -186,7 +186,8 @@ public final class LiveStream {
 
     /**
      * Whether {@code media} tells the collector something new: sequence headers, the first audio
-     * and video message (legacy codecs are named by every tag header, FLV 10.1 §E.4.2.1), and the
+     * and video message (legacy codecs are named by every tag header, FLV 10.1 §E.4.2.1), video key
+     * frames until a picture size is known (VP9 has it only in key frames), and the
      * E-RTMP audio MultichannelConfig (E-RTMP v2, packet type 4). Other frames are skipped, so the
      * publish path parses no more than a tag header per message.
      */
@@ -195,7 +196,8 @@ public final class LiveStream {
             return true;
         }
         if (kind.isVideo()) {
-            return !videoSeen;
+            // a key frame while no size is known: VP9 signals its picture size only there
+            return !videoSeen || kind == MediaKind.VIDEO_KEY_FRAME && mediaInfo != null && !mediaInfo.hasVideoConfig();
         }
         if (!audioSeen) {
             return true;

@@ -12,6 +12,7 @@ import org.rtmp4j.flv.media.AudioTagHeader;
 import org.rtmp4j.flv.media.Multitrack;
 import org.rtmp4j.flv.media.ScriptData;
 import org.rtmp4j.flv.media.VideoFourCc;
+import org.rtmp4j.flv.media.VideoPacketType;
 import org.rtmp4j.flv.media.VideoTagHeader;
 
 /**
@@ -20,7 +21,8 @@ import org.rtmp4j.flv.media.VideoTagHeader;
  * <p>Video sequence headers are parsed by codec: AVC ({@link AvcDecoderConfigurationRecord}:
  * cropped size, VUI frame rate), HEVC ({@link HevcDecoderConfigurationRecord}: conformance
  * window size, VUI timing or else avgFrameRate), AV1 ({@link Av1CodecConfigurationRecord}: max frame size, timing
- * info frame rate), VP9/VP8 (codec only). Audio sequence headers: AAC
+ * info frame rate), VP9/VP8 (codec only; VP9's picture size comes from the first key frame's
+ * {@link Vp9FrameHeader} until a size is known). Audio sequence headers: AAC
  * ({@link AacAudioSpecificConfig}), Opus ({@link OpusIdHeader}, 48 kHz output), FLAC
  * ({@link FlacStreamInfo}); E-RTMP {@code MultichannelConfig} sets the channel count; legacy
  * formats take SoundRate/SoundType from the tag header. For multitrack bodies (E-RTMP v2,
@@ -151,6 +153,14 @@ public final class MediaInfoCollector {
         videoCodec = VideoFourCc.codecName(fourCc);
         if (h.isSequenceHeader() && h.packetType().id() == 0 && payload.hasRemaining()) {
             videoConfig(fourCc, payload);
+        } else if (VideoFourCc.VP9.equals(fourCc) && h.isKeyFrame() && !videoConfigSeen
+                && (h.packetType() == VideoPacketType.CODED_FRAMES
+                        || h.packetType() == VideoPacketType.CODED_FRAMES_X)
+                && payload.hasRemaining()) {
+            Vp9FrameHeader frame = Vp9FrameHeader.parse(payload); // vpcC has no picture size
+            if (frame.keyFrame()) {
+                video(frame.width(), frame.height(), Double.NaN);
+            }
         }
     }
 

@@ -171,6 +171,20 @@ class MediaInfoCollectorTest {
     }
 
     @Test
+    void vp9TakesItsPictureSizeFromTheFirstKeyFrame() throws IOException {
+        MediaInfoCollector c = new MediaInfoCollector();
+        // ffmpeg 7.1's vp09 SequenceStart (vpcC: profile 0, level 2.0, 8-bit 4:2:0) has no size
+        c.acceptVideo(CodecTestSupport.hex("907670303901000000001482020202" + "0000"));
+        assertThat(c.mediaInfo().width()).isZero();
+        c.acceptVideo(CodecTestSupport.hex("a176703039" + Vp9FrameHeaderTest.INTER_FRAME));
+        assertThat(c.mediaInfo().width()).isZero();
+        c.acceptVideo(CodecTestSupport.hex("9176703039" + Vp9FrameHeaderTest.KEY_FRAME_320X240));
+        assertThat(c.mediaInfo()).extracting(MediaInfo::videoCodec, MediaInfo::width, MediaInfo::height)
+                .containsExactly("vp9", 320, 240);
+        assertThat(c.hasVideoConfig()).isTrue();
+    }
+
+    @Test
     void multichannelConfigSetsTheChannelCount() throws IOException {
         MediaInfoCollector c = new MediaInfoCollector();
         c.acceptAudio(concat("904f707573", AudioConfigurationRecordsTest.OPUS_HEAD));
