@@ -25,7 +25,8 @@ import org.rtmp4j.core.message.MediaMessage;
  *       (their sequence headers are kept per track by {@link LiveStream}). A multi-track message
  *       counts as its first track's.</li>
  *   <li>Bounds: when the payload bytes exceed {@code maxBytes} or the timestamp span (last minus
- *       first, ms, modulo 2^32) exceeds {@code maxDuration}, the cache is cleared and waits for the
+ *       first, ms, by serial-number arithmetic: the signed 32-bit difference, so spans across 2^24,
+ *       2^31 and the 2^32 wrap measure right) exceeds {@code maxDuration}, the cache is cleared and waits for the
  *       next keyframe (counted in {@link #overflows()}). A keyframe larger than {@code maxBytes} is
  *       therefore never cached.</li>
  *   <li>Streams without video (until the first video message) keep a ring of the most recent
@@ -166,7 +167,11 @@ public final class GopCache {
         }
     }
 
-    /** @return {@code last - first} in ms modulo 2^32, or 0 when negative (out-of-order interleaving) */
+    /**
+     * @return {@code last - first} in ms as a signed 32-bit difference (serial-number arithmetic,
+     *     RTMP 1.0 §5.3.1.2.1: correct across the wrap for spans under 2^31 ms), or 0 when negative
+     *     (out-of-order interleaving)
+     */
     private static long span(MediaMessage first, MediaMessage last) {
         return Math.max(0, last.timestamp() - first.timestamp());
     }

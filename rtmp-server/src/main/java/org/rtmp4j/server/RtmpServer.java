@@ -83,6 +83,7 @@ public final class RtmpServer implements AutoCloseable {
     private final int maxConnections;
     private final int maxConnectionsPerIp;
     private final LongSupplier nanoClock;
+    private final long mergedWriteDelayNanos;
     private final Set<ServerConnection> connections = ConcurrentHashMap.newKeySet();
     private final ThreadFactory threadFactory;
     private final ServerStats stats = new ServerStats();
@@ -103,6 +104,7 @@ public final class RtmpServer implements AutoCloseable {
         this.maxConnections = b.maxConnections;
         this.maxConnectionsPerIp = b.maxConnectionsPerIp;
         this.nanoClock = b.nanoClock;
+        this.mergedWriteDelayNanos = b.mergedWriteDelay.toNanos();
         this.threadFactory = b.threadFactory != null ? b.threadFactory : defaultThreadFactory();
         this.jmxDomain = b.jmxDomain;
     }
@@ -131,7 +133,7 @@ public final class RtmpServer implements AutoCloseable {
             ch.setOption(StandardSocketOptions.SO_REUSEADDR, true);
             ch.bind(bindAddress, 128);
             localAddress = (InetSocketAddress) ch.getLocalAddress();
-            g = new EventLoopGroup(eventLoops, threadFactory, TICK_NANOS);
+            g = new EventLoopGroup(eventLoops, threadFactory, TICK_NANOS, mergedWriteDelayNanos);
             g.start();
             Acceptor acceptor = new Acceptor(ch, g, stats, maxConnections, maxConnectionsPerIp, this::openConnection);
             CompletableFuture<Void> registered = new CompletableFuture<>();
@@ -400,6 +402,7 @@ public final class RtmpServer implements AutoCloseable {
         private LongSupplier nanoClock = SYSTEM_CLOCK;
         private ThreadFactory threadFactory;
         private String jmxDomain;
+        private Duration mergedWriteDelay = Duration.ZERO;
 
         private Builder() {}
 
@@ -684,6 +687,29 @@ public final class RtmpServer implements AutoCloseable {
             Objects.requireNonNull(domain, "domain");
             ServerMXBeanAdapter.objectName(domain, 0); // validates
             this.jmxDomain = domain;
+            return this;
+        }
+
+        /**
+         * Merged writes: how long output queued for a connection may wait for more before it is
+         * written to the socket, so that one write carries several messages. Fan-out CPU is
+         * dominated by the kernel's cost per socket write (about 7 µs per write on loopback,
+         * whatever its size up to 64 KiB), so with a 25 fps stream a delay of 100 ms cuts the
+         * writes per player about 3.5-fold, at the price of up to that much added latency on
+         * every message, including command replies. The same trade-off as SRS's
+         * {@code mw_latency}. Default 0: every message goes out at the end of the event-loop
+         * iteration that queued it (lowest latency).
+         *
+         * @param delay 0 to 1 s
+         * @return this builder
+         * @throws IllegalArgumentException if {@code delay} is negative or over 1 s
+         */
+        public Builder mergedWriteDelay(Duration delay) {
+            Objects.requireNonNull(delay, "delay");
+            if (delay.isNegative() || delay.compareTo(Duration.ofSeconds(1)) > 0) {
+                throw new IllegalArgumentException("mergedWriteDelay must be 0..1 s, was " + delay);
+            }
+            this.mergedWriteDelay = delay;
             return this;
         }
 

@@ -452,11 +452,12 @@ public final class ServerConnection implements RtmpSession {
         if (closed) {
             return;
         }
-        ServerStream s = streams.get(to.id());
-        if (s == null || s != to) {
+        // deleteStream marks the stream CLOSED on this thread: no map look-up per message
+        if (!(to instanceof ServerStream) || to.session() != this || to.state() == NetStream.State.CLOSED) {
             LOG.trace("{} not sending media to deleted or foreign stream {}", id, to);
             return;
         }
+        ServerStream s = (ServerStream) to;
         if (!s.filter().passes(media)) {
             return; // paused, or receiveAudio/receiveVideo false: not sent, not counted as dropped
         }
@@ -572,7 +573,15 @@ public final class ServerConnection implements RtmpSession {
 
     /** Connection thread only: the drop decision, then the shared chunks; failures close this session. */
     void sendEncodedHere(NetStream to, EncodedMedia media) {
-        runGuarded(() -> sendMediaNow(to, media.media(), media));
+        if (closed) {
+            return;
+        }
+        try { // runGuarded without a lambda: this runs once per player per published message
+            sendMediaNow(to, media.media(), media);
+        } catch (RuntimeException e) {
+            LOG.warn("{} failed", id, e);
+            fail(e);
+        }
     }
 
     @Override

@@ -1,7 +1,10 @@
 package org.rtmp4j.flv.codec;
 
 import java.nio.ByteBuffer;
+import java.util.Collections;
 import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import org.rtmp4j.amf.AmfException;
 import org.rtmp4j.flv.FlvFormatException;
 import org.rtmp4j.flv.FlvTag;
@@ -25,10 +28,11 @@ import org.rtmp4j.flv.media.VideoTagHeader;
  * {@link Vp9FrameHeader} until a size is known). Audio sequence headers: AAC
  * ({@link AacAudioSpecificConfig}), Opus ({@link OpusIdHeader}, 48 kHz output), FLAC
  * ({@link FlacStreamInfo}); E-RTMP {@code MultichannelConfig} sets the channel count; legacy
- * formats take SoundRate/SoundType from the tag header. For multitrack bodies (E-RTMP v2,
- * Multitrack) the lowest track id seen so far describes the stream: within a body the lowest
- * track is used, and bodies whose lowest track id is higher than one already seen are ignored
- * (a plain body counts as track 0). {@code onMetaData} ({@code width}, {@code height}, {@code framerate},
+ * formats take SoundRate/SoundType from the tag header. For multitrack bodies the track with the
+ * lowest track id seen so far is used (a body whose tracks are all higher than one already seen,
+ * counting single-track tags as track 0, is skipped), or, for a collector made by
+ * {@link #forTrack}, the chosen track (E-RTMP v2, Multitrack). The ids of all tracks seen are kept ({@link #videoTrackIds()},
+ * {@link #audioTrackIds()}). {@code onMetaData} ({@code width}, {@code height}, {@code framerate},
  * {@code audiosamplerate}, {@code audiochannels}, {@code stereo}) fills what the stream itself
  * does not signal. A later sequence header replaces the earlier values.
  *
@@ -46,15 +50,56 @@ public final class MediaInfoCollector {
     private int sampleRate;
     private int channels;
     private boolean videoConfigSeen;
-    /** The lowest video and audio track ids seen, -1 before the first body. */
-    private int videoTrack = -1;
-    private int audioTrack = -1;
     private boolean audioConfigSeen;
     private Map<String, Object> metadata = Map.of();
+    private final int trackId;
+    private final SortedSet<Integer> videoTracks = new TreeSet<>();
+    private final SortedSet<Integer> audioTracks = new TreeSet<>();
 
-    /** Creates an empty collector. */
+    /** Creates an empty collector that follows the lowest track id of multitrack bodies. */
     public MediaInfoCollector() {
-        // empty
+        this.trackId = -1;
+    }
+
+    private MediaInfoCollector(int trackId) {
+        this.trackId = trackId;
+    }
+
+    /**
+     * Creates a collector for one track of a multitrack stream (E-RTMP v2, Multitrack): from
+     * multitrack bodies it takes the track with this id and skips bodies without it; single-track
+     * tags (legacy or E-RTMP without Multitrack) count as track 0; {@code onMetaData} fills in
+     * values for track 0 only.
+     *
+     * @param trackId the UI8 track id, 0 to 255
+     * @return a new collector
+     * @throws IllegalArgumentException if {@code trackId} is outside 0..255
+     */
+    public static MediaInfoCollector forTrack(int trackId) {
+        if (trackId < 0 || trackId > 255) {
+            throw new IllegalArgumentException("track id outside 0..255: " + trackId);
+        }
+        return new MediaInfoCollector(trackId);
+    }
+
+    /**
+     * Returns the ids of the video tracks seen so far: those of multitrack bodies, and 0 for
+     * single-track video tags.
+     *
+     * @return a sorted, unmodifiable view
+     */
+    public SortedSet<Integer> videoTrackIds() {
+        return Collections.unmodifiableSortedSet(videoTracks);
+    }
+
+    /**
+     * Returns the ids of the audio tracks seen so far: those of multitrack bodies, and 0 for
+     * single-track audio tags.
+     *
+     * @return a sorted, unmodifiable view
+     */
+    public SortedSet<Integer> audioTrackIds() {
+        return Collections.unmodifiableSortedSet(audioTracks);
     }
 
     /**
@@ -75,7 +120,7 @@ public final class MediaInfoCollector {
                 acceptAudio(tag.body());
                 break;
             default:
-                acceptScript(tag.body());
+                acceptScript(tag.type(), tag.body());
                 break;
         }
     }
@@ -87,9 +132,21 @@ public final class MediaInfoCollector {
      * @throws FlvFormatException if the AMF0 is malformed
      */
     public void acceptScript(ByteBuffer body) throws FlvFormatException {
+        acceptScript(FlvTagType.SCRIPT, body);
+    }
+
+    /**
+     * Consumes an {@code onMetaData} script tag body of either script tag type: 18 (AMF0) or 15
+     * (AMF3, E-RTMP v2, "Enabling AMF3 in FLV").
+     *
+     * @param type {@link FlvTagType#SCRIPT} or {@link FlvTagType#SCRIPT_AMF3}
+     * @param body the script body; position kept
+     * @throws FlvFormatException if the AMF is malformed
+     */
+    public void acceptScript(FlvTagType type, ByteBuffer body) throws FlvFormatException {
         Map<String, Object> m;
         try {
-            m = ScriptData.metadata(body);
+            m = ScriptData.metadata(type, body);
         } catch (AmfException e) {
             throw new FlvFormatException(e.offset(), "script data: " + e.getMessage());
         }
@@ -99,11 +156,15 @@ public final class MediaInfoCollector {
     }
 
     /**
-     * Records {@code onMetaData} properties as fallback values.
+     * Records {@code onMetaData} properties as fallback values (ignored by a collector for a
+     * track other than 0).
      *
      * @param properties the decoded properties
      */
     public void acceptMetadata(Map<String, Object> properties) {
+        if (trackId > 0) {
+            return;
+        }
         this.metadata = Map.copyOf(withoutNulls(properties));
     }
 
@@ -129,7 +190,10 @@ public final class MediaInfoCollector {
             return;
         }
         if (!h.isMultitrack()) {
-            videoTrack = 0;
+            videoTracks.add(0);
+            if (trackId > 0) {
+                return;
+            }
         }
         if (!h.exHeader()) {
             videoCodec = h.codecName();
@@ -142,11 +206,10 @@ public final class MediaInfoCollector {
         String fourCc = h.fourCc();
         ByteBuffer payload = slice(body, h.headerSize());
         if (h.isMultitrack()) {
-            Multitrack.Track t = lowest(Multitrack.parseVideo(body));
-            if (!isLowest(t.trackId(), videoTrack)) {
+            Multitrack.Track t = select(Multitrack.parseVideo(body), videoTracks);
+            if (t == null) {
                 return;
             }
-            videoTrack = t.trackId();
             fourCc = t.fourCc();
             payload = t.payload();
         }
@@ -214,7 +277,10 @@ public final class MediaInfoCollector {
     public void acceptAudio(ByteBuffer body) throws FlvFormatException {
         AudioTagHeader h = AudioTagHeader.parse(body);
         if (!h.isMultitrack()) {
-            audioTrack = 0;
+            audioTracks.add(0);
+            if (trackId > 0) {
+                return;
+            }
         }
         if (!h.exHeader()) {
             audioCodec = h.codecName();
@@ -231,11 +297,10 @@ public final class MediaInfoCollector {
         String fourCc = h.fourCc();
         ByteBuffer payload = slice(body, h.headerSize());
         if (h.isMultitrack()) {
-            Multitrack.Track t = lowest(Multitrack.parseAudio(body));
-            if (!isLowest(t.trackId(), audioTrack)) {
+            Multitrack.Track t = select(Multitrack.parseAudio(body), audioTracks);
+            if (t == null) {
                 return;
             }
-            audioTrack = t.trackId();
             fourCc = t.fourCc();
             payload = t.payload();
         }
@@ -291,17 +356,18 @@ public final class MediaInfoCollector {
         }
     }
 
-    /** @return whether {@code trackId} is no higher than the lowest seen ({@code -1}: none yet) */
-    private static boolean isLowest(int trackId, int lowestSeen) {
-        return lowestSeen < 0 || trackId <= lowestSeen;
-    }
-
-    private static Multitrack.Track lowest(Multitrack m) {
-        Multitrack.Track best = m.tracks().get(0);
+    /** Notes the track ids; returns the chosen track (lowest id by default), or null. */
+    private Multitrack.Track select(Multitrack m, SortedSet<Integer> seen) {
+        Multitrack.Track best = null;
         for (Multitrack.Track t : m.tracks()) {
-            if (t.trackId() < best.trackId()) {
+            seen.add(t.trackId());
+            if (trackId >= 0 ? t.trackId() == trackId
+                    : best == null || t.trackId() < best.trackId()) {
                 best = t;
             }
+        }
+        if (trackId < 0 && best != null && best.trackId() > seen.first()) {
+            return null; // a lower track, seen before, describes the stream
         }
         return best;
     }

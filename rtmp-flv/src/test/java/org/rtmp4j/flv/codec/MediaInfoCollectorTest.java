@@ -185,6 +185,33 @@ class MediaInfoCollectorTest {
     }
 
     @Test
+    void aCollectorForOneTrackTakesThatTrackAndAllCollectorsListTheTrackIds() throws IOException {
+        String hvcc = VideoConfigurationRecordsTest.HVCC_ODD;
+        String avcc = VideoConfigurationRecordsTest.AVCC_1080P;
+        String body = "96" + "20"
+                + "61766331" + "01" + String.format("%06x", avcc.length() / 2) + avcc
+                + "68766331" + "00" + String.format("%06x", hvcc.length() / 2) + hvcc;
+        FlvTag video = new FlvTag(FlvTagType.VIDEO, 0, CodecTestSupport.hex(body));
+        FlvTag audio = new FlvTag(FlvTagType.AUDIO, 0, concat("90664c6143",
+                AudioConfigurationRecordsTest.FLAC));
+        MediaInfoCollector lowest = new MediaInfoCollector();
+        MediaInfoCollector track1 = MediaInfoCollector.forTrack(1);
+        MediaInfoCollector track0 = MediaInfoCollector.forTrack(0);
+        for (MediaInfoCollector c : java.util.List.of(lowest, track1, track0)) {
+            c.accept(video);
+            c.accept(audio);
+            assertThat(c.videoTrackIds()).containsExactly(0, 1);
+            assertThat(c.audioTrackIds()).containsExactly(0);
+        }
+        assertThat(track1.mediaInfo()).isEqualTo(new MediaInfo("h264", 1920, 1080,
+                track1.mediaInfo().frameRate(), null, 0, 0));
+        assertThat(track0.mediaInfo()).isEqualTo(lowest.mediaInfo());
+        assertThat(track0.mediaInfo().audioCodec()).isEqualTo("flac");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> MediaInfoCollector.forTrack(256))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void multichannelConfigSetsTheChannelCount() throws IOException {
         MediaInfoCollector c = new MediaInfoCollector();
         c.acceptAudio(concat("904f707573", AudioConfigurationRecordsTest.OPUS_HEAD));
