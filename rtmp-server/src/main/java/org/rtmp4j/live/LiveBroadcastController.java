@@ -39,8 +39,10 @@ import org.slf4j.LoggerFactory;
  *       live waits for a publisher ({@link LiveOptions#waitForPublisher()}) or is refused with
  *       {@code NetStream.Play.StreamNotFound}. E-RTMP gate (E-RTMP v2, "Enhancing NetConnection
  *       connect Command"): when the stream's video is an ExHeader FourCC the player's connect
- *       {@code fourCcList} lacks (and no {@code "*"}), the play is refused, or the waiting player
- *       dropped, with {@code NetStream.Play.Failed}, unless
+ *       {@code fourCcList} lacks (and no {@code "*"}; for Multitrack video, any track's FourCC),
+ *       the play is refused with {@code NetStream.Play.Failed}, or the waiting player dropped
+ *       with {@code NetStream.Play.Failed} then {@code NetStream.Play.Stop} (which ends ffmpeg's
+ *       read; the error alone leaves ffmpeg 7.1 waiting for data), unless
  *       {@link LiveOptions#allowEnhancedToLegacyPlayers()}.</li>
  *   <li><b>Media</b>: classified by its FLV tag header, cached, and sent to each player with
  *       {@code media.withStreamId(playerStreamId)}: the payload is shared, never copied. Slow
@@ -283,12 +285,13 @@ public class LiveBroadcastController implements RtmpController {
         }
         MediaKind kind = MediaClassifier.classify(media);
         if (kind == MediaKind.VIDEO_SEQUENCE_HEADER) {
-            String fourCc = MediaClassifier.videoFourCc(media);
-            if (fourCc != null) {
-                for (Subscriber s : b.stream().setVideoFourCc(b.publisher(), fourCc)) {
+            Map<Integer, String> fourCcs = MediaClassifier.videoFourCcs(media);
+            if (!fourCcs.isEmpty()) {
+                b.stream().setVideoFourCcs(b.publisher(), fourCcs).forEach((s, fourCc) -> {
                     log.debug("{} dropped from {}: no {} in its fourCcList", s, b.stream().key(), fourCc);
                     Fanout.deliver(s, enhancedRefused(b.stream().key(), fourCc));
-                }
+                    Fanout.deliver(s, playStopped(b.stream().key())); // without it ffmpeg keeps reading the stream
+                });
             }
         }
         Subscriber[] subs = b.stream().onMedia(b.publisher(), media, kind);
@@ -341,6 +344,10 @@ public class LiveBroadcastController implements RtmpController {
         }
     }
 
+
+    private static Status playStopped(StreamKey key) {
+        return Status.status(StatusCodes.PLAY_STOP, "stopped playing " + key.name());
+    }
 
     private static Status enhancedRefused(StreamKey key, String fourCc) {
         return Status.error(StatusCodes.PLAY_FAILED,

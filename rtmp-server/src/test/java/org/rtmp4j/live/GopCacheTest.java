@@ -190,4 +190,32 @@ class GopCacheTest {
         assertThatThrownBy(() -> cache(-1, 1, 1)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> cache(1, -1, 1)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void onlyThePrimaryMultitrackTrackStartsAGopSoAlignedRenditionsKeepBothKeyFrames() {
+        GopCache c = cache(1 << 20, 10_000, 1000);
+        c.add(Flv.multitrackSequenceStart(0, "avc1", 0));
+        c.add(Flv.multitrackSequenceStart(0, "hvc1", 1));
+        c.add(Flv.multitrackFrame(0, true, "avc1", 0));
+        c.add(Flv.multitrackFrame(1, true, "hvc1", 1));
+        c.add(Flv.multitrackFrame(40, false, "avc1", 0));
+        c.add(Flv.multitrackFrame(41, false, "hvc1", 1));
+        assertThat(timestamps(c)).as("track 1's keyframe joins track 0's GOP").containsExactly(0, 1, 40, 41);
+
+        c.add(Flv.multitrackSequenceStart(50, "hvc1", 1)); // kept per track by LiveStream, the GOP goes on
+        c.add(Flv.multitrackFrame(80, true, "avc1", 0));
+        c.add(Flv.multitrackFrame(81, true, "hvc1", 1));
+        assertThat(timestamps(c)).containsExactly(80, 81);
+        assertThat(c.isAwaitingKeyFrame()).isFalse();
+    }
+
+    @Test
+    void aLowerTrackIdSeenLaterBecomesThePrimaryTrack() {
+        GopCache c = cache(1 << 20, 10_000, 1000);
+        c.add(Flv.multitrackFrame(0, true, "hvc1", 1));
+        c.add(Flv.multitrackFrame(1, true, "avc1", 0));
+        c.add(Flv.multitrackFrame(40, false, "hvc1", 1));
+        c.add(Flv.multitrackFrame(80, true, "hvc1", 1));
+        assertThat(timestamps(c)).containsExactly(1, 40, 80);
+    }
 }

@@ -394,13 +394,33 @@ class LiveBroadcastControllerTest {
         send(pub, sh, Flv.enhanced(0, 1, 1, "hvc1"));
 
         assertThat(legacy.session().statusCodes())
-                .containsExactly(StatusCodes.PLAY_PUBLISH_NOTIFY, StatusCodes.PLAY_FAILED);
+                .containsExactly(StatusCodes.PLAY_PUBLISH_NOTIFY, StatusCodes.PLAY_FAILED, StatusCodes.PLAY_STOP);
         assertThat(legacy.session().media()).isEmpty();
         assertThat(hevc.session().media()).hasSize(2);
         assertThat(relay.activeStreams()).singleElement().satisfies(i -> {
             assertThat(i.players()).isEqualTo(1);
             assertThat(i.videoFourCc()).isEqualTo("hvc1");
         });
+    }
+
+    @Test
+    void aPlayerOfAMultitrackStreamMustListEveryTracksFourCc() {
+        Player avcOnly = play("multi", List.of("avc1"));
+        Player both = play("multi", List.of("avc1", "hvc1"));
+        Pub pub = publish("multi");
+        send(pub, Flv.multitrackSequenceStart(0, "avc1", 0));
+        assertThat(avcOnly.session().statusCodes()).doesNotContain(StatusCodes.PLAY_FAILED);
+
+        send(pub, Flv.multitrackSequenceStart(0, "hvc1", 1)); // track 1 is HEVC: avc1 alone is not enough
+        assertThat(avcOnly.session().events()).filteredOn(FakeSession.StatusSent.class::isInstance)
+                .map(e -> ((FakeSession.StatusSent) e).status())
+                .filteredOn(st -> st.code().equals(StatusCodes.PLAY_FAILED))
+                .singleElement().satisfies(st -> assertThat(st.description()).contains("hvc1"));
+        assertThat(both.session().statusCodes()).doesNotContain(StatusCodes.PLAY_FAILED);
+        assertThat(relay.activeStreams()).singleElement()
+                .satisfies(i -> assertThat(i.videoFourCc()).as("track 0's").isEqualTo("avc1"));
+        Player late = play("multi", List.of("avc1"));
+        assertThat(rejection(late.session()).status().description()).contains("hvc1");
     }
 
     @Test

@@ -3,7 +3,6 @@ package org.rtmp4j.flv.codec;
 import java.nio.ByteBuffer;
 import java.util.Collections;
 import java.util.Map;
-import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import org.rtmp4j.amf.AmfException;
@@ -16,6 +15,7 @@ import org.rtmp4j.flv.media.AudioTagHeader;
 import org.rtmp4j.flv.media.Multitrack;
 import org.rtmp4j.flv.media.ScriptData;
 import org.rtmp4j.flv.media.VideoFourCc;
+import org.rtmp4j.flv.media.VideoPacketType;
 import org.rtmp4j.flv.media.VideoTagHeader;
 
 /**
@@ -24,12 +24,14 @@ import org.rtmp4j.flv.media.VideoTagHeader;
  * <p>Video sequence headers are parsed by codec: AVC ({@link AvcDecoderConfigurationRecord}:
  * cropped size, VUI frame rate), HEVC ({@link HevcDecoderConfigurationRecord}: conformance
  * window size, VUI timing or else avgFrameRate), AV1 ({@link Av1CodecConfigurationRecord}: max frame size, timing
- * info frame rate), VP9/VP8 (codec only). Audio sequence headers: AAC
+ * info frame rate), VP9/VP8 (codec only; VP9's picture size comes from the first key frame's
+ * {@link Vp9FrameHeader} until a size is known). Audio sequence headers: AAC
  * ({@link AacAudioSpecificConfig}), Opus ({@link OpusIdHeader}, 48 kHz output), FLAC
  * ({@link FlacStreamInfo}); E-RTMP {@code MultichannelConfig} sets the channel count; legacy
  * formats take SoundRate/SoundType from the tag header. For multitrack bodies the track with the
- * lowest track id is used, or, for a collector made by {@link #forTrack}, the chosen track (E-RTMP
- * v2, Multitrack). The ids of all tracks seen are kept ({@link #videoTrackIds()},
+ * lowest track id seen so far is used (a body whose tracks are all higher than one already seen,
+ * counting single-track tags as track 0, is skipped), or, for a collector made by
+ * {@link #forTrack}, the chosen track (E-RTMP v2, Multitrack). The ids of all tracks seen are kept ({@link #videoTrackIds()},
  * {@link #audioTrackIds()}). {@code onMetaData} ({@code width}, {@code height}, {@code framerate},
  * {@code audiosamplerate}, {@code audiochannels}, {@code stereo}) fills what the stream itself
  * does not signal. A later sequence header replaces the earlier values.
@@ -214,6 +216,14 @@ public final class MediaInfoCollector {
         videoCodec = VideoFourCc.codecName(fourCc);
         if (h.isSequenceHeader() && h.packetType().id() == 0 && payload.hasRemaining()) {
             videoConfig(fourCc, payload);
+        } else if (VideoFourCc.VP9.equals(fourCc) && h.isKeyFrame() && !videoConfigSeen
+                && (h.packetType() == VideoPacketType.CODED_FRAMES
+                        || h.packetType() == VideoPacketType.CODED_FRAMES_X)
+                && payload.hasRemaining()) {
+            Vp9FrameHeader frame = Vp9FrameHeader.parse(payload); // vpcC has no picture size
+            if (frame.keyFrame()) {
+                video(frame.width(), frame.height(), Double.NaN);
+            }
         }
     }
 
@@ -347,7 +357,7 @@ public final class MediaInfoCollector {
     }
 
     /** Notes the track ids; returns the chosen track (lowest id by default), or null. */
-    private Multitrack.Track select(Multitrack m, Set<Integer> seen) {
+    private Multitrack.Track select(Multitrack m, SortedSet<Integer> seen) {
         Multitrack.Track best = null;
         for (Multitrack.Track t : m.tracks()) {
             seen.add(t.trackId());
@@ -355,6 +365,9 @@ public final class MediaInfoCollector {
                     : best == null || t.trackId() < best.trackId()) {
                 best = t;
             }
+        }
+        if (trackId < 0 && best != null && best.trackId() > seen.first()) {
+            return null; // a lower track, seen before, describes the stream
         }
         return best;
     }
