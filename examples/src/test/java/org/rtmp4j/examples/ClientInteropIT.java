@@ -4,23 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.ConnectException;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.rtmp4j.client.FlvRecording;
 import org.rtmp4j.client.RtmpClient;
 import org.rtmp4j.live.LiveBroadcastController;
-import org.rtmp4j.server.RtmpServer;
 
 /** Our {@link RtmpClient} against ffmpeg: as publisher and player through our server, and against ffmpeg's own server. */
 @Tag("ffmpeg")
@@ -28,67 +25,50 @@ import org.rtmp4j.server.RtmpServer;
 class ClientInteropIT {
     private static final Duration CLIENT_TIMEOUT = Duration.ofSeconds(10);
 
-    private Ffmpeg ffmpeg;
-    private Path out;
+    @RegisterExtension
+    final FfmpegServer fixture = FfmpegServer.perTestMethod();
+
     private ObservingController observed;
-    private RtmpServer server;
     private FlvFrames published;
     private Path source;
 
     @BeforeEach
-    void setUp(TestInfo test) throws Exception {
-        out = Ffmpeg.outputDir(getClass(), test.getTestMethod().orElseThrow().getName());
-        ffmpeg = Ffmpeg.locate(out);
+    void setUp() throws Exception {
         source = Media.h264Aac();
         published = FlvFrames.read(source);
-        observed = new ObservingController(new LiveBroadcastController());
-        server = RtmpServer.builder()
-                .bind(new InetSocketAddress("127.0.0.1", 0))
-                .controller(observed)
-                .build()
-                .start();
-    }
-
-    @AfterEach
-    void tearDown() {
-        if (ffmpeg != null) {
-            ffmpeg.close();
-        }
-        if (server != null) {
-            server.close();
-        }
+        observed = fixture.startObserved(new LiveBroadcastController());
     }
 
     private URI url() {
-        return URI.create("rtmp://127.0.0.1:" + server.port() + "/live/test");
+        return fixture.uri("live/test");
     }
 
     @Test
     void ffmpegPlaysWhatOurClientPublishes() throws Exception {
-        Path output = out.resolve("ffmpeg-player.flv");
-        Ffmpeg.Run player = ffmpeg.start("player", "-i", url().toString(), "-c", "copy", "-f", "flv", output.toString());
+        Path output = fixture.out().resolve("ffmpeg-player.flv");
+        Ffmpeg.Run player = fixture.ffmpeg().start("player", "-i", url().toString(), "-c", "copy", "-f", "flv", output.toString());
         observed.await("play test", 20);
 
         RtmpClient.publishFile(url(), source, true, CLIENT_TIMEOUT); // returns at the end of the file
 
         player.awaitSuccess(Duration.ofSeconds(30));
-        assertThat(ffmpeg.decodeErrors(output)).as("decode errors").isEmpty();
+        assertThat(fixture.ffmpeg().decodeErrors(output)).as("decode errors").isEmpty();
         published.assertReceivedAll(FlvFrames.read(output), "ffmpeg player");
     }
 
     @Test
     void ourClientPlaysWhatFfmpegPublishes() throws Exception {
-        Path output = out.resolve("client-player.flv");
+        Path output = fixture.out().resolve("client-player.flv");
         FlvRecording playing = RtmpClient.playToFile(url(), output, CLIENT_TIMEOUT);
         try {
             observed.await("play test", 20);
-            ffmpeg.run("publisher", Duration.ofSeconds(60), "-re", "-i", source.toString(), "-c", "copy", "-f", "flv", url().toString());
+            fixture.ffmpeg().run("publisher", Duration.ofSeconds(60), "-re", "-i", source.toString(), "-c", "copy", "-f", "flv", url().toString());
             playing.done().get(30, TimeUnit.SECONDS); // ends on NetStream.Play.UnpublishNotify
         } finally {
             playing.close();
         }
 
-        assertThat(ffmpeg.decodeErrors(output)).as("decode errors").isEmpty();
+        assertThat(fixture.ffmpeg().decodeErrors(output)).as("decode errors").isEmpty();
         published.assertReceivedAll(FlvFrames.read(output), "RtmpClient.playToFile");
     }
 
@@ -99,13 +79,13 @@ class ClientInteropIT {
             port = probe.getLocalPort();
         }
         URI url = URI.create("rtmp://127.0.0.1:" + port + "/live/test");
-        Path output = out.resolve("ffmpeg-server.flv");
-        Ffmpeg.Run listener = ffmpeg.start("listener", "-listen", "1", "-timeout", "20", "-i", url.toString(), "-c", "copy", output.toString());
+        Path output = fixture.out().resolve("ffmpeg-server.flv");
+        Ffmpeg.Run listener = fixture.ffmpeg().start("listener", "-listen", "1", "-timeout", "20", "-i", url.toString(), "-c", "copy", output.toString());
 
         publishWhenListening(listener, url);
 
         listener.awaitSuccess(Duration.ofSeconds(30));
-        assertThat(ffmpeg.decodeErrors(output)).as("decode errors").isEmpty();
+        assertThat(fixture.ffmpeg().decodeErrors(output)).as("decode errors").isEmpty();
         published.assertReceivedAll(FlvFrames.read(output), "ffmpeg -listen");
     }
 

@@ -2,18 +2,16 @@ package org.rtmp4j.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.rtmp4j.flv.FlvReader;
@@ -23,7 +21,6 @@ import org.rtmp4j.flv.codec.MediaInfo;
 import org.rtmp4j.flv.codec.MediaInfoCollector;
 import org.rtmp4j.live.LiveBroadcastController;
 import org.rtmp4j.live.StreamInfo;
-import org.rtmp4j.server.RtmpServer;
 
 /**
  * E-RTMP codecs through the live relay (issue 4): for HEVC, AV1, VP9 and H.264, ffmpeg 7.1 publishes a short
@@ -69,43 +66,27 @@ class EnhancedCodecsIT {
         }
     }
 
-    private Path out;
+    /** One clean output directory per codec. */
+    @RegisterExtension
+    final FfmpegServer fixture = FfmpegServer.perDisplayName().cleaningOutput();
+
+    private final LiveBroadcastController live = new LiveBroadcastController();
     private Path recordings;
-    private Ffmpeg ffmpeg;
-    private LiveBroadcastController live;
     private ObservingController observed;
-    private RtmpServer server;
 
     @BeforeEach
-    void setUp(TestInfo test) throws Exception {
-        out = Ffmpeg.outputDir(getClass(), test.getDisplayName());
-        Ffmpeg.deleteRecursively(out);
-        ffmpeg = Ffmpeg.locate(out);
-        recordings = out.resolve("recordings");
-        live = new LiveBroadcastController();
-        observed = new ObservingController(new RecordingRelay(live, new RecordToFlv(recordings)));
-        server = RtmpServer.builder()
-                .bind(new InetSocketAddress("127.0.0.1", 0))
-                .controller(observed)
-                .build()
-                .start();
-    }
-
-    @AfterEach
-    void tearDown() {
-        if (ffmpeg != null) {
-            ffmpeg.close();
-        }
-        if (server != null) {
-            server.close();
-        }
+    void setUp() throws Exception {
+        recordings = fixture.out().resolve("recordings");
+        observed = fixture.startObserved(new RecordingRelay(live, new RecordToFlv(recordings)));
     }
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(Codec.class)
     void relaysRecordsAndGatesTheCodec(Codec codec) throws Exception {
+        Path out = fixture.out();
+        Ffmpeg ffmpeg = fixture.ffmpeg();
         String name = codec.name().toLowerCase(java.util.Locale.ROOT);
-        String url = "rtmp://127.0.0.1:" + server.port() + "/live/" + name;
+        String url = fixture.url("live/" + name);
         List<String> publish = new ArrayList<>(List.of(
                 "-re", "-f", "lavfi", "-i", "testsrc2=size=320x240:rate=" + FPS,
                 "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=44100",

@@ -2,20 +2,16 @@ package org.rtmp4j.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.rtmp4j.live.LiveBroadcastController;
-import org.rtmp4j.server.RtmpServer;
 
 /** ffmpeg publishes a real H.264/AAC file to the live relay; three ffmpeg players, one joining late, record it. */
 @Tag("ffmpeg")
@@ -24,38 +20,16 @@ class LiveRelayIT {
     /** About two seconds of video at 25 fps: when the late player joins. */
     private static final int LATE_JOIN_AFTER_VIDEO_MESSAGES = 50;
 
-    private Ffmpeg ffmpeg;
-    private Path out;
-    private ObservingController observed;
-    private RtmpServer server;
-
-    @BeforeEach
-    void setUp(TestInfo test) throws Exception {
-        out = Ffmpeg.outputDir(getClass(), test.getTestMethod().orElseThrow().getName());
-        ffmpeg = Ffmpeg.locate(out);
-        observed = new ObservingController(new LiveBroadcastController());
-        server = RtmpServer.builder()
-                .bind(new InetSocketAddress("127.0.0.1", 0))
-                .controller(observed)
-                .build()
-                .start();
-    }
-
-    @AfterEach
-    void tearDown() {
-        if (ffmpeg != null) {
-            ffmpeg.close();
-        }
-        if (server != null) {
-            server.close();
-        }
-    }
+    @RegisterExtension
+    final FfmpegServer fixture = FfmpegServer.perTestMethod();
 
     @Test
     void threeFfmpegPlayersIncludingALateOneGetThePublishedFramesFromAKeyFrameOn() throws Exception {
         Path source = Media.h264Aac();
         FlvFrames published = FlvFrames.read(source);
-        String url = "rtmp://127.0.0.1:" + server.port() + "/live/test";
+        ObservingController observed = fixture.startObserved(new LiveBroadcastController());
+        String url = fixture.url("live/test");
+        Ffmpeg ffmpeg = fixture.ffmpeg();
 
         Ffmpeg.Run publisher = ffmpeg.start("publisher", "-re", "-i", source.toString(), "-c", "copy", "-f", "flv", url);
         observed.await("publish test", 20);
@@ -66,7 +40,7 @@ class LiveRelayIT {
             if (i == 3) {
                 observed.afterVideoMessages(LATE_JOIN_AFTER_VIDEO_MESSAGES).get(30, TimeUnit.SECONDS);
             }
-            Path output = out.resolve("player" + i + ".flv");
+            Path output = fixture.out().resolve("player" + i + ".flv");
             outputs.add(output);
             players.add(ffmpeg.start("player" + i, "-i", url, "-c", "copy", "-f", "flv", output.toString()));
         }

@@ -2,7 +2,6 @@ package org.rtmp4j.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,12 +14,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.rtmp4j.client.ClientOptions;
 import org.rtmp4j.client.Publisher;
 import org.rtmp4j.client.RtmpClient;
@@ -31,7 +29,6 @@ import org.rtmp4j.flv.FlvTag;
 import org.rtmp4j.flv.FlvTagType;
 import org.rtmp4j.live.ForwardingRtmpController;
 import org.rtmp4j.live.LiveBroadcastController;
-import org.rtmp4j.server.RtmpServer;
 
 /**
  * E-RTMP v2 Reconnect Request with ffmpeg as the player: an {@link RtmpClient} publishes the real
@@ -46,46 +43,30 @@ class ReconnectIT {
     /** About two seconds of video at 25 fps: when the server asks the publisher to reconnect. */
     private static final int RECONNECT_AFTER_VIDEO_MESSAGES = 50;
 
-    private Ffmpeg ffmpeg;
-    private Path out;
-    private ObservingController observed;
+    @RegisterExtension
+    final FfmpegServer fixture = FfmpegServer.perTestMethod();
+
+    private final ObservingController observed = new ObservingController(new LiveBroadcastController()); // PublisherPolicy.REFUSE
     private final BlockingQueue<RtmpSession> publishers = new LinkedBlockingQueue<>();
-    private RtmpServer server;
 
     @BeforeEach
-    void setUp(TestInfo test) throws Exception {
-        out = Ffmpeg.outputDir(getClass(), test.getTestMethod().orElseThrow().getName());
-        ffmpeg = Ffmpeg.locate(out);
-        observed = new ObservingController(new LiveBroadcastController()); // PublisherPolicy.REFUSE
-        server = RtmpServer.builder()
-                .bind(new InetSocketAddress("127.0.0.1", 0))
-                .controller(new ForwardingRtmpController(observed) {
-                    @Override
-                    public void onPublish(RtmpSession session, PublishRequest request) {
-                        publishers.add(session);
-                        super.onPublish(session, request);
-                    }
-                })
-                .build()
-                .start();
-    }
-
-    @AfterEach
-    void tearDown() {
-        if (ffmpeg != null) {
-            ffmpeg.close();
-        }
-        if (server != null) {
-            server.close();
-        }
+    void startServer() throws Exception {
+        fixture.start(new ForwardingRtmpController(observed) {
+            @Override
+            public void onPublish(RtmpSession session, PublishRequest request) {
+                publishers.add(session);
+                super.onPublish(session, request);
+            }
+        });
     }
 
     @Test
     void ffmpegKeepsPlayingWhileThePublisherFollowsAReconnectRequest() throws Exception {
         Path source = Media.h264Aac();
         FlvFrames published = FlvFrames.read(source);
-        URI url = URI.create("rtmp://127.0.0.1:" + server.port() + "/live/test");
-        Path output = out.resolve("player.flv");
+        URI url = fixture.uri("live/test");
+        Path output = fixture.out().resolve("player.flv");
+        Ffmpeg ffmpeg = fixture.ffmpeg();
 
         try (RtmpClient client = RtmpClient.connect(url, ClientOptions.defaults().withTimeout(Duration.ofSeconds(10)))) {
             Publisher publisher = client.publish(client.streamName());

@@ -3,54 +3,37 @@ package org.rtmp4j.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.Timeout;
-import org.rtmp4j.server.RtmpServer;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** ffmpeg publishes a generated H.264 + AAC stream to a server running {@link RecordToFlv}. */
 @Tag("ffmpeg")
 @Timeout(120)
 class RecordToFlvIT {
+    @RegisterExtension
+    final FfmpegServer fixture = FfmpegServer.perTestMethod();
+
     /** Where RecordToFlv writes: under target/interop, kept after the run for inspection. */
     private Path recordings;
     private ObservingController observed;
     private Ffmpeg ffmpeg;
-    private RtmpServer server;
 
     @BeforeEach
-    void setUp(TestInfo test) throws Exception {
-        Path out = Ffmpeg.outputDir(getClass(), test.getTestMethod().orElseThrow().getName());
-        ffmpeg = Ffmpeg.locate(out);
-        recordings = out.resolve("recordings");
+    void setUp() throws Exception {
+        ffmpeg = fixture.ffmpeg();
+        recordings = fixture.out().resolve("recordings");
         Ffmpeg.deleteRecursively(recordings);
-        observed = new ObservingController(new RecordToFlv(recordings));
-        server = RtmpServer.builder()
-                .bind(new InetSocketAddress("127.0.0.1", 0))
-                .controller(observed)
-                .build()
-                .start();
-    }
-
-    @AfterEach
-    void tearDown() {
-        if (ffmpeg != null) {
-            ffmpeg.close();
-        }
-        if (server != null) {
-            server.close();
-        }
+        observed = fixture.startObserved(new RecordToFlv(recordings));
     }
 
     @Test
     void recordsAFiveSecondH264AacStreamFromFfmpegFrameForFrame() throws Exception {
-        String url = "rtmp://127.0.0.1:" + server.port() + "/live/test";
+        String url = fixture.url("live/test");
 
         ffmpeg.run("publish", Duration.ofSeconds(30),
                 "-re", "-f", "lavfi", "-i", "testsrc2=size=320x240:rate=25",
@@ -70,7 +53,7 @@ class RecordToFlvIT {
 
     @Test
     void recordsAnEnhancedRtmpHevcStreamFromFfmpeg() throws Exception {
-        String url = "rtmp://127.0.0.1:" + server.port() + "/live/hevc";
+        String url = fixture.url("live/hevc");
 
         ffmpeg.run("publish", Duration.ofSeconds(30),
                 "-re", "-f", "lavfi", "-i", "testsrc2=size=320x240:rate=25",

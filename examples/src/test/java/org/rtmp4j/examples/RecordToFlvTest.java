@@ -2,8 +2,6 @@ package org.rtmp4j.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.InetSocketAddress;
-import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,10 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.rtmp4j.amf.Amf0;
 import org.rtmp4j.client.ClientOptions;
@@ -22,7 +20,6 @@ import org.rtmp4j.client.RtmpClient;
 import org.rtmp4j.flv.FlvReader;
 import org.rtmp4j.flv.FlvTag;
 import org.rtmp4j.flv.FlvTagType;
-import org.rtmp4j.server.RtmpServer;
 
 /** Smoke test: our client publishes a few tags to a {@link RecordToFlv} server; the file reads back the same. */
 @Timeout(30)
@@ -30,22 +27,14 @@ class RecordToFlvTest {
     @TempDir
     Path dir;
 
+    @RegisterExtension
+    final LoopbackServer server = new LoopbackServer();
+
     private ObservingController observed;
-    private RtmpServer server;
 
     @BeforeEach
     void startServer() throws Exception {
-        observed = new ObservingController(new RecordToFlv(dir));
-        server = RtmpServer.builder()
-                .bind(new InetSocketAddress("127.0.0.1", 0))
-                .controller(observed)
-                .build()
-                .start();
-    }
-
-    @AfterEach
-    void stopServer() {
-        server.close();
+        observed = server.startObserved(new RecordToFlv(dir));
     }
 
     private static FlvTag tag(FlvTagType type, int timestamp, int... bytes) {
@@ -67,7 +56,7 @@ class RecordToFlvTest {
                 tag(FlvTagType.AUDIO, 46, 0xAF, 0x01, 0x21, 0x10, 0x05),
                 tag(FlvTagType.VIDEO, 80, 0x27, 0x01, 0, 0, 0, 0, 0, 0, 2, 0x41, 0x9B));
 
-        try (RtmpClient client = RtmpClient.connect(URI.create("rtmp://127.0.0.1:" + server.port() + "/live"), ClientOptions.defaults())) {
+        try (RtmpClient client = RtmpClient.connect(server.uri("live"), ClientOptions.defaults())) {
             var publisher = client.publish("smoke");
             publisher.sendMetadata(Map.of("width", 320.0, "height", 240.0));
             for (FlvTag tag : sent) {
@@ -104,7 +93,7 @@ class RecordToFlvTest {
 
     @Test
     void nothingIsRecordedForAConnectionThatNeverPublishes() throws Exception {
-        try (RtmpClient client = RtmpClient.connect(URI.create("rtmp://127.0.0.1:" + server.port() + "/live"), ClientOptions.defaults())) {
+        try (RtmpClient client = RtmpClient.connect(server.uri("live"), ClientOptions.defaults())) {
             assertThat(client).isNotNull();
         }
         observed.await("close", 10);

@@ -3,7 +3,6 @@ package org.rtmp4j.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
@@ -14,10 +13,10 @@ import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.rtmp4j.client.ClientOptions;
 import org.rtmp4j.client.Publisher;
@@ -31,7 +30,6 @@ import org.rtmp4j.flv.FlvReader;
 import org.rtmp4j.flv.FlvTag;
 import org.rtmp4j.flv.FlvTagType;
 import org.rtmp4j.live.LiveBroadcastController;
-import org.rtmp4j.server.RtmpServer;
 
 /** {@code server --record-dir}: the live relay plays a stream and {@link RecordToFlv} records it at the same time. */
 @Timeout(30)
@@ -39,26 +37,18 @@ class RecordingRelayTest {
     @TempDir
     Path dir;
 
+    @RegisterExtension
+    final LoopbackServer server = new LoopbackServer();
+
     private ObservingController observed;
-    private RtmpServer server;
 
     @BeforeEach
     void startServer() throws Exception {
-        observed = new ObservingController(new RecordingRelay(new LiveBroadcastController(), new RecordToFlv(dir)));
-        server = RtmpServer.builder()
-                .bind(new InetSocketAddress("127.0.0.1", 0))
-                .controller(observed)
-                .build()
-                .start();
-    }
-
-    @AfterEach
-    void stopServer() {
-        server.close();
+        observed = server.startObserved(new RecordingRelay(new LiveBroadcastController(), new RecordToFlv(dir)));
     }
 
     private URI app() {
-        return URI.create("rtmp://127.0.0.1:" + server.port() + "/live");
+        return server.uri("live");
     }
 
     private static FlvTag video(int timestamp, int frameTypeAndCodec, int packetType, int data) {

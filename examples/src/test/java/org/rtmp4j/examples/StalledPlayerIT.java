@@ -3,7 +3,6 @@ package org.rtmp4j.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,8 +19,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.rtmp4j.core.message.MediaMessage;
 import org.rtmp4j.core.message.VideoMessage;
 import org.rtmp4j.core.session.NetStream;
@@ -34,7 +33,6 @@ import org.rtmp4j.flv.FlvFormatException;
 import org.rtmp4j.flv.media.VideoTagHeader;
 import org.rtmp4j.live.ForwardingRtmpController;
 import org.rtmp4j.live.LiveBroadcastController;
-import org.rtmp4j.server.RtmpServer;
 
 /**
  * Issue 3, "proof in tests": one ffmpeg player stops reading for 10 s (its process is suspended with SIGSTOP)
@@ -80,33 +78,29 @@ class StalledPlayerIT {
      */
     private static final int PLAYER_RECEIVE_BUFFER = 256 * 1024;
 
+    @RegisterExtension
+    final FfmpegServer fixture = FfmpegServer.perTestMethod().cleaningOutput();
+
     private Ffmpeg ffmpeg;
     private Path out;
     private SessionRecorder recorder;
     private ObservingController observed;
-    private RtmpServer server;
     private Process stopped;
     private final List<Ffmpeg.Run> players = new ArrayList<>();
     private final List<Path> outputs = new ArrayList<>();
     private final List<RtmpSession> sessions = new ArrayList<>();
 
     @BeforeEach
-    void setUp(TestInfo test) throws Exception {
-        out = Ffmpeg.outputDir(getClass(), test.getTestMethod().orElseThrow().getName());
-        Ffmpeg.deleteRecursively(out);
-        ffmpeg = Ffmpeg.locate(out);
+    void setUp() {
+        out = fixture.out();
+        ffmpeg = fixture.ffmpeg();
     }
 
+    /** Runs before the fixture kills ffmpeg and closes the server. */
     @AfterEach
-    void tearDown() throws Exception {
+    void resumeStoppedPlayer() throws Exception {
         if (stopped != null && stopped.isAlive()) {
             signal(stopped, "-CONT"); // a stopped process would only die of SIGKILL; let it see SIGTERM too
-        }
-        if (ffmpeg != null) {
-            ffmpeg.close();
-        }
-        if (server != null) {
-            server.close();
         }
     }
 
@@ -219,13 +213,8 @@ class StalledPlayerIT {
     private String startServerAndPlayers(OutboundLimits limits) throws Exception {
         observed = new ObservingController(new LiveBroadcastController());
         recorder = new SessionRecorder(observed);
-        server = RtmpServer.builder()
-                .bind(new InetSocketAddress("127.0.0.1", 0))
-                .controller(recorder)
-                .outbound(limits)
-                .build()
-                .start();
-        String url = "rtmp://127.0.0.1:" + server.port() + "/live/stall";
+        fixture.start(recorder, builder -> builder.outbound(limits));
+        String url = fixture.url("live/stall");
         for (int i = 0; i < 3; i++) {
             Path output = out.resolve("player" + (i + 1) + ".flv");
             outputs.add(output);

@@ -2,18 +2,15 @@ package org.rtmp4j.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.rtmp4j.client.ClientOptions;
@@ -25,7 +22,6 @@ import org.rtmp4j.flv.FlvTag;
 import org.rtmp4j.flv.FlvTagType;
 import org.rtmp4j.flv.FlvWriter;
 import org.rtmp4j.live.LiveBroadcastController;
-import org.rtmp4j.server.RtmpServer;
 
 /**
  * ffmpeg plays a real H.264/AAC stream whose timestamps cross a boundary (RTMP 1.0 §5.3.1.3: the
@@ -39,32 +35,16 @@ class TimestampBoundariesFfmpegIT {
     private static final int SPAN_MS = 3000;
     private static final int BEFORE_BOUNDARY_MS = 1500;
 
-    private Ffmpeg ffmpeg;
-    private Path out;
-    private ObservingController observed;
-    private RtmpServer server;
-
-    @BeforeEach
-    void setUp(TestInfo test) throws Exception {
-        out = Ffmpeg.outputDir(getClass(), test.getDisplayName().replaceAll("[^A-Za-z0-9]+", "_"));
-        ffmpeg = Ffmpeg.locate(out);
-        observed = new ObservingController(new LiveBroadcastController());
-        server = RtmpServer.builder().bind(new InetSocketAddress("127.0.0.1", 0)).controller(observed).build().start();
-    }
-
-    @AfterEach
-    void tearDown() {
-        if (ffmpeg != null) {
-            ffmpeg.close();
-        }
-        if (server != null) {
-            server.close();
-        }
-    }
+    /** One output directory per boundary ("boundary_16777216", ...). */
+    @RegisterExtension
+    final FfmpegServer fixture = FfmpegServer.perDisplayName();
 
     @ParameterizedTest(name = "boundary {0}")
     @ValueSource(longs = {1L << 24, 1L << 32})
     void anFfmpegPlayerGetsEveryFrameAcrossTheBoundaryWithoutADecodeErrorOrAJump(long boundary) throws Exception {
+        ObservingController observed = fixture.startObserved(new LiveBroadcastController());
+        Path out = fixture.out();
+        Ffmpeg ffmpeg = fixture.ffmpeg();
         List<FlvTag> tags = new ArrayList<>();
         Path source = out.resolve("source.flv");
         try (FlvReader reader = FlvReader.open(Media.h264Aac()); FlvWriter writer = FlvWriter.create(source,
@@ -75,7 +55,7 @@ class TimestampBoundariesFfmpegIT {
             }
         }
         FlvFrames published = FlvFrames.read(source);
-        String url = "rtmp://127.0.0.1:" + server.port() + "/live/clock";
+        String url = fixture.url("live/clock");
         Path output = out.resolve("player.flv");
         Ffmpeg.Run player = ffmpeg.start("player", "-i", url, "-c", "copy", "-f", "flv", output.toString());
         observed.await("play clock", 30);
