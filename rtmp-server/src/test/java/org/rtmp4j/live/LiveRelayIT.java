@@ -9,8 +9,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,14 +17,13 @@ import org.junit.jupiter.api.Timeout;
 import org.rtmp4j.client.ClientOptions;
 import org.rtmp4j.client.Publisher;
 import org.rtmp4j.client.RtmpClient;
-import org.rtmp4j.core.command.Status;
 import org.rtmp4j.core.command.StatusCodes;
 import org.rtmp4j.core.message.MediaMessage;
-import org.rtmp4j.core.session.ClientListener;
 import org.rtmp4j.flv.FlvReader;
 import org.rtmp4j.flv.FlvTag;
 import org.rtmp4j.flv.FlvTagType;
 import org.rtmp4j.flv.media.VideoTagHeader;
+import org.rtmp4j.server.MediaSink;
 import org.rtmp4j.server.RtmpServer;
 
 /** The relay over loopback: a real server, a publisher and several players (RtmpClient). */
@@ -56,32 +53,6 @@ class LiveRelayIT {
         return ClientOptions.defaults().withTimeout(Duration.ofSeconds(5));
     }
 
-    /** Collects what a player receives. */
-    static final class Sink implements ClientListener {
-        final BlockingQueue<MediaMessage> media = new LinkedBlockingQueue<>();
-        final BlockingQueue<String> statuses = new LinkedBlockingQueue<>();
-
-        @Override
-        public void onMedia(int streamId, MediaMessage m) {
-            media.add(m);
-        }
-
-        @Override
-        public void onStatus(int streamId, Status status) {
-            statuses.add(status.code());
-        }
-
-        List<MediaMessage> take(int n) throws InterruptedException {
-            List<MediaMessage> out = new ArrayList<>();
-            while (out.size() < n) {
-                MediaMessage m = media.poll(10, TimeUnit.SECONDS);
-                assertThat(m).as("media %d of %d", out.size(), n).isNotNull();
-                out.add(m);
-            }
-            return out;
-        }
-    }
-
     private static byte[] bytes(ByteBuffer b) {
         ByteBuffer d = b.duplicate();
         byte[] out = new byte[d.remaining()];
@@ -101,17 +72,17 @@ class LiveRelayIT {
         }
         List<RtmpClient> clients = new ArrayList<>();
         try {
-            List<Sink> waiting = new ArrayList<>();
+            List<MediaSink> waiting = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
                 RtmpClient c = RtmpClient.connect(url(), options());
                 clients.add(c);
-                Sink sink = new Sink();
+                MediaSink sink = new MediaSink();
                 c.play("avatar", sink);
                 waiting.add(sink);
             }
             RtmpClient pubClient = RtmpClient.connect(url(), options());
             clients.add(pubClient);
-            Sink late = new Sink();
+            MediaSink late = new MediaSink();
             List<MediaMessage> firstHalf = new ArrayList<>();
             try (Publisher publisher = pubClient.publish("avatar")) {
                 for (int i = 0; i < tags.size(); i++) {
@@ -152,7 +123,7 @@ class LiveRelayIT {
                     assertThat(bytes(rest.get(i).payload())).isEqualTo(bytes(tags.get(start + 1 + i).body()));
                 }
             }
-            for (Sink sink : waiting) {
+            for (MediaSink sink : waiting) {
                 String code;
                 do {
                     code = sink.statuses.poll(5, TimeUnit.SECONDS);

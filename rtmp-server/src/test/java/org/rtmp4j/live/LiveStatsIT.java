@@ -3,28 +3,22 @@ package org.rtmp4j.live;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.management.ManagementFactory;
-import java.net.URI;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.rtmp4j.client.ClientOptions;
 import org.rtmp4j.client.Publisher;
 import org.rtmp4j.client.RtmpClient;
-import org.rtmp4j.core.message.MediaMessage;
-import org.rtmp4j.core.session.ClientListener;
 import org.rtmp4j.flv.FlvReader;
 import org.rtmp4j.flv.FlvTag;
 import org.rtmp4j.flv.FlvTagType;
+import org.rtmp4j.server.LoopbackServer;
+import org.rtmp4j.server.MediaSink;
 import org.rtmp4j.server.RtmpServer;
 import org.rtmp4j.server.ServerMetrics;
 
@@ -38,46 +32,18 @@ class LiveStatsIT {
             Path.of(System.getProperty("rtmp4j.shared.dir", "../shared"), "media", "h264-aac-avatar.flv");
 
     private final LiveBroadcastController relay = new LiveBroadcastController();
-    private final List<RtmpClient> clients = new ArrayList<>();
+    private final LoopbackServer fixture = new LoopbackServer();
     private RtmpServer server;
 
     @AfterEach
-    void tearDown() {
-        for (RtmpClient c : clients) {
-            c.close();
-        }
+    void tearDown() throws Exception {
+        fixture.close();
         relay.unregisterMBean();
-        if (server != null) {
-            server.close();
-        }
-    }
-
-    private RtmpClient connect() throws Exception {
-        RtmpClient c = RtmpClient.connect(URI.create("rtmp://127.0.0.1:" + server.port() + "/live"),
-                ClientOptions.defaults().withTimeout(Duration.ofSeconds(5)));
-        clients.add(c);
-        return c;
-    }
-
-    /** Counts what a player receives. */
-    static final class Sink implements ClientListener {
-        final BlockingQueue<MediaMessage> media = new LinkedBlockingQueue<>();
-
-        @Override
-        public void onMedia(int streamId, MediaMessage m) {
-            media.add(m);
-        }
-
-        void await(int n) throws InterruptedException {
-            for (int i = 0; i < n; i++) {
-                assertThat(media.poll(10, TimeUnit.SECONDS)).as("media %d of %d", i, n).isNotNull();
-            }
-        }
     }
 
     @Test
     void streamInfoLiveStatsServerMetricsAndTheMXBeansAgree() throws Exception {
-        server = RtmpServer.builder().port(0).eventLoops(2).controller(relay).jmx("rtmp4j.it").build().start();
+        server = fixture.start(RtmpServer.builder().jmx("rtmp4j.it"), relay);
         ObjectName liveName = relay.registerMBean("rtmp4j.it");
         ObjectName serverName = server.jmxName().orElseThrow();
         MBeanServer mbs = ManagementFactory.getPlatformMBeanServer();
@@ -91,16 +57,16 @@ class LiveStatsIT {
                 media += t.get().type() == FlvTagType.SCRIPT ? 0 : 1;
             }
         }
-        Sink one = new Sink();
-        Sink two = new Sink();
-        connect().play("avatar", one);
-        connect().play("avatar", two);
-        try (Publisher publisher = connect().publish("avatar")) {
+        MediaSink one = new MediaSink();
+        MediaSink two = new MediaSink();
+        fixture.client().play("avatar", one);
+        fixture.client().play("avatar", two);
+        try (Publisher publisher = fixture.client().publish("avatar")) {
             for (FlvTag t : tags) {
                 publisher.send(t); // not real time
             }
-            one.await(media);
-            two.await(media); // the server has relayed (so counted) every message
+            one.take(media);
+            two.take(media); // the server has relayed (so counted) every message
 
             StreamInfo info = relay.activeStreams().iterator().next();
             assertThat(info.key()).isEqualTo(new StreamKey("live", "avatar"));

@@ -2,15 +2,12 @@ package org.rtmp4j.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,19 +16,17 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.rtmp4j.amf.Amf0;
-import org.rtmp4j.client.ClientOptions;
 import org.rtmp4j.client.FlvRecording;
 import org.rtmp4j.client.Publisher;
 import org.rtmp4j.client.RtmpClient;
-import org.rtmp4j.core.command.Status;
 import org.rtmp4j.core.command.StatusCodes;
 import org.rtmp4j.core.message.AudioMessage;
 import org.rtmp4j.core.message.MediaMessage;
-import org.rtmp4j.core.session.ClientListener;
 import org.rtmp4j.flv.FlvReader;
 import org.rtmp4j.flv.FlvTag;
 import org.rtmp4j.flv.FlvTagType;
-import org.rtmp4j.server.RtmpServer;
+import org.rtmp4j.server.LoopbackServer;
+import org.rtmp4j.server.MediaSink;
 
 /**
  * A stream whose timestamps cross 0xFFFFFF / 2^24 (the extended timestamp switch, RTMP 1.0
@@ -51,61 +46,16 @@ class TimestampBoundariesIT {
     private static final int JOIN_AFTER_FRAME = 13;
 
     private final LiveBroadcastController relay = new LiveBroadcastController();
-    private RtmpServer server;
-    private final List<AutoCloseable> closeables = new ArrayList<>();
+    private final LoopbackServer server = new LoopbackServer();
 
     @BeforeEach
     void startServer() throws Exception {
-        server = RtmpServer.builder().port(0).eventLoops(2).controller(relay).build().start();
+        server.start(relay);
     }
 
     @AfterEach
     void stop() throws Exception {
-        for (AutoCloseable c : closeables) {
-            c.close();
-        }
         server.close();
-    }
-
-    private RtmpClient connect() throws Exception {
-        RtmpClient c = RtmpClient.connect(URI.create("rtmp://127.0.0.1:" + server.port() + "/live"),
-                ClientOptions.defaults().withTimeout(Duration.ofSeconds(5)));
-        closeables.add(c);
-        return c;
-    }
-
-    /** Collects what a player receives. */
-    static final class Sink implements ClientListener {
-        final BlockingQueue<MediaMessage> media = new LinkedBlockingQueue<>();
-        final BlockingQueue<String> statuses = new LinkedBlockingQueue<>();
-
-        @Override
-        public void onMedia(int streamId, MediaMessage m) {
-            media.add(m);
-        }
-
-        @Override
-        public void onStatus(int streamId, Status status) {
-            statuses.add(status.code());
-        }
-
-        List<MediaMessage> take(int n) throws InterruptedException {
-            List<MediaMessage> out = new ArrayList<>();
-            while (out.size() < n) {
-                MediaMessage m = media.poll(10, TimeUnit.SECONDS);
-                assertThat(m).as("media %d of %d", out.size(), n).isNotNull();
-                out.add(m);
-            }
-            return out;
-        }
-
-        void awaitStatus(String code) throws InterruptedException {
-            String s;
-            do {
-                s = statuses.poll(10, TimeUnit.SECONDS);
-            } while (s != null && !s.equals(code));
-            assertThat(s).isEqualTo(code);
-        }
     }
 
     /** Sequence headers at {@code start}, then per frame a video message and, 20 ms later, an audio one. */
@@ -144,23 +94,23 @@ class TimestampBoundariesIT {
             throws Exception {
         long start = boundary - 40L * BOUNDARY_FRAME;
         List<MediaMessage> sent = stream(start);
-        Sink waiting = new Sink();
-        connect().play("clock", waiting);
+        MediaSink waiting = new MediaSink();
+        server.client().play("clock", waiting);
         Path file = dir.resolve("clock.flv");
         FlvRecording recording = RtmpClient.playToFile(
-                URI.create("rtmp://127.0.0.1:" + server.port() + "/live/clock"), file, Duration.ofSeconds(5));
-        closeables.add(recording);
-        Sink late = new Sink();
+                server.url("live/clock"), file, Duration.ofSeconds(5));
+        server.keep(recording);
+        MediaSink late = new MediaSink();
         List<MediaMessage> waitingGot = new ArrayList<>();
         long expectedBitrate;
-        try (Publisher publisher = connect().publish("clock")) {
+        try (Publisher publisher = server.client().publish("clock")) {
             publisher.sendMetadata(Map.of("width", 320.0, "height", 240.0));
             int joinAt = videoIndex(JOIN_AFTER_FRAME + 1);
             for (int i = 0; i < joinAt; i++) {
                 publisher.send(sent.get(i));
             }
             waitingGot.addAll(waiting.take(joinAt)); // the relay has passed frame 13
-            connect().play("clock", late);
+            server.client().play("clock", late);
             MediaMessage firstToLate = late.media.poll(10, TimeUnit.SECONDS); // the join snapshot is taken
             assertThat(firstToLate).isNotNull();
             for (int i = joinAt; i < sent.size(); i++) {

@@ -2,8 +2,6 @@ package org.rtmp4j.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
@@ -20,17 +18,12 @@ import org.rtmp4j.server.LimitsFixture.RawPeer;
 @Timeout(60)
 class ConnectionLimitsIT {
     private final AtomicLong fakeNanos = new AtomicLong(1_000_000_000_000L);
-    private final List<AutoCloseable> resources = new ArrayList<>();
+    private final LoopbackServer fixture = new LoopbackServer();
     private RtmpServer server;
 
     private RtmpServer start(RtmpServer.Builder builder) throws Exception {
-        server = builder.port(0).eventLoops(2).controller(new LiveBroadcastController()).build().start();
+        server = fixture.start(builder, new LiveBroadcastController());
         return server;
-    }
-
-    private <T extends AutoCloseable> T keep(T resource) {
-        resources.add(resource);
-        return resource;
     }
 
     private void advance(long millis) {
@@ -39,21 +32,16 @@ class ConnectionLimitsIT {
 
     @AfterEach
     void tearDown() throws Exception {
-        for (AutoCloseable r : resources) {
-            r.close();
-        }
-        if (server != null) {
-            server.close();
-        }
+        fixture.close();
     }
 
     @Test
     void oneConnectionOverMaxConnectionsIsClosedAtAccept() throws Exception {
         start(RtmpServer.builder().maxConnections(4));
-        Bystander bystander = keep(new Bystander(server)); // 2 connections
-        RawPeer third = keep(new RawPeer(server)).handshake();
-        RawPeer fourth = keep(new RawPeer(server)).handshake();
-        RawPeer fifth = keep(new RawPeer(server));
+        Bystander bystander = fixture.keep(new Bystander(server)); // 2 connections
+        RawPeer third = fixture.keep(new RawPeer(server)).handshake();
+        RawPeer fourth = fixture.keep(new RawPeer(server)).handshake();
+        RawPeer fifth = fixture.keep(new RawPeer(server));
         fifth.assertClosedByServer();
         assertThat(server.metrics().rejectedConnections()).isEqualTo(1);
         assertThat(server.metrics().activeConnections()).isEqualTo(4);
@@ -63,30 +51,30 @@ class ConnectionLimitsIT {
         // a freed slot is reusable
         third.close();
         LimitsFixture.eventually("slot freed", () -> server.metrics().activeConnections() == 3);
-        keep(new RawPeer(server)).handshake().assertServed(3);
+        fixture.keep(new RawPeer(server)).handshake().assertServed(3);
     }
 
     @Test
     void oneConnectionOverMaxConnectionsPerIpIsClosedWhileOtherAddressesConnect() throws Exception {
         start(RtmpServer.builder().maxConnectionsPerIp(2));
         assertThat(server.limits().maxConnectionsPerIp()).isEqualTo(2);
-        RawPeer a = keep(new RawPeer(server, "127.0.0.2")).handshake();
-        RawPeer b = keep(new RawPeer(server, "127.0.0.2")).handshake();
-        RawPeer c = keep(new RawPeer(server, "127.0.0.2"));
+        RawPeer a = fixture.keep(new RawPeer(server, "127.0.0.2")).handshake();
+        RawPeer b = fixture.keep(new RawPeer(server, "127.0.0.2")).handshake();
+        RawPeer c = fixture.keep(new RawPeer(server, "127.0.0.2"));
         c.assertClosedByServer();
         assertThat(server.metrics().rejectedConnections()).isEqualTo(1);
         a.assertServed(3);
         b.assertServed(3);
         // 127.0.0.1 has its own allowance: the bystander's two connections
-        Bystander bystander = keep(new Bystander(server));
+        Bystander bystander = fixture.keep(new Bystander(server));
         bystander.assertStreaming();
     }
 
     @Test
     void theHandshakeDeadlineIsAbsoluteAndNotExtendedByTricklingBytes() throws Exception {
         start(RtmpServer.builder().clock(fakeNanos::get).handshakeTimeout(java.time.Duration.ofSeconds(10)));
-        Bystander bystander = keep(new Bystander(server));
-        RawPeer trickler = keep(new RawPeer(server));
+        Bystander bystander = fixture.keep(new Bystander(server));
+        RawPeer trickler = fixture.keep(new RawPeer(server));
         LimitsFixture.eventually("accepted", () -> server.connections().size() == 3); // the deadline starts
         trickler.out.write(3); // C0
         trickler.out.flush();
@@ -104,8 +92,8 @@ class ConnectionLimitsIT {
     @Test
     void aPeerThatNeverConnectsIsClosedAtTheConnectDeadline() throws Exception {
         start(RtmpServer.builder().clock(fakeNanos::get).connectTimeout(java.time.Duration.ofSeconds(20)));
-        Bystander bystander = keep(new Bystander(server));
-        RawPeer silent = keep(new RawPeer(server)).handshake();
+        Bystander bystander = fixture.keep(new Bystander(server));
+        RawPeer silent = fixture.keep(new RawPeer(server)).handshake();
         advance(19_900);
         silent.assertServed(3); // protocol control is answered, but it never sends connect
         silent.assertOpenFor(300);
@@ -117,8 +105,8 @@ class ConnectionLimitsIT {
     @Test
     void aDeclaredMessageLengthOverMaxMessageSizeClosesTheConnection() throws Exception {
         start(RtmpServer.builder().maxMessageSize(64 * 1024));
-        Bystander bystander = keep(new Bystander(server));
-        RawPeer peer = keep(new RawPeer(server)).handshake();
+        Bystander bystander = fixture.keep(new Bystander(server));
+        RawPeer peer = fixture.keep(new RawPeer(server)).handshake();
         peer.message(4, 8, 0, new byte[64 * 1024]); // exactly the limit: accepted (and ignored: no stream)
         peer.assertServed(3);
         peer.header(4, 8, 64 * 1024 + 1, 0); // one byte over: closed on the header, before any payload
@@ -130,8 +118,8 @@ class ConnectionLimitsIT {
     @Test
     void oneChunkStreamIdOverMaxChunkStreamsClosesTheConnection() throws Exception {
         start(RtmpServer.builder().maxChunkStreams(8));
-        Bystander bystander = keep(new Bystander(server));
-        RawPeer peer = keep(new RawPeer(server)).handshake();
+        Bystander bystander = fixture.keep(new Bystander(server));
+        RawPeer peer = fixture.keep(new RawPeer(server)).handshake();
         for (int csid = 3; csid < 3 + 8; csid++) { // 8 chunk stream ids: Acknowledgement messages
             peer.message(csid, 3, 0, new byte[] {0, 0, 0, 0});
         }
@@ -144,8 +132,8 @@ class ConnectionLimitsIT {
     @Test
     void partlyReceivedMessagesOverMaxPendingBytesCloseTheConnection() throws Exception {
         start(RtmpServer.builder().maxPendingBytes(100_000));
-        Bystander bystander = keep(new Bystander(server));
-        RawPeer peer = keep(new RawPeer(server)).handshake();
+        Bystander bystander = fixture.keep(new Bystander(server));
+        RawPeer peer = fixture.keep(new RawPeer(server)).handshake();
         peer.header(4, 8, 60_000, 0);
         peer.out.write(new byte[128]); // first chunk only
         peer.header(5, 8, 39_994, 0);

@@ -12,24 +12,18 @@ import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.ByteBuffer;
-import java.time.Duration;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import org.rtmp4j.client.ClientOptions;
 import org.rtmp4j.client.Publisher;
 import org.rtmp4j.client.RtmpClient;
-import org.rtmp4j.core.command.Status;
 import org.rtmp4j.core.handshake.Handshake;
-import org.rtmp4j.core.message.MediaMessage;
 import org.rtmp4j.core.message.VideoMessage;
-import org.rtmp4j.core.session.ClientListener;
 
 /** Helpers of the limit tests: a bystander publisher and player, raw RTMP peers, media. */
 final class LimitsFixture {
-    static final ClientOptions OPTIONS = ClientOptions.defaults().withTimeout(Duration.ofSeconds(5));
+    static final ClientOptions OPTIONS = LoopbackServer.OPTIONS;
 
     private LimitsFixture() {}
 
@@ -50,50 +44,12 @@ final class LimitsFixture {
         return new VideoMessage(timestamp, 0, ByteBuffer.wrap(b));
     }
 
-    /** Collects a player's media and status codes. */
-    static class Sink implements ClientListener {
-        final BlockingQueue<MediaMessage> media = new LinkedBlockingQueue<>();
-        final BlockingQueue<String> statuses = new LinkedBlockingQueue<>();
-
-        @Override
-        public void onMedia(int streamId, MediaMessage m) {
-            media.add(m);
-        }
-
-        @Override
-        public void onStatus(int streamId, Status status) {
-            statuses.add(status.code());
-        }
-
-        /** Waits for the media message with {@code timestamp}, skipping earlier ones. */
-        MediaMessage awaitTimestamp(int timestamp) throws InterruptedException {
-            while (true) {
-                MediaMessage m = media.poll(5, TimeUnit.SECONDS);
-                assertThat(m).as("media with timestamp %d", timestamp).isNotNull();
-                if (m.timestamp() == timestamp) {
-                    return m;
-                }
-            }
-        }
-
-        /** Waits for the status {@code code}, skipping others. */
-        void awaitStatus(String code) throws InterruptedException {
-            while (true) {
-                String c = statuses.poll(5, TimeUnit.SECONDS);
-                assertThat(c).as("status %s", code).isNotNull();
-                if (c.equals(code)) {
-                    return;
-                }
-            }
-        }
-    }
-
     /** A publisher and a player on another name of the same server: they must keep streaming. */
     static final class Bystander implements AutoCloseable {
         private final RtmpClient publishing;
         private final RtmpClient playing;
         private final Publisher publisher;
-        private final Sink sink = new Sink();
+        private final MediaSink sink = new MediaSink();
         private int timestamp;
 
         Bystander(RtmpServer server) throws IOException, InterruptedException {

@@ -2,15 +2,12 @@ package org.rtmp4j.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.rtmp4j.client.Publisher;
-import org.rtmp4j.client.RtmpClient;
 import org.rtmp4j.core.message.MediaMessage;
 import org.rtmp4j.core.session.ClientListener;
 import org.rtmp4j.core.session.OutboundLimits;
@@ -20,7 +17,6 @@ import org.rtmp4j.live.LiveBroadcastController;
 import org.rtmp4j.live.LiveOptions;
 import org.rtmp4j.live.StreamInfo;
 import org.rtmp4j.server.LimitsFixture.Bystander;
-import org.rtmp4j.server.LimitsFixture.Sink;
 
 /**
  * Slow players through the live relay over loopback: a stalled player loses media down to the next
@@ -30,35 +26,23 @@ import org.rtmp4j.server.LimitsFixture.Sink;
 @Timeout(120)
 class SlowPlayersIT {
     private static final int FRAME = 16 * 1024;
-    private final List<AutoCloseable> resources = new ArrayList<>();
+    private final LoopbackServer fixture = new LoopbackServer();
     private final CountDownLatch unblock = new CountDownLatch(1);
     private final LiveBroadcastController relay = new LiveBroadcastController(LiveOptions.DEFAULT);
+    private final MediaSink fast = new MediaSink();
     private RtmpServer server;
-
-    private <T extends AutoCloseable> T keep(T resource) {
-        resources.add(resource);
-        return resource;
-    }
-
-    private RtmpClient client() throws Exception {
-        return keep(RtmpClient.connect(LimitsFixture.url(server), LimitsFixture.OPTIONS));
-    }
+    private Bystander bystander;
 
     @AfterEach
     void tearDown() throws Exception {
         unblock.countDown();
-        for (AutoCloseable r : resources) {
-            r.close();
-        }
-        if (server != null) {
-            server.close();
-        }
+        fixture.close();
     }
 
     /** A player whose reader thread stops at the first media message. */
     private void stalledPlayer(String name) throws Exception {
         CountDownLatch stalled = new CountDownLatch(1);
-        client().play(name, new ClientListener() {
+        fixture.client().play(name, new ClientListener() {
             @Override
             public void onMedia(int streamId, MediaMessage media) {
                 stalled.countDown();
@@ -71,8 +55,23 @@ class SlowPlayersIT {
         });
     }
 
+    /**
+     * Starts the server with {@code limits}, a bystander, a stalled and a {@link #fast} player of "slow", then its
+     * publisher, whose sequence header the fast player has got.
+     */
+    private Publisher startSlowStream(OutboundLimits limits) throws Exception {
+        server = fixture.start(RtmpServer.builder().outbound(limits), relay);
+        bystander = fixture.keep(new Bystander(server));
+        stalledPlayer("slow");
+        fixture.client().play("slow", fast);
+        Publisher publisher = fixture.client().publish("slow");
+        publisher.send(LimitsFixture.sequenceHeader(0));
+        assertNext(fast, 0);
+        return publisher;
+    }
+
     /** The fast player gets exactly the next message, in order. */
-    private static void assertNext(Sink fast, int timestamp) throws InterruptedException {
+    private static void assertNext(MediaSink fast, int timestamp) throws InterruptedException {
         MediaMessage m = fast.media.poll(5, TimeUnit.SECONDS);
         assertThat(m).as("fast player message %d", timestamp).isNotNull();
         assertThat(m.timestamp()).isEqualTo(timestamp);
@@ -81,14 +80,7 @@ class SlowPlayersIT {
     @Test
     void aStalledPlayerOverTheHardCapIsClosedWhileEveryoneElseGetsEveryMessage() throws Exception {
         OutboundLimits limits = new OutboundLimits(128 * 1024, 256 * 1024, 1024 * 1024, OutboundLimits.DropPolicy.NEVER);
-        server = RtmpServer.builder().port(0).eventLoops(2).outbound(limits).controller(relay).build().start();
-        Bystander bystander = keep(new Bystander(server));
-        stalledPlayer("slow");
-        Sink fast = new Sink();
-        client().play("slow", fast);
-        Publisher publisher = client().publish("slow");
-        publisher.send(LimitsFixture.sequenceHeader(0));
-        assertNext(fast, 0);
+        Publisher publisher = startSlowStream(limits);
         int ts = 0;
         boolean closed = false;
         for (int i = 0; i < 8000 && !closed; i++) { // 128 MB at most: far over socket buffers + 1 MiB
@@ -111,14 +103,7 @@ class SlowPlayersIT {
     void aStalledPlayerLosesVideoToTheNextKeyframeAndTheCountersShowIt() throws Exception {
         OutboundLimits limits = new OutboundLimits(128 * 1024, 256 * 1024, 8 * 1024 * 1024,
                 OutboundLimits.DropPolicy.DROP_TO_NEXT_KEYFRAME);
-        server = RtmpServer.builder().port(0).eventLoops(2).outbound(limits).controller(relay).build().start();
-        Bystander bystander = keep(new Bystander(server));
-        stalledPlayer("slow");
-        Sink fast = new Sink();
-        client().play("slow", fast);
-        Publisher publisher = client().publish("slow");
-        publisher.send(LimitsFixture.sequenceHeader(0));
-        assertNext(fast, 0);
+        Publisher publisher = startSlowStream(limits);
         int ts = 0;
         long dropped = 0;
         for (int i = 0; i < 4000 && dropped < 50; i++) { // a GOP is 1 keyframe + 9 inter frames

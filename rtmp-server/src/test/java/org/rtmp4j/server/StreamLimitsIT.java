@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -23,7 +21,6 @@ import org.rtmp4j.live.LiveBroadcastController;
 import org.rtmp4j.live.LiveOptions;
 import org.rtmp4j.live.PublisherPolicy;
 import org.rtmp4j.server.LimitsFixture.Bystander;
-import org.rtmp4j.server.LimitsFixture.Sink;
 
 /**
  * Session and stream limits over loopback with the live relay: idle timeout and ping, live stream
@@ -32,43 +29,29 @@ import org.rtmp4j.server.LimitsFixture.Sink;
 @Timeout(60)
 class StreamLimitsIT {
     private final AtomicLong fakeNanos = new AtomicLong(1_000_000_000_000L);
-    private final List<AutoCloseable> resources = new ArrayList<>();
+    private final LoopbackServer fixture = new LoopbackServer();
     private final CountDownLatch unblock = new CountDownLatch(1);
     private LiveBroadcastController relay;
     private RtmpServer server;
 
     private RtmpServer start(RtmpServer.Builder builder, LiveOptions live) throws Exception {
         relay = new LiveBroadcastController(live);
-        server = builder.port(0).eventLoops(2).controller(relay).build().start();
+        server = fixture.start(builder, relay);
         return server;
-    }
-
-    private <T extends AutoCloseable> T keep(T resource) {
-        resources.add(resource);
-        return resource;
-    }
-
-    private RtmpClient client() throws Exception {
-        return keep(RtmpClient.connect(LimitsFixture.url(server), LimitsFixture.OPTIONS));
     }
 
     @AfterEach
     void tearDown() throws Exception {
         unblock.countDown();
-        for (AutoCloseable r : resources) {
-            r.close();
-        }
-        if (server != null) {
-            server.close();
-        }
+        fixture.close();
     }
 
     @Test
     void aStalePublisherIsClosedByTheIdleTimeoutAndItsNameGoesToTheReconnectedEncoder() throws Exception {
         start(RtmpServer.builder().clock(fakeNanos::get), LiveOptions.DEFAULT);
-        Bystander bystander = keep(new Bystander(server));
+        Bystander bystander = fixture.keep(new Bystander(server));
         // the stale encoder: publishes "cam", then its reader thread hangs (so it answers no ping)
-        RtmpClient stale = client();
+        RtmpClient stale = fixture.client();
         Publisher stalePublisher = stale.publish("cam");
         stalePublisher.send(LimitsFixture.sequenceHeader(0));
         CountDownLatch hung = new CountDownLatch(1);
@@ -83,10 +66,10 @@ class StreamLimitsIT {
                 }
             }
         });
-        client().publish("hang").send(LimitsFixture.sequenceHeader(0));
+        fixture.client().publish("hang").send(LimitsFixture.sequenceHeader(0));
         assertThat(hung.await(5, TimeUnit.SECONDS)).isTrue();
-        Sink camPlayer = new Sink();
-        client().play("cam", camPlayer);
+        MediaSink camPlayer = new MediaSink();
+        fixture.client().play("cam", camPlayer);
         LimitsFixture.eventually("5 connections", () -> server.connections().size() == 5);
 
         fakeNanos.addAndGet(Duration.ofSeconds(31).toNanos()); // ping interval (30 s) passed: everyone is pinged
@@ -97,7 +80,7 @@ class StreamLimitsIT {
         camPlayer.awaitStatus(StatusCodes.PLAY_UNPUBLISH_NOTIFY);
         LimitsFixture.eventually("stale connection gone", () -> server.connections().size() == 4);
 
-        Publisher reconnected = client().publish("cam"); // the name is free again
+        Publisher reconnected = fixture.client().publish("cam"); // the name is free again
         camPlayer.awaitStatus(StatusCodes.PLAY_PUBLISH_NOTIFY);
         reconnected.send(LimitsFixture.sequenceHeader(0));
         reconnected.send(LimitsFixture.frame(1000, true, 64));
@@ -108,7 +91,7 @@ class StreamLimitsIT {
     @Test
     void theServerPingsAnIdlePeerAndReportsTheRoundTripTime() throws Exception {
         start(RtmpServer.builder().pingInterval(Duration.ofMillis(200)), LiveOptions.DEFAULT);
-        Bystander bystander = keep(new Bystander(server));
+        Bystander bystander = fixture.keep(new Bystander(server));
         assertThat(server.limits().pingInterval()).isEqualTo(Duration.ofMillis(200));
         LimitsFixture.eventually("an RTT", () -> server.connections().stream().anyMatch(c -> c.lastRttMillis() >= 0));
         ServerConnection pinged = server.connections().stream().filter(c -> c.lastRttMillis() >= 0).findFirst().orElseThrow();
@@ -119,9 +102,9 @@ class StreamLimitsIT {
     @Test
     void oneLiveStreamOverMaxStreamsIsRejectedUntilASlotFrees() throws Exception {
         start(RtmpServer.builder(), LiveOptions.DEFAULT.withMaxStreams(2));
-        Bystander bystander = keep(new Bystander(server)); // stream 1
-        Publisher second = client().publish("second"); // stream 2
-        RtmpClient third = client();
+        Bystander bystander = fixture.keep(new Bystander(server)); // stream 1
+        Publisher second = fixture.client().publish("second"); // stream 2
+        RtmpClient third = fixture.client();
         assertThatThrownBy(() -> third.publish("third"))
                 .isInstanceOfSatisfying(RtmpStatusException.class,
                         e -> assertThat(e.status().code()).isEqualTo(StatusCodes.PUBLISH_REJECTED));
@@ -136,14 +119,14 @@ class StreamLimitsIT {
     @Test
     void oneCreateStreamOverMaxMessageStreamsIsAnsweredWithAnErrorAndTheConnectionStays() throws Exception {
         start(RtmpServer.builder().maxMessageStreams(2), LiveOptions.DEFAULT);
-        Bystander bystander = keep(new Bystander(server));
-        RtmpClient c = client();
+        Bystander bystander = fixture.keep(new Bystander(server));
+        RtmpClient c = fixture.client();
         Publisher a = c.publish("a");
         c.publish("b");
         assertThatThrownBy(() -> c.publish("c")).hasMessageContaining("message streams");
         assertThat(c.isOpen()).isTrue();
-        Sink player = new Sink();
-        client().play("a", player);
+        MediaSink player = new MediaSink();
+        fixture.client().play("a", player);
         a.send(LimitsFixture.sequenceHeader(0));
         a.send(LimitsFixture.frame(40, true, 64));
         player.awaitTimestamp(40);
@@ -153,14 +136,14 @@ class StreamLimitsIT {
     @Test
     void aSecondPublisherOnALiveNameIsRefusedByDefault() throws Exception {
         start(RtmpServer.builder(), LiveOptions.DEFAULT);
-        Bystander bystander = keep(new Bystander(server));
-        Publisher first = client().publish("name");
-        RtmpClient second = client();
+        Bystander bystander = fixture.keep(new Bystander(server));
+        Publisher first = fixture.client().publish("name");
+        RtmpClient second = fixture.client();
         assertThatThrownBy(() -> second.publish("name"))
                 .isInstanceOfSatisfying(RtmpStatusException.class,
                         e -> assertThat(e.status().code()).isEqualTo(StatusCodes.PUBLISH_BAD_NAME));
-        Sink player = new Sink();
-        client().play("name", player);
+        MediaSink player = new MediaSink();
+        fixture.client().play("name", player);
         first.send(LimitsFixture.sequenceHeader(0));
         first.send(LimitsFixture.frame(40, true, 64));
         player.awaitTimestamp(40);
@@ -170,12 +153,12 @@ class StreamLimitsIT {
     @Test
     void withTakeoverASecondPublisherReplacesTheFirstAndPlayersFollow() throws Exception {
         start(RtmpServer.builder(), LiveOptions.DEFAULT.withPublisherPolicy(PublisherPolicy.TAKEOVER));
-        Bystander bystander = keep(new Bystander(server));
-        RtmpClient firstClient = client();
+        Bystander bystander = fixture.keep(new Bystander(server));
+        RtmpClient firstClient = fixture.client();
         firstClient.publish("name").send(LimitsFixture.sequenceHeader(0));
-        Sink player = new Sink();
-        client().play("name", player);
-        Publisher second = client().publish("name");
+        MediaSink player = new MediaSink();
+        fixture.client().play("name", player);
+        Publisher second = fixture.client().publish("name");
         firstClient.closeFuture().get(5, TimeUnit.SECONDS); // the old publisher's connection is closed
         player.awaitStatus(StatusCodes.PLAY_PUBLISH_NOTIFY);
         second.send(LimitsFixture.sequenceHeader(0));

@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.ByteBuffer;
-import java.nio.channels.ServerSocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -23,8 +21,7 @@ import org.junit.jupiter.api.Timeout;
 class NioTransportIT {
     private static final int BIG = 4 * 1024 * 1024;
 
-    private EventLoopGroup group;
-    private ServerSocketChannel server;
+    private LoopbackAcceptor server;
     private final ServerStats stats = new ServerStats();
     private final CompletableFuture<Throwable> closed = new CompletableFuture<>();
 
@@ -34,33 +31,12 @@ class NioTransportIT {
     }
 
     private void startWithLimit(int max) throws Exception {
-        group = new EventLoopGroup(2, r -> new Thread(r, "rtmp-loop-it"), EventLoop.DEFAULT_TICK_NANOS);
-        group.start();
-        server = ServerSocketChannel.open();
-        server.bind(new InetSocketAddress("127.0.0.1", 0));
-        Acceptor acceptor = new Acceptor(server, group, stats, max, (loop, ch) -> {
-            NioTransport t = new NioTransport(loop, ch, stats, TimeUnit.SECONDS.toNanos(5));
-            try {
-                t.start(new Echo(t));
-            } catch (IOException e) {
-                t.closeNow(e);
-            }
-        });
-        CompletableFuture<Void> registered = new CompletableFuture<>();
-        group.get(0).execute(() -> {
-            try {
-                acceptor.register();
-                registered.complete(null);
-            } catch (IOException e) {
-                registered.completeExceptionally(e);
-            }
-        });
-        registered.get(5, TimeUnit.SECONDS);
+        EventLoopGroup group = new EventLoopGroup(2, r -> new Thread(r, "rtmp-loop-it"), EventLoop.DEFAULT_TICK_NANOS);
+        server = LoopbackAcceptor.start(group, stats, max, (loop, ch, t) -> t.start(new Echo(t)));
     }
 
     @AfterEach
     void stop() throws Exception {
-        group.shutdownGracefully(TimeUnit.SECONDS.toNanos(1)).get(10, TimeUnit.SECONDS);
         server.close();
     }
 
@@ -148,10 +124,7 @@ class NioTransportIT {
     }
 
     private Socket connect() throws IOException {
-        Socket s = new Socket();
-        s.connect(server.getLocalAddress(), 5000);
-        s.setSoTimeout(10_000);
-        return s;
+        return server.connect();
     }
 
     /** Echoes; "big\n" answers 4 MiB then closes; "boom\n" throws. */

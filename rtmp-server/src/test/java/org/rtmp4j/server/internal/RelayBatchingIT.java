@@ -3,10 +3,8 @@ package org.rtmp4j.server.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.ByteBuffer;
-import java.nio.channels.ServerSocketChannel;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,35 +40,16 @@ class RelayBatchingIT {
     private final ServerStats stats = new ServerStats();
     private final List<EventLoop> loopByConnection = new CopyOnWriteArrayList<>();
     private final List<RtmpClient> clients = new ArrayList<>();
-    private EventLoopGroup group;
-    private ServerSocketChannel server;
+    private LoopbackAcceptor server;
 
     @BeforeEach
     void start() throws Exception {
-        group = new EventLoopGroup(2, r -> new Thread(r, "rtmp-loop-batching-it"), EventLoop.DEFAULT_TICK_NANOS);
-        group.start();
-        server = ServerSocketChannel.open();
-        server.bind(new InetSocketAddress("127.0.0.1", 0));
-        Acceptor acceptor = new Acceptor(server, group, stats, 100, (loop, ch) -> {
-            NioTransport t = new NioTransport(loop, ch, stats, TimeUnit.SECONDS.toNanos(5));
+        EventLoopGroup group = new EventLoopGroup(2, r -> new Thread(r, "rtmp-loop-batching-it"), EventLoop.DEFAULT_TICK_NANOS);
+        server = LoopbackAcceptor.start(group, stats, 100, (loop, ch, t) -> {
             ServerConnection c = new ServerConnection(SessionConfig.defaults(), s -> relay, t, System.nanoTime());
             loopByConnection.add(loop);
-            try {
-                t.start(new Engine(c));
-            } catch (IOException e) {
-                t.closeNow(e);
-            }
+            t.start(new Engine(c));
         });
-        CompletableFuture<Void> registered = new CompletableFuture<>();
-        group.get(0).execute(() -> {
-            try {
-                acceptor.register();
-                registered.complete(null);
-            } catch (IOException e) {
-                registered.completeExceptionally(e);
-            }
-        });
-        registered.get(5, TimeUnit.SECONDS);
     }
 
     @AfterEach
@@ -78,13 +57,12 @@ class RelayBatchingIT {
         for (RtmpClient c : clients) {
             c.close();
         }
-        group.shutdownGracefully(TimeUnit.SECONDS.toNanos(1)).get(10, TimeUnit.SECONDS);
         server.close();
     }
 
     private RtmpClient connect() throws IOException {
         // connect() returns after the server answered connect, so connections are recorded in order
-        RtmpClient c = RtmpClient.connect(URI.create("rtmp://127.0.0.1:" + server.socket().getLocalPort() + "/live"),
+        RtmpClient c = RtmpClient.connect(URI.create("rtmp://127.0.0.1:" + server.port() + "/live"),
                 ClientOptions.defaults().withTimeout(Duration.ofSeconds(5)));
         clients.add(c);
         return c;
@@ -117,7 +95,7 @@ class RelayBatchingIT {
             counters.add(c);
         }
         EventLoop publisherLoop = loopByConnection.get(0);
-        EventLoop other = group.get(0) == publisherLoop ? group.get(1) : group.get(0);
+        EventLoop other = server.group.get(0) == publisherLoop ? server.group.get(1) : server.group.get(0);
         long playersElsewhere = loopByConnection.subList(1, loopByConnection.size()).stream()
                 .filter(l -> l == other).count();
         assertThat(playersElsewhere).as("round-robin puts half the players on the other loop").isEqualTo(PLAYERS / 2);

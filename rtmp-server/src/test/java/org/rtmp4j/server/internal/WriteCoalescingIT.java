@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.DataInputStream;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
-import java.nio.channels.ServerSocketChannel;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -22,8 +20,7 @@ import org.junit.jupiter.api.Timeout;
 /** Write coalescing and socket options of accepted connections, over loopback. */
 @Timeout(20)
 class WriteCoalescingIT {
-    private EventLoopGroup group;
-    private ServerSocketChannel server;
+    private LoopbackAcceptor server;
     private final ServerStats stats = new ServerStats();
     private final BlockingQueue<NioTransport> accepted = new LinkedBlockingQueue<>();
     private final BlockingQueue<Boolean> noDelay = new LinkedBlockingQueue<>();
@@ -34,36 +31,17 @@ class WriteCoalescingIT {
     }
 
     private void startWithFlushDelay(long flushDelayNanos) throws Exception {
-        group = new EventLoopGroup(2, r -> new Thread(r, "rtmp-loop-coalescing-it"), EventLoop.DEFAULT_TICK_NANOS,
-                flushDelayNanos);
-        group.start();
-        server = ServerSocketChannel.open();
-        server.bind(new InetSocketAddress("127.0.0.1", 0));
-        Acceptor acceptor = new Acceptor(server, group, stats, 100, (loop, ch) -> {
-            NioTransport t = new NioTransport(loop, ch, stats, TimeUnit.SECONDS.toNanos(5));
-            try {
-                noDelay.add(ch.getOption(StandardSocketOptions.TCP_NODELAY));
-                t.start(new Ignore());
-                accepted.add(t);
-            } catch (IOException e) {
-                t.closeNow(e);
-            }
+        EventLoopGroup group = new EventLoopGroup(2, r -> new Thread(r, "rtmp-loop-coalescing-it"),
+                EventLoop.DEFAULT_TICK_NANOS, flushDelayNanos);
+        server = LoopbackAcceptor.start(group, stats, 100, (loop, ch, t) -> {
+            noDelay.add(ch.getOption(StandardSocketOptions.TCP_NODELAY));
+            t.start(new Ignore());
+            accepted.add(t);
         });
-        CompletableFuture<Void> registered = new CompletableFuture<>();
-        group.get(0).execute(() -> {
-            try {
-                acceptor.register();
-                registered.complete(null);
-            } catch (IOException e) {
-                registered.completeExceptionally(e);
-            }
-        });
-        registered.get(5, TimeUnit.SECONDS);
     }
 
     @AfterEach
     void stop() throws Exception {
-        group.shutdownGracefully(TimeUnit.SECONDS.toNanos(1)).get(10, TimeUnit.SECONDS);
         server.close();
     }
 
@@ -183,10 +161,7 @@ class WriteCoalescingIT {
     }
 
     private Socket connect() throws IOException {
-        Socket s = new Socket();
-        s.connect(server.getLocalAddress(), 5000);
-        s.setSoTimeout(10_000);
-        return s;
+        return server.connect();
     }
 
     /** Drops what it is sent. */
