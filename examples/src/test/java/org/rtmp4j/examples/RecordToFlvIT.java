@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -31,18 +33,27 @@ class RecordToFlvIT {
         observed = fixture.startObserved(new RecordToFlv(recordings));
     }
 
+    /**
+     * ffmpeg publishes {@code seconds} of testsrc2 (320x240, 25 fps) and a 440 Hz sine, encoded with
+     * {@code encoderArgs}, at real time to {@code live/<name>}.
+     *
+     * @return the recording, closed (RecordToFlv has closed the file when the unpublish event is recorded)
+     */
+    private Path publishAndRecord(String name, int seconds, String... encoderArgs) throws Exception {
+        List<String> args = new ArrayList<>(List.of("-re", "-f", "lavfi", "-i", "testsrc2=size=320x240:rate=25",
+                "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=44100", "-t", String.valueOf(seconds)));
+        args.addAll(List.of(encoderArgs));
+        args.addAll(List.of("-f", "flv", fixture.url("live/" + name)));
+        ffmpeg.run("publish", Duration.ofSeconds(30), args.toArray(String[]::new));
+        observed.await("unpublish", 15);
+        return recordings.resolve("live").resolve(name + ".flv");
+    }
+
     @Test
     void recordsAFiveSecondH264AacStreamFromFfmpegFrameForFrame() throws Exception {
-        String url = fixture.url("live/test");
+        Path file = publishAndRecord("test", 5,
+                "-c:v", "libx264", "-preset", "ultrafast", "-g", "50", "-pix_fmt", "yuv420p", "-c:a", "aac");
 
-        ffmpeg.run("publish", Duration.ofSeconds(30),
-                "-re", "-f", "lavfi", "-i", "testsrc2=size=320x240:rate=25",
-                "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=44100",
-                "-t", "5", "-c:v", "libx264", "-preset", "ultrafast", "-g", "50", "-pix_fmt", "yuv420p",
-                "-c:a", "aac", "-f", "flv", url);
-
-        observed.await("unpublish", 15); // RecordToFlv has closed the file when this event is recorded
-        Path file = recordings.resolve("live").resolve("test.flv");
         Ffmpeg.ProbeInfo probe = ffmpeg.probe(file);
         assertThat(probe.stream("video").codecName()).isEqualTo("h264");
         assertThat(probe.stream("video").frames()).as("video frames: 5 s at 25 fps").isEqualTo(125);
@@ -53,16 +64,10 @@ class RecordToFlvIT {
 
     @Test
     void recordsAnEnhancedRtmpHevcStreamFromFfmpeg() throws Exception {
-        String url = fixture.url("live/hevc");
+        Path file = publishAndRecord("hevc", 2,
+                "-c:v", "libx265", "-preset", "ultrafast", "-x265-params", "log-level=error", "-g", "25",
+                "-pix_fmt", "yuv420p", "-c:a", "aac", "-rtmp_enhanced_codecs", "hvc1");
 
-        ffmpeg.run("publish", Duration.ofSeconds(30),
-                "-re", "-f", "lavfi", "-i", "testsrc2=size=320x240:rate=25",
-                "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=44100",
-                "-t", "2", "-c:v", "libx265", "-preset", "ultrafast", "-x265-params", "log-level=error", "-g", "25",
-                "-pix_fmt", "yuv420p", "-c:a", "aac", "-rtmp_enhanced_codecs", "hvc1", "-f", "flv", url);
-
-        observed.await("unpublish", 15);
-        Path file = recordings.resolve("live").resolve("hevc.flv");
         Ffmpeg.ProbeInfo probe = ffmpeg.probe(file);
         assertThat(probe.stream("video").codecName()).as("E-RTMP FourCC hvc1").isEqualTo("hevc");
         assertThat(probe.stream("video").frames()).as("video frames: 2 s at 25 fps").isEqualTo(50);

@@ -107,12 +107,7 @@ class StalledPlayerIT {
     @Test
     void aPlayerSuspendedForTenSecondsLosesFramesToTheNextKeyFrameWhileTwoOthersAndThePublisherKeepRealTime() throws Exception {
         FlvFrames published = generate(SECONDS);
-        String url = startServerAndPlayers(LIMITS);
-        Ffmpeg.Run publisher = ffmpeg.start("publisher", "-re", "-i", out.resolve("source.flv").toString(), "-c", "copy", "-f", "flv", url);
-
-        observed.afterVideoMessages(STALL_AFTER_VIDEO_MESSAGES).get(20, TimeUnit.SECONDS);
-        stopped = players.get(STALLED).process();
-        signal(stopped, "-STOP");
+        Ffmpeg.Run publisher = publishAndSuspendAfter(LIMITS, STALL_AFTER_VIDEO_MESSAGES);
         long stallStart = System.nanoTime();
         List<long[]> samples = new ArrayList<>();
         for (int n = SAMPLE_EVERY_VIDEO_MESSAGES; n <= STALL_VIDEO_MESSAGES; n += SAMPLE_EVERY_VIDEO_MESSAGES) {
@@ -149,12 +144,7 @@ class StalledPlayerIT {
     @Test
     void aNeverDropPlayerSuspendedPastTheHardCapIsClosedWhileTwoOthersAndThePublisherKeepRealTime() throws Exception {
         FlvFrames published = generate(HARD_CAP_SECONDS);
-        String url = startServerAndPlayers(HARD_CAP);
-        Ffmpeg.Run publisher = ffmpeg.start("publisher", "-re", "-i", out.resolve("source.flv").toString(), "-c", "copy", "-f", "flv", url);
-
-        observed.afterVideoMessages(HARD_CAP_STALL_AFTER_VIDEO_MESSAGES).get(20, TimeUnit.SECONDS);
-        stopped = players.get(STALLED).process();
-        signal(stopped, "-STOP");
+        Ffmpeg.Run publisher = publishAndSuspendAfter(HARD_CAP, HARD_CAP_STALL_AFTER_VIDEO_MESSAGES);
         RtmpSession stalledSession = sessions.get(STALLED);
         List<long[]> samples = new ArrayList<>();
         int n = HARD_CAP_STALL_AFTER_VIDEO_MESSAGES;
@@ -202,6 +192,21 @@ class StalledPlayerIT {
         FlvFrames published = FlvFrames.read(source);
         assertThat(published.size()).as("generated video frames").isEqualTo(FPS * seconds);
         return published;
+    }
+
+    /**
+     * Starts the server with {@code limits} and the three players, then ffmpeg publishing {@code source.flv} at real
+     * time, and suspends the stalled player (SIGSTOP) once {@code videoMessages} were published.
+     *
+     * @return the publisher
+     */
+    private Ffmpeg.Run publishAndSuspendAfter(OutboundLimits limits, int videoMessages) throws Exception {
+        String url = startServerAndPlayers(limits);
+        Ffmpeg.Run publisher = ffmpeg.start("publisher", "-re", "-i", out.resolve("source.flv").toString(), "-c", "copy", "-f", "flv", url);
+        observed.afterVideoMessages(videoMessages).get(20, TimeUnit.SECONDS);
+        stopped = players.get(STALLED).process();
+        signal(stopped, "-STOP");
+        return publisher;
     }
 
     /**

@@ -40,6 +40,15 @@ class StreamLimitsIT {
         return server;
     }
 
+    /** A new player of {@code name} gets the keyframe {@code publisher} sends after a sequence header. */
+    private void assertPlayerGets(Publisher publisher, String name) throws Exception {
+        MediaSink player = new MediaSink();
+        fixture.client().play(name, player);
+        publisher.send(LimitsFixture.sequenceHeader(0));
+        publisher.send(LimitsFixture.frame(40, true, 64));
+        player.awaitTimestamp(40);
+    }
+
     @AfterEach
     void tearDown() throws Exception {
         unblock.countDown();
@@ -125,11 +134,7 @@ class StreamLimitsIT {
         c.publish("b");
         assertThatThrownBy(() -> c.publish("c")).hasMessageContaining("message streams");
         assertThat(c.isOpen()).isTrue();
-        MediaSink player = new MediaSink();
-        fixture.client().play("a", player);
-        a.send(LimitsFixture.sequenceHeader(0));
-        a.send(LimitsFixture.frame(40, true, 64));
-        player.awaitTimestamp(40);
+        assertPlayerGets(a, "a");
         bystander.assertStreaming();
     }
 
@@ -142,11 +147,7 @@ class StreamLimitsIT {
         assertThatThrownBy(() -> second.publish("name"))
                 .isInstanceOfSatisfying(RtmpStatusException.class,
                         e -> assertThat(e.status().code()).isEqualTo(StatusCodes.PUBLISH_BAD_NAME));
-        MediaSink player = new MediaSink();
-        fixture.client().play("name", player);
-        first.send(LimitsFixture.sequenceHeader(0));
-        first.send(LimitsFixture.frame(40, true, 64));
-        player.awaitTimestamp(40);
+        assertPlayerGets(first, "name");
         bystander.assertStreaming();
     }
 
