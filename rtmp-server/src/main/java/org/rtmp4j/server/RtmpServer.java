@@ -789,7 +789,9 @@ public final class RtmpServer implements AutoCloseable {
          * dominated by the kernel's cost per socket write (about 7 µs per write on loopback,
          * whatever its size up to 64 KiB), so with a 25 fps stream a delay of 100 ms cuts the
          * writes per player about 3.5-fold, at the price of up to that much added latency on
-         * every message, including command replies. The same trade-off as SRS's
+         * media. Commands, control messages and the handshake are not held back, and take a
+         * connection's held media out with them (so a joining player's cached GOP goes out with
+         * its {@code play} replies). The same trade-off as SRS's
          * {@code mw_latency}. Default 0: every message goes out at the end of the event-loop
          * iteration that queued it (lowest latency).
          *

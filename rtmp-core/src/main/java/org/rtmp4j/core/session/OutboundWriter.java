@@ -54,7 +54,7 @@ final class OutboundWriter {
         encoder.recordType0(e.raw(), media.chunkStreamId());
         ByteBuffer chunks = e.chunks().duplicate();
         bytesOut += chunks.remaining();
-        transport.write(chunks);
+        transport.writeMedia(chunks);
     }
 
     /** Sends Set Chunk Size with the old size, then switches the encoder (RTMP 1.0 §5.4.1). */

@@ -22,13 +22,16 @@ public interface Transport {
     void write(List<ByteBuffer> buffers);
 
     /**
-     * Queues one buffer for writing, as {@link #write(List)} with a one-element list (the
-     * per-player path of a relay, which need not allocate the list).
+     * Queues the chunks of one media message, after everything queued before. Unlike {@link
+     * #write(List)}, whose bytes go out promptly, a runtime may hold media back for a while to merge
+     * it with more into one socket write (rtmp-server: {@code RtmpServer.Builder.mergedWriteDelay});
+     * a later {@link #write(List)} takes held media out with it, in order. The default is {@link
+     * #write(List)} with a one-element list.
      *
-     * @param buffer the buffer to write; the transport takes it over
+     * @param chunks the encoded chunks; the transport takes the buffer over
      */
-    default void write(ByteBuffer buffer) {
-        write(List.of(buffer));
+    default void writeMedia(ByteBuffer chunks) {
+        write(List.of(chunks));
     }
 
     /** @return bytes accepted by {@link #write} and not yet handed to the network */

@@ -32,8 +32,10 @@ import org.slf4j.LoggerFactory;
  * output queued in an iteration is not flushed at its end but at most that long after the first
  * byte was queued, so each socket write carries every message queued meanwhile. That trades up to
  * the delay in latency for fewer, larger writes (the kernel's per-write cost dominates fan-out CPU;
- * SRS calls the same idea "merged write"). Output that fills the socket buffer still resumes on
- * {@code OP_WRITE} at once.
+ * SRS calls the same idea "merged write"). Only media waits: a channel {@linkplain #markUrgent
+ * marked urgent} (commands, control, handshake) is flushed at the end of the iteration, taking its
+ * held media with it. Output that fills the socket buffer still resumes on {@code OP_WRITE} at
+ * once.
  *
  * <p>Thread-safety: {@link #execute}, {@link #schedule}, {@link #shutdownGracefully} and {@link
  * #inLoop} may be called from any thread; everything else only on the loop's thread. No exception
@@ -60,6 +62,7 @@ public final class EventLoop implements Executor {
     private final TimerQueue timers = new TimerQueue();
     private final Set<LoopChannel> channels = new LinkedHashSet<>();
     private final List<LoopChannel> dirty = new ArrayList<>();
+    private final List<LoopChannel> urgent = new ArrayList<>();
     private final ByteBuffer readBuffer = ByteBuffer.allocate(READ_BUFFER_SIZE);
     private final ByteBuffer[] gather = new ByteBuffer[GATHER_SIZE];
     private final CompletableFuture<Void> termination = new CompletableFuture<>();
@@ -204,6 +207,16 @@ public final class EventLoop implements Executor {
         dirty.add(handler);
     }
 
+    /**
+     * Asks for {@link LoopChannel#flush()} at the end of this iteration even under merged writes
+     * (output that must not wait: commands, control messages, the handshake). Loop thread only.
+     *
+     * @param handler a handler that already called {@link #markDirty}
+     */
+    public void markUrgent(LoopChannel handler) {
+        urgent.add(handler);
+    }
+
     /** @return the shared 64 KiB read buffer. Loop thread only; valid until the handler returns. */
     public ByteBuffer readBuffer() {
         return readBuffer;
@@ -276,7 +289,7 @@ public final class EventLoop implements Executor {
                         waitNanos = Math.min(waitNanos, shutdownDeadline - now);
                     }
                     if (!dirty.isEmpty()) {
-                        waitNanos = flushDelayNanos == 0 ? 0 : Math.min(waitNanos, flushAt - now);
+                        waitNanos = flushDelayNanos == 0 || !urgent.isEmpty() ? 0 : Math.min(waitNanos, flushAt - now);
                     }
                     wakeupPending.set(false);
                     if (!tasks.isEmpty() || waitNanos <= 0) {
@@ -297,6 +310,8 @@ public final class EventLoop implements Executor {
                     }
                     if (flushDelayNanos == 0 || shuttingDown || System.nanoTime() - flushAt >= 0) {
                         flushDirty();
+                    } else if (!urgent.isEmpty()) {
+                        flushUrgent();
                     }
                     if (shuttingDown && (channels.isEmpty() || System.nanoTime() - shutdownDeadline >= 0)) {
                         break;
@@ -367,6 +382,16 @@ public final class EventLoop implements Executor {
             safely(c, c::flush);
         }
         dirty.clear();
+        urgent.clear();
+    }
+
+    /** Under merged writes, before the delay is up: only the urgent channels (they stay in {@code dirty}). */
+    private void flushUrgent() {
+        for (int i = 0; i < urgent.size(); i++) {
+            LoopChannel c = urgent.get(i);
+            safely(c, c::flush);
+        }
+        urgent.clear();
     }
 
     private static void safely(LoopChannel c, Runnable action) {

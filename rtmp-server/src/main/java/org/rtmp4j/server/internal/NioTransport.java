@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Reading: on {@code OP_READ} the loop's shared 64 KiB buffer is filled and handed to the
  * {@link ConnectionHandler}, which consumes it all. Writing: {@link #write} only queues the
- * buffers (no copy) and marks the transport dirty; the loop flushes once per wake-up with a
+ * buffers (no copy) and marks the transport dirty; the loop flushes once per wake-up (or, for
+ * {@link #writeMedia media} under merged writes, after the loop's flush delay) with a
  * gathering {@link SocketChannel#write(ByteBuffer[], int, int)}. {@code OP_WRITE} interest is set
  * only while bytes remain queued. {@link #close()} stops feeding the handler, flushes, half-closes
  * (FIN) and drops further input until the peer closes too, or closes at once after the linger
@@ -58,6 +59,7 @@ public final class NioTransport implements Transport, LoopChannel {
     private SelectionKey key;
     private volatile long queued; // written on the loop thread only; read by other sessions (isWritable)
     private boolean dirty;
+    private boolean urgent;
     private boolean closeRequested;
     private boolean outputShut;
     private boolean closed;
@@ -112,15 +114,19 @@ public final class NioTransport implements Transport, LoopChannel {
             }
         }
         markDirty();
+        if (!urgent && !closed) { // commands and control: no merge delay (see EventLoop)
+            urgent = true;
+            loop.markUrgent(this);
+        }
     }
 
     @Override
-    public void write(ByteBuffer buffer) {
-        if (closed || !buffer.hasRemaining()) {
+    public void writeMedia(ByteBuffer chunks) {
+        if (closed || !chunks.hasRemaining()) {
             return;
         }
-        out.add(buffer);
-        queued += buffer.remaining();
+        out.add(chunks);
+        queued += chunks.remaining();
         markDirty();
     }
 
@@ -266,6 +272,7 @@ public final class NioTransport implements Transport, LoopChannel {
     @Override
     public void flush() {
         dirty = false;
+        urgent = false;
         if (closed) {
             return;
         }

@@ -114,9 +114,9 @@ class WriteCoalescingIT {
 
             long queuedAt = System.nanoTime();
             loop.execute(() -> {
-                t.write(List.of(ByteBuffer.wrap(new byte[] {1})));
+                t.writeMedia(ByteBuffer.wrap(new byte[] {1}));
                 // queued 50 ms later, still inside the first byte's 300 ms window
-                loop.schedule(() -> t.write(List.of(ByteBuffer.wrap(new byte[] {2}))), 50, TimeUnit.MILLISECONDS);
+                loop.schedule(() -> t.writeMedia(ByteBuffer.wrap(new byte[] {2})), 50, TimeUnit.MILLISECONDS);
             });
             byte[] got = new byte[2];
             new DataInputStream(s.getInputStream()).readFully(got);
@@ -125,6 +125,29 @@ class WriteCoalescingIT {
 
             assertThat(got).containsExactly(1, 2);
             assertThat(waitedNanos).as("held for the flush delay").isGreaterThanOrEqualTo(delayNanos);
+            assertThat(after[0] - before[0]).as("flushes").isEqualTo(1);
+            assertThat(after[1] - before[1]).as("socket writes").isEqualTo(1);
+        }
+    }
+
+    @Test
+    void underMergedWritesACommandIsFlushedAtOnceTakingHeldMediaWithIt() throws Exception {
+        stop();
+        startWithFlushDelay(TimeUnit.SECONDS.toNanos(60)); // media alone would wait a minute: past the read timeout
+        try (Socket s = connect()) {
+            NioTransport t = accepted.poll(5, TimeUnit.SECONDS);
+            EventLoop loop = loopOf(t);
+            long[] before = onLoop(loop, () -> new long[] {t.flushes(), t.socketWrites()});
+
+            loop.execute(() -> {
+                t.writeMedia(ByteBuffer.wrap(new byte[] {1}));
+                loop.schedule(() -> t.write(List.of(ByteBuffer.wrap(new byte[] {2}))), 50, TimeUnit.MILLISECONDS);
+            });
+            byte[] got = new byte[2];
+            new DataInputStream(s.getInputStream()).readFully(got);
+            long[] after = onLoop(loop, () -> new long[] {t.flushes(), t.socketWrites()});
+
+            assertThat(got).containsExactly(1, 2);
             assertThat(after[0] - before[0]).as("flushes").isEqualTo(1);
             assertThat(after[1] - before[1]).as("socket writes").isEqualTo(1);
         }
