@@ -166,8 +166,8 @@ python3 - "$RESULTS" "$DURATION" "$KBPS" "$WARMUP" "$RAMP_RATE" <<'PY'
 import json, sys
 rows = [json.loads(l) for l in open(sys.argv[1]) if l.strip()]
 print(f"\nFan-out: 1 publisher at {sys.argv[3]} kbit/s, {sys.argv[2]} s per run, warm-up {sys.argv[4]} s, players join at {sys.argv[5]}/s (0: all at once), server pinned to one CPU (taskset), load tool (1 event loop) to another\n")
-print("| server | N | kept up | delivered GB | server CPU s (user+sys) | CPU s/GB | latency p50 ms | latency p99 ms | TTFK p50 ms | TTFK p99 ms | peak RSS MB |")
-print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+print("| server | N | kept up | delivered GB | server CPU s (user+sys) | CPU s/GB | latency p50 ms | latency p99 ms | steady p50 ms | steady p99 ms | TTFK p50 ms | TTFK p99 ms | peak RSS MB |")
+print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
 per_gb = {}
 def f(v, d=1):
     return "n/a" if v is None else f"{v:.{d}f}"
@@ -176,7 +176,7 @@ for r in rows:
     cpg = cpu / gb if gb > 0 else None
     per_gb[(r["server"], r["n"])] = cpg
     print(f"| {r['server']} | {r['n']} | {l.get('keptUp','?')}/{r['n']} | {gb:.2f} | {cpu:.2f} ({r['userTicks']/r['hz']:.2f}+{cpu - r['userTicks']/r['hz']:.2f}) | {f(cpg, 2)} | "
-          f"{f(l.get('latencyP50Ms'))} | {f(l.get('latencyP99Ms'))} | {f(l.get('ttfkP50Ms'))} | {f(l.get('ttfkP99Ms'))} | {r['rssKb']/1024:.0f} |")
+          f"{f(l.get('latencyP50Ms'))} | {f(l.get('latencyP99Ms'))} | {f(l.get('steadyP50Ms'))} | {f(l.get('steadyP99Ms'))} | {f(l.get('ttfkP50Ms'))} | {f(l.get('ttfkP99Ms'))} | {r['rssKb']/1024:.0f} |")
 for variant in ("rtmp4j", "rtmp4j-mw"):
     ratios = [(n, per_gb[(variant, n)] / per_gb[("nginx", n)]) for (s, n) in per_gb
               if s == variant and per_gb.get(("nginx", n)) and per_gb[(variant, n)]]

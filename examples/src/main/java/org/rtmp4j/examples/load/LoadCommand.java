@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.rtmp4j.client.ClientOptions;
 import org.rtmp4j.client.NioClient;
 import org.rtmp4j.client.NioClientGroup;
@@ -106,6 +107,8 @@ public final class LoadCommand implements Callable<Integer> {
         int loopCount = loops > 0 ? loops : Runtime.getRuntime().availableProcessors();
         ClientOptions options = ClientOptions.defaults().withTimeout(Duration.ofSeconds(timeoutSeconds));
         Histogram latency = new Histogram();
+        Histogram steadyLatency = new Histogram();
+        AtomicLong steadyFrom = new AtomicLong(Long.MIN_VALUE);
         try (NioClientGroup group = new NioClientGroup(loopCount)) {
             LoadPublisher publisher = startPublisher(group, options);
             long begin = System.nanoTime();
@@ -119,10 +122,11 @@ public final class LoadCommand implements Callable<Integer> {
                         TimeUnit.NANOSECONDS.sleep(wait);
                     }
                 }
-                all[i] = new LoadPlayer(latency);
+                all[i] = new LoadPlayer(latency, steadyLatency, steadyFrom);
                 started.add(startPlayer(group, options, all[i], sourceAddress(i + 1)));
             }
             int playing = awaitStarted(started, begin + TimeUnit.SECONDS.toNanos(timeoutSeconds));
+            steadyFrom.set(System.nanoTime());
             out.printf("%d of %d players playing after %.1f s; running %d s on %d event loop(s)%n", playing, players,
                     (System.nanoTime() - begin) / 1e9, durationSeconds, loopCount);
             out.flush();
@@ -130,7 +134,7 @@ public final class LoadCommand implements Callable<Integer> {
             if (publisher != null) {
                 publisher.stop();
             }
-            LoadReport report = report(all, started, publisher, latency, begin);
+            LoadReport report = report(all, started, publisher, latency, steadyLatency, begin);
             report.printTable(out);
             if (json) {
                 out.println(report.json());
@@ -206,7 +210,7 @@ public final class LoadCommand implements Callable<Integer> {
     }
 
     private LoadReport report(LoadPlayer[] all, List<CompletableFuture<Void>> started, LoadPublisher publisher,
-            Histogram latency, long begin) {
+            Histogram latency, Histogram steadyLatency, long begin) {
         long now = System.nanoTime();
         long lagNanos = TimeUnit.MILLISECONDS.toNanos(lagLimitMs);
         int connected = 0;
@@ -238,7 +242,8 @@ public final class LoadCommand implements Callable<Integer> {
         Arrays.sort(k);
         return new LoadReport(url.toString(), all.length, connected, disconnected, keptUp, lagLimitMs, bytes,
                 (now - begin) / 1e9, latency.quantileMillis(0.5), latency.quantileMillis(0.99),
-                latency.quantileMillis(1.0), latency.count(), quantileMillis(k, 0.5), quantileMillis(k, 0.99),
+                latency.quantileMillis(1.0), latency.count(), steadyLatency.quantileMillis(0.5),
+                steadyLatency.quantileMillis(0.99), steadyLatency.count(), quantileMillis(k, 0.5), quantileMillis(k, 0.99),
                 withKeyframe, publisher == null ? 0 : publisher.messages());
     }
 

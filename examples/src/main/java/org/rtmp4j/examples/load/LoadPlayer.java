@@ -1,5 +1,6 @@
 package org.rtmp4j.examples.load;
 
+import java.util.concurrent.atomic.AtomicLong;
 import org.rtmp4j.client.NioClient;
 import org.rtmp4j.core.message.MediaMessage;
 import org.rtmp4j.core.message.MessageType;
@@ -15,6 +16,8 @@ import org.rtmp4j.core.session.ClientListener;
  */
 final class LoadPlayer implements ClientListener {
     private final Histogram latency;
+    private final Histogram steadyLatency;
+    private final AtomicLong steadyFromNanos;
     private volatile long playSentNanos;
     private volatile long firstKeyframeNanos;
     private volatile long lastSendNanos = Long.MIN_VALUE;
@@ -24,8 +27,16 @@ final class LoadPlayer implements ClientListener {
     private volatile boolean closed;
     private volatile NioClient client;
 
-    LoadPlayer(Histogram latency) {
+    /**
+     * @param latency every synthetic frame sent after this player's {@code play}
+     * @param steadyLatency only frames sent at or after {@code steadyFromNanos} ({@code Long.MIN_VALUE}: not yet),
+     *     i.e. once every player is playing: no join (and GOP cache burst) in progress
+     * @param steadyFromNanos shared; set once by the load command
+     */
+    LoadPlayer(Histogram latency, Histogram steadyLatency, AtomicLong steadyFromNanos) {
         this.latency = latency;
+        this.steadyLatency = steadyLatency;
+        this.steadyFromNanos = steadyFromNanos;
     }
 
     void client(NioClient c) {
@@ -64,6 +75,10 @@ final class LoadPlayer implements ClientListener {
             lastSendNanos = sent;
             if (sent - playSentNanos >= 0) {
                 latency.record(now - sent);
+            }
+            long steadyFrom = steadyFromNanos.get();
+            if (steadyFrom != Long.MIN_VALUE && sent - steadyFrom >= 0) {
+                steadyLatency.record(now - sent);
             }
         }
     }

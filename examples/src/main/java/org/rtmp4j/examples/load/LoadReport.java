@@ -18,6 +18,9 @@ import java.util.Locale;
  * @param latencyP99 99th percentile latency
  * @param latencyMax largest latency (bucket edge)
  * @param latencySamples frames measured
+ * @param steadyP50 latency median of frames sent once every player was playing (no join in progress)
+ * @param steadyP99 99th percentile of that
+ * @param steadySamples frames measured for the steady figures
  * @param ttfkP50 time from play to the first video keyframe, median
  * @param ttfkP99 99th percentile of that
  * @param withKeyframe players that got a keyframe
@@ -36,6 +39,9 @@ record LoadReport(
         double latencyP99,
         double latencyMax,
         long latencySamples,
+        double steadyP50,
+        double steadyP99,
+        long steadySamples,
         double ttfkP50,
         double ttfkP99,
         int withKeyframe,
@@ -49,6 +55,8 @@ record LoadReport(
                 bytes, bytes * 8 / 1e6 / seconds, players == 0 ? 0.0 : bytes * 8 / 1e6 / seconds / players, seconds);
         out.printf(Locale.ROOT, "%-26s p50 %.1f ms, p99 %.1f ms, max %.1f ms (%,d frames)%n", "latency",
                 latencyP50, latencyP99, latencyMax, latencySamples);
+        out.printf(Locale.ROOT, "%-26s p50 %.1f ms, p99 %.1f ms (%,d frames sent once all were playing)%n",
+                "latency, steady", steadyP50, steadyP99, steadySamples);
         out.printf(Locale.ROOT, "%-26s p50 %.1f ms, p99 %.1f ms (%d players got one)%n", "time to first keyframe",
                 ttfkP50, ttfkP99, withKeyframe);
         out.printf(Locale.ROOT, "%-26s %,d%n", "messages published", published);
@@ -58,9 +66,10 @@ record LoadReport(
         return String.format(Locale.ROOT,
                 "{\"url\":\"%s\",\"players\":%d,\"connected\":%d,\"disconnected\":%d,\"keptUp\":%d,\"lagLimitMs\":%d,"
                         + "\"bytes\":%d,\"seconds\":%.3f,\"latencyP50Ms\":%s,\"latencyP99Ms\":%s,\"latencyMaxMs\":%s,"
-                        + "\"latencySamples\":%d,\"ttfkP50Ms\":%s,\"ttfkP99Ms\":%s,\"withKeyframe\":%d,\"published\":%d}",
+                        + "\"latencySamples\":%d,\"steadyP50Ms\":%s,\"steadyP99Ms\":%s,\"steadySamples\":%d,\"ttfkP50Ms\":%s,\"ttfkP99Ms\":%s,\"withKeyframe\":%d,\"published\":%d}",
                 url.replace("\\", "\\\\").replace("\"", "\\\""), players, connected, disconnected, keptUp, lagLimitMs,
-                bytes, seconds, num(latencyP50), num(latencyP99), num(latencyMax), latencySamples, num(ttfkP50),
+                bytes, seconds, num(latencyP50), num(latencyP99), num(latencyMax), latencySamples, num(steadyP50),
+                num(steadyP99), steadySamples, num(ttfkP50),
                 num(ttfkP99), withKeyframe, published);
     }
 
