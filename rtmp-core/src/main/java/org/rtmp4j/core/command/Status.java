@@ -55,7 +55,12 @@ public record Status(String level, String code, String description, Map<String, 
         return m;
     }
 
-    /** @return a status read from an AMF info object; missing fields become empty strings */
+    /**
+     * @return a status read from an AMF info object; missing fields become empty strings, and so
+     *     do level, code or description values that are not a string, number or boolean (a peer's
+     *     object there may be a cyclic or reference-heavy graph whose {@code toString} would
+     *     never end)
+     */
     public static Status fromMap(Map<?, ?> info) {
         Map<String, Object> extra = new LinkedHashMap<>();
         for (Map.Entry<?, ?> e : info.entrySet()) {
@@ -68,6 +73,6 @@ public record Status(String level, String code, String description, Map<String, 
     }
 
     private static String str(Object o) {
-        return o == null ? "" : o.toString();
+        return o instanceof String || o instanceof Number || o instanceof Boolean ? o.toString() : "";
     }
 }
