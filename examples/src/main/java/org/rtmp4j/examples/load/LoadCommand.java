@@ -29,7 +29,9 @@ import picocli.CommandLine.Spec;
  * {@code load URL --players N --duration S [--publish FILE | --synthetic KBPS]}: optionally
  * publishes to URL, then plays it with N players, all on one {@link NioClientGroup} (a few event
  * loops, not a thread per player), runs S seconds and prints players kept up, bytes delivered,
- * latency p50/p99 (synthetic frames carry their send time) and time to first keyframe.
+ * latency p50/p99 (synthetic frames carry their send time) and time to first keyframe. With
+ * {@code --publisher-restart-every D} the publisher's connection is closed and a new one publishes the same
+ * source every D, while the players stay connected (a soak test for per-publisher state).
  */
 @Command(
         name = "load",
@@ -83,6 +85,12 @@ public final class LoadCommand implements Callable<Integer> {
                 "(127.0.1.1, 127.0.1.2, ...), so per-IP connection limits (rtmp4j: 64) do not apply; 0 = off (default: ${DEFAULT-VALUE})."})
     int perSourceAddress;
 
+    @Option(names = "--publisher-restart-every", paramLabel = "DURATION", defaultValue = "0",
+            converter = DurationConverter.class,
+            description = {"Every DURATION (e.g. 60s, 2m, 500ms; a bare number is seconds) close the publisher's",
+                "connection and publish again on a new one, while the players stay; 0 = never (default)."})
+    Duration publisherRestartEvery;
+
     @Option(names = "--json", description = "Also print the result as one JSON line (for scripts).")
     boolean json;
 
@@ -101,6 +109,9 @@ public final class LoadCommand implements Callable<Integer> {
         }
         if (players < 0 || rampRate < 0 || durationSeconds <= 0 || timeoutSeconds <= 0 || lagLimitMs <= 0) {
             throw new ParameterException(spec.commandLine(), "--players and --ramp-rate must be >= 0; --duration, --timeout, --lag-limit > 0");
+        }
+        if (!publisherRestartEvery.isZero() && source == null) {
+            throw new ParameterException(spec.commandLine(), "--publisher-restart-every needs --publish or --synthetic");
         }
         PrintWriter out = spec.commandLine().getOut();
         int loopCount = loops > 0 ? loops : Runtime.getRuntime().availableProcessors();
@@ -126,11 +137,28 @@ public final class LoadCommand implements Callable<Integer> {
             out.printf("%d of %d players playing after %.1f s; running %d s on %d event loop(s)%n", playing, players,
                     (System.nanoTime() - begin) / 1e9, durationSeconds, loopCount);
             out.flush();
-            TimeUnit.SECONDS.sleep(durationSeconds);
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(durationSeconds);
+            long restartNanos = publisherRestartEvery.toNanos();
+            long earlierMessages = 0;
+            int restarts = 0;
+            for (long next = System.nanoTime() + restartNanos; publisher != null && restartNanos > 0 && next < end;
+                    next += restartNanos) {
+                TimeUnit.NANOSECONDS.sleep(Math.max(0, next - System.nanoTime()));
+                earlierMessages += publisher.messages();
+                publisher = restartPublisher(group, options, publisher);
+                restarts++;
+                out.printf("publisher restart %d after %.1f s: %d of %d players open%n", restarts,
+                        (System.nanoTime() - begin) / 1e9, open(all, started), players);
+                out.flush();
+            }
+            TimeUnit.NANOSECONDS.sleep(Math.max(0, end - System.nanoTime()));
             if (publisher != null) {
                 publisher.stop();
             }
-            LoadReport report = report(all, started, publisher, latency, begin);
+            if (restarts > 0) {
+                out.printf("publisher restarts: %d%n", restarts);
+            }
+            LoadReport report = report(all, started, publisher, earlierMessages, latency, begin);
             report.printTable(out);
             if (json) {
                 out.println(report.json());
@@ -144,13 +172,40 @@ public final class LoadCommand implements Callable<Integer> {
         if (source == null) {
             return null;
         }
-        NioClient client = group.connect(url, options, new ClientListener() { }, sourceAddress(0)).get(timeoutSeconds, TimeUnit.SECONDS);
+        NioClient client = connectPublisher(group, options);
         int streamId = client.createStream().get(timeoutSeconds, TimeUnit.SECONDS);
         client.publish(streamId, requireStreamName(client)).get(timeoutSeconds, TimeUnit.SECONDS);
         LoadPublisher p = source.file != null ? LoadPublisher.file(client, streamId, source.file)
                 : LoadPublisher.synthetic(client, streamId, source.kbps);
         p.start();
         return p;
+    }
+
+    /** Closes {@code old}'s connection, then publishes the same source on a new one. */
+    private LoadPublisher restartPublisher(NioClientGroup group, ClientOptions options, LoadPublisher old)
+            throws Exception {
+        old.close();
+        NioClient client = connectPublisher(group, options);
+        int streamId = client.createStream().get(timeoutSeconds, TimeUnit.SECONDS);
+        client.publish(streamId, requireStreamName(client)).get(timeoutSeconds, TimeUnit.SECONDS);
+        LoadPublisher p = old.restartOn(client, streamId);
+        p.start();
+        return p;
+    }
+
+    private NioClient connectPublisher(NioClientGroup group, ClientOptions options) throws Exception {
+        return group.connect(url, options, new ClientListener() { }, sourceAddress(0)).get(timeoutSeconds, TimeUnit.SECONDS);
+    }
+
+    private static int open(LoadPlayer[] all, List<CompletableFuture<Void>> started) {
+        int n = 0;
+        for (int i = 0; i < all.length; i++) {
+            CompletableFuture<Void> f = started.get(i);
+            if (f.isDone() && !f.isCompletedExceptionally() && !all[i].closed()) {
+                n++;
+            }
+        }
+        return n;
     }
 
     private String requireStreamName(NioClient client) {
@@ -206,7 +261,7 @@ public final class LoadCommand implements Callable<Integer> {
     }
 
     private LoadReport report(LoadPlayer[] all, List<CompletableFuture<Void>> started, LoadPublisher publisher,
-            Histogram latency, long begin) {
+            long earlierMessages, Histogram latency, long begin) {
         long now = System.nanoTime();
         long lagNanos = TimeUnit.MILLISECONDS.toNanos(lagLimitMs);
         int connected = 0;
@@ -239,7 +294,7 @@ public final class LoadCommand implements Callable<Integer> {
         return new LoadReport(url.toString(), all.length, connected, disconnected, keptUp, lagLimitMs, bytes,
                 (now - begin) / 1e9, latency.quantileMillis(0.5), latency.quantileMillis(0.99),
                 latency.quantileMillis(1.0), latency.count(), quantileMillis(k, 0.5), quantileMillis(k, 0.99),
-                withKeyframe, publisher == null ? 0 : publisher.messages());
+                withKeyframe, publisher == null ? 0 : earlierMessages + publisher.messages());
     }
 
     private boolean keptUp(LoadPlayer p, LoadPublisher publisher, long now, long lagNanos) {
