@@ -87,8 +87,8 @@ public final class LoadCommand implements Callable<Integer> {
 
     @Option(names = "--publisher-restart-every", paramLabel = "DURATION", defaultValue = "0",
             converter = DurationConverter.class,
-            description = {"Every DURATION (e.g. 60s, 2m, 500ms; a bare number is seconds) close the publisher's",
-                "connection and publish again on a new one, while the players stay; 0 = never (default)."})
+            description = "Every DURATION (e.g. 60s, 2m, 500ms; a bare number is seconds) close the publisher's"
+                    + " connection and publish again on a new one, while the players stay; 0 = never (default).")
     Duration publisherRestartEvery;
 
     @Option(names = "--json", description = "Also print the result as one JSON line (for scripts).")
