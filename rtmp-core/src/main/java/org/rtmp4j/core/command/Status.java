@@ -40,6 +40,15 @@ public record Status(String level, String code, String description, Map<String, 
         return new Status(level, code, description, m);
     }
 
+    /**
+     * @return level, code, description and the names (not the values) of the extra properties: a peer's
+     *     extra values may be cyclic or reference-heavy graphs that do not print in bounded time
+     */
+    @Override
+    public String toString() {
+        return "Status[level=" + level + ", code=" + code + ", description=" + description + ", extra=" + extra.keySet() + "]";
+    }
+
     /** @return whether {@link #level()} is {@code error} */
     public boolean isError() {
         return "error".equals(level);

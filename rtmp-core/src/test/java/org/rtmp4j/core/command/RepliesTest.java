@@ -158,5 +158,7 @@ class RepliesTest {
         assertThat(s.code()).isEmpty();
         assertThat(s.description()).isEqualTo("42.0");
         assertThat(s.isError()).isTrue();
+        Status withExtra = Status.fromMap(Map.of("code", "X", "details", cyclic));
+        assertThat(withExtra.toString()).contains("code=X").contains("extra=[details]");
     }
 }
