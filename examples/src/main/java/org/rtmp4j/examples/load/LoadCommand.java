@@ -12,11 +12,14 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.rtmp4j.client.ClientOptions;
 import org.rtmp4j.client.NioClient;
 import org.rtmp4j.client.NioClientGroup;
+import org.rtmp4j.core.command.StatusCodes;
 import org.rtmp4j.core.session.ClientListener;
+import org.rtmp4j.core.session.RtmpStatusException;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -181,16 +184,40 @@ public final class LoadCommand implements Callable<Integer> {
         return p;
     }
 
-    /** Closes {@code old}'s connection, then publishes the same source on a new one. */
+    /**
+     * Closes {@code old}'s connection, then publishes the same source on a new one. The server may not have
+     * seen the old connection close yet and refuse the name (NetStream.Publish.BadName); that is retried every
+     * 100 ms on a fresh connection until {@code --timeout}.
+     */
     private LoadPublisher restartPublisher(NioClientGroup group, ClientOptions options, LoadPublisher old)
             throws Exception {
         old.close();
-        NioClient client = connectPublisher(group, options);
-        int streamId = client.createStream().get(timeoutSeconds, TimeUnit.SECONDS);
-        client.publish(streamId, requireStreamName(client)).get(timeoutSeconds, TimeUnit.SECONDS);
-        LoadPublisher p = old.restartOn(client, streamId);
-        p.start();
-        return p;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
+        while (true) {
+            NioClient client = connectPublisher(group, options);
+            try {
+                int streamId = client.createStream().get(timeoutSeconds, TimeUnit.SECONDS);
+                client.publish(streamId, requireStreamName(client)).get(timeoutSeconds, TimeUnit.SECONDS);
+                LoadPublisher p = old.restartOn(client, streamId);
+                p.start();
+                return p;
+            } catch (ExecutionException e) {
+                client.close();
+                if (!isBadName(e) || System.nanoTime() - deadline > 0) {
+                    throw e;
+                }
+                TimeUnit.MILLISECONDS.sleep(100);
+            }
+        }
+    }
+
+    private static boolean isBadName(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof RtmpStatusException s && StatusCodes.PUBLISH_BAD_NAME.equals(s.status().code())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private NioClient connectPublisher(NioClientGroup group, ClientOptions options) throws Exception {
