@@ -9,7 +9,8 @@
 # Needs: root (apt-get, once), Debian/Ubuntu packages nginx + libnginx-mod-rtmp, Java 17+, python3,
 # and a built jar: mvn -B -pl examples -am package -DskipTests
 #
-# Environment: N_LIST ("100 500 1000"), DURATION (30 s), KBPS (2000), SERVERS ("nginx rtmp4j"),
+# Environment: N_LIST ("100 500 1000"), DURATION (30 s), KBPS (2000), SERVERS ("nginx rtmp4j rtmp4j-mw";
+#   rtmp4j-mw is rtmp4j with merged writes: --merged-write-delay MERGED_WRITE_MS (100)),
 #   SERVER_CPU (0), LOAD_CPU (1), NGINX_PORT (19351), RTMP4J_PORT (19352),
 #   RTMP4J_JAVA_OPTS ("-Xms64m -Xmx128m -XX:+UseSerialGC"), LOAD_JAVA_OPTS ("-Xmx512m"),
 #   RTMP4J_EXTRA_ARGS (extra "server" options), SKIP_INSTALL (1 to never call apt-get),
@@ -23,7 +24,8 @@ JAR=${JAR:-$ROOT/examples/target/rtmp4j.jar}
 N_LIST=${N_LIST:-"100 500 1000"}
 DURATION=${DURATION:-30}
 KBPS=${KBPS:-2000}
-SERVERS=${SERVERS:-"nginx rtmp4j"}
+SERVERS=${SERVERS:-"nginx rtmp4j rtmp4j-mw"}
+MERGED_WRITE_MS=${MERGED_WRITE_MS:-100}
 SERVER_CPU=${SERVER_CPU:-0}
 LOAD_CPU=${LOAD_CPU:-1}
 NGINX_PORT=${NGINX_PORT:-19351}
@@ -115,9 +117,13 @@ CONF
 start_rtmp4j() {
     # shellcheck disable=SC2086
     taskset -c "$SERVER_CPU" java $RTMP4J_JAVA_OPTS -jar "$JAR" server --host 127.0.0.1 --port "$RTMP4J_PORT" \
-        --max-connections 4096 --log-level warn $RTMP4J_EXTRA_ARGS > "$WORK/rtmp4j.log" 2>&1 &
+        --max-connections 4096 --max-connections-per-ip 4096 --log-level warn $RTMP4J_EXTRA_ARGS "$@" > "$WORK/rtmp4j.log" 2>&1 &
     SERVER_PID=$!
     PORT=$RTMP4J_PORT
+}
+
+start_rtmp4j-mw() {
+    start_rtmp4j --merged-write-delay "$MERGED_WRITE_MS"
 }
 
 run_load() { # port n duration -> $WORK/load.out
@@ -171,8 +177,9 @@ for r in rows:
     per_gb[(r["server"], r["n"])] = cpg
     print(f"| {r['server']} | {r['n']} | {l.get('keptUp','?')}/{r['n']} | {gb:.2f} | {cpu:.2f} ({r['userTicks']/r['hz']:.2f}+{cpu - r['userTicks']/r['hz']:.2f}) | {f(cpg, 2)} | "
           f"{f(l.get('latencyP50Ms'))} | {f(l.get('latencyP99Ms'))} | {f(l.get('ttfkP50Ms'))} | {f(l.get('ttfkP99Ms'))} | {r['rssKb']/1024:.0f} |")
-ratios = [(n, per_gb[("rtmp4j", n)] / per_gb[("nginx", n)]) for (s, n) in per_gb
-          if s == "rtmp4j" and per_gb.get(("nginx", n)) and per_gb[("rtmp4j", n)]]
-if ratios:
-    print("\nrtmp4j CPU per GB relative to nginx-rtmp: " + ", ".join(f"N={n}: {x:.2f}x" for n, x in ratios))
+for variant in ("rtmp4j", "rtmp4j-mw"):
+    ratios = [(n, per_gb[(variant, n)] / per_gb[("nginx", n)]) for (s, n) in per_gb
+              if s == variant and per_gb.get(("nginx", n)) and per_gb[(variant, n)]]
+    if ratios:
+        print(f"\n{variant} CPU per GB relative to nginx-rtmp: " + ", ".join(f"N={n}: {x:.2f}x" for n, x in ratios))
 PY

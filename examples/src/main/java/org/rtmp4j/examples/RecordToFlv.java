@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.rtmp4j.client.RecordingTimeline;
 import org.rtmp4j.core.command.Connect;
 import org.rtmp4j.core.message.DataMessage;
 import org.rtmp4j.core.message.MediaMessage;
@@ -25,12 +26,17 @@ import org.rtmp4j.server.RtmpServer;
 /**
  * Records every published stream to {@code <dir>/<app>/<name>.flv} (pyrtmp's flvdump demo). The file opens at
  * the stream's first metadata or media message, receives {@code onMetaData} and every audio and video message
- * as FLV tags (timestamps and payloads as published), and closes on unpublish. Thread-safe: one instance serves
+ * as FLV tags (payloads as published; timestamps rebased to the stream's first audio/video message and
+ * unwrapped across 2^32 by a {@link RecordingTimeline}, so a stream published at any timestamp records from 0
+ * with monotonic timestamps), and closes on unpublish. Thread-safe: one instance serves
  * all connections; the library calls each connection's callbacks one at a time.
  */
 public final class RecordToFlv implements RtmpController {
     private final Path dir;
-    private final Map<String, FlvWriter> writers = new ConcurrentHashMap<>(); // "<session id>/<stream id>"
+    private final Map<String, Recording> recordings = new ConcurrentHashMap<>(); // "<session id>/<stream id>"
+
+    /** One open file and its timestamp mapping; touched only by its connection's thread. */
+    private record Recording(FlvWriter writer, RecordingTimeline timeline) {}
 
     /** Records into {@code dir}, creating {@code <dir>/<app>} as needed. */
     public RecordToFlv(Path dir) {
@@ -52,47 +58,50 @@ public final class RecordToFlv implements RtmpController {
     public void onMetadata(RtmpSession session, NetStream stream, DataMessage data) {
         Map<String, Object> metadata = ScriptData.metadata(data.values());
         if (!metadata.isEmpty()) {
-            io(() -> writer(session, stream).writeMetadata(metadata));
+            io(() -> recording(session, stream).writer().writeMetadata(metadata));
         }
     }
 
-    /** Writes audio or video as an FLV tag with the message's timestamp and payload (FLV 10.1 §E.4.1). */
+    /** Writes audio or video as an FLV tag with the message's payload and rebased timestamp (FLV 10.1 §E.4.1). */
     @Override
     public void onMedia(RtmpSession session, NetStream stream, MediaMessage media) {
         FlvTagType type = media instanceof VideoMessage ? FlvTagType.VIDEO : FlvTagType.AUDIO;
-        io(() -> writer(session, stream).write(new FlvTag(type, media.timestamp(), media.payload())));
+        io(() -> {
+            Recording r = recording(session, stream);
+            r.writer().write(new FlvTag(type, r.timeline().flvTimestamp(media.timestamp()), media.payload()));
+        });
     }
 
     /** Closes the stream's file; {@link FlvWriter#close()} patches its duration and file size. */
     @Override
     public void onUnpublish(RtmpSession session, NetStream stream) {
-        FlvWriter writer = writers.remove(session.id() + "/" + stream.id());
-        if (writer != null) {
-            io(writer::close);
+        Recording r = recordings.remove(session.id() + "/" + stream.id());
+        if (r != null) {
+            io(r.writer()::close);
         }
     }
 
     /** Closes whatever the connection left open (normally {@link #onUnpublish} already did). */
     @Override
     public void onClose(RtmpSession session, Throwable causeOrNull) {
-        for (String key : writers.keySet()) {
-            FlvWriter writer = key.startsWith(session.id() + "/") ? writers.remove(key) : null;
-            if (writer != null) {
-                io(writer::close);
+        for (String key : recordings.keySet()) {
+            Recording r = key.startsWith(session.id() + "/") ? recordings.remove(key) : null;
+            if (r != null) {
+                io(r.writer()::close);
             }
         }
     }
 
-    private FlvWriter writer(RtmpSession session, NetStream stream) throws IOException {
+    private Recording recording(RtmpSession session, NetStream stream) throws IOException {
         String key = session.id() + "/" + stream.id();
-        FlvWriter writer = writers.get(key);
-        if (writer == null) {
+        Recording r = recordings.get(key);
+        if (r == null) {
             Path file = SafeNames.resolve(dir, app(session), stream.name() + ".flv");
             Files.createDirectories(file.getParent());
-            writer = FlvWriter.create(file, new FlvHeader(true, true));
-            writers.put(key, writer);
+            r = new Recording(FlvWriter.create(file, new FlvHeader(true, true)), new RecordingTimeline());
+            recordings.put(key, r);
         }
-        return writer;
+        return r;
     }
 
     private static String app(RtmpSession session) {

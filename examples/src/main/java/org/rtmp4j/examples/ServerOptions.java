@@ -29,6 +29,20 @@ final class ServerOptions {
             description = "Connections accepted at once (env RTMP_MAX_CONNECTIONS; default: ${DEFAULT-VALUE}).")
     int maxConnections;
 
+    @Option(
+            names = "--max-connections-per-ip",
+            defaultValue = "${env:RTMP_MAX_CONNECTIONS_PER_IP:-64}",
+            description = "Connections accepted at once from one IP address (env RTMP_MAX_CONNECTIONS_PER_IP; default: ${DEFAULT-VALUE}).")
+    int maxConnectionsPerIp;
+
+    @Option(
+            names = "--merged-write-delay",
+            defaultValue = "${env:RTMP_MERGED_WRITE_DELAY_MS:-0}",
+            paramLabel = "MS",
+            description = "Milliseconds output may wait to be merged with more into one socket write: less CPU per "
+                    + "player, up to that much more latency; 0..1000 (env RTMP_MERGED_WRITE_DELAY_MS; default: ${DEFAULT-VALUE}).")
+    int mergedWriteDelayMs;
+
     @Mixin
     LoggingOptions logging = new LoggingOptions();
 
@@ -52,6 +66,8 @@ final class ServerOptions {
         }
         RtmpServer server = builder.bind(new InetSocketAddress(host, port))
                 .maxConnections(maxConnections)
+                .maxConnectionsPerIp(maxConnectionsPerIp)
+                .mergedWriteDelay(java.time.Duration.ofMillis(mergedWriteDelayMs))
                 .build()
                 .start();
         CountDownLatch stopped = new CountDownLatch(1);

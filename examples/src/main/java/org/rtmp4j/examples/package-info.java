@@ -5,7 +5,7 @@
  *   <li>{@link org.rtmp4j.examples.RecordToFlv}: records every published stream to an FLV file (the README
  *       headline, pyrtmp's {@code demo_flvdump} in Java).
  *   <li>{@link org.rtmp4j.examples.Main}: the command line ({@code server}, {@code record}, {@code publish},
- *       {@code play}) built with picocli.
+ *       {@code play}, {@code flv-info}, {@code load}) built with picocli.
  * </ul>
  *
  * <p>Not a library: nothing here is API, and the module is never published. Unlike the library modules it

@@ -333,4 +333,23 @@ final class Ffmpeg implements AutoCloseable {
         }
         started.clear();
     }
+
+    /**
+     * Encodes {@code seconds} of testsrc2 (320x240, 25 fps) and a 440 Hz sine at {@code sampleRate} Hz into the FLV
+     * file {@code out} with {@code codecArgs} (for example {@code -c:v libx265 -c:a aac}) and waits for ffmpeg.
+     *
+     * @return the finished run: exit code 0 if ffmpeg wrote the file, else its log says why (for example a codec
+     *     the FLV muxer cannot carry)
+     * @throws AssertionError if ffmpeg takes more than 60 s
+     */
+    Run encodeTestPatternFlv(String name, Path out, int sampleRate, int seconds, List<String> codecArgs)
+            throws IOException, InterruptedException {
+        List<String> args = new ArrayList<>(List.of("-f", "lavfi", "-i", "testsrc2=size=320x240:rate=25",
+                "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=" + sampleRate, "-t", Integer.toString(seconds)));
+        args.addAll(codecArgs);
+        args.addAll(List.of("-f", "flv", out.toString()));
+        Run run = start(name, args.toArray(new String[0]));
+        run.await(Duration.ofSeconds(60));
+        return run;
+    }
 }

@@ -32,6 +32,11 @@ final class ObservingController extends ForwardingRtmpController {
         super(delegate);
     }
 
+    /** @return video messages published so far (to any stream), sequence headers included */
+    int videoMessages() {
+        return videoMessages.get();
+    }
+
     /** Completes once at least {@code count} video messages were published (to any stream). */
     CompletableFuture<Integer> afterVideoMessages(int count) {
         Waiter waiter = new Waiter(count, new CompletableFuture<>());

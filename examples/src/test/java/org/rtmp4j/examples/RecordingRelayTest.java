@@ -104,6 +104,52 @@ class RecordingRelayTest {
     }
 
     @Test
+    void aStreamPublishedAcrossTheTwoTo32WrapIsRelayedAsPublishedAndRecordedFromZero() throws Exception {
+        int start = -400; // 2^32 - 400 ms: frame 10 is at the wrap
+        List<FlvTag> sent = new ArrayList<>(List.of(video(start, 0x17, 0, 0x01)));
+        for (int i = 0; i < 20; i++) {
+            sent.add(video(start + 40 * i, i % 8 == 0 ? 0x17 : 0x27, 1, i));
+        }
+        BlockingQueue<MediaMessage> played = new LinkedBlockingQueue<>();
+        try (RtmpClient player = RtmpClient.connect(app(), ClientOptions.defaults());
+                Subscription ignored = player.play("wrap", new ClientListener() {
+                    @Override
+                    public void onMedia(int streamId, MediaMessage media) {
+                        played.add(media);
+                    }
+                })) {
+            observed.await("play wrap", 10);
+            try (RtmpClient publisher = RtmpClient.connect(app(), ClientOptions.defaults());
+                    Publisher stream = publisher.publish("wrap")) {
+                for (FlvTag tag : sent) {
+                    stream.send(tag);
+                }
+                for (FlvTag tag : sent) {
+                    MediaMessage media = played.poll(10, TimeUnit.SECONDS);
+                    assertThat(media).as("played media").isNotNull();
+                    assertThat(media.timestamp()).as("relayed wire timestamp").isEqualTo(tag.timestamp());
+                    assertThat(media.payload()).isEqualTo(tag.body());
+                }
+            }
+        }
+        observed.await("unpublish", 10);
+
+        List<FlvTag> recorded = new ArrayList<>();
+        try (FlvReader reader = FlvReader.open(dir.resolve("live").resolve("wrap.flv"))) {
+            for (Optional<FlvTag> t = reader.next(); t.isPresent(); t = reader.next()) {
+                if (t.get().type() == FlvTagType.VIDEO) {
+                    recorded.add(t.get());
+                }
+            }
+        }
+        assertThat(recorded).extracting(FlvTag::body).containsExactlyElementsOf(sent.stream().map(FlvTag::body).toList());
+        assertThat(recorded).extracting(FlvTag::timestamp)
+                .containsExactlyElementsOf(sent.stream().map(t -> t.timestamp() - start).toList())
+                .isSorted()
+                .endsWith(760);
+    }
+
+    @Test
     void aStreamNameThatIsNotAFileNameIsRefused() throws Exception {
         try (RtmpClient publisher = RtmpClient.connect(app(), ClientOptions.defaults())) {
             assertThatThrownBy(() -> publisher.publish(".."))

@@ -46,6 +46,25 @@ class ServerCommandOptionsTest {
     }
 
     @Test
+    void perIpCapAndMergedWriteDelayParseAndDefaultTo64And0() {
+        ServerCommand defaults = parse("server");
+        assertThat(defaults.server.maxConnectionsPerIp)
+                .isEqualTo(Integer.parseInt(envOr("RTMP_MAX_CONNECTIONS_PER_IP", "64")));
+        assertThat(defaults.server.mergedWriteDelayMs)
+                .isEqualTo(Integer.parseInt(envOr("RTMP_MERGED_WRITE_DELAY_MS", "0")));
+        ServerCommand s = parse("server", "--max-connections-per-ip", "2000", "--merged-write-delay", "100");
+        assertThat(s.server.maxConnectionsPerIp).isEqualTo(2000);
+        assertThat(s.server.mergedWriteDelayMs).isEqualTo(100);
+    }
+
+    @Test
+    void aMergedWriteDelayOverOneSecondIsRejected() {
+        assertThat(commandLine().execute("server", "--port", "0", "--host", "127.0.0.1", "--merged-write-delay", "1001"))
+                .isNotZero();
+        assertThat(err.toString()).contains("mergedWriteDelay must be 0..1 s");
+    }
+
+    @Test
     void aNegativeStatusIntervalIsAUsageError() {
         assertThat(commandLine().execute("server", "--port", "0", "--host", "127.0.0.1", "--status-interval", "-1")).isEqualTo(2);
         assertThat(err.toString()).contains("--status-interval must be 0 (off) or more");

@@ -8,6 +8,11 @@ package org.rtmp4j.core;
  * wrap-aware comparisons. Comparison uses serial-number arithmetic (as in RFC 1982): {@code a} is
  * after {@code b} when {@code a} lies less than 2^31 ms ahead of {@code b} modulo 2^32.
  *
+ * <p>Where a stream's timeline matters beyond 2^31 ms, {@link #unwrap} puts a timestamp on a 64-bit
+ * timeline next to a reference; {@link Timeline} keeps such a reference for one stream. The chunk
+ * decoder does this per chunk stream id ({@code RawMessage.unwrappedTimestamp()}); on the wire,
+ * in messages and in relaying, timestamps stay 32-bit.
+ *
  * <p>Stateless and thread-safe.
  */
 public final class Timestamps {
@@ -49,6 +54,26 @@ public final class Timestamps {
      */
     public static int add(int timestamp, long deltaMillis) {
         return (int) (timestamp + deltaMillis);
+    }
+
+    /**
+     * Unwraps a 32-bit timestamp onto a 64-bit timeline: the non-negative value whose low 32 bits
+     * are {@code timestamp} and which lies nearest to {@code reference} under serial-number
+     * arithmetic, i.e. within {@code [reference - 2^31, reference + 2^31)} ms. A timestamp that
+     * would land before 0 (it lies "before" a reference in the first 2^31 ms) gets its unsigned
+     * value instead, since a timeline never goes negative.
+     *
+     * <p>Examples: reference {@code 2^32 - 40}, timestamp {@code 0} gives {@code 2^32}; reference
+     * {@code 2^32 + 40}, timestamp {@code 0xFFFFFFF0} gives {@code 2^32 - 16}; reference 0,
+     * timestamp {@code 0xFFFFFFF0} gives {@code 0xFFFFFFF0}.
+     *
+     * @param reference a previous unwrapped value, ms, {@code >= 0}
+     * @param timestamp unsigned 32-bit ms held in an int
+     * @return the unwrapped timestamp in ms, {@code >= 0}, congruent to {@code timestamp} modulo 2^32
+     */
+    public static long unwrap(long reference, int timestamp) {
+        long unwrapped = reference + (timestamp - (int) reference);
+        return unwrapped >= 0 ? unwrapped : toUnsigned(timestamp);
     }
 
     /**

@@ -20,8 +20,9 @@ import java.util.function.Consumer;
  * default lenient mode a {@code PreviousTagSize} that is not 11 + the previous DataSize (0 for
  * {@code PreviousTagSize0}) is ignored and counted in {@link #previousTagSizeMismatches()}, and a
  * non-zero StreamID is ignored; strict mode throws {@link FlvFormatException} for both. Tags with
- * the Filter bit (0x20, encryption, FLV 10.1 Annex F) and unknown tag types are rejected. After
- * an exception the demuxer is failed and rethrows the same exception on every further call.
+ * the Filter bit (0x20, encryption, FLV 10.1 Annex F) and tag types other than 8, 9, 15 (AMF3
+ * script data, E-RTMP) and 18 are rejected. After an exception the demuxer is failed and
+ * rethrows the same exception on every further call.
  *
  * <p>Not thread-safe: use one instance per stream from one thread at a time.
  */

@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.util.Map;
 import org.rtmp4j.amf.AmfException;
+import org.rtmp4j.flv.media.Amf3ScriptData;
 import org.rtmp4j.flv.media.ScriptData;
 import org.rtmp4j.flv.media.VideoTagHeader;
 
@@ -78,7 +79,7 @@ final class FlvRecordingScan {
         lastTagEnd = end;
         lastTagSize = tag.tagSize();
         long ts = Integer.toUnsignedLong(tag.timestamp());
-        if (tag.type() == FlvTagType.SCRIPT) {
+        if (tag.type().isScript()) {
             if (!metadataFound) {
                 metadata(tag, start + FlvTag.HEADER_SIZE);
             }
@@ -93,16 +94,17 @@ final class FlvRecordingScan {
 
     private void metadata(FlvTag tag, long bodyStart) {
         try {
-            Map<String, Object> m = ScriptData.metadata(tag.body());
+            FlvTagType type = tag.type();
+            Map<String, Object> m = ScriptData.metadata(type, tag.body());
             if (m.isEmpty()) {
                 return;
             }
             metadataFound = true;
-            int d = ScriptData.numberOffset(tag.body(), "duration");
-            int f = ScriptData.numberOffset(tag.body(), "filesize");
-            int[] k = ScriptData.valueSpan(tag.body(), "keyframes");
+            int d = ScriptData.numberOffset(type, tag.body(), "duration");
+            int f = ScriptData.numberOffset(type, tag.body(), "filesize");
             durationPosition = d < 0 ? -1 : bodyStart + d;
             filesizePosition = f < 0 ? -1 : bodyStart + f;
+            int[] k = keyframesSpan(type, tag.body());
             if (k != null && KeyframeIndex.capacity(k[1] - k[0]) >= 0) {
                 keyframesPosition = bodyStart + k[0];
                 keyframesRegionSize = k[1] - k[0];
@@ -110,5 +112,14 @@ final class FlvRecordingScan {
         } catch (AmfException e) {
             // unreadable metadata: nothing to patch
         }
+    }
+
+    /** The AMF0 {@code keyframes} object's span; in a type-15 tag only when it is plain AMF0. */
+    private static int[] keyframesSpan(FlvTagType type, ByteBuffer body) {
+        if (type == FlvTagType.SCRIPT) {
+            return ScriptData.valueSpan(body, "keyframes");
+        }
+        Amf3ScriptData.Span span = Amf3ScriptData.valueSpan(body, "keyframes");
+        return span == null || span.amf3() ? null : new int[] {span.start(), span.end()};
     }
 }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.rtmp4j.amf.AmfEcmaArray;
+import org.rtmp4j.flv.media.Amf3ScriptData;
 import org.rtmp4j.flv.media.ScriptData;
 import org.rtmp4j.flv.media.VideoTagHeader;
 
@@ -235,7 +236,9 @@ public final class FlvWriter implements AutoCloseable {
     }
 
     /**
-     * Appends one tag (script tags are written as given, without patching). Its timestamp is
+     * Appends one tag of any type, its body as given (script tags, types 15 and 18, are not
+     * patched; copying a file tag by tag with this method reproduces its tags byte for byte as
+     * long as the source has StreamID 0 and correct {@code PreviousTagSize}s, as FLV 10.1 §E.3 requires). Its timestamp is
      * shifted by {@link #timestampOffset()}.
      *
      * @param tag the tag
@@ -248,7 +251,7 @@ public final class FlvWriter implements AutoCloseable {
             tag = new FlvTag(tag.type(), (int) (tag.timestamp() + timestampOffset), tag.body());
         }
         long ts = Integer.toUnsignedLong(tag.timestamp());
-        if (tag.type() != FlvTagType.SCRIPT) {
+        if (!tag.type().isScript()) {
             minTimestamp = Math.min(minTimestamp, ts);
             maxTimestamp = Math.max(maxTimestamp, ts);
         }
@@ -287,16 +290,42 @@ public final class FlvWriter implements AutoCloseable {
      * @throws org.rtmp4j.amf.AmfException if a value cannot be encoded in AMF0
      */
     public void writeMetadata(Map<String, Object> metadata) throws IOException {
+        writeMetadata(metadata, FlvTagType.SCRIPT);
+    }
+
+    /**
+     * Appends an {@code onMetaData} script tag at timestamp 0 as AMF0 (type 18, as
+     * {@link #writeMetadata(Map)}) or AMF3 (type 15, encoded by
+     * {@link Amf3ScriptData#encodeOnMetaData}: an AMF3 object behind an AVM+ switch, E-RTMP v2,
+     * "Enabling AMF3 in FLV"). Either way {@code duration} and {@code filesize} are written as
+     * doubles and patched on {@link #close()} for the first metadata tag. The key frame index
+     * region is AMF0 and reserved only in a type-18 tag; in a type-15 tag a caller's
+     * {@code keyframes} entry is written as given. Most players (ffmpeg 7.1 among them) ignore
+     * type-15 tags, so prefer type 18 for files meant for playback.
+     *
+     * @param metadata the properties, in the order to write them; not modified
+     * @param scriptType {@link FlvTagType#SCRIPT} or {@link FlvTagType#SCRIPT_AMF3}
+     * @throws IOException if a buffered write fails
+     * @throws IllegalArgumentException if {@code scriptType} is not a script tag type
+     * @throws org.rtmp4j.amf.AmfException if a value cannot be encoded
+     */
+    public void writeMetadata(Map<String, Object> metadata, FlvTagType scriptType)
+            throws IOException {
         ensureOpen();
+        if (!scriptType.isScript()) {
+            throw new IllegalArgumentException("not a script tag type: " + scriptType);
+        }
+        boolean amf3 = scriptType == FlvTagType.SCRIPT_AMF3;
         AmfEcmaArray props = new AmfEcmaArray(metadata);
         reserveNumber(props, "duration");
         reserveNumber(props, "filesize");
         boolean first = !metadataWritten;
-        boolean index = first && maxKeyframes > 0;
+        boolean index = first && maxKeyframes > 0 && !amf3;
         if (index) {
             props.remove(KEYFRAMES);
         }
-        ByteBuffer body = ScriptData.encodeOnMetaData(props);
+        ByteBuffer body = amf3 ? Amf3ScriptData.encodeOnMetaData(props)
+                : ScriptData.encodeOnMetaData(props);
         int keyframesAt = -1;
         if (index) {
             keyframesRegionSize = KeyframeIndex.regionSize(maxKeyframes);
@@ -306,19 +335,19 @@ public final class FlvWriter implements AutoCloseable {
         if (first) {
             metadataWritten = true;
             long bodyStart = bytesWritten + pendingBytes + FlvTag.HEADER_SIZE;
-            int duration = ScriptData.numberOffset(body, "duration");
-            int filesize = ScriptData.numberOffset(body, "filesize");
+            int duration = ScriptData.numberOffset(scriptType, body, "duration");
+            int filesize = ScriptData.numberOffset(scriptType, body, "filesize");
             durationPosition = duration < 0 ? -1 : bodyStart + duration;
             filesizePosition = filesize < 0 ? -1 : bodyStart + filesize;
             keyframesPosition = keyframesAt < 0 ? -1 : bodyStart + keyframesAt;
         }
-        write(new FlvTag(FlvTagType.SCRIPT, (int) -timestampOffset, body));
+        write(new FlvTag(scriptType, (int) -timestampOffset, body));
     }
 
+    /** Makes {@code key} a double (AMF0 and AMF3 write doubles as 8 bytes, patchable in place). */
     private static void reserveNumber(Map<String, Object> props, String key) {
-        if (!(props.get(key) instanceof Number)) {
-            props.put(key, 0.0);
-        }
+        Object v = props.get(key);
+        props.put(key, v instanceof Number ? ((Number) v).doubleValue() : 0.0);
     }
 
     /**

@@ -15,14 +15,19 @@ import org.rtmp4j.core.session.SessionConfig;
  *     default {@link SessionConfig#defaults()}
  * @param connectProperties extra properties of the {@code connect} command object (RTMP 1.0
  *     §7.2.1.1), e.g. {@code fourCcList} (E-RTMP v2); default none
+ * @param followReconnect whether the client announces {@code capsEx} Reconnect in {@code connect}
+ *     (ORed into any {@code capsEx} of {@code connectProperties}) and follows the server's E-RTMP v2
+ *     Reconnect Request (see {@link RtmpClient}); default true
  */
-public record ClientOptions(Duration timeout, SessionConfig sessionConfig, Map<String, Object> connectProperties) {
+public record ClientOptions(Duration timeout, SessionConfig sessionConfig, Map<String, Object> connectProperties,
+        boolean followReconnect) {
     /**
      * Validates and copies.
      *
      * @param timeout positive
      * @param sessionConfig session settings
      * @param connectProperties extra connect properties (copied; no null values)
+     * @param followReconnect announce capsEx Reconnect and follow Reconnect Requests
      */
     public ClientOptions {
         Objects.requireNonNull(timeout, "timeout");
@@ -33,9 +38,43 @@ public record ClientOptions(Duration timeout, SessionConfig sessionConfig, Map<S
         connectProperties = Map.copyOf(connectProperties);
     }
 
+    /**
+     * Options that follow Reconnect Requests.
+     *
+     * @param timeout positive
+     * @param sessionConfig session settings
+     * @param connectProperties extra connect properties (copied; no null values)
+     */
+    public ClientOptions(Duration timeout, SessionConfig sessionConfig, Map<String, Object> connectProperties) {
+        this(timeout, sessionConfig, connectProperties, true);
+    }
+
     /** @return the defaults listed above */
     public static ClientOptions defaults() {
-        return new ClientOptions(Duration.ofSeconds(10), SessionConfig.defaults(), Map.of());
+        return new ClientOptions(Duration.ofSeconds(10), SessionConfig.defaults(), Map.of(), true);
+    }
+
+    /**
+     * @param follow whether to announce {@code capsEx} Reconnect and follow Reconnect Requests (E-RTMP
+     *     v2, Reconnect Request); with false the client announces nothing it was not given
+     * @return a copy with that setting
+     */
+    public ClientOptions withFollowReconnect(boolean follow) {
+        return new ClientOptions(timeout, sessionConfig, connectProperties, follow);
+    }
+
+    /**
+     * @return {@link #connectProperties()} as sent: with {@link #followReconnect()}, {@code capsEx}
+     *     has {@link EnhancedCapabilities#CAPS_RECONNECT} ORed in
+     */
+    Map<String, Object> effectiveConnectProperties() {
+        if (!followReconnect) {
+            return connectProperties;
+        }
+        Map<String, Object> props = new java.util.LinkedHashMap<>(connectProperties);
+        int capsEx = props.get("capsEx") instanceof Number n ? n.intValue() : 0;
+        props.put("capsEx", (double) (capsEx | EnhancedCapabilities.CAPS_RECONNECT));
+        return props;
     }
 
     /**
@@ -43,7 +82,7 @@ public record ClientOptions(Duration timeout, SessionConfig sessionConfig, Map<S
      * @return a copy with another timeout
      */
     public ClientOptions withTimeout(Duration newTimeout) {
-        return new ClientOptions(newTimeout, sessionConfig, connectProperties);
+        return new ClientOptions(newTimeout, sessionConfig, connectProperties, followReconnect);
     }
 
     /**
@@ -51,7 +90,7 @@ public record ClientOptions(Duration timeout, SessionConfig sessionConfig, Map<S
      * @return a copy with other session settings
      */
     public ClientOptions withSessionConfig(SessionConfig newConfig) {
-        return new ClientOptions(timeout, newConfig, connectProperties);
+        return new ClientOptions(timeout, newConfig, connectProperties, followReconnect);
     }
 
     /**
@@ -59,7 +98,7 @@ public record ClientOptions(Duration timeout, SessionConfig sessionConfig, Map<S
      * @return a copy with other extra connect properties
      */
     public ClientOptions withConnectProperties(Map<String, Object> properties) {
-        return new ClientOptions(timeout, sessionConfig, properties);
+        return new ClientOptions(timeout, sessionConfig, properties, followReconnect);
     }
 
     /**
@@ -74,6 +113,6 @@ public record ClientOptions(Duration timeout, SessionConfig sessionConfig, Map<S
     public ClientOptions withEnhanced(EnhancedCapabilities capabilities) {
         Map<String, Object> props = new java.util.LinkedHashMap<>(connectProperties);
         capabilities.writeTo(props);
-        return new ClientOptions(timeout, sessionConfig, props);
+        return new ClientOptions(timeout, sessionConfig, props, followReconnect);
     }
 }

@@ -18,8 +18,9 @@ import org.rtmp4j.flv.media.ScriptData;
 
 /**
  * A stream being played into an FLV file ({@link RtmpClient#playToFile}). Writes {@code onMetaData}
- * as the FLV metadata tag (FLV 10.1 §E.5) and every audio/video message as a tag with its
- * timestamp (ms). Finishes on {@code NetStream.Play.UnpublishNotify}, {@code NetStream.Play.Stop},
+ * as the FLV metadata tag (FLV 10.1 §E.5) and every audio/video message as a tag whose timestamp
+ * (ms) is rebased to the first audio/video message and unwrapped across 2^32 by a
+ * {@link RecordingTimeline} (see there for the FLV limit of 2^32 − 1 ms per file). Finishes on {@code NetStream.Play.UnpublishNotify}, {@code NetStream.Play.Stop},
  * the connection closing, or {@link #close()}; then the file is closed (duration and file size
  * patched) and the connection closed cleanly.
  *
@@ -29,6 +30,7 @@ public final class FlvRecording implements AutoCloseable {
     private final RtmpClient client;
     private final FlvWriter writer;
     private final CompletableFuture<Void> done = new CompletableFuture<>();
+    private final RecordingTimeline timeline = new RecordingTimeline();
     private long tags;
     private boolean finished;
 
@@ -50,14 +52,14 @@ public final class FlvRecording implements AutoCloseable {
             @Override
             public void onMedia(int streamId, MediaMessage media) {
                 FlvTagType type = media instanceof AudioMessage ? FlvTagType.AUDIO : FlvTagType.VIDEO;
-                write(new FlvTag(type, media.timestamp(), media.payload()), null);
+                write(type, media, null);
             }
 
             @Override
             public void onData(int streamId, DataMessage data) {
                 Map<String, Object> metadata = ScriptData.metadata(data.values());
                 if (!metadata.isEmpty()) {
-                    write(null, metadata);
+                    write(null, null, metadata);
                 }
             }
 
@@ -68,13 +70,13 @@ public final class FlvRecording implements AutoCloseable {
         };
     }
 
-    private synchronized void write(FlvTag tag, Map<String, Object> metadata) {
+    private synchronized void write(FlvTagType type, MediaMessage media, Map<String, Object> metadata) {
         if (finished) {
             return;
         }
         try {
-            if (tag != null) {
-                writer.write(tag);
+            if (media != null) {
+                writer.write(new FlvTag(type, timeline.flvTimestamp(media.timestamp()), media.payload()));
                 tags++;
             } else {
                 writer.writeMetadata(metadata);

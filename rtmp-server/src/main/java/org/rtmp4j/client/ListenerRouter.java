@@ -2,6 +2,8 @@ package org.rtmp4j.client;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import org.rtmp4j.core.command.ReconnectRequest;
 import org.rtmp4j.core.command.Status;
 import org.rtmp4j.core.message.CommandMessage;
 import org.rtmp4j.core.message.DataMessage;
@@ -12,12 +14,24 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one listener the engine knows; routes per message stream id to the listener of the {@link
- * Subscription} playing it. A listener that throws is logged; the connection goes on.
+ * Subscription} playing it, and Reconnect Requests to the client. A listener that throws is
+ * logged; the connection goes on.
  */
 final class ListenerRouter implements ClientListener {
     private static final Logger LOG = LoggerFactory.getLogger(ListenerRouter.class);
 
     private final Map<Integer, ClientListener> streams = new ConcurrentHashMap<>();
+    private final Consumer<ReconnectRequest> onReconnect;
+
+    /** @param onReconnect gets E-RTMP v2 Reconnect Requests (NetConnection onStatus) */
+    ListenerRouter(Consumer<ReconnectRequest> onReconnect) {
+        this.onReconnect = onReconnect;
+    }
+
+    @Override
+    public void onReconnectRequest(ReconnectRequest request) {
+        guard(() -> onReconnect.accept(request));
+    }
 
     void put(int streamId, ClientListener listener) {
         streams.put(streamId, listener);

@@ -1,28 +1,22 @@
 package org.rtmp4j.client;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InterruptedIOException;
-import java.net.InetSocketAddress;
 import java.net.SocketAddress;
-import java.net.SocketTimeoutException;
-import java.net.StandardSocketOptions;
 import java.net.URI;
-import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import org.rtmp4j.core.command.PublishType;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.rtmp4j.core.RtmpProtocolException;
+import org.rtmp4j.core.command.ReconnectRequest;
 import org.rtmp4j.core.message.CommandMessage;
-import org.rtmp4j.core.session.ClientConnection;
 import org.rtmp4j.core.session.ClientListener;
-import org.rtmp4j.core.session.ConnectOptions;
 import org.rtmp4j.core.session.RtmpStatusException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,39 +42,69 @@ import org.slf4j.LoggerFactory;
  * thread and must not block. From a callback, sends and {@link #close()} are allowed (they run
  * right after the callback returns); {@link #publish} and {@link #play} throw {@link
  * IllegalStateException} there, because they wait for an answer only that thread can deliver.
+ *
+ * <p>Reconnect Request (E-RTMP v2, "Reconnect Request"): with {@link ClientOptions#followReconnect()}
+ * (the default) the client announces {@code capsEx} Reconnect in {@code connect} and follows a
+ * server's {@code NetConnection.Connect.ReconnectRequest}: on a thread of its own ({@code
+ * rtmp-client-reconnect}) it connects to the request's {@code tcUrl} (resolved against the current
+ * one; absent, the same URL), then moves every open stream over while the old connection keeps
+ * streaming:
+ *
+ * <ul>
+ *   <li>a {@link Publisher} creates its stream on the new connection at once and switches at the
+ *       next video keyframe (any audio frame for an audio-only stream): on the sending thread it
+ *       waits for the old server to have processed everything sent so far (one {@code
+ *       createStream} round trip on the old connection), publishes on the new one (one more round
+ *       trip), sends the last metadata, the last video and audio sequence headers (restamped to
+ *       the keyframe's timestamp) and the keyframe there, then sends {@code FCUnpublish} and
+ *       {@code deleteStream} on the old connection. Nothing is buffered: until the keyframe media
+ *       goes to the old connection, and if that one is closed meanwhile, media up to the keyframe
+ *       is discarded. If the new publish is refused, the publisher stays on the old connection.
+ *       The rtmp4j live relay hands the stream over without notifying its players.</li>
+ *   <li>a {@link Subscription} plays the same name on the new connection; its listener keeps
+ *       getting the old connection's messages until the new one delivers audio or video newer
+ *       than what was delivered (by timestamp, per type), then only the new one's: no message is
+ *       delivered twice.</li>
+ * </ul>
+ *
+ * <p>When every stream has moved, the old connection is closed. New {@link #publish}/{@link #play}
+ * calls go to the new connection as soon as it is up; {@link #tcUrl()}, {@link #remoteAddress()}
+ * and {@link #connectResult()} describe it. If the new connection cannot be opened, the client
+ * stays on the old one (logged at WARN). {@link #closeFuture()} completes only when the
+ * connection in use is lost or closed, not when an old one is retired. A second request while one
+ * is being followed is ignored.
  */
 public final class RtmpClient implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RtmpClient.class);
     /** Default RTMP port (1935). */
     public static final int DEFAULT_PORT = 1935;
 
-    private static final int READ_BUFFER_SIZE = 64 * 1024;
-    private static final int READ_POLL_MILLIS = 100;
-    private static final long TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
-    private static final long CLOSE_WAIT_MILLIS = 2_000;
-
-    private final ClientChannel io;
     private final ClientOptions options;
     private final RtmpUrl target;
-    private final ListenerRouter router = new ListenerRouter();
-    private final ClientConnection engine;
-    private final Thread reader;
     private final Set<NetStreamHandle> openStreams = ConcurrentHashMap.newKeySet();
+    private final Set<ClientLink> retiring = ConcurrentHashMap.newKeySet();
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
-    private volatile CommandMessage connectResult;
+    private final AtomicBoolean closing = new AtomicBoolean();
+    private final AtomicBoolean reconnecting = new AtomicBoolean();
+    private final AtomicInteger reconnects = new AtomicInteger();
+    private volatile ClientLink link;
 
-    /** Something on a message stream that {@link #close()} must end first. */
+    /** Something on a message stream that {@link #close()} must end first and a reconnect must move. */
     interface NetStreamHandle {
         void closeStream();
+
+        /**
+         * Prepares the move to {@code next} (on the reconnect thread; may block).
+         *
+         * @return completes when the handle uses {@code next} only (or was closed), exceptionally
+         *     if it cannot move and stays on its connection
+         */
+        CompletableFuture<Void> moveTo(ClientLink next);
     }
 
-    private RtmpClient(SocketChannel channel, RtmpUrl target, ClientOptions options) {
-        this.io = new ClientChannel(channel);
+    private RtmpClient(RtmpUrl target, ClientOptions options) {
         this.target = target;
         this.options = options;
-        this.engine = new ClientConnection(options.sessionConfig(), io, router);
-        this.reader = new Thread(this::readLoop, "rtmp-client-reader");
-        this.reader.setDaemon(true);
     }
 
     /**
@@ -88,7 +112,7 @@ public final class RtmpClient implements AutoCloseable {
      * waiting at most {@code options.timeout()} for each.
      *
      * @param rtmpUrl {@code rtmp://host[:port]/app[/stream]}
-     * @param options timeout, session settings, extra connect properties
+     * @param options timeout, session settings, extra connect properties, reconnect following
      * @return a connected client
      * @throws IOException if the connection fails, times out or the handshake fails
      * @throws RtmpStatusException if the server refused {@code connect}
@@ -96,37 +120,38 @@ public final class RtmpClient implements AutoCloseable {
      */
     public static RtmpClient connect(URI rtmpUrl, ClientOptions options) throws IOException {
         RtmpUrl target = RtmpUrl.parse(rtmpUrl);
-        SocketChannel ch = SocketChannel.open();
-        RtmpClient client = null;
-        try {
-            ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
-            ch.socket().connect(new InetSocketAddress(target.host(), target.port()), (int) Math.min(Integer.MAX_VALUE, options.timeout().toMillis()));
-            client = new RtmpClient(ch, target, options);
-            client.start();
-            return client;
-        } catch (IOException | RuntimeException e) {
-            if (client != null) {
-                client.abort();
-            } else {
-                ch.close();
-            }
-            throw e;
-        }
+        RtmpClient client = new RtmpClient(target, options);
+        client.use(client.open(target));
+        return client;
     }
 
-    private void start() throws IOException {
-        reader.start();
-        ConnectOptions connect = new ConnectOptions(target.app(), target.tcUrl(), options.connectProperties());
-        connectResult = await(io.call(() -> {
-            engine.start();
-            return engine.connect(connect);
-        }), "connect to " + target.tcUrl());
-        LOG.debug("connected to {}", target.tcUrl());
+    private ClientLink open(RtmpUrl to) throws IOException {
+        return ClientLink.open(to, options, options.effectiveConnectProperties(), this::onReconnectRequest);
+    }
+
+    private void use(ClientLink l) {
+        link = l;
+        l.closeFuture().whenComplete((v, t) -> maybeFinish());
+    }
+
+    /** Completes {@link #closeFuture()} once the link in use is gone and no reconnect is under way. */
+    private void maybeFinish() {
+        ClientLink l = link;
+        if (reconnecting.get() || !l.closeFuture().isDone() || closed.isDone()) {
+            return;
+        }
+        l.closeFuture().whenComplete((v, t) -> {
+            if (t == null) {
+                closed.complete(null);
+            } else {
+                closed.completeExceptionally(t);
+            }
+        });
     }
 
     /** @return the socket, for tests of its options */
     SocketChannel socketChannel() {
-        return io.channel();
+        return link.channel();
     }
 
     /** @return the application from the URL */
@@ -139,24 +164,29 @@ public final class RtmpClient implements AutoCloseable {
         return target.streamName();
     }
 
-    /** @return {@code rtmp://host:port/app} as sent in {@code connect} */
+    /** @return {@code rtmp://host:port/app} as sent in {@code connect} on the connection in use */
     public String tcUrl() {
-        return target.tcUrl();
+        return link.target().tcUrl();
     }
 
-    /** @return the server's {@code _result} to {@code connect} */
+    /** @return the server's {@code _result} to {@code connect} on the connection in use */
     public CommandMessage connectResult() {
-        return connectResult;
+        return link.connectResult();
     }
 
-    /** @return the server's address */
+    /** @return the address of the server in use */
     public SocketAddress remoteAddress() {
-        return io.remoteAddress();
+        return link.remoteAddress();
+    }
+
+    /** @return how many Reconnect Requests this client followed to a new connection */
+    public int reconnects() {
+        return reconnects.get();
     }
 
     /** @return whether the connection is open and {@link #close()} was not called */
     public boolean isOpen() {
-        return !io.isClosing() && !closed.isDone();
+        return !closing.get() && link.isOpen();
     }
 
     /** @return completes when the connection is gone: normally on a clean close, else exceptionally */
@@ -176,21 +206,23 @@ public final class RtmpClient implements AutoCloseable {
     public Publisher publish(String name) throws IOException {
         ensureBlockingAllowed("publish");
         ensureOpen();
-        int streamId = await(io.call(engine::createStream), "createStream");
+        ClientLink l = link;
+        int streamId = l.createStream();
         try {
-            await(io.call(() -> engine.publish(streamId, name, PublishType.LIVE)), "publish " + name);
+            l.publish(streamId, name);
         } catch (IOException | RuntimeException e) {
-            deleteStreamQuietly(streamId);
+            l.deleteStreamQuietly(streamId);
             throw e;
         }
-        Publisher p = new Publisher(this, streamId, name);
+        Publisher p = new Publisher(this, l, streamId, name);
         openStreams.add(p);
         return p;
     }
 
     /**
      * Creates a stream and plays {@code name} on it (RTMP 1.0 §7.2.1.3, §7.2.2.1). Media, data and
-     * status of that stream go to {@code listener} on the reader thread.
+     * status of that stream go to {@code listener} on the reader thread (during a reconnect, on
+     * either connection's reader thread, one call at a time).
      *
      * @param name the stream name
      * @param listener receives that stream's status, data and media; must not block
@@ -202,16 +234,8 @@ public final class RtmpClient implements AutoCloseable {
     public Subscription play(String name, ClientListener listener) throws IOException {
         ensureBlockingAllowed("play");
         ensureOpen();
-        int streamId = await(io.call(engine::createStream), "createStream");
-        router.put(streamId, listener);
-        try {
-            await(io.call(() -> engine.play(streamId, name)), "play " + name);
-        } catch (IOException | RuntimeException e) {
-            router.remove(streamId);
-            deleteStreamQuietly(streamId);
-            throw e;
-        }
-        Subscription s = new Subscription(this, streamId, name);
+        Subscription s = new Subscription(this, name, listener);
+        s.start(link);
         openStreams.add(s);
         return s;
     }
@@ -254,183 +278,107 @@ public final class RtmpClient implements AutoCloseable {
 
     /**
      * Closes cleanly: deletes every open stream ({@code deleteStream}, RTMP 1.0 §7.2.2.3), half-closes
-     * the socket, waits briefly for the server to close its side, then closes. Idempotent.
+     * the socket, waits briefly for the server to close its side, then closes (also an old connection
+     * still being retired after a reconnect). Idempotent.
      */
     @Override
     public void close() {
-        if (!io.markClosing()) {
+        if (!closing.compareAndSet(false, true)) {
             return;
         }
-        if (io.inEngineCall()) {
-            io.execute(this::doClose); // inside an engine call (a listener): runs after it returns
-        } else {
-            doClose();
-        }
-    }
-
-    private void doClose() {
-        for (NetStreamHandle h : openStreams) {
-            try {
-                h.closeStream();
-            } catch (RuntimeException e) {
-                LOG.debug("closing stream", e);
+        link.close(() -> {
+            for (NetStreamHandle h : openStreams) {
+                try {
+                    h.closeStream();
+                } catch (RuntimeException e) {
+                    LOG.debug("closing stream", e);
+                }
             }
+            openStreams.clear();
+        });
+        for (ClientLink old : retiring) {
+            old.close(() -> { });
         }
-        openStreams.clear();
+    }
+
+    // ----- reconnect (E-RTMP v2, Reconnect Request)
+
+    /** On {@code from}'s reader thread: starts following the request on a thread of its own. */
+    private void onReconnectRequest(ClientLink from, ReconnectRequest request) {
+        if (!options.followReconnect() || closing.get() || from != link || !reconnecting.compareAndSet(false, true)) {
+            LOG.debug("not following a Reconnect Request from {}", from);
+            return;
+        }
+        String url;
         try {
-            if (io.isOpen()) {
-                io.channel().shutdownOutput();
+            url = request.resolve(from.target().tcUrl());
+        } catch (RtmpProtocolException e) {
+            LOG.warn("ignoring a Reconnect Request from {}: {}", from, e.getMessage());
+            reconnecting.set(false);
+            return;
+        }
+        Thread t = new Thread(() -> reconnect(from, url), "rtmp-client-reconnect");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private void reconnect(ClientLink from, String url) {
+        ClientLink next;
+        try {
+            next = open(RtmpUrl.parse(URI.create(url)));
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("could not follow the Reconnect Request to {} ({}); staying on {}", url, e.toString(), from);
+            reconnecting.set(false);
+            maybeFinish();
+            return;
+        }
+        if (closing.get()) {
+            next.close(() -> { });
+            reconnecting.set(false);
+            return;
+        }
+        List<CompletableFuture<Void>> moves = new ArrayList<>();
+        for (NetStreamHandle h : List.copyOf(openStreams)) {
+            moves.add(h.moveTo(next));
+        }
+        retiring.add(from);
+        use(next);
+        reconnects.incrementAndGet();
+        reconnecting.set(false);
+        if (closing.get()) { // close() ran meanwhile and may have closed only the old connection
+            next.close(() -> { });
+            from.close(() -> { });
+        }
+        LOG.info("following a Reconnect Request from {} to {}: {} streams to move", from, next, moves.size());
+        CompletableFuture.allOf(moves.toArray(new CompletableFuture<?>[0])).whenCompleteAsync((v, t) -> {
+            if (t != null) {
+                LOG.warn("a stream could not move from {}; leaving that connection to the server", from, t);
+                return;
             }
-        } catch (IOException e) {
-            LOG.debug("shutdownOutput", e);
-        }
-        boolean onReader = Thread.currentThread() == reader;
-        if (!onReader && reader.isAlive()) {
-            joinReader();
-        }
-        io.closeChannel();
-        if (!onReader && reader.isAlive()) {
-            joinReader();
-        }
-    }
-
-    /** Closes at once, without the clean-close steps (a failed connect). */
-    private void abort() {
-        io.markClosing();
-        io.closeChannel();
-        if (reader.isAlive()) {
-            joinReader();
-        }
-    }
-
-    private void joinReader() {
-        try {
-            reader.join(CLOSE_WAIT_MILLIS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+            retiring.remove(from);
+            from.close(() -> { });
+            LOG.debug("retired {}", from);
+        });
+        maybeFinish();
     }
 
     // ----- used by Publisher and Subscription
 
-    void run(Runnable engineCall) {
-        ensureOpen();
-        io.run(engineCall);
-    }
-
-    ClientConnection engine() {
-        return engine;
-    }
-
-    void streamClosed(NetStreamHandle handle, int streamId) {
+    void streamClosed(NetStreamHandle handle) {
         openStreams.remove(handle);
-        router.remove(streamId);
-        deleteStreamQuietly(streamId);
-    }
-
-    private void deleteStreamQuietly(int streamId) {
-        if (closed.isDone() || !io.isOpen()) {
-            return;
-        }
-        try {
-            io.call(() -> {
-                engine.deleteStream(streamId);
-                return null;
-            });
-        } catch (RuntimeException e) {
-            LOG.debug("deleteStream {}", streamId, e);
-        }
     }
 
     private void ensureBlockingAllowed(String what) {
-        if (io.inEngineCall()) {
+        if (link.inEngineCall()) {
             throw new IllegalStateException(
                     what + " from a listener callback would deadlock the reader thread that answers it");
         }
     }
 
     private void ensureOpen() {
-        if (closed.isDone() || !io.isOpen()) {
-            throw new IllegalStateException("RTMP connection to " + target.tcUrl() + " is closed");
+        if (closing.get()) {
+            throw new IllegalStateException("RTMP connection to " + tcUrl() + " is closed");
         }
-    }
-
-    private <T> T await(CompletableFuture<T> f, String what) throws IOException {
-        try {
-            return f.get(options.timeout().toNanos(), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException e) {
-            throw new IOException(what + " timed out after " + options.timeout(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException(what + " interrupted");
-        } catch (ExecutionException e) {
-            Throwable c = e.getCause();
-            if (c instanceof RtmpStatusException s) {
-                throw new RtmpStatusException(s.status());
-            }
-            if (c instanceof IOException io) {
-                throw new IOException(what + " failed: " + io.getMessage(), io);
-            }
-            throw new IOException(what + " failed: " + c, c);
-        }
-    }
-
-    private void readLoop() {
-        Throwable cause = null;
-        try {
-            io.channel().socket().setSoTimeout(READ_POLL_MILLIS);
-            InputStream in = io.channel().socket().getInputStream();
-            byte[] buf = new byte[READ_BUFFER_SIZE];
-            long nextTick = System.nanoTime() + TICK_NANOS;
-            while (true) {
-                int n;
-                try {
-                    n = in.read(buf);
-                } catch (SocketTimeoutException idle) {
-                    n = 0;
-                }
-                if (n < 0) {
-                    break;
-                }
-                if (n > 0) {
-                    ByteBuffer bytes = ByteBuffer.wrap(buf, 0, n);
-                    io.call(() -> {
-                        engine.onBytes(bytes);
-                        return null;
-                    });
-                }
-                long now = System.nanoTime();
-                if (now - nextTick >= 0) {
-                    nextTick = now + TICK_NANOS;
-                    io.call(() -> {
-                        engine.onTick(now);
-                        return null;
-                    });
-                }
-            }
-        } catch (IOException e) {
-            if (!io.isClosing()) {
-                cause = e;
-            }
-        } catch (Throwable t) {
-            LOG.warn("RTMP client reader failed", t);
-            cause = t;
-        } finally {
-            io.closeChannel();
-            Throwable c = cause;
-            try {
-                io.call(() -> {
-                    engine.onTransportClosed(c);
-                    return null;
-                });
-            } catch (RuntimeException e) {
-                LOG.debug("onTransportClosed", e);
-            }
-            if (c == null) {
-                closed.complete(null);
-            } else {
-                closed.completeExceptionally(c);
-            }
-        }
+        link.ensureOpen();
     }
 }

@@ -6,7 +6,8 @@
  * ({@link org.rtmp4j.client.Subscription}), plus file helpers ({@code publishFile}, {@code
  * playToFile}). One daemon reader thread per client ({@code rtmp-client-reader}) feeds the engine;
  * writes are synchronous on the caller's thread; both share one lock. Listener callbacks run on the
- * reader thread and must not block.
+ * reader thread and must not block. The client follows E-RTMP v2 Reconnect Requests: publishers
+ * move to the new connection at their next keyframe, subscriptions re-play (see {@code RtmpClient}).
  *
  * <p>{@link org.rtmp4j.client.NioClientGroup}: many non-blocking {@link org.rtmp4j.client.NioClient}
  * connections on a few NIO event loops (the server's own loop implementation), for load tools and

@@ -1,5 +1,7 @@
 package org.rtmp4j.live;
 
+import org.rtmp4j.core.Timeline;
+
 /**
  * The bitrate of one published stream over a recent window of <em>media time</em>: payload bytes
  * of the audio and video messages whose timestamps fall into the last {@link #WINDOW_SECONDS}
@@ -7,9 +9,11 @@ package org.rtmp4j.live;
  * §5.3.1, milliseconds) rather than on arrival time makes it the stream's own bitrate, the same
  * whether the publisher sends in real time or as fast as it can, and deterministic in tests.
  *
- * <p>Media time is kept in one-second buckets. A timestamp that jumps backwards by more than the
- * window, or forwards by more than it (a new encoder session, a 32-bit wrap), restarts the
- * measurement; small reorderings between audio and video are counted in their own bucket.
+ * <p>Media time is kept in one-second buckets on a 64-bit {@link Timeline}, so a stream crossing
+ * 2^31 or 2^32 ms (the 32-bit wrap, RTMP 1.0 §5.3.1.2.1) keeps its measurement. A timestamp that
+ * jumps backwards by more than the window, or forwards by more than it (a new encoder session),
+ * restarts the measurement; small reorderings between audio and video are counted in their own
+ * bucket.
  *
  * <p>Not thread-safe: {@link LiveStream} calls it under its lock. Allocation-free after construction.
  */
@@ -19,6 +23,7 @@ final class BitrateMeter {
     private static final long BUCKET_MS = 1000;
 
     private final long[] buckets = new long[WINDOW_SECONDS];
+    private final Timeline timeline = new Timeline();
     private boolean started;
     /** Second (timestamp / 1000) of the newest bucket. */
     private long headSecond;
@@ -30,11 +35,11 @@ final class BitrateMeter {
     /**
      * Counts one message.
      *
-     * @param timestamp the message timestamp, ms (unsigned 32-bit held in an int)
+     * @param timestamp the message timestamp, ms (unsigned 32-bit held in an int; unwrapped here)
      * @param bytes the payload size, bytes
      */
     void add(int timestamp, int bytes) {
-        long ms = timestamp & 0xFFFFFFFFL;
+        long ms = timeline.unwrap(timestamp);
         long second = ms / BUCKET_MS;
         if (!started || second > headSecond + WINDOW_SECONDS || second <= headSecond - WINDOW_SECONDS) {
             restart(ms);
@@ -53,6 +58,7 @@ final class BitrateMeter {
     /** Forgets everything (a new publisher). */
     void reset() {
         started = false;
+        timeline.reset();
     }
 
     private void restart(long ms) {

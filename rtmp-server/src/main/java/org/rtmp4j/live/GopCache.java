@@ -19,8 +19,14 @@ import org.rtmp4j.core.message.MediaMessage;
  *       against the previous decoder configuration are useless to a new player.</li>
  *   <li>Other audio and video are appended while a GOP is open; while waiting for a keyframe they
  *       are not kept.</li>
+ *   <li>E-RTMP v2 Multitrack: only the keyframes and sequence headers of the primary track (the
+ *       lowest video track id seen) start or reset the GOP; other tracks' keyframes are appended like
+ *       inter frames, so renditions with aligned GOPs all reach a late joiner from their keyframes
+ *       (their sequence headers are kept per track by {@link LiveStream}). A multi-track message
+ *       counts as its first track's.</li>
  *   <li>Bounds: when the payload bytes exceed {@code maxBytes} or the timestamp span (last minus
- *       first, ms, modulo 2^32) exceeds {@code maxDuration}, the cache is cleared and waits for the
+ *       first, ms, by serial-number arithmetic: the signed 32-bit difference, so spans across 2^24,
+ *       2^31 and the 2^32 wrap measure right) exceeds {@code maxDuration}, the cache is cleared and waits for the
  *       next keyframe (counted in {@link #overflows()}). A keyframe larger than {@code maxBytes} is
  *       therefore never cached.</li>
  *   <li>Streams without video (until the first video message) keep a ring of the most recent
@@ -40,6 +46,8 @@ public final class GopCache {
     private final ArrayDeque<MediaMessage> messages = new ArrayDeque<>();
     private long bytes;
     private boolean hasVideo;
+    /** The lowest video track id seen since {@link #clear()} (0 unless E-RTMP Multitrack). */
+    private int primaryTrack;
     private boolean awaitingKeyFrame = true;
     private long overflows;
 
@@ -86,20 +94,25 @@ public final class GopCache {
     void add(MediaMessage media, MediaKind kind) {
         switch (kind) {
             case VIDEO_SEQUENCE_HEADER:
-                hasVideo = true;
-                reset(true);
+                if (isPrimaryTrack(media)) {
+                    reset(true);
+                }
                 return;
             case AUDIO_SEQUENCE_HEADER:
                 return;
             case VIDEO_KEY_FRAME:
-                hasVideo = true;
-                reset(false);
-                append(media);
-                checkBounds();
+                if (isPrimaryTrack(media)) {
+                    reset(false);
+                    append(media);
+                    checkBounds();
+                } else {
+                    appendInGop(media);
+                }
                 return;
             case VIDEO_FRAME:
                 if (!hasVideo) {
                     hasVideo = true;
+                    primaryTrack = MediaClassifier.trackId(media);
                     reset(true);
                 }
                 appendInGop(media);
@@ -112,6 +125,19 @@ public final class GopCache {
                     appendToAudioRing(media);
                 }
         }
+    }
+
+    /**
+     * Whether a keyframe or sequence header belongs to the primary track; the first video, or a
+     * lower track id than seen so far, becomes the primary track.
+     */
+    private boolean isPrimaryTrack(MediaMessage media) {
+        int track = MediaClassifier.trackId(media);
+        if (!hasVideo || track < primaryTrack) {
+            hasVideo = true;
+            primaryTrack = track;
+        }
+        return track == primaryTrack;
     }
 
     private void appendInGop(MediaMessage media) {
@@ -141,7 +167,11 @@ public final class GopCache {
         }
     }
 
-    /** @return {@code last - first} in ms modulo 2^32, or 0 when negative (out-of-order interleaving) */
+    /**
+     * @return {@code last - first} in ms as a signed 32-bit difference (serial-number arithmetic,
+     *     RTMP 1.0 §5.3.1.2.1: correct across the wrap for spans under 2^31 ms), or 0 when negative
+     *     (out-of-order interleaving)
+     */
     private static long span(MediaMessage first, MediaMessage last) {
         return Math.max(0, last.timestamp() - first.timestamp());
     }
@@ -156,6 +186,7 @@ public final class GopCache {
     public void clear() {
         reset(true);
         hasVideo = false;
+        primaryTrack = 0;
     }
 
     MediaMessage[] toArray() {

@@ -39,14 +39,23 @@ import org.slf4j.LoggerFactory;
  *       live waits for a publisher ({@link LiveOptions#waitForPublisher()}) or is refused with
  *       {@code NetStream.Play.StreamNotFound}. E-RTMP gate (E-RTMP v2, "Enhancing NetConnection
  *       connect Command"): when the stream's video is an ExHeader FourCC the player's connect
- *       {@code fourCcList} lacks (and no {@code "*"}), the play is refused, or the waiting player
- *       dropped, with {@code NetStream.Play.Failed}, unless
+ *       {@code fourCcList} lacks (and no {@code "*"}; for Multitrack video, any track's FourCC),
+ *       the play is refused with {@code NetStream.Play.Failed}, or the waiting player dropped
+ *       with {@code NetStream.Play.Failed} then {@code NetStream.Play.Stop} (which ends ffmpeg's
+ *       read; the error alone leaves ffmpeg 7.1 waiting for data), unless
  *       {@link LiveOptions#allowEnhancedToLegacyPlayers()}.</li>
  *   <li><b>Media</b>: classified by its FLV tag header, cached, and sent to each player with
  *       {@code media.withStreamId(playerStreamId)}: the payload is shared, never copied. Slow
  *       players are handled by {@link RtmpSession#sendMedia}'s drop policy (DESIGN §7).</li>
  *   <li><b>Unpublish</b> or publisher close: players get {@code NetStream.Play.UnpublishNotify}
  *       and stay subscribed, waiting for the next publisher.</li>
+ *   <li><b>Reconnect</b> (E-RTMP v2, Reconnect Request): when the live publisher's session was asked
+ *       to reconnect ({@link RtmpSession#requestReconnect}), a new publish of the same name is its
+ *       successor whatever the {@link PublisherPolicy}: it takes the stream over and the players
+ *       get no {@code UnpublishNotify}/{@code PublishNotify} (ffmpeg, for one, ends playback on
+ *       {@code UnpublishNotify}), just the successor's metadata, sequence headers and, withheld
+ *       until it, its first keyframe. The old publisher's later unpublish or close changes
+ *       nothing. Publish authentication in {@link #onPublish} overrides still applies.</li>
  * </ul>
  *
  * <p>Thread-safety: one instance may serve every session of a server
@@ -156,7 +165,7 @@ public class LiveBroadcastController implements RtmpController {
         }
         StreamKey key = streamKey(session, request.command().name());
         boolean slot = reserveSlot();
-        if (!slot && !(options.publisherPolicy() == PublisherPolicy.TAKEOVER && isLive(key))) {
+        if (!slot && !replaceable(key)) {
             if (isLive(key)) {
                 request.reject(alreadyPublished(key));
             } else {
@@ -178,6 +187,7 @@ public class LiveBroadcastController implements RtmpController {
                 request.reject(alreadyPublished(key));
                 return;
             case TAKEN_OVER:
+            case HANDED_OVER:
                 if (slot) {
                     publishedCount.decrementAndGet();
                 }
@@ -203,6 +213,13 @@ public class LiveBroadcastController implements RtmpController {
         }
         acceptedPublishes.incrementAndGet();
         log.debug("{} publishes {} (stream {})", session.id(), key, stream.id());
+        if (claim.outcome() == LiveStream.ClaimOutcome.HANDED_OVER) {
+            // E-RTMP v2 Reconnect Request: the old publisher's successor; players see no notification,
+            // only the new metadata, sequence headers and keyframe. The old session closes itself
+            // (or is closed by whoever asked it to reconnect, e.g. RtmpServer.drain).
+            log.debug("{} continues {} for {}, which was asked to reconnect", session.id(), key, claim.previous());
+            return;
+        }
         if (claim.outcome() == LiveStream.ClaimOutcome.TAKEN_OVER) {
             Publisher old = claim.previous();
             log.debug("{} takes {} over from {}", session.id(), key, old);
@@ -223,6 +240,12 @@ public class LiveBroadcastController implements RtmpController {
                 return true;
             }
         }
+    }
+
+    /** Whether a publish of {@code key} may replace its live publisher: TAKEOVER, or the publisher was asked to reconnect. */
+    private boolean replaceable(StreamKey key) {
+        return streams.get(key).map(s -> s.isLive()
+                && (options.publisherPolicy() == PublisherPolicy.TAKEOVER || s.publisherReconnecting())).orElse(false);
     }
 
     private boolean isLive(StreamKey key) {
@@ -262,12 +285,13 @@ public class LiveBroadcastController implements RtmpController {
         }
         MediaKind kind = MediaClassifier.classify(media);
         if (kind == MediaKind.VIDEO_SEQUENCE_HEADER) {
-            String fourCc = MediaClassifier.videoFourCc(media);
-            if (fourCc != null) {
-                for (Subscriber s : b.stream().setVideoFourCc(b.publisher(), fourCc)) {
+            Map<Integer, String> fourCcs = MediaClassifier.videoFourCcs(media);
+            if (!fourCcs.isEmpty()) {
+                b.stream().setVideoFourCcs(b.publisher(), fourCcs).forEach((s, fourCc) -> {
                     log.debug("{} dropped from {}: no {} in its fourCcList", s, b.stream().key(), fourCc);
                     Fanout.deliver(s, enhancedRefused(b.stream().key(), fourCc));
-                }
+                    Fanout.deliver(s, playStopped(b.stream().key())); // without it ffmpeg keeps reading the stream
+                });
             }
         }
         Subscriber[] subs = b.stream().onMedia(b.publisher(), media, kind);
@@ -320,6 +344,10 @@ public class LiveBroadcastController implements RtmpController {
         }
     }
 
+
+    private static Status playStopped(StreamKey key) {
+        return Status.status(StatusCodes.PLAY_STOP, "stopped playing " + key.name());
+    }
 
     private static Status enhancedRefused(StreamKey key, String fourCc) {
         return Status.error(StatusCodes.PLAY_FAILED,

@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.rtmp4j.core.command.Status;
 import org.rtmp4j.core.message.MediaMessage;
 import org.rtmp4j.flv.FlvFormatException;
@@ -38,7 +39,8 @@ public final class LiveStream {
     /** The last sequence header per track id (0 unless E-RTMP Multitrack), in arrival order. */
     private final Map<Integer, MediaMessage> videoSequenceHeaders = new LinkedHashMap<>(2);
     private final Map<Integer, MediaMessage> audioSequenceHeaders = new LinkedHashMap<>(2);
-    private String videoFourCc;
+    /** The E-RTMP video FourCC per track id (0 unless Multitrack), from the ExHeader sequence starts. */
+    private final TreeMap<Integer, String> videoFourCcs = new TreeMap<>();
     private long messagesIn;
     private long bytesIn;
     /** Codec details of the current publisher; {@code null} until the first audio, video or metadata. */
@@ -92,21 +94,27 @@ public final class LiveStream {
             Duration uptime = since == null || now.isBefore(since) ? Duration.ZERO : Duration.between(since, now);
             MediaInfo media = publisher == null || mediaInfo == null ? MediaInfo.EMPTY : mediaInfo.mediaInfo();
             return new StreamInfo(key, publisher != null, since, subscribers.length + joining.size(), messagesIn,
-                    bytesIn, videoFourCc, dropped, media, publisher == null ? 0 : bitrate.bitsPerSecond(), uptime);
+                    bytesIn, primaryVideoFourCc(), dropped, media, publisher == null ? 0 : bitrate.bitsPerSecond(), uptime);
         }
     }
 
     /** Outcome of {@link #claim}. */
-    enum ClaimOutcome { CLAIMED, REFUSED, TAKEN_OVER }
+    enum ClaimOutcome { CLAIMED, REFUSED, TAKEN_OVER, HANDED_OVER }
 
     /** previous: the publisher refused against or taken over, or {@code null}; subscribers: to notify. */
     record Claim(LiveStream stream, ClaimOutcome outcome, Publisher previous, Subscriber[] subscribers) {}
 
-    /** Makes {@code p} the publisher, unless one is attached and the policy refuses. */
+    /**
+     * Makes {@code p} the publisher, unless one is attached and the policy refuses. A publisher whose
+     * session was asked to reconnect ({@link org.rtmp4j.core.session.RtmpSession#reconnectRequested()})
+     * is handed over to {@code p} whatever the policy, and joining players get no notifications (E-RTMP
+     * v2, Reconnect Request: the players must not notice the switch).
+     */
     Claim claim(Publisher p, PublisherPolicy policy, Status publishNotify, Status unpublishNotify) {
         synchronized (lock) {
             Publisher previous = publisher;
-            if (previous != null && policy == PublisherPolicy.REFUSE) {
+            boolean handover = previous != null && previous.session.reconnectRequested();
+            if (previous != null && policy == PublisherPolicy.REFUSE && !handover) {
                 return new Claim(this, ClaimOutcome.REFUSED, previous, NONE);
             }
             resetCaches();
@@ -116,13 +124,24 @@ public final class LiveStream {
             }
             for (Subscriber s : joining) {
                 s.awaitingKeyFrame = true;
+                if (handover) {
+                    continue;
+                }
                 if (previous != null) {
                     s.pending.add(unpublishNotify);
                 }
                 s.pending.add(publishNotify);
             }
-            return new Claim(this, previous == null ? ClaimOutcome.CLAIMED : ClaimOutcome.TAKEN_OVER, previous,
-                    subscribers);
+            ClaimOutcome outcome = previous == null ? ClaimOutcome.CLAIMED
+                    : handover ? ClaimOutcome.HANDED_OVER : ClaimOutcome.TAKEN_OVER;
+            return new Claim(this, outcome, previous, subscribers);
+        }
+    }
+
+    /** @return whether the attached publisher's session was asked to reconnect (its successor may take over) */
+    boolean publisherReconnecting() {
+        synchronized (lock) {
+            return publisher != null && publisher.session.reconnectRequested();
         }
     }
 
@@ -145,7 +164,7 @@ public final class LiveStream {
         metadata = null;
         videoSequenceHeaders.clear();
         audioSequenceHeaders.clear();
-        videoFourCc = null;
+        videoFourCcs.clear();
         messagesIn = 0;
         bytesIn = 0;
         mediaInfo = null;
@@ -184,7 +203,8 @@ public final class LiveStream {
 
     /**
      * Whether {@code media} tells the collector something new: sequence headers, the first audio
-     * and video message (legacy codecs are named by every tag header, FLV 10.1 §E.4.2.1), and the
+     * and video message (legacy codecs are named by every tag header, FLV 10.1 §E.4.2.1), video key
+     * frames until a picture size is known (VP9 has it only in key frames), and the
      * E-RTMP audio MultichannelConfig (E-RTMP v2, packet type 4). Other frames are skipped, so the
      * publish path parses no more than a tag header per message.
      */
@@ -193,7 +213,8 @@ public final class LiveStream {
             return true;
         }
         if (kind.isVideo()) {
-            return !videoSeen;
+            // a key frame while no size is known: VP9 signals its picture size only there
+            return !videoSeen || kind == MediaKind.VIDEO_KEY_FRAME && mediaInfo != null && !mediaInfo.hasVideoConfig();
         }
         if (!audioSeen) {
             return true;
@@ -246,34 +267,59 @@ public final class LiveStream {
     }
 
     /**
-     * Records the stream's E-RTMP video FourCC and removes the players that do not accept it (E-RTMP
-     * gate). @return the removed players (to be told {@code NetStream.Play.Failed}); empty if none
+     * Records the stream's E-RTMP video FourCCs by track id and removes the players that do not
+     * accept every one (E-RTMP gate; a player of a Multitrack stream must accept each track's).
+     *
+     * @param fourCcs track id to FourCC, from a sequence start ({@link MediaClassifier#videoFourCcs})
+     * @return the removed players, each with the FourCC it lacks (to be told {@code
+     *     NetStream.Play.Failed}); empty if none
      */
-    List<Subscriber> setVideoFourCc(Publisher p, String fourCc) {
+    Map<Subscriber, String> setVideoFourCcs(Publisher p, Map<Integer, String> fourCcs) {
         synchronized (lock) {
-            if (publisher != p || fourCc == null || fourCc.equals(videoFourCc)) {
-                return List.of();
+            if (publisher != p || fourCcs.isEmpty() || videoFourCcs.entrySet().containsAll(fourCcs.entrySet())) {
+                return Map.of();
             }
-            videoFourCc = fourCc;
-            List<Subscriber> evicted = new ArrayList<>();
+            videoFourCcs.putAll(fourCcs);
+            Map<Subscriber, String> evicted = new LinkedHashMap<>();
             for (Subscriber s : subscribers) {
-                if (!s.accepts(fourCc)) {
-                    evicted.add(s);
-                }
+                refuse(s, evicted);
             }
             for (Subscriber s : joining) {
-                if (!s.accepts(fourCc)) {
-                    evicted.add(s);
-                }
+                refuse(s, evicted);
             }
-            for (Subscriber s : evicted) {
+            for (Subscriber s : evicted.keySet()) {
                 removeLocked(s);
             }
             return evicted;
         }
     }
 
-    /** What a joining player is sent before the live edge. */
+    private void refuse(Subscriber s, Map<Subscriber, String> evicted) {
+        String lacking = refusedFourCc(s);
+        if (lacking != null) {
+            evicted.put(s, lacking);
+        }
+    }
+
+    /** @return the first of the stream's video FourCCs {@code s} does not accept, or {@code null} */
+    private String refusedFourCc(Subscriber s) {
+        for (String fourCc : videoFourCcs.values()) {
+            if (!s.accepts(fourCc)) {
+                return fourCc;
+            }
+        }
+        return null;
+    }
+
+    /** @return the FourCC of the lowest video track (the one {@link MediaInfoCollector} describes), or {@code null} */
+    private String primaryVideoFourCc() {
+        return videoFourCcs.isEmpty() ? null : videoFourCcs.firstEntry().getValue();
+    }
+
+    /**
+     * What a joining player is sent before the live edge; {@code videoFourCc} is the FourCC it lacks
+     * when {@code refused}, else the primary track's.
+     */
     record Join(LiveStream stream, boolean refused, String videoFourCc, boolean live, Map<String, Object> metadata,
             MediaMessage[] videoSequenceHeaders, MediaMessage[] audioSequenceHeaders, MediaMessage[] gop) {}
 
@@ -284,8 +330,9 @@ public final class LiveStream {
      */
     Join join(Subscriber s, boolean waitIfNotLive) {
         synchronized (lock) {
-            if (!s.accepts(videoFourCc)) {
-                return new Join(this, true, videoFourCc, publisher != null, null, null, null, null);
+            String refused = refusedFourCc(s);
+            if (refused != null) {
+                return new Join(this, true, refused, publisher != null, null, null, null, null);
             }
             if (publisher == null) {
                 s.awaitingKeyFrame = true;
@@ -297,7 +344,7 @@ public final class LiveStream {
             MediaMessage[] cached = gop.toArray();
             s.awaitingKeyFrame = cached.length == 0 || MediaClassifier.classify(cached[0]) != MediaKind.VIDEO_KEY_FRAME;
             joining.add(s);
-            return new Join(this, false, videoFourCc, true, metadata, videoSequenceHeaders.values().toArray(NO_MEDIA),
+            return new Join(this, false, primaryVideoFourCc(), true, metadata, videoSequenceHeaders.values().toArray(NO_MEDIA),
                     audioSequenceHeaders.values().toArray(NO_MEDIA), cached);
         }
     }

@@ -1,9 +1,12 @@
 package org.rtmp4j.live;
 
+import java.util.Map;
+import java.util.TreeMap;
 import org.rtmp4j.core.message.AudioMessage;
 import org.rtmp4j.core.message.MediaMessage;
 import org.rtmp4j.flv.FlvFormatException;
 import org.rtmp4j.flv.media.AudioTagHeader;
+import org.rtmp4j.flv.media.Multitrack;
 import org.rtmp4j.flv.media.VideoTagHeader;
 
 /**
@@ -62,6 +65,31 @@ final class MediaClassifier {
             return h.exHeader() ? h.fourCc() : null;
         } catch (FlvFormatException e) {
             return null;
+        }
+    }
+
+    /**
+     * @return the E-RTMP video FourCC of each track of {@code media} by track id, lowest first: one
+     *     entry (track 0) for a plain ExHeader body, every track of a Multitrack body (E-RTMP v2,
+     *     Multitrack; {@code ManyTracksManyCodecs} may name several); empty for legacy or
+     *     unparsable video
+     */
+    static Map<Integer, String> videoFourCcs(MediaMessage media) {
+        try {
+            VideoTagHeader h = VideoTagHeader.parse(media.payload());
+            if (!h.exHeader() || h.fourCc() == null) {
+                return Map.of();
+            }
+            if (!h.isMultitrack()) {
+                return Map.of(0, h.fourCc());
+            }
+            Map<Integer, String> byTrack = new TreeMap<>();
+            for (Multitrack.Track t : Multitrack.parseVideo(media.payload()).tracks()) {
+                byTrack.put(t.trackId(), t.fourCc());
+            }
+            return byTrack;
+        } catch (FlvFormatException e) {
+            return Map.of();
         }
     }
 }

@@ -15,8 +15,9 @@ import org.rtmp4j.flv.codec.MediaInfo;
  * @param players players subscribed, including those waiting for a publisher
  * @param messagesIn audio and video messages received from the current publisher
  * @param bytesIn payload bytes of those messages
- * @param videoFourCc the E-RTMP video FourCC from the last ExHeader sequence start (e.g.
- *     {@code hvc1}), or {@code null} for legacy or no video
+ * @param videoFourCc the E-RTMP video FourCC from the ExHeader sequence start (e.g.
+ *     {@code hvc1}; for Multitrack video the lowest track id's, the track {@code media}
+ *     describes), or {@code null} for legacy or no video
  * @param droppedMessages media messages the slow-player policy dropped, summed over the sessions
  *     of the current players ({@link org.rtmp4j.core.session.RtmpSession#stats()})
  * @param media codecs, picture size, frame rate, sample rate and channels, from the current

@@ -45,4 +45,18 @@ class ClientOptionsTest {
         assertThatThrownBy(() -> ClientOptions.defaults().withTimeout(Duration.ZERO))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void followingReconnectOrsTheReconnectBitIntoCapsExAsSent() {
+        ClientOptions multitrack = ClientOptions.defaults().withEnhanced(
+                new EnhancedCapabilities(List.of(), Map.of(), Map.of(), EnhancedCapabilities.CAPS_MULTITRACK));
+
+        assertThat(ClientOptions.defaults().followReconnect()).isTrue();
+        assertThat(ClientOptions.defaults().effectiveConnectProperties()).containsExactly(Map.entry("capsEx", 1.0));
+        assertThat(multitrack.effectiveConnectProperties()).containsEntry("capsEx", 3.0);
+        assertThat(multitrack.withTimeout(Duration.ofSeconds(1)).followReconnect()).isTrue();
+        ClientOptions off = multitrack.withFollowReconnect(false);
+        assertThat(off.effectiveConnectProperties()).containsEntry("capsEx", 2.0);
+        assertThat(ClientOptions.defaults().withFollowReconnect(false).effectiveConnectProperties()).isEmpty();
+    }
 }

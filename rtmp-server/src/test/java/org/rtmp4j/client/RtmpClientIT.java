@@ -184,6 +184,20 @@ class RtmpClientIT {
     }
 
     @Test
+    void anAmf3ScriptTagOnMetaDataIsSentAsMetadata() throws Exception {
+        Map<String, Object> meta = new LinkedHashMap<>();
+        meta.put("width", 1280.0);
+        meta.put("encoder", "amf3");
+        ByteBuffer body = org.rtmp4j.flv.media.Amf3ScriptData.encodeOnMetaData(meta);
+        try (RtmpClient client = RtmpClient.connect(url("live"), options());
+                Publisher publisher = client.publish("amf3meta")) {
+            publisher.send(new FlvTag(FlvTagType.SCRIPT_AMF3, 0, body));
+            assertThat(controller.metadata.poll(5, TimeUnit.SECONDS))
+                    .containsEntry("width", 1280.0).containsEntry("encoder", "amf3");
+        }
+    }
+
+    @Test
     void publishFileSendsEveryTagOfARealFile() throws Exception {
         List<FlvTag> tags = readAll(AVATAR);
         long media = tags.stream().filter(t -> t.type() != FlvTagType.SCRIPT).count();

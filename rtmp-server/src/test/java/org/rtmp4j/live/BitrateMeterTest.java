@@ -61,6 +61,20 @@ class BitrateMeterTest {
     }
 
     @Test
+    void aStreamCrossingTwoTo31OrTheWrapAtTwoTo32KeepsItsMeasurement() {
+        for (long start : new long[] {(1L << 31) - 3000, (1L << 32) - 3000}) {
+            meter.reset();
+            steady(start, 3, 1000);
+            long before = meter.bitsPerSecond();
+            meter.add((int) (start + 3000), 1000); // exactly at the boundary
+            assertThat(meter.bitsPerSecond()).as("at %d", start + 3000).isBetween(190_000L, 210_000L);
+            steady(start + 3040, 3, 1000);
+            assertThat(before).isBetween(190_000L, 210_000L);
+            assertThat(meter.bitsPerSecond()).as("after %d", start + 3000).isBetween(198_000L, 205_000L);
+        }
+    }
+
+    @Test
     void resetForgetsThePreviousPublisher() {
         steady(0, 3, 1000);
         meter.reset();

@@ -44,6 +44,7 @@ final class FakeSession implements RtmpSession {
     private final List<Event> events = new ArrayList<>();
     private final List<Stream> streams = new ArrayList<>();
     private volatile boolean closed;
+    private volatile boolean reconnectRequested;
     /** Runs at the start of each {@link #sendMedia}, on the sending thread (to widen races in tests). */
     volatile Runnable beforeSendMedia = () -> {};
     private Object attachment;
@@ -94,6 +95,17 @@ final class FakeSession implements RtmpSession {
 
     boolean isClosed() {
         return closed;
+    }
+
+    @Override
+    public boolean requestReconnect(String tcUrlOrNull, String description) {
+        reconnectRequested = true;
+        return true;
+    }
+
+    @Override
+    public boolean reconnectRequested() {
+        return reconnectRequested;
     }
 
     @Override

@@ -61,6 +61,12 @@ final class Flv {
         return video(ts, 0x80 | 1 << 4 | 6, 0x00, cc[0], cc[1], cc[2], cc[3], trackId, 1, 2, 3);
     }
 
+    /** E-RTMP Multitrack (OneTrack) video CodedFrames of {@code trackId}: key ({@code key}) or inter frame. */
+    static VideoMessage multitrackFrame(int ts, boolean key, String fourCc, int trackId) {
+        byte[] cc = fourCc.getBytes(StandardCharsets.US_ASCII);
+        return video(ts, 0x80 | (key ? 1 : 2) << 4 | 6, 0x01, cc[0], cc[1], cc[2], cc[3], trackId, 0, 0, 0, 9);
+    }
+
     private static VideoMessage video(int ts, int... bytes) {
         return video(ts, pad(bytes.length, bytes));
     }

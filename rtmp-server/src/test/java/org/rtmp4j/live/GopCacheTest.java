@@ -111,6 +111,31 @@ class GopCacheTest {
     }
 
     @Test
+    void durationBoundsHoldAcrossTheSignBitAndTheWrap() {
+        for (int start : new int[] {Integer.MAX_VALUE - 499, -500}) { // 2^31 - 500, 2^32 - 500
+            GopCache c = cache(1 << 20, 1000, 1000);
+            c.add(Flv.avcKeyFrame(start));
+            c.add(Flv.aacFrame(start + 600));
+            c.add(Flv.avcInterFrame(start + 1000)); // span 1000 across the boundary: still within
+            assertThat(timestamps(c)).containsExactly(start, start + 600, start + 1000);
+            c.add(Flv.avcInterFrame(start + 1001)); // span 1001
+            assertThat(c.size()).isZero();
+            assertThat(c.overflows()).isEqualTo(1);
+            c.add(Flv.avcKeyFrame(start + 1040));
+            assertThat(timestamps(c)).containsExactly(start + 1040);
+        }
+    }
+
+    @Test
+    void theAudioRingEvictsByDurationAcrossTheWrap() {
+        GopCache c = cache(1 << 20, 10_000, 1000);
+        for (int ts = -1500; ts <= 500; ts += 100) {
+            c.add(Flv.aacFrame(ts));
+        }
+        assertThat(timestamps(c)).containsExactly(-500, -400, -300, -200, -100, 0, 100, 200, 300, 400, 500);
+    }
+
+    @Test
     void audioOnlyStreamsKeepARingOfRecentAudio() {
         GopCache c = cache(1 << 20, 10_000, 1000);
         c.add(Flv.aacSequenceHeader(0));
@@ -164,5 +189,33 @@ class GopCacheTest {
     void rejectsNegativeBounds() {
         assertThatThrownBy(() -> cache(-1, 1, 1)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> cache(1, -1, 1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void onlyThePrimaryMultitrackTrackStartsAGopSoAlignedRenditionsKeepBothKeyFrames() {
+        GopCache c = cache(1 << 20, 10_000, 1000);
+        c.add(Flv.multitrackSequenceStart(0, "avc1", 0));
+        c.add(Flv.multitrackSequenceStart(0, "hvc1", 1));
+        c.add(Flv.multitrackFrame(0, true, "avc1", 0));
+        c.add(Flv.multitrackFrame(1, true, "hvc1", 1));
+        c.add(Flv.multitrackFrame(40, false, "avc1", 0));
+        c.add(Flv.multitrackFrame(41, false, "hvc1", 1));
+        assertThat(timestamps(c)).as("track 1's keyframe joins track 0's GOP").containsExactly(0, 1, 40, 41);
+
+        c.add(Flv.multitrackSequenceStart(50, "hvc1", 1)); // kept per track by LiveStream, the GOP goes on
+        c.add(Flv.multitrackFrame(80, true, "avc1", 0));
+        c.add(Flv.multitrackFrame(81, true, "hvc1", 1));
+        assertThat(timestamps(c)).containsExactly(80, 81);
+        assertThat(c.isAwaitingKeyFrame()).isFalse();
+    }
+
+    @Test
+    void aLowerTrackIdSeenLaterBecomesThePrimaryTrack() {
+        GopCache c = cache(1 << 20, 10_000, 1000);
+        c.add(Flv.multitrackFrame(0, true, "hvc1", 1));
+        c.add(Flv.multitrackFrame(1, true, "avc1", 0));
+        c.add(Flv.multitrackFrame(40, false, "hvc1", 1));
+        c.add(Flv.multitrackFrame(80, true, "hvc1", 1));
+        assertThat(timestamps(c)).containsExactly(1, 40, 80);
     }
 }

@@ -394,13 +394,33 @@ class LiveBroadcastControllerTest {
         send(pub, sh, Flv.enhanced(0, 1, 1, "hvc1"));
 
         assertThat(legacy.session().statusCodes())
-                .containsExactly(StatusCodes.PLAY_PUBLISH_NOTIFY, StatusCodes.PLAY_FAILED);
+                .containsExactly(StatusCodes.PLAY_PUBLISH_NOTIFY, StatusCodes.PLAY_FAILED, StatusCodes.PLAY_STOP);
         assertThat(legacy.session().media()).isEmpty();
         assertThat(hevc.session().media()).hasSize(2);
         assertThat(relay.activeStreams()).singleElement().satisfies(i -> {
             assertThat(i.players()).isEqualTo(1);
             assertThat(i.videoFourCc()).isEqualTo("hvc1");
         });
+    }
+
+    @Test
+    void aPlayerOfAMultitrackStreamMustListEveryTracksFourCc() {
+        Player avcOnly = play("multi", List.of("avc1"));
+        Player both = play("multi", List.of("avc1", "hvc1"));
+        Pub pub = publish("multi");
+        send(pub, Flv.multitrackSequenceStart(0, "avc1", 0));
+        assertThat(avcOnly.session().statusCodes()).doesNotContain(StatusCodes.PLAY_FAILED);
+
+        send(pub, Flv.multitrackSequenceStart(0, "hvc1", 1)); // track 1 is HEVC: avc1 alone is not enough
+        assertThat(avcOnly.session().events()).filteredOn(FakeSession.StatusSent.class::isInstance)
+                .map(e -> ((FakeSession.StatusSent) e).status())
+                .filteredOn(st -> st.code().equals(StatusCodes.PLAY_FAILED))
+                .singleElement().satisfies(st -> assertThat(st.description()).contains("hvc1"));
+        assertThat(both.session().statusCodes()).doesNotContain(StatusCodes.PLAY_FAILED);
+        assertThat(relay.activeStreams()).singleElement()
+                .satisfies(i -> assertThat(i.videoFourCc()).as("track 0's").isEqualTo("avc1"));
+        Player late = play("multi", List.of("avc1"));
+        assertThat(rejection(late.session()).status().description()).contains("hvc1");
     }
 
     @Test
@@ -466,5 +486,34 @@ class LiveBroadcastControllerTest {
             assertThat(i.bytesIn()).isEqualTo(110);
             assertThat(i.videoFourCc()).isNull();
         });
+    }
+
+    @Test
+    void aPublisherAskedToReconnectIsContinuedByItsSuccessorWithoutNotifyingThePlayers() {
+        Pub old = publish("cam");
+        Player player = play("cam");
+        send(old, Flv.avcSequenceHeader(0), Flv.avcKeyFrame(0), Flv.avcInterFrame(40));
+        old.session().requestReconnect(null, "update");
+
+        Pub next = publish("cam"); // REFUSE is the default policy: still accepted
+        send(old, Flv.avcInterFrame(80)); // the old one's late frames are not relayed
+        send(next, Flv.avcInterFrame(80), Flv.avcSequenceHeader(80), Flv.avcKeyFrame(80), Flv.avcInterFrame(120));
+        relay.onUnpublish(old.session(), old.stream());
+
+        assertThat(old.session().isClosed()).isFalse();
+        assertThat(player.session().statusCodes()).isEmpty();
+        assertThat(player.session().media()).extracting(MediaMessage::timestamp).containsExactly(0, 0, 40, 80, 80, 120);
+        assertThat(relay.liveStreamCount()).isEqualTo(1);
+        assertThat(relay.activeStreams()).singleElement().satisfies(i -> assertThat(i.live()).isTrue());
+    }
+
+    @Test
+    void withoutAReconnectRequestTheDefaultPolicyStillRefusesASecondPublisher() {
+        publish("cam");
+        FakeSession s = new FakeSession();
+        FakeSession.Stream st = s.newStream();
+        relay.onPublish(s, st.publish("cam"));
+
+        assertThat(s.events()).singleElement().isInstanceOf(FakeSession.Rejected.class);
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.lang.management.ManagementFactory;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -11,6 +12,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -119,6 +121,25 @@ class LiveStatsTest {
         assertThat(i.audioCodec()).isEqualTo("aac");
         assertThat(i.sampleRate()).isEqualTo(44_100);
         assertThat(i.channels()).isEqualTo(2);
+    }
+
+    @Test
+    void streamInfoOfVp9WithoutMetadataTakesThePictureSizeFromTheFirstKeyFrame() {
+        Pub p = publish("vp9");
+        // ffmpeg 7.1's vp09 SequenceStart (vpcC, no size), then libvpx's 320x240 key frame and an inter frame
+        relay.onMedia(p.session(), p.stream(), video(0, "907670303901000000001482020202" + "0000"));
+        relay.onMedia(p.session(), p.stream(), video(23, "9176703039" + "824983420013f00ef60638241c184a000d405f"));
+        relay.onMedia(p.session(), p.stream(), video(63, "a176703039" + "86004092f121400000b47f91e46ea610559d47"));
+
+        StreamInfo i = info("vp9");
+        assertThat(i.videoFourCc()).isEqualTo("vp09");
+        assertThat(i.videoCodec()).isEqualTo("vp9");
+        assertThat(i.width()).isEqualTo(320);
+        assertThat(i.height()).isEqualTo(240);
+    }
+
+    private static VideoMessage video(int ts, String hex) {
+        return new VideoMessage(ts, Flv.PUBLISHER_STREAM_ID, ByteBuffer.wrap(HexFormat.of().parseHex(hex)));
     }
 
     @Test

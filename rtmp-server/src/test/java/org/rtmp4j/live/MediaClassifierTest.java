@@ -1,6 +1,7 @@
 package org.rtmp4j.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 import java.nio.ByteBuffer;
 import org.junit.jupiter.api.Test;
@@ -73,5 +74,16 @@ class MediaClassifierTest {
         MediaClassifier.classify(m);
         MediaClassifier.videoFourCc(m);
         assertThat(m.payload().position()).isZero();
+    }
+
+    @Test
+    void videoFourCcsNameEveryTrackOfAMultitrackSequenceStart() throws Exception {
+        assertThat(MediaClassifier.videoFourCcs(Flv.avcSequenceHeader(0))).isEmpty();
+        assertThat(MediaClassifier.videoFourCcs(Flv.enhanced(0, 1, 0, "hvc1"))).containsExactly(entry(0, "hvc1"));
+        assertThat(MediaClassifier.videoFourCcs(Flv.multitrackSequenceStart(0, "av01", 2))).containsExactly(entry(2, "av01"));
+        // ManyTracksManyCodecs SequenceStart: track 1 "avc1" (2 bytes), track 0 "hvc1" (1 byte)
+        byte[] body = {(byte) 0x96, 0x20, 'a', 'v', 'c', '1', 1, 0, 0, 2, 7, 7, 'h', 'v', 'c', '1', 0, 0, 0, 1, 9};
+        VideoMessage many = new VideoMessage(0, 1, ByteBuffer.wrap(body));
+        assertThat(MediaClassifier.videoFourCcs(many)).containsExactly(entry(0, "hvc1"), entry(1, "avc1"));
     }
 }

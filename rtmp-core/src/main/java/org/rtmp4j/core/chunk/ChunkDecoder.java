@@ -3,6 +3,7 @@ package org.rtmp4j.core.chunk;
 import java.nio.ByteBuffer;
 import java.util.Objects;
 import java.util.function.Consumer;
+import org.rtmp4j.core.Timestamps;
 
 /**
  * Decodes the chunk stream (RTMP 1.0 §5.3) into whole {@link RawMessage}s. Not thread-safe: one
@@ -23,6 +24,16 @@ import java.util.function.Consumer;
  * previous timestamp, modulo 2^32. The extended timestamp (§5.3.1.3) is read whenever the 24-bit
  * field is 0xFFFFFF, and on every type-3 chunk that follows such a header on the same chunk stream
  * id, as the spec, Flash and ffmpeg do; its value on a type-3 chunk is not used.
+ *
+ * <p>Timeline (RTMP 1.0 §5.3.1.2.1: timestamps wrap at 2^32 ms): besides the 32-bit wire
+ * timestamp, each chunk stream id keeps a 64-bit unwrapped timestamp, emitted as
+ * {@link RawMessage#unwrappedTimestamp()}. Deltas (types 1, 2, 3) add to it as unsigned 32-bit
+ * values; an absolute type-0 timestamp is unwrapped ({@link Timestamps#unwrap}) against the chunk
+ * stream id's previous unwrapped value, or, for its first type-0 header, against the largest
+ * unwrapped timestamp decoded so far on any chunk stream id, so audio and video chunk stream ids
+ * that start on either side of a wrap share one epoch (a timeline that would pass
+ * {@code Long.MAX_VALUE} restarts at the unsigned wire value). Nothing else depends on it: the 32-bit
+ * value is what is checked, relayed and re-encoded.
  *
  * <p>Set Chunk Size (message type id 1, §5.4.1) and Abort (type 2, §5.4.2) are applied as soon as
  * they are decoded, so the very next chunk, even in the same buffer, uses the new chunk size or no
@@ -50,6 +61,8 @@ public final class ChunkDecoder {
     private final ChunkStreamMap<ChunkStreamState> streams = new ChunkStreamMap<>();
     private final ChunkHeaderReader header = new ChunkHeaderReader(streams);
     private int chunkSize = DEFAULT_CHUNK_SIZE;
+    /** The largest unwrapped timestamp so far on any chunk stream id: a new one's first reference. */
+    private long largestUnwrapped;
     private long consumed;
     private long pendingBytes;
     /** The chunk stream whose chunk payload is being read, or null while reading a header. */
@@ -126,6 +139,8 @@ public final class ChunkDecoder {
             case 0:
                 checkLength();
                 s.timestamp = header.timestampOrDelta();
+                s.unwrapped = Timestamps.unwrap(s.timelineStarted ? s.unwrapped : largestUnwrapped, s.timestamp);
+                s.timelineStarted = true;
                 s.delta = s.timestamp;
                 s.messageLength = header.messageLength();
                 s.typeId = header.typeId();
@@ -135,29 +150,39 @@ public final class ChunkDecoder {
             case 1:
                 checkLength();
                 s.delta = header.timestampOrDelta();
-                s.timestamp += s.delta;
+                addDelta(s);
                 s.messageLength = header.messageLength();
                 s.typeId = header.typeId();
                 s.extended = header.extended();
                 break;
             case 2:
                 s.delta = header.timestampOrDelta();
-                s.timestamp += s.delta;
+                addDelta(s);
                 s.extended = header.extended();
                 break;
             default:
                 if (!continuation) {
-                    s.timestamp += s.delta;
+                    addDelta(s);
                 }
                 break;
         }
         header.reset();
+        largestUnwrapped = Math.max(largestUnwrapped, s.unwrapped);
         if (!continuation) {
             startMessage(s, out);
         }
         if (s.payload != null) {
             chunkRemaining = Math.min(chunkSize, s.messageLength - s.received);
             current = s;
+        }
+    }
+
+    /** Type 1/2/3: the delta is unsigned 32-bit (§5.3.1.2.2); the wire value wraps, the timeline does not. */
+    private static void addDelta(ChunkStreamState s) {
+        s.timestamp += s.delta;
+        s.unwrapped += Timestamps.toUnsigned(s.delta);
+        if (s.unwrapped < 0) { // past Long.MAX_VALUE: only hostile input gets here; start over
+            s.unwrapped = Timestamps.toUnsigned(s.timestamp);
         }
     }
 
@@ -211,7 +236,7 @@ public final class ChunkDecoder {
         } else if (s.typeId == ABORT) {
             applyAbort(s, body);
         }
-        out.accept(new RawMessage(s.typeId, s.timestamp, s.streamId, body));
+        out.accept(new RawMessage(s.typeId, s.timestamp, s.streamId, body, s.unwrapped));
     }
 
     private void applySetChunkSize(ChunkStreamState s, ByteBuffer body) {

@@ -9,6 +9,10 @@ final class ChunkStreamState {
     final int chunkStreamId;
     /** Absolute timestamp of the current (or last) message, unsigned 32-bit ms. */
     int timestamp;
+    /** {@link #timestamp} on this chunk stream id's 64-bit unwrapped timeline, ms. */
+    long unwrapped;
+    /** Whether {@link #unwrapped} holds a value (a type-0 header was read). */
+    boolean timelineStarted;
     /** Timestamp delta applied when a type-3 chunk starts a new message (§5.3.1.2.4). */
     int delta;
     /** Whether the most recent type 0/1/2 header had an extended timestamp (§5.3.1.3). */

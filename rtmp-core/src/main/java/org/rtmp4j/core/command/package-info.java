@@ -12,6 +12,8 @@
  * messages whose values follow AVM+ switches (AMF3 objects, arrays and integers). {@link
  * org.rtmp4j.core.command.EnhancedCapabilities} reads and writes the E-RTMP v2 {@code fourCcList},
  * FourCC info maps and {@code capsEx} of connect and its {@code _result}; {@link
+ * org.rtmp4j.core.command.ReconnectRequest} reads and writes the E-RTMP v2 Reconnect Request info
+ * object and resolves its {@code tcUrl}; {@link
  * org.rtmp4j.core.command.Call} covers any other method. Everything here is immutable or stateless
  * and so thread-safe.
  */

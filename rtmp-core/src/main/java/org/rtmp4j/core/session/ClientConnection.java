@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
@@ -16,6 +17,7 @@ import java.util.function.Consumer;
 import org.rtmp4j.amf.AmfException;
 import org.rtmp4j.core.RtmpProtocolException;
 import org.rtmp4j.core.command.PublishType;
+import org.rtmp4j.core.command.ReconnectRequest;
 import org.rtmp4j.core.command.Status;
 import org.rtmp4j.core.command.StatusCodes;
 import org.rtmp4j.core.handshake.Handshake;
@@ -416,6 +418,10 @@ public final class ClientConnection {
         } else if ("onStatus".equals(name)) {
             Status status = Status.fromMap(Replies.asMap(c.argument(0)));
             listener.onStatus(c.streamId(), status);
+            if (c.streamId() == 0) {
+                onConnectionStatus(status);
+                return;
+            }
             CompletableFuture<Void> future = streamFutures.get(c.streamId());
             if (future != null && (StatusCodes.PUBLISH_START.equals(status.code()) || StatusCodes.PLAY_START.equals(status.code()))) {
                 streamFutures.remove(c.streamId());
@@ -429,6 +435,20 @@ public final class ClientConnection {
             return;
         }
         listener.onCommand(c);
+    }
+
+    private void onConnectionStatus(Status status) {
+        Optional<ReconnectRequest> request;
+        try {
+            request = ReconnectRequest.from(status);
+        } catch (RtmpProtocolException e) {
+            LOG.info("{} ignoring a malformed Reconnect Request: {}", id, e.getMessage());
+            return;
+        }
+        request.ifPresent(r -> {
+            LOG.debug("{} server asks to reconnect{}", id, r.tcUrl() == null ? "" : " to " + r.tcUrl());
+            listener.onReconnectRequest(r);
+        });
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.rtmp4j.core.session;
 
+import org.rtmp4j.core.command.ReconnectRequest;
 import org.rtmp4j.core.command.Status;
 import org.rtmp4j.core.message.CommandMessage;
 import org.rtmp4j.core.message.DataMessage;
@@ -14,6 +15,18 @@ public interface ClientListener {
      * @param status level, code and description
      */
     default void onStatus(int streamId, Status status) {}
+
+    /**
+     * A Reconnect Request (E-RTMP v2, "Reconnect Request"): a NetConnection {@code onStatus}
+     * (message stream id 0) with code {@code NetConnection.Connect.ReconnectRequest} and level
+     * {@code status}. Called after {@link #onStatus} for the same message. The client should go on
+     * streaming up to the next keyframe, then connect to {@link ReconnectRequest#resolve(String)} of
+     * its tcUrl and close this connection. A request whose {@code tcUrl} is not a string is logged
+     * and not passed on.
+     *
+     * @param request the optional tcUrl and the description
+     */
+    default void onReconnectRequest(ReconnectRequest request) {}
 
     /**
      * Audio or video on a playing stream.

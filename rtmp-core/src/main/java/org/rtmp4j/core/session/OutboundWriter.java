@@ -47,14 +47,14 @@ final class OutboundWriter {
      * Writes the shared chunks of {@code media} for message stream id {@code streamId} (type-0 first
      * header, so independent of this connection's history) and records that header in the encoder,
      * so later messages on that chunk stream id compress against it. No payload copy; allocates a
-     * buffer view and a one-element list.
+     * buffer view.
      */
     void writeEncoded(EncodedMedia media, int streamId) {
         EncodedMedia.Entry e = media.entry(encoder.chunkSize(), streamId);
         encoder.recordType0(e.raw(), media.chunkStreamId());
         ByteBuffer chunks = e.chunks().duplicate();
         bytesOut += chunks.remaining();
-        transport.write(List.of(chunks));
+        transport.write(chunks);
     }
 
     /** Sends Set Chunk Size with the old size, then switches the encoder (RTMP 1.0 §5.4.1). */

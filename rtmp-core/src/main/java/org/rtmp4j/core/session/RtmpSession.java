@@ -114,6 +114,35 @@ public interface RtmpSession {
      */
     void replyError(CommandMessage to, Status status);
 
+    /**
+     * Sends the E-RTMP v2 Reconnect Request (E-RTMP v2, "Reconnect Request"): a NetConnection
+     * {@code onStatus} on message stream id 0 with level {@code status}, code {@code
+     * NetConnection.Connect.ReconnectRequest}, {@code description} and, when given, {@code tcUrl}.
+     * Only a client whose {@code connect} announced {@code capsEx} Reconnect ({@link
+     * org.rtmp4j.core.command.EnhancedCapabilities#CAPS_RECONNECT}) is sent one: for any other
+     * client (legacy, or E-RTMP without that bit), before connect, or once closed nothing is sent and
+     * {@code false} is returned. The session keeps working as before (the spec's "old server"
+     * SHOULD go on processing the client's messages until it disconnects); closing stragglers is up
+     * to the caller. Any thread.
+     *
+     * @param tcUrlOrNull where to reconnect (absolute, or relative to the client's tcUrl), or {@code
+     *     null} for "the same tcUrl"
+     * @param description human-readable reason; {@code null} for a default text
+     * @return whether the request was sent (queued for sending)
+     */
+    default boolean requestReconnect(String tcUrlOrNull, String description) {
+        return false;
+    }
+
+    /**
+     * @return whether {@link #requestReconnect} sent a Reconnect Request on this session: the client
+     *     is expected to leave, and a new publisher of the names it publishes is its successor. Any
+     *     thread.
+     */
+    default boolean reconnectRequested() {
+        return false;
+    }
+
     /** @return bytes queued for this peer and not yet written */
     long queuedBytes();
 

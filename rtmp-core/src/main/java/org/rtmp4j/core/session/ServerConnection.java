@@ -15,6 +15,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.rtmp4j.amf.AmfException;
 import org.rtmp4j.core.RtmpProtocolException;
 import org.rtmp4j.core.command.Connect;
+import org.rtmp4j.core.command.EnhancedCapabilities;
+import org.rtmp4j.core.command.ReconnectRequest;
 import org.rtmp4j.core.command.Status;
 import org.rtmp4j.core.handshake.Handshake;
 import org.rtmp4j.core.message.AggregateMessage;
@@ -71,6 +73,8 @@ import org.slf4j.LoggerFactory;
  * capsEx} (see {@link Connect#enhanced()}), the {@code _result} properties carry the server's
  * {@link SessionConfig#enhanced()} capabilities (default: forward any codec, multitrack); a legacy
  * client gets a legacy {@code _result}. A property of the wrong AMF type is a protocol error.
+ * {@link #requestReconnect} sends the E-RTMP v2 Reconnect Request to a client that announced
+ * {@code capsEx} Reconnect and keeps serving it until it leaves.
  *
  * <p>Before an accepted connect every command except {@code connect} is ignored (logged at DEBUG),
  * and media is dropped; the connect deadline closes a peer that never connects. A second {@code
@@ -102,6 +106,7 @@ public final class ServerConnection implements RtmpSession {
     private volatile Connect connect;
     private volatile Object attachment;
     private volatile boolean closed;
+    private volatile boolean reconnectRequested;
     private long ignoredMedia;
     private long lastDropWarnNanos = Long.MIN_VALUE;
 
@@ -452,11 +457,12 @@ public final class ServerConnection implements RtmpSession {
         if (closed) {
             return;
         }
-        ServerStream s = streams.get(to.id());
-        if (s == null || s != to) {
+        // deleteStream marks the stream CLOSED on this thread: no map look-up per message
+        if (!(to instanceof ServerStream) || to.session() != this || to.state() == NetStream.State.CLOSED) {
             LOG.trace("{} not sending media to deleted or foreign stream {}", id, to);
             return;
         }
+        ServerStream s = (ServerStream) to;
         if (!s.filter().passes(media)) {
             return; // paused, or receiveAudio/receiveVideo false: not sent, not counted as dropped
         }
@@ -572,7 +578,15 @@ public final class ServerConnection implements RtmpSession {
 
     /** Connection thread only: the drop decision, then the shared chunks; failures close this session. */
     void sendEncodedHere(NetStream to, EncodedMedia media) {
-        runGuarded(() -> sendMediaNow(to, media.media(), media));
+        if (closed) {
+            return;
+        }
+        try { // runGuarded without a lambda: this runs once per player per published message
+            sendMediaNow(to, media.media(), media);
+        } catch (RuntimeException e) {
+            LOG.warn("{} failed", id, e);
+            fail(e);
+        }
     }
 
     @Override
@@ -595,6 +609,31 @@ public final class ServerConnection implements RtmpSession {
     @Override
     public void replyError(CommandMessage to, Status status) {
         runOnConnection(() -> sendReply(Commands.error(to, status)));
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Whether the client may receive it is decided from the accepted connect's {@code capsEx}
+     * ({@link Connect#enhanced()}); the {@code onStatus} goes out in the connection's AMF encoding,
+     * after what is already queued.
+     */
+    @Override
+    public boolean requestReconnect(String tcUrlOrNull, String description) {
+        Connect c = connect;
+        if (closed || c == null || !c.enhanced().hasCapsEx(EnhancedCapabilities.CAPS_RECONNECT)) {
+            return false;
+        }
+        reconnectRequested = true;
+        Status status = new ReconnectRequest(tcUrlOrNull, description).toStatus();
+        LOG.debug("{} asking the client to reconnect{}", id, tcUrlOrNull == null ? "" : " to " + tcUrlOrNull);
+        runOnConnection(() -> sendReply(Commands.onStatus(0, status)));
+        return true;
+    }
+
+    @Override
+    public boolean reconnectRequested() {
+        return reconnectRequested;
     }
 
     @Override

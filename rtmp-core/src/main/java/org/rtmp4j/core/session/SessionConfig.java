@@ -45,15 +45,16 @@ public record SessionConfig(
      * Command"): the engine relays media without decoding it, so it states {@link
      * EnhancedCapabilities#CAN_FORWARD} for every video and audio codec ({@code "*"} in both info
      * maps), and {@code capsEx} {@link EnhancedCapabilities#CAPS_MULTITRACK} because multitrack
-     * packets are relayed unchanged. Not Reconnect (the server never asks clients to reconnect) and
-     * not ModEx or TimestampNanoOffset (it does not interpret them). Also {@code fourCcList} {@code
+     * packets are relayed unchanged and {@link EnhancedCapabilities#CAPS_RECONNECT} because it can
+     * send the Reconnect Request ({@link RtmpSession#requestReconnect}); not ModEx or
+     * TimestampNanoOffset (it does not interpret them). Also {@code fourCcList} {@code
      * ["*"]}, for clients of the original E-RTMP that read only the list.
      */
     public static final EnhancedCapabilities DEFAULT_ENHANCED = new EnhancedCapabilities(
             java.util.List.of(EnhancedCapabilities.WILDCARD),
             java.util.Map.of(EnhancedCapabilities.WILDCARD, EnhancedCapabilities.CAN_FORWARD),
             java.util.Map.of(EnhancedCapabilities.WILDCARD, EnhancedCapabilities.CAN_FORWARD),
-            EnhancedCapabilities.CAPS_MULTITRACK);
+            EnhancedCapabilities.CAPS_MULTITRACK | EnhancedCapabilities.CAPS_RECONNECT);
 
     /** @return the defaults listed above */
     public static SessionConfig defaults() {

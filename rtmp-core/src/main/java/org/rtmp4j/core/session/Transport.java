@@ -21,6 +21,16 @@ public interface Transport {
      */
     void write(List<ByteBuffer> buffers);
 
+    /**
+     * Queues one buffer for writing, as {@link #write(List)} with a one-element list (the
+     * per-player path of a relay, which need not allocate the list).
+     *
+     * @param buffer the buffer to write; the transport takes it over
+     */
+    default void write(ByteBuffer buffer) {
+        write(List.of(buffer));
+    }
+
     /** @return bytes accepted by {@link #write} and not yet handed to the network */
     long queuedBytes();
 

@@ -41,14 +41,14 @@ class EnhancedRtmpScenarioTest {
         assertThat(request.command().supportsFourCc("av01")).isTrue();
         assertThat(request.command().enhanced()).isEqualTo(CLIENT);
         Map<String, Object> props = Steps.map(result.commandObject());
-        assertThat(props).containsEntry("fmsVer", "FMS/3,5,7,7009").containsEntry("capsEx", 2.0)
+        assertThat(props).containsEntry("fmsVer", "FMS/3,5,7,7009").containsEntry("capsEx", 3.0)
                 .containsEntry("fourCcList", List.of("*"));
         assertThat(Steps.map(props.get("videoFourCcInfoMap"))).containsExactly(Map.entry("*", 4.0));
         assertThat(Steps.map(props.get("audioFourCcInfoMap"))).containsExactly(Map.entry("*", 4.0));
         EnhancedCapabilities server = EnhancedCapabilities.from(props);
         assertThat(server).isEqualTo(SessionConfig.DEFAULT_ENHANCED);
         assertThat(server.supportsVideo("hvc1")).isTrue();
-        assertThat(server.hasCapsEx(EnhancedCapabilities.CAPS_RECONNECT)).isFalse();
+        assertThat(server.hasCapsEx(EnhancedCapabilities.CAPS_RECONNECT)).isTrue();
     }
 
     @ParameterizedTest

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
+import org.rtmp4j.core.command.ReconnectRequest;
 import org.rtmp4j.core.command.Status;
 import org.rtmp4j.core.message.CommandMessage;
 import org.rtmp4j.core.message.DataMessage;
@@ -18,12 +19,18 @@ final class RecordingListener implements ClientListener {
     final BlockingQueue<MediaMessage> media = new LinkedBlockingQueue<>();
     final BlockingQueue<DataMessage> data = new LinkedBlockingQueue<>();
     final BlockingQueue<CommandMessage> commands = new LinkedBlockingQueue<>();
+    final BlockingQueue<ReconnectRequest> reconnects = new LinkedBlockingQueue<>();
     final List<Throwable> closes = new ArrayList<>();
     int closeCount;
 
     @Override
     public void onStatus(int streamId, Status status) {
         statuses.add(new StreamStatus(streamId, status));
+    }
+
+    @Override
+    public void onReconnectRequest(ReconnectRequest request) {
+        reconnects.add(request);
     }
 
     @Override

@@ -1,7 +1,10 @@
 package org.rtmp4j.flv.codec;
 
 import java.nio.ByteBuffer;
+import java.util.Collections;
 import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import org.rtmp4j.amf.AmfException;
 import org.rtmp4j.flv.FlvFormatException;
 import org.rtmp4j.flv.FlvTag;
@@ -12,6 +15,7 @@ import org.rtmp4j.flv.media.AudioTagHeader;
 import org.rtmp4j.flv.media.Multitrack;
 import org.rtmp4j.flv.media.ScriptData;
 import org.rtmp4j.flv.media.VideoFourCc;
+import org.rtmp4j.flv.media.VideoPacketType;
 import org.rtmp4j.flv.media.VideoTagHeader;
 
 /**
@@ -20,11 +24,15 @@ import org.rtmp4j.flv.media.VideoTagHeader;
  * <p>Video sequence headers are parsed by codec: AVC ({@link AvcDecoderConfigurationRecord}:
  * cropped size, VUI frame rate), HEVC ({@link HevcDecoderConfigurationRecord}: conformance
  * window size, VUI timing or else avgFrameRate), AV1 ({@link Av1CodecConfigurationRecord}: max frame size, timing
- * info frame rate), VP9/VP8 (codec only). Audio sequence headers: AAC
+ * info frame rate), VP9/VP8 (codec only; VP9's picture size comes from the first key frame's
+ * {@link Vp9FrameHeader} until a size is known). Audio sequence headers: AAC
  * ({@link AacAudioSpecificConfig}), Opus ({@link OpusIdHeader}, 48 kHz output), FLAC
  * ({@link FlacStreamInfo}); E-RTMP {@code MultichannelConfig} sets the channel count; legacy
  * formats take SoundRate/SoundType from the tag header. For multitrack bodies the track with the
- * lowest track id is used. {@code onMetaData} ({@code width}, {@code height}, {@code framerate},
+ * lowest track id seen so far is used (a body whose tracks are all higher than one already seen,
+ * counting single-track tags as track 0, is skipped), or, for a collector made by
+ * {@link #forTrack}, the chosen track (E-RTMP v2, Multitrack). The ids of all tracks seen are kept ({@link #videoTrackIds()},
+ * {@link #audioTrackIds()}). {@code onMetaData} ({@code width}, {@code height}, {@code framerate},
  * {@code audiosamplerate}, {@code audiochannels}, {@code stereo}) fills what the stream itself
  * does not signal. A later sequence header replaces the earlier values.
  *
@@ -44,10 +52,54 @@ public final class MediaInfoCollector {
     private boolean videoConfigSeen;
     private boolean audioConfigSeen;
     private Map<String, Object> metadata = Map.of();
+    private final int trackId;
+    private final SortedSet<Integer> videoTracks = new TreeSet<>();
+    private final SortedSet<Integer> audioTracks = new TreeSet<>();
 
-    /** Creates an empty collector. */
+    /** Creates an empty collector that follows the lowest track id of multitrack bodies. */
     public MediaInfoCollector() {
-        // empty
+        this.trackId = -1;
+    }
+
+    private MediaInfoCollector(int trackId) {
+        this.trackId = trackId;
+    }
+
+    /**
+     * Creates a collector for one track of a multitrack stream (E-RTMP v2, Multitrack): from
+     * multitrack bodies it takes the track with this id and skips bodies without it; single-track
+     * tags (legacy or E-RTMP without Multitrack) count as track 0; {@code onMetaData} fills in
+     * values for track 0 only.
+     *
+     * @param trackId the UI8 track id, 0 to 255
+     * @return a new collector
+     * @throws IllegalArgumentException if {@code trackId} is outside 0..255
+     */
+    public static MediaInfoCollector forTrack(int trackId) {
+        if (trackId < 0 || trackId > 255) {
+            throw new IllegalArgumentException("track id outside 0..255: " + trackId);
+        }
+        return new MediaInfoCollector(trackId);
+    }
+
+    /**
+     * Returns the ids of the video tracks seen so far: those of multitrack bodies, and 0 for
+     * single-track video tags.
+     *
+     * @return a sorted, unmodifiable view
+     */
+    public SortedSet<Integer> videoTrackIds() {
+        return Collections.unmodifiableSortedSet(videoTracks);
+    }
+
+    /**
+     * Returns the ids of the audio tracks seen so far: those of multitrack bodies, and 0 for
+     * single-track audio tags.
+     *
+     * @return a sorted, unmodifiable view
+     */
+    public SortedSet<Integer> audioTrackIds() {
+        return Collections.unmodifiableSortedSet(audioTracks);
     }
 
     /**
@@ -68,7 +120,7 @@ public final class MediaInfoCollector {
                 acceptAudio(tag.body());
                 break;
             default:
-                acceptScript(tag.body());
+                acceptScript(tag.type(), tag.body());
                 break;
         }
     }
@@ -80,9 +132,21 @@ public final class MediaInfoCollector {
      * @throws FlvFormatException if the AMF0 is malformed
      */
     public void acceptScript(ByteBuffer body) throws FlvFormatException {
+        acceptScript(FlvTagType.SCRIPT, body);
+    }
+
+    /**
+     * Consumes an {@code onMetaData} script tag body of either script tag type: 18 (AMF0) or 15
+     * (AMF3, E-RTMP v2, "Enabling AMF3 in FLV").
+     *
+     * @param type {@link FlvTagType#SCRIPT} or {@link FlvTagType#SCRIPT_AMF3}
+     * @param body the script body; position kept
+     * @throws FlvFormatException if the AMF is malformed
+     */
+    public void acceptScript(FlvTagType type, ByteBuffer body) throws FlvFormatException {
         Map<String, Object> m;
         try {
-            m = ScriptData.metadata(body);
+            m = ScriptData.metadata(type, body);
         } catch (AmfException e) {
             throw new FlvFormatException(e.offset(), "script data: " + e.getMessage());
         }
@@ -92,11 +156,15 @@ public final class MediaInfoCollector {
     }
 
     /**
-     * Records {@code onMetaData} properties as fallback values.
+     * Records {@code onMetaData} properties as fallback values (ignored by a collector for a
+     * track other than 0).
      *
      * @param properties the decoded properties
      */
     public void acceptMetadata(Map<String, Object> properties) {
+        if (trackId > 0) {
+            return;
+        }
         this.metadata = Map.copyOf(withoutNulls(properties));
     }
 
@@ -121,6 +189,12 @@ public final class MediaInfoCollector {
         if (h.isCommandFrame() && h.fourCc() == null) {
             return;
         }
+        if (!h.isMultitrack()) {
+            videoTracks.add(0);
+            if (trackId > 0) {
+                return;
+            }
+        }
         if (!h.exHeader()) {
             videoCodec = h.codecName();
             if (h.isSequenceHeader()) {
@@ -132,13 +206,24 @@ public final class MediaInfoCollector {
         String fourCc = h.fourCc();
         ByteBuffer payload = slice(body, h.headerSize());
         if (h.isMultitrack()) {
-            Multitrack.Track t = lowest(Multitrack.parseVideo(body));
+            Multitrack.Track t = select(Multitrack.parseVideo(body), videoTracks);
+            if (t == null) {
+                return;
+            }
             fourCc = t.fourCc();
             payload = t.payload();
         }
         videoCodec = VideoFourCc.codecName(fourCc);
         if (h.isSequenceHeader() && h.packetType().id() == 0 && payload.hasRemaining()) {
             videoConfig(fourCc, payload);
+        } else if (VideoFourCc.VP9.equals(fourCc) && h.isKeyFrame() && !videoConfigSeen
+                && (h.packetType() == VideoPacketType.CODED_FRAMES
+                        || h.packetType() == VideoPacketType.CODED_FRAMES_X)
+                && payload.hasRemaining()) {
+            Vp9FrameHeader frame = Vp9FrameHeader.parse(payload); // vpcC has no picture size
+            if (frame.keyFrame()) {
+                video(frame.width(), frame.height(), Double.NaN);
+            }
         }
     }
 
@@ -191,6 +276,12 @@ public final class MediaInfoCollector {
      */
     public void acceptAudio(ByteBuffer body) throws FlvFormatException {
         AudioTagHeader h = AudioTagHeader.parse(body);
+        if (!h.isMultitrack()) {
+            audioTracks.add(0);
+            if (trackId > 0) {
+                return;
+            }
+        }
         if (!h.exHeader()) {
             audioCodec = h.codecName();
             if (h.soundFormat() == AudioTagHeader.FORMAT_AAC) {
@@ -206,7 +297,10 @@ public final class MediaInfoCollector {
         String fourCc = h.fourCc();
         ByteBuffer payload = slice(body, h.headerSize());
         if (h.isMultitrack()) {
-            Multitrack.Track t = lowest(Multitrack.parseAudio(body));
+            Multitrack.Track t = select(Multitrack.parseAudio(body), audioTracks);
+            if (t == null) {
+                return;
+            }
             fourCc = t.fourCc();
             payload = t.payload();
         }
@@ -262,12 +356,18 @@ public final class MediaInfoCollector {
         }
     }
 
-    private static Multitrack.Track lowest(Multitrack m) {
-        Multitrack.Track best = m.tracks().get(0);
+    /** Notes the track ids; returns the chosen track (lowest id by default), or null. */
+    private Multitrack.Track select(Multitrack m, SortedSet<Integer> seen) {
+        Multitrack.Track best = null;
         for (Multitrack.Track t : m.tracks()) {
-            if (t.trackId() < best.trackId()) {
+            seen.add(t.trackId());
+            if (trackId >= 0 ? t.trackId() == trackId
+                    : best == null || t.trackId() < best.trackId()) {
                 best = t;
             }
+        }
+        if (trackId < 0 && best != null && best.trackId() > seen.first()) {
+            return null; // a lower track, seen before, describes the stream
         }
         return best;
     }

@@ -10,6 +10,8 @@ import java.util.Map;
 import org.rtmp4j.amf.Amf0;
 import org.rtmp4j.amf.Amf0Reader;
 import org.rtmp4j.amf.AmfEcmaArray;
+import org.rtmp4j.amf.AmfLimits;
+import org.rtmp4j.flv.FlvTagType;
 
 /**
  * Helpers for {@code onMetaData} script data (FLV 10.1 §E.4.4 and §E.5) and its RTMP form.
@@ -19,7 +21,8 @@ import org.rtmp4j.amf.AmfEcmaArray;
  * {@code height}, {@code videocodecid}. A publisher sends the same data over RTMP as an AMF0 data
  * message {@code "@setDataFrame", "onMetaData", {...}}; the FLV file stores it without
  * {@code "@setDataFrame"}. Readers accept an ECMA array or an object (E-RTMP v2, onMetaData),
- * also behind an AVM+ switch to AMF3 (see {@link Amf3ScriptData} for type-15 data messages).
+ * also behind an AVM+ switch to AMF3 (see {@link Amf3ScriptData} for type-15 data messages and
+ * script tags); the methods taking a {@link FlvTagType} handle both script tag types.
  *
  * <p>Stateless and thread-safe. Malformed AMF0 raises the unchecked
  * {@link org.rtmp4j.amf.AmfException} from the AMF decoder.
@@ -44,6 +47,59 @@ public final class ScriptData {
      */
     public static Map<String, Object> metadata(ByteBuffer scriptBody) {
         return metadata(Amf0.decode(scriptBody.duplicate()));
+    }
+
+    /**
+     * Decodes the values of a script tag body of either script tag type.
+     *
+     * @param type {@link FlvTagType#SCRIPT} (AMF0, FLV 10.1 §E.4.4) or
+     *     {@link FlvTagType#SCRIPT_AMF3} (0x00 format byte then AMF0 values with AVM+ switches,
+     *     E-RTMP v2, "Enabling AMF3 in FLV")
+     * @param scriptBody the tag body; its position is not moved
+     * @param limits AMF decoding limits
+     * @return the decoded values
+     * @throws IllegalArgumentException if {@code type} is not a script tag type
+     * @throws org.rtmp4j.amf.AmfException if the AMF is malformed (or, for type 15, the format
+     *     byte is not 0x00)
+     */
+    public static List<Object> values(FlvTagType type, ByteBuffer scriptBody, AmfLimits limits) {
+        if (type == FlvTagType.SCRIPT_AMF3) {
+            return Amf3ScriptData.decodeDataMessage(scriptBody, limits);
+        }
+        if (type != FlvTagType.SCRIPT) {
+            throw new IllegalArgumentException("not a script tag type: " + type);
+        }
+        return Amf0.decode(scriptBody.duplicate(), limits);
+    }
+
+    /**
+     * Decodes the {@code onMetaData} properties of a script tag of either script tag type (see
+     * {@link #values}).
+     *
+     * @param type {@link FlvTagType#SCRIPT} or {@link FlvTagType#SCRIPT_AMF3}
+     * @param scriptBody the tag body; its position is not moved
+     * @return the properties, or an empty map if the tag is not {@code onMetaData} with a map
+     * @throws IllegalArgumentException if {@code type} is not a script tag type
+     * @throws org.rtmp4j.amf.AmfException if the AMF is malformed
+     */
+    public static Map<String, Object> metadata(FlvTagType type, ByteBuffer scriptBody) {
+        return metadata(values(type, scriptBody, AmfLimits.DEFAULT));
+    }
+
+    /**
+     * Finds the 8-byte double of a top-level number property in an {@code onMetaData} body of
+     * either script tag type: {@link #numberOffset(ByteBuffer, String)} for type 18,
+     * {@link Amf3ScriptData#numberOffset} for type 15.
+     *
+     * @param type {@link FlvTagType#SCRIPT} or {@link FlvTagType#SCRIPT_AMF3}
+     * @param scriptBody the tag body; its position is not moved
+     * @param key the property name
+     * @return the offset of the double relative to the body's position, or -1
+     * @throws org.rtmp4j.amf.AmfException if the AMF is malformed
+     */
+    public static int numberOffset(FlvTagType type, ByteBuffer scriptBody, String key) {
+        return type == FlvTagType.SCRIPT_AMF3 ? Amf3ScriptData.numberOffset(scriptBody, key)
+                : numberOffset(scriptBody, key);
     }
 
     /**

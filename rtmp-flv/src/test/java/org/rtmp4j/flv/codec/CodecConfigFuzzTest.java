@@ -12,7 +12,7 @@ import org.rtmp4j.flv.FlvTagType;
 /**
  * Fuzzes the codec configuration parsers: AVC and HEVC decoder configuration records with their
  * SPS (ISO/IEC 14496-15), the AV1 codec configuration record with its sequence header, the VP9
- * codec configuration, the AAC AudioSpecificConfig (ISO/IEC 14496-3), the Opus ID header and the
+ * codec configuration and frame header, the AAC AudioSpecificConfig (ISO/IEC 14496-3), the Opus ID header and the
  * FLAC STREAMINFO (E-RTMP v1/v2), and {@link MediaInfoCollector} fed a sequence of tag bodies. The
  * only failure allowed is {@link FlvFormatException}, and no parser may move its input's position.
  *
@@ -21,9 +21,9 @@ import org.rtmp4j.flv.FlvTagType;
  */
 class CodecConfigFuzzTest {
     /** Parser ids, chosen by the first input byte modulo their count. */
-    private static final String[] PARSERS = {"avcC", "hvcC", "av1C", "vpcC", "aacAsc", "opus", "flac", "h264Sps", "hevcSps"};
+    private static final String[] PARSERS = {"avcC", "hvcC", "av1C", "vpcC", "aacAsc", "opus", "flac", "h264Sps", "hevcSps", "vp9Frame"};
 
-    /** Input layout: byte 0 selects the parser (modulo 9), the rest is its input. */
+    /** Input layout: byte 0 selects the parser (modulo 10), the rest is its input. */
     @FuzzTest
     void parseConfiguration(byte[] data) {
         if (data.length == 0) {
@@ -66,6 +66,8 @@ class CodecConfigFuzzTest {
                 H264Sps s = H264Sps.parse(in);
                 s.level();
                 return s;
+            case "vp9Frame":
+                return Vp9FrameHeader.parse(in);
             default:
                 return HevcSps.parse(in);
         }

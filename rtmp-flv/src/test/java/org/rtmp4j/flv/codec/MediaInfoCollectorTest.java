@@ -153,6 +153,65 @@ class MediaInfoCollectorTest {
     }
 
     @Test
+    void oneTrackBodiesOfAHigherTrackDoNotReplaceTheLowestTracksDetails() throws IOException {
+        MediaInfoCollector c = new MediaInfoCollector();
+        String hvcc = VideoConfigurationRecordsTest.HVCC_ODD;
+        String avcc = VideoConfigurationRecordsTest.AVCC_1080P;
+        // OneTrack SequenceStart "hvc1" track 0, then "avc1" track 1 (its own message)
+        c.acceptVideo(CodecTestSupport.hex("96" + "00" + "68766331" + "00" + hvcc));
+        c.acceptVideo(CodecTestSupport.hex("96" + "00" + "61766331" + "01" + avcc));
+        assertThat(c.mediaInfo().videoCodec()).isEqualTo("hevc");
+        assertThat(c.mediaInfo().width()).isEqualTo(1270);
+        // a track-1 first, then track 0: the lower track takes over
+        MediaInfoCollector d = new MediaInfoCollector();
+        d.acceptVideo(CodecTestSupport.hex("96" + "00" + "61766331" + "01" + avcc));
+        d.acceptVideo(CodecTestSupport.hex("96" + "00" + "68766331" + "00" + hvcc));
+        assertThat(d.mediaInfo().videoCodec()).isEqualTo("hevc");
+        assertThat(d.mediaInfo().height()).isEqualTo(714);
+    }
+
+    @Test
+    void vp9TakesItsPictureSizeFromTheFirstKeyFrame() throws IOException {
+        MediaInfoCollector c = new MediaInfoCollector();
+        // ffmpeg 7.1's vp09 SequenceStart (vpcC: profile 0, level 2.0, 8-bit 4:2:0) has no size
+        c.acceptVideo(CodecTestSupport.hex("907670303901000000001482020202" + "0000"));
+        assertThat(c.mediaInfo().width()).isZero();
+        c.acceptVideo(CodecTestSupport.hex("a176703039" + Vp9FrameHeaderTest.INTER_FRAME));
+        assertThat(c.mediaInfo().width()).isZero();
+        c.acceptVideo(CodecTestSupport.hex("9176703039" + Vp9FrameHeaderTest.KEY_FRAME_320X240));
+        assertThat(c.mediaInfo()).extracting(MediaInfo::videoCodec, MediaInfo::width, MediaInfo::height)
+                .containsExactly("vp9", 320, 240);
+        assertThat(c.hasVideoConfig()).isTrue();
+    }
+
+    @Test
+    void aCollectorForOneTrackTakesThatTrackAndAllCollectorsListTheTrackIds() throws IOException {
+        String hvcc = VideoConfigurationRecordsTest.HVCC_ODD;
+        String avcc = VideoConfigurationRecordsTest.AVCC_1080P;
+        String body = "96" + "20"
+                + "61766331" + "01" + String.format("%06x", avcc.length() / 2) + avcc
+                + "68766331" + "00" + String.format("%06x", hvcc.length() / 2) + hvcc;
+        FlvTag video = new FlvTag(FlvTagType.VIDEO, 0, CodecTestSupport.hex(body));
+        FlvTag audio = new FlvTag(FlvTagType.AUDIO, 0, concat("90664c6143",
+                AudioConfigurationRecordsTest.FLAC));
+        MediaInfoCollector lowest = new MediaInfoCollector();
+        MediaInfoCollector track1 = MediaInfoCollector.forTrack(1);
+        MediaInfoCollector track0 = MediaInfoCollector.forTrack(0);
+        for (MediaInfoCollector c : java.util.List.of(lowest, track1, track0)) {
+            c.accept(video);
+            c.accept(audio);
+            assertThat(c.videoTrackIds()).containsExactly(0, 1);
+            assertThat(c.audioTrackIds()).containsExactly(0);
+        }
+        assertThat(track1.mediaInfo()).isEqualTo(new MediaInfo("h264", 1920, 1080,
+                track1.mediaInfo().frameRate(), null, 0, 0));
+        assertThat(track0.mediaInfo()).isEqualTo(lowest.mediaInfo());
+        assertThat(track0.mediaInfo().audioCodec()).isEqualTo("flac");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> MediaInfoCollector.forTrack(256))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void multichannelConfigSetsTheChannelCount() throws IOException {
         MediaInfoCollector c = new MediaInfoCollector();
         c.acceptAudio(concat("904f707573", AudioConfigurationRecordsTest.OPUS_HEAD));

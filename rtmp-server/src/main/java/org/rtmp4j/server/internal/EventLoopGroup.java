@@ -23,13 +23,27 @@ public final class EventLoopGroup {
      * @throws IOException if a selector cannot be opened (the loops made so far are closed)
      */
     public EventLoopGroup(int n, ThreadFactory threadFactory, long tickIntervalNanos) throws IOException {
+        this(n, threadFactory, tickIntervalNanos, 0);
+    }
+
+    /**
+     * Creates {@code n} loops with merged writes (threads start with {@link #start()}).
+     *
+     * @param n number of loops, &gt; 0
+     * @param threadFactory makes each loop's thread
+     * @param tickIntervalNanos tick period of every loop in nanoseconds
+     * @param flushDelayNanos see {@link EventLoop#EventLoop(ThreadFactory, long, long)}; 0 for none
+     * @throws IOException if a selector cannot be opened (the loops made so far are closed)
+     */
+    public EventLoopGroup(int n, ThreadFactory threadFactory, long tickIntervalNanos, long flushDelayNanos)
+            throws IOException {
         if (n <= 0) {
             throw new IllegalArgumentException("event loop count must be > 0, was " + n);
         }
         loops = new EventLoop[n];
         try {
             for (int i = 0; i < n; i++) {
-                loops[i] = new EventLoop(threadFactory, tickIntervalNanos);
+                loops[i] = new EventLoop(threadFactory, tickIntervalNanos, flushDelayNanos);
             }
         } catch (IOException | RuntimeException e) {
             for (EventLoop l : loops) {

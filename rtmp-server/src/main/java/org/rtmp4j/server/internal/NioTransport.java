@@ -63,7 +63,7 @@ public final class NioTransport implements Transport, LoopChannel {
     private boolean closed;
     private Cancellable lingerTimer;
     private long flushes;
-    private long gatheringWrites;
+    private long socketWrites;
 
     /**
      * Wraps an accepted (or connected) channel; call {@link #start} on the loop's thread.
@@ -111,6 +111,16 @@ public final class NioTransport implements Transport, LoopChannel {
                 queued += b.remaining();
             }
         }
+        markDirty();
+    }
+
+    @Override
+    public void write(ByteBuffer buffer) {
+        if (closed || !buffer.hasRemaining()) {
+            return;
+        }
+        out.add(buffer);
+        queued += buffer.remaining();
         markDirty();
     }
 
@@ -178,13 +188,14 @@ public final class NioTransport implements Transport, LoopChannel {
     }
 
     /**
-     * How many gathering {@link SocketChannel#write(ByteBuffer[], int, int)} calls were made, each
-     * covering up to 64 queued buffers. Loop thread only.
+     * How many socket write calls were made: a plain {@link SocketChannel#write(ByteBuffer)} when one
+     * buffer is queued, otherwise gathering {@link SocketChannel#write(ByteBuffer[], int, int)} calls
+     * of up to 64 queued buffers each. Loop thread only.
      *
-     * @return gathering writes so far
+     * @return socket writes so far
      */
-    public long gatheringWrites() {
-        return gatheringWrites;
+    public long socketWrites() {
+        return socketWrites;
     }
 
     /** @return whether the channel is closed */
@@ -277,6 +288,19 @@ public final class NioTransport implements Transport, LoopChannel {
     }
 
     private void writeQueued() throws IOException {
+        if (out.size() == 1) { // the common case in steady fan-out: write(2), no iovec to build
+            ByteBuffer only = out.peekFirst();
+            socketWrites++;
+            int written = channel.write(only);
+            if (written > 0) {
+                queued -= written;
+                listener.bytesOut(written);
+            }
+            if (!only.hasRemaining()) {
+                out.pollFirst();
+            }
+            return;
+        }
         ByteBuffer[] gather = loop.gatherArray();
         while (!out.isEmpty()) {
             int count = 0;
@@ -289,7 +313,7 @@ public final class NioTransport implements Transport, LoopChannel {
             }
             long written;
             try {
-                gatheringWrites++;
+                socketWrites++;
                 written = channel.write(gather, 0, count);
             } finally {
                 Arrays.fill(gather, 0, count, null);

@@ -30,7 +30,12 @@ class WriteCoalescingIT {
 
     @BeforeEach
     void start() throws Exception {
-        group = new EventLoopGroup(2, r -> new Thread(r, "rtmp-loop-coalescing-it"), EventLoop.DEFAULT_TICK_NANOS);
+        startWithFlushDelay(0);
+    }
+
+    private void startWithFlushDelay(long flushDelayNanos) throws Exception {
+        group = new EventLoopGroup(2, r -> new Thread(r, "rtmp-loop-coalescing-it"), EventLoop.DEFAULT_TICK_NANOS,
+                flushDelayNanos);
         group.start();
         server = ServerSocketChannel.open();
         server.bind(new InetSocketAddress("127.0.0.1", 0));
@@ -76,7 +81,7 @@ class WriteCoalescingIT {
             NioTransport t = accepted.poll(5, TimeUnit.SECONDS);
             assertThat(t).isNotNull();
             EventLoop loop = loopOf(t);
-            long[] before = onLoop(loop, () -> new long[] {t.flushes(), t.gatheringWrites()});
+            long[] before = onLoop(loop, () -> new long[] {t.flushes(), t.socketWrites()});
 
             loop.execute(() -> {
                 for (int i = 0; i < 100; i++) {
@@ -87,7 +92,7 @@ class WriteCoalescingIT {
             });
             byte[] got = new byte[100 * 100];
             new DataInputStream(s.getInputStream()).readFully(got);
-            long[] after = onLoop(loop, () -> new long[] {t.flushes(), t.gatheringWrites(), t.queuedBytes()});
+            long[] after = onLoop(loop, () -> new long[] {t.flushes(), t.socketWrites(), t.queuedBytes()});
 
             for (int i = 0; i < got.length; i++) {
                 assertThat(got[i]).isEqualTo((byte) (i / 100));
@@ -116,6 +121,41 @@ class WriteCoalescingIT {
             }
             assertThat(onLoop(loop, t::flushes) - before).isEqualTo(5);
         }
+    }
+
+    @Test
+    void mergedWritesCollectMessagesQueuedWithinTheFlushDelayIntoOneSocketWrite() throws Exception {
+        stop();
+        long delayNanos = TimeUnit.MILLISECONDS.toNanos(300);
+        startWithFlushDelay(delayNanos);
+        try (Socket s = connect()) {
+            NioTransport t = accepted.poll(5, TimeUnit.SECONDS);
+            EventLoop loop = loopOf(t);
+            assertThat(loop.flushDelayNanos()).isEqualTo(delayNanos);
+            long[] before = onLoop(loop, () -> new long[] {t.flushes(), t.socketWrites()});
+
+            long queuedAt = System.nanoTime();
+            loop.execute(() -> {
+                t.write(List.of(ByteBuffer.wrap(new byte[] {1})));
+                // queued 50 ms later, still inside the first byte's 300 ms window
+                loop.schedule(() -> t.write(List.of(ByteBuffer.wrap(new byte[] {2}))), 50, TimeUnit.MILLISECONDS);
+            });
+            byte[] got = new byte[2];
+            new DataInputStream(s.getInputStream()).readFully(got);
+            long waitedNanos = System.nanoTime() - queuedAt;
+            long[] after = onLoop(loop, () -> new long[] {t.flushes(), t.socketWrites()});
+
+            assertThat(got).containsExactly(1, 2);
+            assertThat(waitedNanos).as("held for the flush delay").isGreaterThanOrEqualTo(delayNanos);
+            assertThat(after[0] - before[0]).as("flushes").isEqualTo(1);
+            assertThat(after[1] - before[1]).as("socket writes").isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aNegativeFlushDelayIsRejected() {
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+                .isThrownBy(() -> new EventLoop(Thread::new, EventLoop.DEFAULT_TICK_NANOS, -1));
     }
 
     @Test
