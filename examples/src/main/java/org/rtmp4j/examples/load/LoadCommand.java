@@ -12,12 +12,15 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.rtmp4j.client.ClientOptions;
 import org.rtmp4j.client.NioClient;
 import org.rtmp4j.client.NioClientGroup;
+import org.rtmp4j.core.command.StatusCodes;
 import org.rtmp4j.core.session.ClientListener;
+import org.rtmp4j.core.session.RtmpStatusException;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -30,7 +33,9 @@ import picocli.CommandLine.Spec;
  * {@code load URL --players N --duration S [--publish FILE | --synthetic KBPS]}: optionally
  * publishes to URL, then plays it with N players, all on one {@link NioClientGroup} (a few event
  * loops, not a thread per player), runs S seconds and prints players kept up, bytes delivered,
- * latency p50/p99 (synthetic frames carry their send time) and time to first keyframe.
+ * latency p50/p99 (synthetic frames carry their send time) and time to first keyframe. With
+ * {@code --publisher-restart-every D} the publisher's connection is closed and a new one publishes the same
+ * source every D, while the players stay connected (a soak test for per-publisher state).
  */
 @Command(
         name = "load",
@@ -84,6 +89,12 @@ public final class LoadCommand implements Callable<Integer> {
                 "(127.0.1.1, 127.0.1.2, ...), so per-IP connection limits (rtmp4j: 64) do not apply; 0 = off (default: ${DEFAULT-VALUE})."})
     int perSourceAddress;
 
+    @Option(names = "--publisher-restart-every", paramLabel = "DURATION", defaultValue = "0",
+            converter = DurationConverter.class,
+            description = "Every DURATION (e.g. 60s, 2m, 500ms; a bare number is seconds) close the publisher's"
+                    + " connection and publish again on a new one, while the players stay; 0 = never (default).")
+    Duration publisherRestartEvery;
+
     @Option(names = "--json", description = "Also print the result as one JSON line (for scripts).")
     boolean json;
 
@@ -102,6 +113,9 @@ public final class LoadCommand implements Callable<Integer> {
         }
         if (players < 0 || rampRate < 0 || durationSeconds <= 0 || timeoutSeconds <= 0 || lagLimitMs <= 0) {
             throw new ParameterException(spec.commandLine(), "--players and --ramp-rate must be >= 0; --duration, --timeout, --lag-limit > 0");
+        }
+        if (!publisherRestartEvery.isZero() && source == null) {
+            throw new ParameterException(spec.commandLine(), "--publisher-restart-every needs --publish or --synthetic");
         }
         PrintWriter out = spec.commandLine().getOut();
         int loopCount = loops > 0 ? loops : Runtime.getRuntime().availableProcessors();
@@ -130,11 +144,28 @@ public final class LoadCommand implements Callable<Integer> {
             out.printf("%d of %d players playing after %.1f s; running %d s on %d event loop(s)%n", playing, players,
                     (System.nanoTime() - begin) / 1e9, durationSeconds, loopCount);
             out.flush();
-            TimeUnit.SECONDS.sleep(durationSeconds);
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(durationSeconds);
+            long restartNanos = publisherRestartEvery.toNanos();
+            long earlierMessages = 0;
+            int restarts = 0;
+            for (long next = System.nanoTime() + restartNanos; publisher != null && restartNanos > 0 && next < end;
+                    next += restartNanos) {
+                TimeUnit.NANOSECONDS.sleep(Math.max(0, next - System.nanoTime()));
+                earlierMessages += publisher.messages();
+                publisher = restartPublisher(group, options, publisher);
+                restarts++;
+                out.printf("publisher restart %d after %.1f s: %d of %d players open%n", restarts,
+                        (System.nanoTime() - begin) / 1e9, open(all, started), players);
+                out.flush();
+            }
+            TimeUnit.NANOSECONDS.sleep(Math.max(0, end - System.nanoTime()));
             if (publisher != null) {
                 publisher.stop();
             }
-            LoadReport report = report(all, started, publisher, latency, steadyLatency, begin);
+            if (restarts > 0) {
+                out.printf("publisher restarts: %d%n", restarts);
+            }
+            LoadReport report = report(all, started, publisher, earlierMessages, latency, steadyLatency, begin);
             report.printTable(out);
             if (json) {
                 out.println(report.json());
@@ -148,13 +179,64 @@ public final class LoadCommand implements Callable<Integer> {
         if (source == null) {
             return null;
         }
-        NioClient client = group.connect(url, options, new ClientListener() { }, sourceAddress(0)).get(timeoutSeconds, TimeUnit.SECONDS);
+        NioClient client = connectPublisher(group, options);
         int streamId = client.createStream().get(timeoutSeconds, TimeUnit.SECONDS);
         client.publish(streamId, requireStreamName(client)).get(timeoutSeconds, TimeUnit.SECONDS);
         LoadPublisher p = source.file != null ? LoadPublisher.file(client, streamId, source.file)
                 : LoadPublisher.synthetic(client, streamId, source.kbps);
         p.start();
         return p;
+    }
+
+    /**
+     * Closes {@code old}'s connection, then publishes the same source on a new one. The server may not have
+     * seen the old connection close yet and refuse the name (NetStream.Publish.BadName); that is retried every
+     * 100 ms on a fresh connection until {@code --timeout}.
+     */
+    private LoadPublisher restartPublisher(NioClientGroup group, ClientOptions options, LoadPublisher old)
+            throws Exception {
+        old.close();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
+        while (true) {
+            NioClient client = connectPublisher(group, options);
+            try {
+                int streamId = client.createStream().get(timeoutSeconds, TimeUnit.SECONDS);
+                client.publish(streamId, requireStreamName(client)).get(timeoutSeconds, TimeUnit.SECONDS);
+                LoadPublisher p = old.restartOn(client, streamId);
+                p.start();
+                return p;
+            } catch (ExecutionException e) {
+                client.close();
+                if (!isBadName(e) || System.nanoTime() - deadline > 0) {
+                    throw e;
+                }
+                TimeUnit.MILLISECONDS.sleep(100);
+            }
+        }
+    }
+
+    private static boolean isBadName(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof RtmpStatusException s && StatusCodes.PUBLISH_BAD_NAME.equals(s.status().code())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private NioClient connectPublisher(NioClientGroup group, ClientOptions options) throws Exception {
+        return group.connect(url, options, new ClientListener() { }, sourceAddress(0)).get(timeoutSeconds, TimeUnit.SECONDS);
+    }
+
+    private static int open(LoadPlayer[] all, List<CompletableFuture<Void>> started) {
+        int n = 0;
+        for (int i = 0; i < all.length; i++) {
+            CompletableFuture<Void> f = started.get(i);
+            if (f.isDone() && !f.isCompletedExceptionally() && !all[i].closed()) {
+                n++;
+            }
+        }
+        return n;
     }
 
     private String requireStreamName(NioClient client) {
@@ -210,7 +292,7 @@ public final class LoadCommand implements Callable<Integer> {
     }
 
     private LoadReport report(LoadPlayer[] all, List<CompletableFuture<Void>> started, LoadPublisher publisher,
-            Histogram latency, Histogram steadyLatency, long begin) {
+            long earlierMessages, Histogram latency, Histogram steadyLatency, long begin) {
         long now = System.nanoTime();
         long lagNanos = TimeUnit.MILLISECONDS.toNanos(lagLimitMs);
         int connected = 0;
@@ -244,7 +326,7 @@ public final class LoadCommand implements Callable<Integer> {
                 (now - begin) / 1e9, latency.quantileMillis(0.5), latency.quantileMillis(0.99),
                 latency.quantileMillis(1.0), latency.count(), steadyLatency.quantileMillis(0.5),
                 steadyLatency.quantileMillis(0.99), steadyLatency.count(), quantileMillis(k, 0.5), quantileMillis(k, 0.99),
-                withKeyframe, publisher == null ? 0 : publisher.messages());
+                withKeyframe, publisher == null ? 0 : earlierMessages + publisher.messages());
     }
 
     private boolean keptUp(LoadPlayer p, LoadPublisher publisher, long now, long lagNanos) {

@@ -81,6 +81,20 @@ final class LoadPublisher {
         stopped = true;
     }
 
+    /** Stops publishing and closes the connection, as a publisher that goes away does. */
+    void close() {
+        stopped = true;
+        client.close();
+    }
+
+    /**
+     * @return a new, not yet started publisher of the same source (FLV tags or synthetic bit rate) on another
+     *     connection; its timestamps start again at 0, as a restarted encoder's do
+     */
+    LoadPublisher restartOn(NioClient newClient, int newStreamId) {
+        return new LoadPublisher(newClient, newStreamId, synthetic, tags);
+    }
+
     private void step() {
         if (stopped || client.isClosed()) {
             return;

@@ -40,6 +40,15 @@ public record Status(String level, String code, String description, Map<String, 
         return new Status(level, code, description, m);
     }
 
+    /**
+     * @return level, code, description and the names (not the values) of the extra properties: a peer's
+     *     extra values may be cyclic or reference-heavy graphs that do not print in bounded time
+     */
+    @Override
+    public String toString() {
+        return "Status[level=" + level + ", code=" + code + ", description=" + description + ", extra=" + extra.keySet() + "]";
+    }
+
     /** @return whether {@link #level()} is {@code error} */
     public boolean isError() {
         return "error".equals(level);
@@ -55,7 +64,12 @@ public record Status(String level, String code, String description, Map<String, 
         return m;
     }
 
-    /** @return a status read from an AMF info object; missing fields become empty strings */
+    /**
+     * @return a status read from an AMF info object; missing fields become empty strings, and so
+     *     do level, code or description values that are not a string, number or boolean (a peer's
+     *     object there may be a cyclic or reference-heavy graph whose {@code toString} would
+     *     never end)
+     */
     public static Status fromMap(Map<?, ?> info) {
         Map<String, Object> extra = new LinkedHashMap<>();
         for (Map.Entry<?, ?> e : info.entrySet()) {
@@ -68,6 +82,6 @@ public record Status(String level, String code, String description, Map<String, 
     }
 
     private static String str(Object o) {
-        return o == null ? "" : o.toString();
+        return o instanceof String || o instanceof Number || o instanceof Boolean ? o.toString() : "";
     }
 }

@@ -403,7 +403,7 @@ public final class ClientConnection {
                 dispatch(sub);
             }
         } else {
-            LOG.trace("{} ignoring {}", id, m);
+            LOG.trace("{} ignoring {}", id, m.getClass().getSimpleName()); // its AMF values may not print in bounded time
         }
     }
 

@@ -143,4 +143,22 @@ class RepliesTest {
                         "NetStream.Record.Stop", "NetConnection.Connect.ReconnectRequest", "NetStream.Publish.Idle",
                         "NetStream.Data.Start");
     }
+
+    @Test
+    void statusFieldsHoldingObjectsBecomeEmptyRatherThanPrintingACyclicGraph() {
+        Map<String, Object> cyclic = new LinkedHashMap<>();
+        Map<String, Object> inner = new LinkedHashMap<>();
+        cyclic.put("x", inner);
+        inner.put("y", cyclic); // AbstractMap.toString recurses here without end
+        Map<String, Object> info = new LinkedHashMap<>();
+        info.put("level", "error");
+        info.put("code", cyclic);
+        info.put("description", 42.0);
+        Status s = Status.fromMap(info);
+        assertThat(s.code()).isEmpty();
+        assertThat(s.description()).isEqualTo("42.0");
+        assertThat(s.isError()).isTrue();
+        Status withExtra = Status.fromMap(Map.of("code", "X", "details", cyclic));
+        assertThat(withExtra.toString()).contains("code=X").contains("extra=[details]");
+    }
 }

@@ -2,8 +2,6 @@ package org.rtmp4j.flv.media;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.rtmp4j.amf.Amf0;
@@ -62,14 +60,17 @@ public final class Amf3ScriptData {
      *
      * @param body the message body; its position is not moved
      * @return a new AMF0 buffer, position 0
-     * @throws AmfException if the body is malformed or holds a cyclic AMF3 graph
+     * @throws AmfException if the body is malformed, holds a cyclic AMF3 graph, or its values
+     *     together expand beyond {@link AmfLimits#DEFAULT} as AMF0 (see {@link #toAmf0(Object,
+     *     AmfLimits)})
      */
     public static ByteBuffer toScriptTagBody(ByteBuffer body) {
         List<Object> values = decodeDataMessage(body, AmfLimits.DEFAULT);
         int from = !values.isEmpty() && ScriptData.SET_DATA_FRAME.equals(values.get(0)) ? 1 : 0;
         List<Object> out = new ArrayList<>(values.size() - from);
+        Amf3ToAmf0 converter = new Amf3ToAmf0(AmfLimits.DEFAULT);
         for (Object v : values.subList(from, values.size())) {
-            out.add(toAmf0(v));
+            out.add(converter.convert(v));
         }
         return Amf0.encode(out.toArray());
     }
@@ -200,74 +201,35 @@ public final class Amf3ScriptData {
      * keys "0", "1", ...; an {@code Integer} becomes a {@code Double}; lists and maps are
      * converted element by element. Other values (strings, booleans, dates, AMF3-only types such
      * as ByteArray and Vector) are returned as they are; the AMF0 writer emits AMF3-only types
-     * behind an AVM+ switch.
+     * behind an AVM+ switch. Uses {@link AmfLimits#DEFAULT}.
      *
      * @param value a decoded value
      * @return the AMF0-friendly value
-     * @throws AmfException if the value graph is cyclic
+     * @throws AmfException if the value graph is cyclic or expands beyond the default limits, see
+     *     {@link #toAmf0(Object, AmfLimits)}
      */
     public static Object toAmf0(Object value) {
-        return convert(value, new IdentityHashMap<>());
+        return toAmf0(value, AmfLimits.DEFAULT);
     }
 
-    private static Object convert(Object v, IdentityHashMap<Object, Boolean> path) {
-        if (v instanceof Integer) {
-            return ((Integer) v).doubleValue();
-        }
-        if (!(v instanceof Amf3Object || v instanceof Amf3Array || v instanceof Map
-                || v instanceof List)) {
-            return v;
-        }
-        if (path.put(v, Boolean.TRUE) != null) {
-            throw new AmfException(-1, "cyclic AMF3 value cannot be written as AMF0");
-        }
-        try {
-            if (v instanceof Amf3Object) {
-                Amf3Object o = (Amf3Object) v;
-                AmfEcmaArray m = new AmfEcmaArray();
-                putAll(m, o.sealedMembers(), path);
-                putAll(m, o.dynamicMembers(), path);
-                return m;
-            }
-            if (v instanceof Amf3Array) {
-                Amf3Array a = (Amf3Array) v;
-                if (a.associative().isEmpty()) {
-                    return convertList(a.dense(), path);
-                }
-                AmfEcmaArray m = new AmfEcmaArray();
-                putAll(m, a.associative(), path);
-                for (int i = 0; i < a.dense().size(); i++) {
-                    m.put(Integer.toString(i), convert(a.dense().get(i), path));
-                }
-                return m;
-            }
-            if (v instanceof List) {
-                return convertList((List<?>) v, path);
-            }
-            Map<String, Object> m = v instanceof AmfEcmaArray ? new AmfEcmaArray()
-                    : new LinkedHashMap<>();
-            for (Map.Entry<?, ?> e : ((Map<?, ?>) v).entrySet()) {
-                m.put(String.valueOf(e.getKey()), convert(e.getValue(), path));
-            }
-            return m;
-        } finally {
-            path.remove(v);
-        }
-    }
-
-    private static List<Object> convertList(List<?> list, IdentityHashMap<Object, Boolean> path) {
-        List<Object> out = new ArrayList<>(list.size());
-        for (Object o : list) {
-            out.add(convert(o, path));
-        }
-        return out;
-    }
-
-    private static void putAll(Map<String, Object> to, Map<String, Object> from,
-            IdentityHashMap<Object, Boolean> path) {
-        for (Map.Entry<String, Object> e : from.entrySet()) {
-            to.put(e.getKey(), convert(e.getValue(), path));
-        }
+    /**
+     * Maps a decoded AMF3 value to the closest AMF0 value as {@link #toAmf0(Object)} does, within
+     * a budget. AMF3 object and string references (AMF3 §2.2) may name one value many times, and
+     * nested references (each level holding the previous one twice) describe a graph whose copy
+     * grows exponentially with its depth; AMF0 output holds every occurrence in full. So every
+     * occurrence counts: more than {@code limits.maxElements()} values in the result, or more
+     * than {@code limits.maxStringBytes()} UTF-8 bytes of strings, property names, XML and
+     * ByteArrays, is an {@link AmfException}. The work done is bounded by these limits. Vectors
+     * and Dictionaries are returned as they are but their contents are counted too.
+     *
+     * @param value a decoded value
+     * @param limits the budget: {@code maxElements} values and {@code maxStringBytes} bytes
+     * @return the AMF0-friendly value
+     * @throws AmfException (offset -1) if the value graph is cyclic outside a Vector or Dictionary,
+     *     or its AMF0 copy would exceed {@code maxElements} values or {@code maxStringBytes} bytes
+     */
+    public static Object toAmf0(Object value, AmfLimits limits) {
+        return new Amf3ToAmf0(limits).convert(value);
     }
 
     /**
