@@ -378,6 +378,11 @@ public final class ServerConnection implements RtmpSession {
         }
         try {
             call.run();
+        } catch (RtmpProtocolException | AmfException e) {
+            // the peer's data was bad where the controller decoded it (e.g. hostile AMF3 onMetaData):
+            // a protocol error like any other, logged once without a stack trace
+            LOG.info("{} closed: protocol error from {}: {}", id, transport.remoteAddress(), e.getMessage());
+            fail(e);
         } catch (RuntimeException e) {
             LOG.warn("{} controller threw; closing the session", id, e);
             fail(e);

@@ -54,6 +54,19 @@ class ProtocolScenarioTest {
 
     @ParameterizedTest
     @EnumSource(RtmpPair.Split.class)
+    void badPeerDataFoundByTheControllerClosesOnlyThatSessionAsAProtocolError(RtmpPair.Split split) {
+        RecordingController controller = new RecordingController();
+        RtmpPair pair = new RtmpPair(split, controller);
+        Steps.done(pair.connect());
+        int id = Steps.publishing(pair, "cam1");
+        controller.throwOnMedia = new org.rtmp4j.amf.AmfException(7, "hostile AMF3 onMetaData");
+        pair.client.sendMedia(id, Media.interFrame(0, 100));
+        pair.pump();
+        assertThat(pair.server.isClosed()).isTrue();
+    }
+
+    @ParameterizedTest
+    @EnumSource(RtmpPair.Split.class)
     void pingRequestIsAnsweredAndMeasuresTheRoundTrip(RtmpPair.Split split) {
         RecordingController controller = new RecordingController();
         RtmpPair pair = Steps.connected(split, controller);
