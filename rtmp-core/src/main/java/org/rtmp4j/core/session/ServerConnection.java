@@ -168,9 +168,7 @@ public final class ServerConnection implements RtmpSession {
         try {
             pipeline.onBytes(in);
         } catch (RtmpProtocolException | AmfException e) {
-            // once per connection: the connection is closed and ignores further input
-            LOG.info("{} closed: protocol error from {}: {}", id, transport.remoteAddress(), e.getMessage());
-            fail(e);
+            protocolError(e);
         } catch (RuntimeException e) {
             LOG.warn("{} failed handling input", id, e);
             fail(e);
@@ -379,14 +377,18 @@ public final class ServerConnection implements RtmpSession {
         try {
             call.run();
         } catch (RtmpProtocolException | AmfException e) {
-            // the peer's data was bad where the controller decoded it (e.g. hostile AMF3 onMetaData):
-            // a protocol error like any other, logged once without a stack trace
-            LOG.info("{} closed: protocol error from {}: {}", id, transport.remoteAddress(), e.getMessage());
-            fail(e);
+            // the peer's data was bad where the controller decoded it (e.g. hostile AMF3 onMetaData)
+            protocolError(e);
         } catch (RuntimeException e) {
             LOG.warn("{} controller threw; closing the session", id, e);
             fail(e);
         }
+    }
+
+    /** Bad input from the peer: logged once at INFO without a stack trace (the session closes and ignores more input). */
+    private void protocolError(RuntimeException e) {
+        LOG.info("{} closed: protocol error from {}: {}", id, transport.remoteAddress(), e.getMessage());
+        fail(e);
     }
 
     void sendNow(RtmpMessage message) {

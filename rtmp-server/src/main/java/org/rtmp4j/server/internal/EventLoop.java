@@ -376,22 +376,22 @@ public final class EventLoop implements Executor {
     }
 
     private void flushDirty() {
-        // flush() may mark more channels dirty (e.g. a close that completes): loop by index
-        for (int i = 0; i < dirty.size(); i++) {
-            LoopChannel c = dirty.get(i);
-            safely(c, c::flush);
-        }
-        dirty.clear();
+        flushAll(dirty);
         urgent.clear();
     }
 
     /** Under merged writes, before the delay is up: only the urgent channels (they stay in {@code dirty}). */
     private void flushUrgent() {
-        for (int i = 0; i < urgent.size(); i++) {
-            LoopChannel c = urgent.get(i);
+        flushAll(urgent);
+    }
+
+    private static void flushAll(List<LoopChannel> channels) {
+        // flush() may mark more channels dirty (e.g. a close that completes): loop by index
+        for (int i = 0; i < channels.size(); i++) {
+            LoopChannel c = channels.get(i);
             safely(c, c::flush);
         }
-        urgent.clear();
+        channels.clear();
     }
 
     private static void safely(LoopChannel c, Runnable action) {

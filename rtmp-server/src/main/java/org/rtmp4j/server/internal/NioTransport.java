@@ -107,14 +107,10 @@ public final class NioTransport implements Transport, LoopChannel {
             return;
         }
         for (int i = 0, n = buffers.size(); i < n; i++) {
-            ByteBuffer b = buffers.get(i);
-            if (b.hasRemaining()) {
-                out.add(b);
-                queued += b.remaining();
-            }
+            enqueue(buffers.get(i));
         }
         markDirty();
-        if (!urgent && !closed) { // commands and control: no merge delay (see EventLoop)
+        if (!urgent) { // commands and control: no merge delay (see EventLoop)
             urgent = true;
             loop.markUrgent(this);
         }
@@ -125,9 +121,15 @@ public final class NioTransport implements Transport, LoopChannel {
         if (closed || !chunks.hasRemaining()) {
             return;
         }
-        out.add(chunks);
-        queued += chunks.remaining();
+        enqueue(chunks);
         markDirty();
+    }
+
+    private void enqueue(ByteBuffer b) {
+        if (b.hasRemaining()) {
+            out.add(b);
+            queued += b.remaining();
+        }
     }
 
     @Override
@@ -298,11 +300,7 @@ public final class NioTransport implements Transport, LoopChannel {
         if (out.size() == 1) { // the common case in steady fan-out: write(2), no iovec to build
             ByteBuffer only = out.peekFirst();
             socketWrites++;
-            int written = channel.write(only);
-            if (written > 0) {
-                queued -= written;
-                listener.bytesOut(written);
-            }
+            written(channel.write(only));
             if (!only.hasRemaining()) {
                 out.pollFirst();
             }
@@ -325,16 +323,20 @@ public final class NioTransport implements Transport, LoopChannel {
             } finally {
                 Arrays.fill(gather, 0, count, null);
             }
-            if (written > 0) {
-                queued -= written;
-                listener.bytesOut(written);
-            }
+            written(written);
             while (!out.isEmpty() && !out.peekFirst().hasRemaining()) {
                 out.pollFirst();
             }
             if (written < batch) {
                 return; // socket buffer full: wait for OP_WRITE
             }
+        }
+    }
+
+    private void written(long n) {
+        if (n > 0) {
+            queued -= n;
+            listener.bytesOut(n);
         }
     }
 
