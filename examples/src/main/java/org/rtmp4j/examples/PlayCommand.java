@@ -2,14 +2,12 @@ package org.rtmp4j.examples;
 
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.rtmp4j.client.FlvRecording;
 import org.rtmp4j.client.RtmpClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -25,12 +23,8 @@ final class PlayCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "FILE", description = "The FLV file to write (replaced if it exists).")
     Path file;
 
-    @Option(
-            names = "--timeout",
-            paramLabel = "SECONDS",
-            defaultValue = "10",
-            description = "Seconds to wait for the connection and each server reply (default: ${DEFAULT-VALUE}).")
-    int timeoutSeconds;
+    @Mixin
+    ReplyTimeoutOption timeout = new ReplyTimeoutOption();
 
     @Mixin
     LoggingOptions logging = new LoggingOptions();
@@ -42,7 +36,7 @@ final class PlayCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         logging.apply();
         Urls.requireRtmp(spec.commandLine(), url);
-        FlvRecording playing = RtmpClient.playToFile(url, file, Duration.ofSeconds(timeoutSeconds));
+        FlvRecording playing = RtmpClient.playToFile(url, file, timeout.duration());
         // Ctrl-C closes the file properly (FLV duration patched) before the JVM exits.
         Runtime.getRuntime().addShutdownHook(new Thread(playing::close, "rtmp4j-play-stop"));
         playing.done().get();

@@ -3,7 +3,6 @@ package org.rtmp4j.examples;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.rtmp4j.client.RtmpClient;
 import picocli.CommandLine.Command;
@@ -34,12 +33,8 @@ final class PublishCommand implements Callable<Integer> {
             description = "Pace the tags by their timestamps (default); --no-realtime sends as fast as possible.")
     boolean realtime;
 
-    @Option(
-            names = "--timeout",
-            paramLabel = "SECONDS",
-            defaultValue = "10",
-            description = "Seconds to wait for the connection and each server reply (default: ${DEFAULT-VALUE}).")
-    int timeoutSeconds;
+    @Mixin
+    ReplyTimeoutOption timeout = new ReplyTimeoutOption();
 
     @Mixin
     LoggingOptions logging = new LoggingOptions();
@@ -54,7 +49,7 @@ final class PublishCommand implements Callable<Integer> {
         if (!Files.isRegularFile(file)) {
             throw new ParameterException(spec.commandLine(), "Not a file: " + file);
         }
-        RtmpClient.publishFile(url, file, realtime, Duration.ofSeconds(timeoutSeconds)); // returns at the file's end
+        RtmpClient.publishFile(url, file, realtime, timeout.duration()); // returns at the file's end
         spec.commandLine().getOut().println("Published " + file + " to " + url);
         return 0;
     }
