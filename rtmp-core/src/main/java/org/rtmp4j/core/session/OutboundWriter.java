@@ -1,5 +1,7 @@
 package org.rtmp4j.core.session;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,12 +15,31 @@ import org.rtmp4j.core.message.SetChunkSize;
 /**
  * The outbound half of an engine: encodes messages, chunks them on the chunk stream id for their
  * kind and hands the buffers to the {@link Transport}. Not thread-safe: connection thread only.
+ *
+ * <p>Shared media ({@link #writeEncoded}) runs once per player per relayed message, so it touches
+ * only this object: the type-0 header it sent is not recorded in the {@link ChunkEncoder} at once
+ * but kept here, one per chunk stream id (audio, video), and recorded just before the encoder next
+ * chunks a message on that chunk stream id. The encoder's state is then what it would have been.
  */
 final class OutboundWriter {
+    private static final VarHandle BYTES_OUT;
+
+    static {
+        try {
+            BYTES_OUT = MethodHandles.lookup().findVarHandle(OutboundWriter.class, "bytesOut", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
     private final Transport transport;
     private final ChunkEncoder encoder = new ChunkEncoder();
     /** The encoder's chunk size, readable from other threads (to pre-encode shared media there). */
     private volatile int chunkSizeHint = ChunkEncoder.DEFAULT_CHUNK_SIZE;
+    /** The last shared audio message written and not yet recorded in the encoder, or null. */
+    private RawMessage unrecordedAudio;
+    /** The last shared video message written and not yet recorded in the encoder, or null. */
+    private RawMessage unrecordedVideo;
 
     OutboundWriter(Transport transport) {
         this.transport = transport;
@@ -37,8 +58,10 @@ final class OutboundWriter {
     /** Encodes and writes {@code message} on the chunk stream id for its type. */
     void write(RtmpMessage message) {
         RawMessage raw = MessageCodec.encode(message);
+        int chunkStreamId = chunkStreamIdFor(message);
+        recordShared(chunkStreamId);
         List<ByteBuffer> out = new ArrayList<>(4);
-        encoder.encode(raw, chunkStreamIdFor(message), out);
+        encoder.encode(raw, chunkStreamId, out);
         count(out);
         transport.write(out);
     }
@@ -46,15 +69,33 @@ final class OutboundWriter {
     /**
      * Writes the shared chunks of {@code media} for message stream id {@code streamId} (type-0 first
      * header, so independent of this connection's history) and records that header in the encoder,
-     * so later messages on that chunk stream id compress against it. No payload copy; allocates a
-     * buffer view.
+     * (lazily, see the class doc) so later messages on that chunk stream id compress against it. No
+     * payload copy; allocates a buffer view.
      */
     void writeEncoded(EncodedMedia media, int streamId) {
-        EncodedMedia.Entry e = media.entry(encoder.chunkSize(), streamId);
-        encoder.recordType0(e.raw(), media.chunkStreamId());
+        EncodedMedia.Entry e = media.entry(chunkSizeHint, streamId);
+        int chunkStreamId = media.chunkStreamId();
+        if (chunkStreamId == ChunkStreamIds.VIDEO) {
+            unrecordedVideo = e.raw();
+        } else if (chunkStreamId == ChunkStreamIds.AUDIO) {
+            unrecordedAudio = e.raw();
+        } else {
+            encoder.recordType0(e.raw(), chunkStreamId);
+        }
         ByteBuffer chunks = e.chunks().duplicate();
-        bytesOut += chunks.remaining();
+        addBytesOut(chunks.remaining());
         transport.writeMedia(chunks);
+    }
+
+    /** Records in the encoder the shared message last written on {@code chunkStreamId}, if any. */
+    private void recordShared(int chunkStreamId) {
+        if (chunkStreamId == ChunkStreamIds.VIDEO && unrecordedVideo != null) {
+            encoder.recordType0(unrecordedVideo, chunkStreamId);
+            unrecordedVideo = null;
+        } else if (chunkStreamId == ChunkStreamIds.AUDIO && unrecordedAudio != null) {
+            encoder.recordType0(unrecordedAudio, chunkStreamId);
+            unrecordedAudio = null;
+        }
     }
 
     /** Sends Set Chunk Size with the old size, then switches the encoder (RTMP 1.0 §5.4.1). */
@@ -67,10 +108,6 @@ final class OutboundWriter {
     /** @return the outgoing chunk size as last set; any thread (may be stale by one change) */
     int chunkSizeHint() {
         return chunkSizeHint;
-    }
-
-    int chunkSize() {
-        return encoder.chunkSize();
     }
 
     /** @return the chunk stream id rtmp4j uses for {@code message}'s type (see {@link ChunkStreamIds}) */
@@ -110,6 +147,14 @@ final class OutboundWriter {
         for (int i = 0; i < out.size(); i++) {
             n += out.get(i).remaining();
         }
-        bytesOut += n;
+        addBytesOut(n);
+    }
+
+    /**
+     * Single writer, so a release store suffices: readers still see whole, increasing values, and
+     * the writer skips the full fence of a volatile store (once per player per relayed message).
+     */
+    private void addBytesOut(long n) {
+        BYTES_OUT.setRelease(this, bytesOut + n);
     }
 }

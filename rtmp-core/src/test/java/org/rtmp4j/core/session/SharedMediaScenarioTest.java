@@ -176,6 +176,29 @@ class SharedMediaScenarioTest {
     }
 
     @Test
+    void aPerPlayerSendCompressesAgainstTheLastSharedMessageOnItsChunkStreamNotAnEarlierOne() {
+        Player p = new Player(RtmpPair.Split.WHOLE);
+        ServerConnection server = p.pair.server;
+        // per-player, then several shared messages per chunk stream id, then per-player again: the
+        // writer records only the last shared one in its encoder, which must equal recording each in
+        // turn (a stale or skipped record would decode the per-player timestamps wrongly)
+        List<MediaMessage> sent = List.of(Media.keyframe(0, 2_000), Media.audio(5, 300), Media.interFrame(40, 900),
+                Media.audio(28, 300), Media.interFrame(80, 900), Media.interFrame(120, 900), Media.audio(51, 300),
+                Media.interFrame(160, 900), Media.audio(74, 300), Media.audio(97, 300), Media.interFrame(200, 900));
+        boolean[] shared = {false, false, true, true, true, false, false, true, true, false, false};
+        for (int i = 0; i < sent.size(); i++) {
+            if (shared[i]) {
+                p.send(EncodedMedia.of(sent.get(i)));
+            } else {
+                server.sendMedia(p.stream, sent.get(i));
+            }
+        }
+        p.pair.pump();
+
+        assertSameMedia(List.copyOf(p.pair.listener.media), sent, 1);
+    }
+
+    @Test
     void theDropDecisionIsMadeBeforeAnythingIsEncoded() {
         RecordingController controller = new RecordingController();
         OutboundLimits limits = new OutboundLimits(1000, 10_000, 100_000, OutboundLimits.DropPolicy.DROP_TO_NEXT_KEYFRAME);
