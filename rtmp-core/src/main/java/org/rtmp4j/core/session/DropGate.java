@@ -1,6 +1,5 @@
 package org.rtmp4j.core.session;
 
-import org.rtmp4j.core.message.AudioMessage;
 import org.rtmp4j.core.message.MediaMessage;
 
 /**
@@ -28,13 +27,18 @@ final class DropGate {
     private boolean droppingAudio;
 
     Decision decide(MediaMessage media, long queuedBytes, OutboundLimits limits) {
+        return decide(MediaClassifier.traits(media), queuedBytes, limits);
+    }
+
+    /** As {@link #decide(MediaMessage, long, OutboundLimits)} for a message with these {@link MediaClassifier#traits}. */
+    Decision decide(int traits, long queuedBytes, OutboundLimits limits) {
         if (queuedBytes > limits.maxQueued()) {
             return Decision.CLOSE;
         }
-        if (limits.dropPolicy() == OutboundLimits.DropPolicy.NEVER || MediaClassifier.isSequenceHeader(media)) {
+        if (limits.dropPolicy() == OutboundLimits.DropPolicy.NEVER || (traits & MediaClassifier.SEQUENCE_HEADER) != 0) {
             return Decision.SEND;
         }
-        if (media instanceof AudioMessage) {
+        if ((traits & MediaClassifier.AUDIO) != 0) {
             if (queuedBytes > limits.highWatermark()) {
                 droppingAudio = true;
             } else if (queuedBytes < limits.lowWatermark()) {
@@ -42,7 +46,7 @@ final class DropGate {
             }
             return droppingAudio ? Decision.DROP : Decision.SEND;
         }
-        if (MediaClassifier.isKeyframe(media)) {
+        if ((traits & MediaClassifier.KEYFRAME) != 0) {
             if (!awaitingKeyframe) {
                 return Decision.SEND;
             }

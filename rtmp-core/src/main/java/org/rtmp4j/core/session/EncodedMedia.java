@@ -39,6 +39,7 @@ public final class EncodedMedia {
 
     private final MediaMessage media;
     private final int chunkStreamId;
+    private final int traits;
     private final boolean direct;
     private volatile Entry[] entries = NONE;
 
@@ -48,6 +49,7 @@ public final class EncodedMedia {
         }
         this.media = media;
         this.chunkStreamId = OutboundWriter.chunkStreamIdFor(media);
+        this.traits = MediaClassifier.traits(media);
         this.direct = direct;
     }
 
@@ -97,6 +99,11 @@ public final class EncodedMedia {
      */
     public ByteBuffer chunks(int chunkSize, int messageStreamId) {
         return entry(chunkSize, messageStreamId).chunks().duplicate();
+    }
+
+    /** @return the message's {@link MediaClassifier#traits}, classified once for every player */
+    int traits() {
+        return traits;
     }
 
     /** @return how many distinct keys have been encoded so far (each exactly once) */

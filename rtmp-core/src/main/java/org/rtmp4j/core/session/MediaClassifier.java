@@ -31,7 +31,27 @@ public final class MediaClassifier {
     private static final int AUDIO_PACKET_SEQUENCE_START = 0;
     private static final int AUDIO_PACKET_MULTICHANNEL_CONFIG = 4;
 
+    /** {@link #traits} bit: an {@link AudioMessage}. */
+    static final int AUDIO = 1;
+    /** {@link #traits} bit: {@link #isSequenceHeader}. */
+    static final int SEQUENCE_HEADER = 2;
+    /** {@link #traits} bit: {@link #isKeyframe}. */
+    static final int KEYFRAME = 4;
+
     private MediaClassifier() {}
+
+    /**
+     * Classifies {@code media} once, so that a relay decides for many players without reading the
+     * payload again per player.
+     *
+     * @param media audio or video
+     * @return {@link #AUDIO}, {@link #SEQUENCE_HEADER} and {@link #KEYFRAME} bits
+     */
+    static int traits(MediaMessage media) {
+        return (media instanceof AudioMessage ? AUDIO : 0)
+                | (isSequenceHeader(media) ? SEQUENCE_HEADER : 0)
+                | (isKeyframe(media) ? KEYFRAME : 0);
+    }
 
     /**
      * @param media audio or video

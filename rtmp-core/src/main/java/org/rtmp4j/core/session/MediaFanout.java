@@ -105,7 +105,11 @@ public final class MediaFanout {
         for (int i = 0, n = sessions.size(); i < n; i++) {
             RtmpSession session = sessions.get(i);
             NetStream to = streams.get(i);
-            if (session instanceof ServerConnection c && !c.inConnectionThread()) {
+            if (session instanceof ServerConnection c) {
+                if (c.inConnectionThread()) {
+                    c.sendEncodedHere(to, media); // guards itself; what sendMedia(to, media) would do here
+                    continue;
+                }
                 if (c.isClosed()) {
                     continue;
                 }

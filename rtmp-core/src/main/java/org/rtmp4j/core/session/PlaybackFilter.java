@@ -1,6 +1,5 @@
 package org.rtmp4j.core.session;
 
-import org.rtmp4j.core.message.AudioMessage;
 import org.rtmp4j.core.message.MediaMessage;
 
 /**
@@ -51,13 +50,18 @@ final class PlaybackFilter {
 
     /** @return whether {@code media} should go to the player (may still be dropped by back-pressure) */
     boolean passes(MediaMessage media) {
+        return passes(MediaClassifier.traits(media));
+    }
+
+    /** As {@link #passes(MediaMessage)} for a message with these {@link MediaClassifier#traits}. */
+    boolean passes(int traits) {
         if (!paused && audio && video && !awaitingKeyframe) {
-            return true; // the usual case: no classification
+            return true; // the usual case
         }
-        if (MediaClassifier.isSequenceHeader(media)) {
+        if ((traits & MediaClassifier.SEQUENCE_HEADER) != 0) {
             return true; // small, and without it a later keyframe could not be decoded
         }
-        if (media instanceof AudioMessage) {
+        if ((traits & MediaClassifier.AUDIO) != 0) {
             return audio && !paused;
         }
         if (!video || paused) {
@@ -65,7 +69,7 @@ final class PlaybackFilter {
             return false;
         }
         if (awaitingKeyframe) {
-            if (!MediaClassifier.isKeyframe(media)) {
+            if ((traits & MediaClassifier.KEYFRAME) == 0) {
                 return false;
             }
             awaitingKeyframe = false;

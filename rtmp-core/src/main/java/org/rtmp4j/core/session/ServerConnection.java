@@ -459,8 +459,12 @@ public final class ServerConnection implements RtmpSession {
         }
     }
 
-    /** Sends {@code media}, or its shared chunks when {@code encoded} is not null, after the drop decision. */
-    private void sendMediaNow(NetStream to, MediaMessage media, EncodedMedia encoded) {
+    /**
+     * Sends {@code media}, or its shared chunks when {@code encoded} is not null, after the drop
+     * decision. {@code traits} are {@code media}'s {@link MediaClassifier#traits}: a relay classifies
+     * once per message, not once per player.
+     */
+    private void sendMediaNow(NetStream to, MediaMessage media, int traits, EncodedMedia encoded) {
         if (closed) {
             return;
         }
@@ -470,14 +474,16 @@ public final class ServerConnection implements RtmpSession {
             return;
         }
         ServerStream s = (ServerStream) to;
-        if (!s.filter().passes(media)) {
+        if (!s.filter().passes(traits)) {
             return; // paused, or receiveAudio/receiveVideo false: not sent, not counted as dropped
         }
         DropGate gate = s.dropGate();
         long queued = transport.queuedBytes();
-        counters.offered(queued);
+        if (queued != 0) { // an empty queue (the steady state) cannot raise the peak: skip the counters' cache line
+            counters.offered(queued);
+        }
         boolean waiting = gate.awaitingKeyframe();
-        switch (gate.decide(media, queued, config.outbound())) {
+        switch (gate.decide(traits, queued, config.outbound())) {
             case SEND:
                 if (encoded != null) {
                     writer.writeEncoded(encoded, to.id());
@@ -541,7 +547,7 @@ public final class ServerConnection implements RtmpSession {
 
     @Override
     public void sendMedia(NetStream to, MediaMessage media) {
-        runOnConnection(() -> sendMediaNow(to, media, null));
+        runOnConnection(() -> sendMediaNow(to, media, MediaClassifier.traits(media), null));
     }
 
     /**
@@ -589,7 +595,7 @@ public final class ServerConnection implements RtmpSession {
             return;
         }
         try { // runGuarded without a lambda: this runs once per player per published message
-            sendMediaNow(to, media.media(), media);
+            sendMediaNow(to, media.media(), media.traits(), media);
         } catch (RuntimeException e) {
             LOG.warn("{} failed", id, e);
             fail(e);
