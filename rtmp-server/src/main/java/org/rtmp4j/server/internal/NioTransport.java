@@ -1,6 +1,8 @@
 package org.rtmp4j.server.internal;
 
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
@@ -27,11 +29,25 @@ import org.slf4j.LoggerFactory;
  * (FIN) and drops further input until the peer closes too, or closes at once after the linger
  * time, whichever comes first.
  *
+ * <p>Per-write cost (steady fan-out queues one buffer per flush for each of many connections): the
+ * first queued buffer is held in a field and the others are counted, and the interest set is
+ * mirrored in a field, so a flush of one buffer touches neither the deque nor the {@link
+ * SelectionKey}.
+ *
  * <p>Thread-safety: {@link #execute} and {@link #inConnectionThread} from any thread; {@link
  * #close()} from any thread (marshalled); the rest on the loop's thread.
  */
 public final class NioTransport implements Transport, LoopChannel {
     private static final Logger LOG = LoggerFactory.getLogger(NioTransport.class);
+    private static final VarHandle QUEUED;
+
+    static {
+        try {
+            QUEUED = MethodHandles.lookup().findVarHandle(NioTransport.class, "queued", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     /** Called on the loop's thread when traffic flows or the connection ends (metrics). */
     public interface Listener {
@@ -54,10 +70,18 @@ public final class NioTransport implements Transport, LoopChannel {
     private final Listener listener;
     private final long lingerNanos;
     private final SocketAddress remote;
+    /** The first queued buffer, or null when nothing is queued. */
+    private ByteBuffer head;
+    /** The queued buffers after {@link #head}; empty while {@code head} is null. */
     private final ArrayDeque<ByteBuffer> out = new ArrayDeque<>();
+    /** {@code out.size()}, kept here so that the single-buffer case does not read the deque. */
+    private int outSize;
     private ConnectionHandler handler;
     private SelectionKey key;
-    private volatile long queued; // written on the loop thread only; read by other sessions (isWritable)
+    /** The key's interest set as last set by this transport (only it changes the key's). */
+    private int interest;
+    /** Written on the loop thread only (release stores); read by other sessions (isWritable). */
+    private volatile long queued;
     private boolean dirty;
     private boolean urgent;
     private boolean closeRequested;
@@ -99,6 +123,7 @@ public final class NioTransport implements Transport, LoopChannel {
         this.handler = connectionHandler;
         channel.configureBlocking(false);
         key = loop.register(channel, SelectionKey.OP_READ, this);
+        interest = SelectionKey.OP_READ;
     }
 
     @Override
@@ -127,9 +152,19 @@ public final class NioTransport implements Transport, LoopChannel {
 
     private void enqueue(ByteBuffer b) {
         if (b.hasRemaining()) {
-            out.add(b);
-            queued += b.remaining();
+            if (head == null) {
+                head = b;
+            } else {
+                out.add(b);
+                outSize++;
+            }
+            addQueued(b.remaining());
         }
+    }
+
+    /** Single writer (the loop), so a release store suffices; readers tolerate a stale value. */
+    private void addQueued(long n) {
+        QUEUED.setRelease(this, queued + n);
     }
 
     @Override
@@ -286,7 +321,7 @@ public final class NioTransport implements Transport, LoopChannel {
             closeNow(e);
             return;
         }
-        if (out.isEmpty()) {
+        if (head == null) {
             setInterest(SelectionKey.OP_WRITE, false);
             if (closeRequested) {
                 shutdownOutput();
@@ -297,19 +332,19 @@ public final class NioTransport implements Transport, LoopChannel {
     }
 
     private void writeQueued() throws IOException {
-        if (out.size() == 1) { // the common case in steady fan-out: write(2), no iovec to build
-            ByteBuffer only = out.peekFirst();
+        if (head != null && outSize == 0) { // the common case in steady fan-out: write(2), no iovec to build
             socketWrites++;
-            written(channel.write(only));
-            if (!only.hasRemaining()) {
-                out.pollFirst();
+            written(channel.write(head));
+            if (!head.hasRemaining()) {
+                head = null;
             }
             return;
         }
         ByteBuffer[] gather = loop.gatherArray();
-        while (!out.isEmpty()) {
-            int count = 0;
-            long batch = 0;
+        while (head != null) {
+            int count = 1;
+            long batch = head.remaining();
+            gather[0] = head;
             Iterator<ByteBuffer> it = out.iterator();
             while (count < gather.length && it.hasNext()) {
                 ByteBuffer b = it.next();
@@ -324,8 +359,11 @@ public final class NioTransport implements Transport, LoopChannel {
                 Arrays.fill(gather, 0, count, null);
             }
             written(written);
-            while (!out.isEmpty() && !out.peekFirst().hasRemaining()) {
-                out.pollFirst();
+            while (head != null && !head.hasRemaining()) {
+                head = out.pollFirst();
+                if (head != null) {
+                    outSize--;
+                }
             }
             if (written < batch) {
                 return; // socket buffer full: wait for OP_WRITE
@@ -335,7 +373,7 @@ public final class NioTransport implements Transport, LoopChannel {
 
     private void written(long n) {
         if (n > 0) {
-            queued -= n;
+            addQueued(-n);
             listener.bytesOut(n);
         }
     }
@@ -381,7 +419,9 @@ public final class NioTransport implements Transport, LoopChannel {
         } catch (IOException e) {
             LOG.debug("closing {}", remote, e);
         }
+        head = null;
         out.clear();
+        outSize = 0;
         queued = 0;
         loop.deregister(this);
         try {
@@ -401,14 +441,12 @@ public final class NioTransport implements Transport, LoopChannel {
     }
 
     private void setInterest(int op, boolean on) {
-        if (key == null || !key.isValid()) {
+        int next = on ? interest | op : interest & ~op;
+        if (next == interest || key == null || !key.isValid()) {
             return;
         }
-        int ops = key.interestOps();
-        int next = on ? ops | op : ops & ~op;
-        if (next != ops) {
-            key.interestOps(next);
-        }
+        key.interestOps(next);
+        interest = next;
     }
 
     @Override
