@@ -9,9 +9,15 @@
 # Needs: root (apt-get, once), Debian/Ubuntu packages nginx + libnginx-mod-rtmp, Java 17+, python3,
 # and a built jar: mvn -B -pl examples -am package -DskipTests
 #
-# Environment: N_LIST ("100 500 1000"), DURATION (30 s), KBPS (2000), SERVERS ("nginx rtmp4j rtmp4j-mw";
-#   rtmp4j-mw is rtmp4j with merged writes: --merged-write-delay MERGED_WRITE_MS (100)),
-#   SERVER_CPU (0), LOAD_CPU (1), NGINX_PORT (19351), RTMP4J_PORT (19352),
+# The "floor" rows are no RTMP server: `rtmp4j.jar write-floor serve` writes the same bytes per frame to every
+# connection with no protocol at all, one write(2) per frame (floor) or per 2 frames (floor-x2), and
+# `write-floor sink` reads them like the load tool's players. Their CPU per GB is what the kernel charges a
+# perfect sender for that write pattern on this machine: the lower bound for any server at that latency.
+#
+# Environment: N_LIST ("100 500 1000"), DURATION (30 s), KBPS (2000),
+#   SERVERS ("nginx floor floor-x2 rtmp4j rtmp4j-mw"; rtmp4j-mw is rtmp4j with merged writes:
+#   --merged-write-delay MERGED_WRITE_MS (100)),
+#   SERVER_CPU (0), LOAD_CPU (1), NGINX_PORT (19351), RTMP4J_PORT (19352), FLOOR_PORT (19353),
 #   RTMP4J_JAVA_OPTS ("-Xms64m -Xmx128m -XX:+UseSerialGC"), LOAD_JAVA_OPTS ("-Xmx512m"),
 #   RTMP4J_EXTRA_ARGS (extra "server" options), SKIP_INSTALL (1 to never call apt-get),
 #   RAMP_RATE (200: players started per second, 0 = all at once),
@@ -24,12 +30,13 @@ JAR=${JAR:-$ROOT/examples/target/rtmp4j.jar}
 N_LIST=${N_LIST:-"100 500 1000"}
 DURATION=${DURATION:-30}
 KBPS=${KBPS:-2000}
-SERVERS=${SERVERS:-"nginx rtmp4j rtmp4j-mw"}
+SERVERS=${SERVERS:-"nginx floor floor-x2 rtmp4j rtmp4j-mw"}
 MERGED_WRITE_MS=${MERGED_WRITE_MS:-100}
 SERVER_CPU=${SERVER_CPU:-0}
 LOAD_CPU=${LOAD_CPU:-1}
 NGINX_PORT=${NGINX_PORT:-19351}
 RTMP4J_PORT=${RTMP4J_PORT:-19352}
+FLOOR_PORT=${FLOOR_PORT:-19353}
 RTMP4J_JAVA_OPTS=${RTMP4J_JAVA_OPTS:-"-Xms64m -Xmx128m -XX:+UseSerialGC"}
 LOAD_JAVA_OPTS=${LOAD_JAVA_OPTS:-"-Xmx512m"}
 RTMP4J_EXTRA_ARGS=${RTMP4J_EXTRA_ARGS:-""}
@@ -126,10 +133,24 @@ start_rtmp4j-mw() {
     start_rtmp4j --merged-write-delay "$MERGED_WRITE_MS"
 }
 
-run_load() { # port n duration -> $WORK/load.out
+start_floor() { # frames per write (default 1)
     # shellcheck disable=SC2086
-    taskset -c "$LOAD_CPU" java $LOAD_JAVA_OPTS -jar "$JAR" load "rtmp://127.0.0.1:$1/live/bench" \
-        --players "$2" --duration "$3" --synthetic "$KBPS" --loops 1 --ramp-rate "$RAMP_RATE" --json > "$WORK/load.out" 2>&1 &
+    taskset -c "$SERVER_CPU" java $RTMP4J_JAVA_OPTS -jar "$JAR" write-floor serve --host 127.0.0.1 --port "$FLOOR_PORT" \
+        --kbps "$KBPS" --frames-per-write "${1:-1}" > "$WORK/floor.log" 2>&1 &
+    SERVER_PID=$!
+    PORT=$FLOOR_PORT
+}
+
+start_floor-x2() {
+    start_floor 2
+}
+
+run_load() { # port n duration -> $WORK/load.out (against a floor sender: write-floor sink)
+    local cmd=(load "rtmp://127.0.0.1:$1/live/bench" --synthetic "$KBPS" --loops 1)
+    [[ "$1" == "$FLOOR_PORT" ]] && cmd=(write-floor sink --host 127.0.0.1 --port "$1" --kbps "$KBPS")
+    # shellcheck disable=SC2086
+    taskset -c "$LOAD_CPU" java $LOAD_JAVA_OPTS -jar "$JAR" "${cmd[@]}" \
+        --players "$2" --duration "$3" --ramp-rate "$RAMP_RATE" --json > "$WORK/load.out" 2>&1 &
     LOAD_PID=$!
     wait "$LOAD_PID" || { echo "load tool failed (N=$2):" >&2; cat "$WORK/load.out" >&2; }
     LOAD_PID=""
@@ -177,9 +198,11 @@ for r in rows:
     per_gb[(r["server"], r["n"])] = cpg
     print(f"| {r['server']} | {r['n']} | {l.get('keptUp','?')}/{r['n']} | {gb:.2f} | {cpu:.2f} ({r['userTicks']/r['hz']:.2f}+{cpu - r['userTicks']/r['hz']:.2f}) | {f(cpg, 2)} | "
           f"{f(l.get('latencyP50Ms'))} | {f(l.get('latencyP99Ms'))} | {f(l.get('steadyP50Ms'))} | {f(l.get('steadyP99Ms'))} | {f(l.get('ttfkP50Ms'))} | {f(l.get('ttfkP99Ms'))} | {r['rssKb']/1024:.0f} |")
-for variant in ("rtmp4j", "rtmp4j-mw"):
+for variant in ("floor", "floor-x2", "rtmp4j", "rtmp4j-mw"):
     ratios = [(n, per_gb[(variant, n)] / per_gb[("nginx", n)]) for (s, n) in per_gb
               if s == variant and per_gb.get(("nginx", n)) and per_gb[(variant, n)]]
     if ratios:
         print(f"\n{variant} CPU per GB relative to nginx-rtmp: " + ", ".join(f"N={n}: {x:.2f}x" for n, x in ratios))
+print("\nfloor and floor-x2 are no RTMP server but a protocol-free sender (write-floor serve) writing the same bytes,"
+      " one write(2) per frame or per 2 frames per connection: the kernel's price for that write pattern.")
 PY

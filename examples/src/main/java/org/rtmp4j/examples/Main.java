@@ -9,7 +9,9 @@ import picocli.CommandLine.Spec;
 /**
  * The {@code rtmp4j} command line: {@code java -jar examples/target/rtmp4j.jar <command>} with the commands
  * {@code server} (live relay, optionally recording), {@code record} (record only), {@code publish} (send an FLV
- * file), {@code play} (receive into an FLV file), {@code flv-info} (describe an FLV file) and {@code load} (N players, optionally a publisher; a load test). Options also come from environment variables, e.g.
+ * file), {@code play} (receive into an FLV file), {@code flv-info} (describe an FLV file), {@code load} (N players,
+ * optionally a publisher; a load test) and {@code write-floor} (the kernel's cost floor of fan-out, for
+ * {@code bench/fanout.sh}). Options also come from environment variables, e.g.
  * {@code RTMP_PORT}; {@code --help} on any command lists them.
  */
 @Command(
@@ -24,6 +26,7 @@ import picocli.CommandLine.Spec;
             PlayCommand.class,
             FlvInfoCommand.class,
             org.rtmp4j.examples.load.LoadCommand.class,
+            org.rtmp4j.examples.load.WriteFloorCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {
@@ -33,7 +36,7 @@ public final class Main implements Runnable {
     /** Without a command: print the usage and fail. */
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "Missing command: server, record, publish, play, flv-info or load");
+        throw new ParameterException(spec.commandLine(), "Missing command: server, record, publish, play, flv-info, load or write-floor");
     }
 
     /** Runs the command line and exits with its exit code (0 success, 1 failure, 2 usage error). */
