@@ -106,21 +106,12 @@ public record AudioTagHeader(boolean exHeader, int soundFormat, int soundRate, i
         int trackId = 0;
         String fourCc;
         if (packetType == AudioPacketType.MULTITRACK) {
-            int at = c.position();
-            int mb = c.u8();
-            multitrack = AvMultitrackType.of(mb >> 4);
-            if (multitrack == null) {
-                throw c.error(at, "reserved AvMultitrackType " + (mb >> 4));
-            }
-            if ((mb & 0x0F) == AudioPacketType.MULTITRACK.id()) {
-                throw c.error(at, "nested Multitrack packet type");
-            }
-            packetType = packetType(c, mb & 0x0F);
-            fourCc = c.fourCc(); // shared FourCC, or the first track's FourCC for many codecs
-            trackId = c.u8();
-            if (multitrack != AvMultitrackType.ONE_TRACK) {
-                c.u24(); // sizeOfAudioTrack
-            }
+            MultitrackPrefix<AudioPacketType> m =
+                    MultitrackPrefix.read(c, AudioPacketType.MULTITRACK.id(), AudioTagHeader::packetType);
+            multitrack = m.type();
+            packetType = m.packetType();
+            fourCc = m.fourCc();
+            trackId = m.trackId();
         } else {
             fourCc = c.fourCc();
         }

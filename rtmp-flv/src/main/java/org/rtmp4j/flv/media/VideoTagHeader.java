@@ -116,21 +116,12 @@ public record VideoTagHeader(boolean exHeader, int frameType, int codecId,
         int trackId = 0;
         String fourCc;
         if (packetType == VideoPacketType.MULTITRACK) {
-            int at = c.position();
-            int mb = c.u8();
-            multitrack = AvMultitrackType.of(mb >> 4);
-            if (multitrack == null) {
-                throw c.error(at, "reserved AvMultitrackType " + (mb >> 4));
-            }
-            if ((mb & 0x0F) == VideoPacketType.MULTITRACK.id()) {
-                throw c.error(at, "nested Multitrack packet type");
-            }
-            packetType = packetType(c, mb & 0x0F);
-            fourCc = c.fourCc(); // shared FourCC, or the first track's FourCC for many codecs
-            trackId = c.u8();
-            if (multitrack != AvMultitrackType.ONE_TRACK) {
-                c.u24(); // sizeOfVideoTrack
-            }
+            MultitrackPrefix<VideoPacketType> m =
+                    MultitrackPrefix.read(c, VideoPacketType.MULTITRACK.id(), VideoTagHeader::packetType);
+            multitrack = m.type();
+            packetType = m.packetType();
+            fourCc = m.fourCc();
+            trackId = m.trackId();
         } else {
             fourCc = c.fourCc();
         }
