@@ -1,7 +1,5 @@
 package org.rtmp4j.core.session;
 
-import org.rtmp4j.core.message.MediaMessage;
-
 /**
  * The slow-player drop decision for one message stream (DESIGN §7 "Back-pressure"), made on
  * messages before they are chunk-encoded. Not thread-safe: used on the connection's thread.
@@ -26,11 +24,7 @@ final class DropGate {
     private boolean awaitingKeyframe;
     private boolean droppingAudio;
 
-    Decision decide(MediaMessage media, long queuedBytes, OutboundLimits limits) {
-        return decide(MediaClassifier.traits(media), queuedBytes, limits);
-    }
-
-    /** As {@link #decide(MediaMessage, long, OutboundLimits)} for a message with these {@link MediaClassifier#traits}. */
+    /** Decides for a message with these {@link MediaClassifier#traits}, classified once per relayed message. */
     Decision decide(int traits, long queuedBytes, OutboundLimits limits) {
         if (queuedBytes > limits.maxQueued()) {
             return Decision.CLOSE;

@@ -1,7 +1,5 @@
 package org.rtmp4j.core.session;
 
-import org.rtmp4j.core.message.MediaMessage;
-
 /**
  * What one player asked not to receive: {@code pause} (RTMP 1.0 §7.2.2.8), {@code receiveAudio}
  * (§7.2.2.4) and {@code receiveVideo} (§7.2.2.5). Decides, before the back-pressure {@link
@@ -48,12 +46,10 @@ final class PlaybackFilter {
         video = value;
     }
 
-    /** @return whether {@code media} should go to the player (may still be dropped by back-pressure) */
-    boolean passes(MediaMessage media) {
-        return passes(MediaClassifier.traits(media));
-    }
-
-    /** As {@link #passes(MediaMessage)} for a message with these {@link MediaClassifier#traits}. */
+    /**
+     * @param traits the message's {@link MediaClassifier#traits}, classified once per relayed message
+     * @return whether the message should go to the player (may still be dropped by back-pressure)
+     */
     boolean passes(int traits) {
         if (!paused && audio && video && !awaitingKeyframe) {
             return true; // the usual case

@@ -1,6 +1,7 @@
 package org.rtmp4j.core.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.rtmp4j.core.session.MediaClassifier.traits;
 
 import org.junit.jupiter.api.Test;
 
@@ -9,8 +10,8 @@ class PlaybackFilterTest {
 
     @Test
     void passesEverythingByDefault() {
-        assertThat(filter.passes(Media.interFrame(0, 10))).isTrue();
-        assertThat(filter.passes(Media.audio(0, 10))).isTrue();
+        assertThat(filter.passes(traits(Media.interFrame(0, 10)))).isTrue();
+        assertThat(filter.passes(traits(Media.audio(0, 10)))).isTrue();
         assertThat(filter.paused()).isFalse();
         assertThat(filter.audio()).isTrue();
         assertThat(filter.video()).isTrue();
@@ -20,37 +21,37 @@ class PlaybackFilterTest {
     void whilePausedOnlySequenceHeadersPassAndVideoThenResumesAtAKeyframe() {
         filter.paused(true);
 
-        assertThat(filter.passes(Media.keyframe(0, 10))).isFalse();
-        assertThat(filter.passes(Media.audio(1, 10))).isFalse();
-        assertThat(filter.passes(Media.audioSequenceHeader())).isTrue();
-        assertThat(filter.passes(Media.videoSequenceHeader())).isTrue();
+        assertThat(filter.passes(traits(Media.keyframe(0, 10)))).isFalse();
+        assertThat(filter.passes(traits(Media.audio(1, 10)))).isFalse();
+        assertThat(filter.passes(traits(Media.audioSequenceHeader()))).isTrue();
+        assertThat(filter.passes(traits(Media.videoSequenceHeader()))).isTrue();
 
         filter.paused(false);
-        assertThat(filter.passes(Media.audio(2, 10))).isTrue();
-        assertThat(filter.passes(Media.interFrame(3, 10))).isFalse();
-        assertThat(filter.passes(Media.keyframe(4, 10))).isTrue();
-        assertThat(filter.passes(Media.interFrame(5, 10))).isTrue();
+        assertThat(filter.passes(traits(Media.audio(2, 10)))).isTrue();
+        assertThat(filter.passes(traits(Media.interFrame(3, 10)))).isFalse();
+        assertThat(filter.passes(traits(Media.keyframe(4, 10)))).isTrue();
+        assertThat(filter.passes(traits(Media.interFrame(5, 10)))).isTrue();
     }
 
     @Test
     void videoOffSkipsVideoExceptSequenceHeadersButNotAudio() {
         filter.video(false);
 
-        assertThat(filter.passes(Media.videoSequenceHeader())).isTrue();
-        assertThat(filter.passes(Media.keyframe(0, 10))).isFalse();
-        assertThat(filter.passes(Media.audio(1, 10))).isTrue();
+        assertThat(filter.passes(traits(Media.videoSequenceHeader()))).isTrue();
+        assertThat(filter.passes(traits(Media.keyframe(0, 10)))).isFalse();
+        assertThat(filter.passes(traits(Media.audio(1, 10)))).isTrue();
 
         filter.video(true);
-        assertThat(filter.passes(Media.interFrame(2, 10))).isFalse();
-        assertThat(filter.passes(Media.keyframe(3, 10))).isTrue();
+        assertThat(filter.passes(traits(Media.interFrame(2, 10)))).isFalse();
+        assertThat(filter.passes(traits(Media.keyframe(3, 10)))).isTrue();
     }
 
     @Test
     void audioOffSkipsAudioExceptSequenceHeaders() {
         filter.audio(false);
 
-        assertThat(filter.passes(Media.audioSequenceHeader())).isTrue();
-        assertThat(filter.passes(Media.audio(0, 10))).isFalse();
-        assertThat(filter.passes(Media.interFrame(1, 10))).isTrue();
+        assertThat(filter.passes(traits(Media.audioSequenceHeader()))).isTrue();
+        assertThat(filter.passes(traits(Media.audio(0, 10)))).isFalse();
+        assertThat(filter.passes(traits(Media.interFrame(1, 10)))).isTrue();
     }
 }
