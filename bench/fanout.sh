@@ -119,6 +119,7 @@ CONF
     taskset -c "$SERVER_CPU" "$NGINX" -p "$WORK/nginx" -c "$WORK/nginx/nginx.conf" > "$WORK/nginx/out.log" 2>&1 &
     SERVER_PID=$!
     PORT=$NGINX_PORT
+    CLIENT=load
 }
 
 start_rtmp4j() {
@@ -127,6 +128,7 @@ start_rtmp4j() {
         --max-connections 4096 --max-connections-per-ip 4096 --log-level warn $RTMP4J_EXTRA_ARGS "$@" > "$WORK/rtmp4j.log" 2>&1 &
     SERVER_PID=$!
     PORT=$RTMP4J_PORT
+    CLIENT=load
 }
 
 start_rtmp4j-mw() {
@@ -139,15 +141,16 @@ start_floor() { # frames per write (default 1)
         --kbps "$KBPS" --frames-per-write "${1:-1}" > "$WORK/floor.log" 2>&1 &
     SERVER_PID=$!
     PORT=$FLOOR_PORT
+    CLIENT=sink # no RTMP: the write-floor reader stands in for the load tool
 }
 
 start_floor-x2() {
     start_floor 2
 }
 
-run_load() { # port n duration -> $WORK/load.out (against a floor sender: write-floor sink)
+run_load() { # port n duration -> $WORK/load.out; the client is the one the last start_* chose (CLIENT)
     local cmd=(load "rtmp://127.0.0.1:$1/live/bench" --synthetic "$KBPS" --loops 1)
-    [[ "$1" == "$FLOOR_PORT" ]] && cmd=(write-floor sink --host 127.0.0.1 --port "$1" --kbps "$KBPS")
+    [[ "$CLIENT" == sink ]] && cmd=(write-floor sink --host 127.0.0.1 --port "$1" --kbps "$KBPS")
     # shellcheck disable=SC2086
     taskset -c "$LOAD_CPU" java $LOAD_JAVA_OPTS -jar "$JAR" "${cmd[@]}" \
         --players "$2" --duration "$3" --ramp-rate "$RAMP_RATE" --json > "$WORK/load.out" 2>&1 &

@@ -61,11 +61,12 @@ public final class WriteFloorCommand implements Runnable {
             if (kbps <= 0 || fps <= 0 || framesPerWrite <= 0) {
                 throw new ParameterException(spec.commandLine(), "--kbps, --fps and --frames-per-write must be > 0");
             }
-            try (WriteFloorSender sender = new WriteFloorSender(new InetSocketAddress(host, port),
-                    frameBytes(kbps, fps), fps, framesPerWrite)) {
+            int frameBytes = frameBytes(kbps, fps);
+            try (WriteFloorSender sender = new WriteFloorSender(new InetSocketAddress(host, port), frameBytes, fps,
+                    framesPerWrite)) {
                 PrintWriter out = spec.commandLine().getOut();
                 out.printf("write floor listening on %s: %d bytes per frame, %d fps, %d frame(s) per write%n",
-                        sender.localAddress(), frameBytes(kbps, fps), fps, framesPerWrite);
+                        sender.localAddress(), frameBytes, fps, framesPerWrite);
                 out.flush();
                 sender.run();
             }
