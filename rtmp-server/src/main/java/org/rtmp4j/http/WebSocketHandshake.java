@@ -57,14 +57,10 @@ public final class WebSocketHandshake {
             throw refuse(400, "need exactly one Sec-WebSocket-Key");
         }
         String key = keys.get(0);
-        byte[] nonce;
-        try {
-            nonce = Base64.getDecoder().decode(key);
-        } catch (IllegalArgumentException e) {
-            throw refuse(400, "Sec-WebSocket-Key is not base64");
-        }
-        if (nonce.length != 16) {
-            throw refuse(400, "Sec-WebSocket-Key is not 16 bytes");
+        // 16 bytes are 24 base64 characters ending in "==" (RFC 4648 §4); the JDK decoder would also
+        // take the unpadded form, which RFC 6455 §4.1 does not produce
+        if (key.length() != 24 || !key.endsWith("==") || decodedLength(key) != 16) {
+            throw refuse(400, "Sec-WebSocket-Key is not 16 bytes in base64");
         }
         return key;
     }
@@ -92,6 +88,14 @@ public final class WebSocketHandshake {
      */
     public static HttpHeaders responseHeaders(String key) {
         return HttpHeaders.of("Upgrade", "websocket", "Connection", "Upgrade", "Sec-WebSocket-Accept", acceptValue(key));
+    }
+
+    private static int decodedLength(String key) {
+        try {
+            return Base64.getDecoder().decode(key).length;
+        } catch (IllegalArgumentException e) {
+            return -1;
+        }
     }
 
     private static HttpRequestException refuse(int status, String reason) {
