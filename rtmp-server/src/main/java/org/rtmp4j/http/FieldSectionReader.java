@@ -70,11 +70,6 @@ final class FieldSectionReader {
         return offsets[index];
     }
 
-    /** @return whether nothing of the section has been read yet */
-    boolean isEmpty() {
-        return fields.isEmpty() && line.start() < 0;
-    }
-
     /** Forgets everything, for the next section. */
     void reset() {
         fields.clear();

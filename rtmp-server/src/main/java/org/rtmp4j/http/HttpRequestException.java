@@ -13,8 +13,11 @@ package org.rtmp4j.http;
  */
 public final class HttpRequestException extends RuntimeException {
     private static final long serialVersionUID = 1L;
+    /** The response status code. */
     private final int status;
+    /** What was wrong. */
     private final String reason;
+    /** Byte offset in the inbound stream, or -1. */
     private final long offset;
 
     /**

@@ -52,7 +52,7 @@ public record HttpRequestHead(
         return chunked || contentLength > 0;
     }
 
-    /** @return the target's path: the target up to {@code ?} for origin-form, else the whole target */
+    /** @return the target up to its first {@code ?} (the whole target if it has no query) */
     public String path() {
         int q = target.indexOf('?');
         return q < 0 ? target : target.substring(0, q);

@@ -10,10 +10,11 @@ import java.util.function.LongSupplier;
  * (RFC 9112): the runtime hands it the bytes it reads and gets {@link HttpEvent}s back.
  *
  * <pre>{@code
- * HttpEvent e;
- * while ((e = parser.next(readBuffer)) != HttpEvent.NEED_DATA) {
- *     switch (e) { case Request r -> ...; case Body b -> ...; case EndOfRequest end -> ...;
- *                  case Paused p -> { answer; parser.startNextRequest(); } case Closed c -> close; ... }
+ * for (HttpEvent e = parser.next(in); e != HttpEvent.NEED_DATA; e = parser.next(in)) {
+ *     if (e instanceof HttpEvent.Request r) { route r.head() }
+ *     else if (e instanceof HttpEvent.Body b) { consume b.data() before reusing in }
+ *     else if (e == HttpEvent.PAUSED) { finish the response, then parser.startNextRequest() }
+ *     else if (e == HttpEvent.CLOSED) { close after the response; break }
  * }
  * }</pre>
  *
@@ -23,6 +24,8 @@ import java.util.function.LongSupplier;
  * {@link HttpEvent.EndOfRequest}. After that the parser pauses ({@link HttpEvent#PAUSED}, leaving
  * pipelined bytes unread) until {@link #startNextRequest()}, or reports {@link HttpEvent#CLOSED} when
  * the request was not keep-alive. Empty lines before a request line are ignored (RFC 9112 §2.2).
+ * After a request that switches protocols (a WebSocket handshake, RFC 9110 §7.8) the bytes left in
+ * the buffer at {@link HttpEvent#PAUSED} belong to the new protocol.
  *
  * <p>Errors: {@link HttpRequestException} with status, reason and the byte offset (counted from the
  * connection's first byte); the parser then fails every later call the same way. Line ends must be

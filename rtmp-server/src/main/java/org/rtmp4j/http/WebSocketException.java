@@ -7,8 +7,11 @@ package org.rtmp4j.http;
  */
 public final class WebSocketException extends RuntimeException {
     private static final long serialVersionUID = 1L;
+    /** The close status code to send. */
     private final int closeCode;
+    /** What was wrong. */
     private final String reason;
+    /** Byte offset in the inbound frame stream. */
     private final long offset;
 
     /**
