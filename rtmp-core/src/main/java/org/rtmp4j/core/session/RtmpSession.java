@@ -66,22 +66,6 @@ public interface RtmpSession {
     void sendMedia(NetStream to, MediaMessage media);
 
     /**
-     * Sends shared, pre-chunked media to a playing stream: as {@link #sendMedia(NetStream,
-     * MediaMessage)} (same drop decision, made before anything is encoded or queued), but the chunks
-     * are those of {@code media} for this connection's chunk size and {@code to.id()}, encoded once
-     * and shared with every other player with the same settings (DESIGN §7 "Encode once, write
-     * many"). The default implementation sends {@code media.media()} with {@link
-     * #sendMedia(NetStream, MediaMessage)}.
-     *
-     * @param to a stream of this session
-     * @param media the message and its shared encodings; its timestamp (ms) is kept
-     */
-    default void sendMedia(NetStream to, EncodedMedia media) {
-        MediaMessage m = media.media();
-        sendMedia(to, m.streamId() == to.id() ? m : m.withStreamId(to.id()));
-    }
-
-    /**
      * Sends {@code @setDataFrame}-less {@code onMetaData, metadata} as a data message to {@code to}
      * (metadata as an AMF0 ECMA array). Never dropped.
      *
