@@ -49,7 +49,7 @@ public final class RecordToFlv implements RtmpController {
         if (SafeNames.isSafe(app(session)) && SafeNames.isSafe(request.command().name())) {
             request.accept();
         } else {
-            request.reject("app and stream name must be plain file names");
+            request.rejectBadName("app and stream name must be plain file names");
         }
     }
 

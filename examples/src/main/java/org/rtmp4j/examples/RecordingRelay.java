@@ -29,7 +29,7 @@ final class RecordingRelay extends ForwardingRtmpController {
         if (SafeNames.isSafe(app) && SafeNames.isSafe(request.command().name())) {
             super.onPublish(session, request);
         } else {
-            request.reject("app and stream name must be plain file names to be recorded");
+            request.rejectBadName("app and stream name must be plain file names to be recorded");
         }
     }
 
