@@ -8,7 +8,6 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.management.ObjectName;
-import org.rtmp4j.core.command.Connect;
 import org.rtmp4j.core.command.Status;
 import org.rtmp4j.core.command.StatusCodes;
 import org.rtmp4j.core.message.DataMessage;
@@ -421,7 +420,7 @@ public class LiveBroadcastController implements RtmpController {
      * @return the registry key
      */
     protected StreamKey streamKey(RtmpSession session, String name) {
-        return new StreamKey(session.connectCommand().map(Connect::app).orElse(""), name);
+        return new StreamKey(session.app(), name);
     }
 
     /**

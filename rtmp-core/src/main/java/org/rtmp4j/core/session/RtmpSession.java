@@ -30,6 +30,19 @@ public interface RtmpSession {
     /** @return the accepted {@code connect} command, once connected */
     Optional<Connect> connectCommand();
 
+    /**
+     * The application name the client connected to: the {@code connect} command's {@code app}
+     * property without its query string (RTMP 1.0 §7.2.1.1; {@code live} for {@code
+     * rtmp://host/live/KEY}), as {@link Connect#app()}. The stream key is {@link NetStream#name()}.
+     * Any thread.
+     *
+     * @return the app, never {@code null}; {@code ""} until a {@code connect} is accepted (inside
+     *     {@link RtmpController#onConnect} read {@link ConnectRequest#command()} instead)
+     */
+    default String app() {
+        return connectCommand().map(Connect::app).orElse("");
+    }
+
     /** @return the session's current streams (a snapshot) */
     Collection<NetStream> streams();
 

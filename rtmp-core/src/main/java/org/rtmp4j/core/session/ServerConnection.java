@@ -532,6 +532,12 @@ public final class ServerConnection implements RtmpSession {
     }
 
     @Override
+    public String app() {
+        Connect c = connect;
+        return c == null ? "" : c.app();
+    }
+
+    @Override
     public Collection<NetStream> streams() {
         return List.copyOf(streams.values());
     }
