@@ -8,7 +8,6 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.management.ObjectName;
-import org.rtmp4j.core.command.Connect;
 import org.rtmp4j.core.command.Status;
 import org.rtmp4j.core.command.StatusCodes;
 import org.rtmp4j.core.message.DataMessage;
@@ -46,7 +45,8 @@ import org.slf4j.LoggerFactory;
  *       {@link LiveOptions#allowEnhancedToLegacyPlayers()}.</li>
  *   <li><b>Media</b>: classified by its FLV tag header, cached, and sent to each player with
  *       {@code media.withStreamId(playerStreamId)}: the payload is shared, never copied. Slow
- *       players are handled by {@link RtmpSession#sendMedia}'s drop policy (docs/ARCHITECTURE.md §7).</li>
+ *       players are handled by {@link RtmpSession#sendMedia}'s drop policy (docs/ARCHITECTURE.md §7). When the
+ *       stream's codec description changes, {@link LiveListener}s hear it ({@link #addListener}).</li>
  *   <li><b>Unpublish</b> or publisher close: players get {@code NetStream.Play.UnpublishNotify}
  *       and stay subscribed, waiting for the next publisher.</li>
  *   <li><b>Reconnect</b> (E-RTMP v2, Reconnect Request): when the live publisher's session was asked
@@ -73,6 +73,7 @@ public class LiveBroadcastController implements RtmpController {
     private final AtomicLong acceptedPublishes = new AtomicLong();
     private final LiveStatsBean mbean = new LiveStatsBean(this);
     private final Bindings bindings = new Bindings();
+    private final LiveListeners listeners = new LiveListeners();
 
     /** A relay with {@link LiveOptions#DEFAULT}. */
     public LiveBroadcastController() {
@@ -152,6 +153,30 @@ public class LiveBroadcastController implements RtmpController {
      */
     public boolean unregisterMBean() {
         return mbean.unregister();
+    }
+
+    /**
+     * Registers {@code listener} for every stream of this relay, e.g. to learn a stream's codecs
+     * ({@link LiveListener#onMediaInfo}) without polling {@link #activeStreams()}. Any thread; it
+     * hears changes from the next published message on. Registering the same listener twice makes it
+     * hear everything twice.
+     *
+     * @param listener the listener; called on publishers' I/O threads (see {@link LiveListener})
+     * @throws NullPointerException if {@code listener} is null
+     */
+    public void addListener(LiveListener listener) {
+        listeners.add(listener);
+    }
+
+    /**
+     * Unregisters one registration of {@code listener}. Any thread; a call already under way may
+     * still complete after this returns.
+     *
+     * @param listener the listener
+     * @return whether it was registered
+     */
+    public boolean removeListener(LiveListener listener) {
+        return listeners.remove(listener);
     }
 
     // ---------------------------------------------------------------- publish
@@ -274,6 +299,7 @@ public class LiveBroadcastController implements RtmpController {
             for (Subscriber s : subs) {
                 Fanout.deliver(s, map);
             }
+            listeners.mediaInfoChanged(b.stream());
         }
     }
 
@@ -297,6 +323,7 @@ public class LiveBroadcastController implements RtmpController {
         Subscriber[] subs = b.stream().onMedia(b.publisher(), media, kind);
         if (subs != null) {
             Fanout.fanOut(subs, media, kind);
+            listeners.mediaInfoChanged(b.stream());
         }
     }
 
@@ -421,7 +448,7 @@ public class LiveBroadcastController implements RtmpController {
      * @return the registry key
      */
     protected StreamKey streamKey(RtmpSession session, String name) {
-        return new StreamKey(session.connectCommand().map(Connect::app).orElse(""), name);
+        return new StreamKey(session.app(), name);
     }
 
     /**

@@ -47,6 +47,12 @@ public final class LiveStream {
     private MediaInfoCollector mediaInfo;
     private boolean videoSeen;
     private boolean audioSeen;
+    /** The description last handed to {@link #takeMediaInfoChange}; {@link MediaInfo#EMPTY} after a reset. */
+    private MediaInfo reportedMedia = MediaInfo.EMPTY;
+    /** A changed description not yet taken, or {@code null}. */
+    private MediaInfo changedMedia;
+    /** Whether {@link #changedMedia} is set: read without the lock on every published message. */
+    private volatile boolean mediaChanged;
     private final BitrateMeter bitrate = new BitrateMeter();
     private final List<Subscriber> joining = new ArrayList<>(2);
     private volatile Subscriber[] subscribers = NONE;
@@ -170,6 +176,9 @@ public final class LiveStream {
         mediaInfo = null;
         videoSeen = false;
         audioSeen = false;
+        reportedMedia = MediaInfo.EMPTY;
+        changedMedia = null;
+        mediaChanged = false;
         bitrate.reset();
         gop.clear();
     }
@@ -240,6 +249,35 @@ public final class LiveStream {
         } catch (FlvFormatException | RuntimeException e) {
             // monitoring only: a body the collector cannot parse leaves the values it had
         }
+        noteMediaChange();
+    }
+
+    /** Under the lock: remembers the collector's description if it differs from the one last reported. */
+    private void noteMediaChange() {
+        MediaInfo now = mediaInfo == null ? MediaInfo.EMPTY : mediaInfo.mediaInfo();
+        if (!now.equals(reportedMedia)) {
+            reportedMedia = now;
+            changedMedia = now;
+            mediaChanged = true;
+        }
+    }
+
+    /**
+     * Takes the media description that changed since the last call (for {@link LiveListener#onMediaInfo}).
+     * Costs one volatile read when nothing changed.
+     *
+     * @return the new description, or {@code null} if none changed
+     */
+    MediaInfo takeMediaInfoChange() {
+        if (!mediaChanged) {
+            return null;
+        }
+        synchronized (lock) {
+            MediaInfo m = changedMedia;
+            changedMedia = null;
+            mediaChanged = false;
+            return m;
+        }
     }
 
     private MediaInfoCollector collector() {
@@ -258,6 +296,7 @@ public final class LiveStream {
             metadata = newMetadata;
             if (newMetadata != null) {
                 collector().acceptMetadata(newMetadata);
+                noteMediaChange();
                 for (Subscriber s : joining) {
                     s.pending.add(newMetadata);
                 }
