@@ -1,6 +1,7 @@
 package org.rtmp4j.server.internal;
 
 import java.net.InetAddress;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * One accepted connection's place in its peer IP address's accounting ({@link PeerLimits}): pending
@@ -42,14 +43,21 @@ public final class PeerSlot {
         return !evicted;
     }
 
-    /** Closes the connection on its loop (the oldest pending connection of its address made room). */
+    /**
+     * Closes the connection on its loop (the oldest pending connection of its address made room).
+     * Any thread; nothing happens when the loop has terminated (its connections are closed).
+     */
     void evict() {
-        loop.execute(() -> {
-            evicted = true;
-            if (transport != null) {
-                transport.closeNow(null);
-            }
-        });
+        try {
+            loop.execute(() -> {
+                evicted = true;
+                if (transport != null) {
+                    transport.closeNow(null);
+                }
+            });
+        } catch (RejectedExecutionException terminated) {
+            // the server stopped: every connection of that loop is closed already
+        }
     }
 
     @Override
