@@ -19,6 +19,7 @@ import org.rtmp4j.core.session.RtmpController;
 import org.rtmp4j.core.session.RtmpSession;
 import org.rtmp4j.live.Bindings.Binding;
 import org.rtmp4j.live.Bindings.PlayerBinding;
+import org.rtmp4j.flv.media.VideoTagValidator;
 import org.rtmp4j.live.Bindings.PublisherBinding;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,7 +46,12 @@ import org.slf4j.LoggerFactory;
  *       {@link LiveOptions#allowEnhancedToLegacyPlayers()}.</li>
  *   <li><b>Media</b>: classified by its FLV tag header, cached, and sent to each player with
  *       {@code media.withStreamId(playerStreamId)}: the payload is shared, never copied. Slow
- *       players are handled by {@link RtmpSession#sendMedia}'s drop policy (docs/ARCHITECTURE.md §7). When the
+ *       players are handled by {@link RtmpSession#sendMedia}'s drop policy (docs/ARCHITECTURE.md §7). Video that
+ *       is not well-formed ({@link org.rtmp4j.flv.media.VideoTagValidator}: an unknown CodecID, a
+ *       sequence start without its configuration record, a frame without data) is counted in
+ *       {@link StreamInfo#messagesIn()} and dropped: it is not relayed and changes neither the
+ *       E-RTMP gate, the cached sequence headers, the GOP nor the codec of {@link StreamInfo}. Only a
+ *       well-formed sequence header changes the stream's codec (a legacy one lifts the gate). When the
  *       stream's codec description changes, {@link LiveListener}s hear it ({@link #addListener}).</li>
  *   <li><b>Unpublish</b> or publisher close: players get {@code NetStream.Play.UnpublishNotify}
  *       and stay subscribed, waiting for the next publisher.</li>
@@ -310,15 +316,17 @@ public class LiveBroadcastController implements RtmpController {
             return;
         }
         MediaKind kind = MediaClassifier.classify(media);
-        if (kind == MediaKind.VIDEO_SEQUENCE_HEADER) {
-            Map<Integer, String> fourCcs = MediaClassifier.videoFourCcs(media);
-            if (!fourCcs.isEmpty()) {
-                b.stream().setVideoFourCcs(b.publisher(), fourCcs).forEach((s, fourCc) -> {
-                    log.debug("{} dropped from {}: no {} in its fourCcList", s, b.stream().key(), fourCc);
-                    Fanout.deliver(s, enhancedRefused(b.stream().key(), fourCc));
-                    Fanout.deliver(s, playStopped(b.stream().key())); // without it ffmpeg keeps reading the stream
-                });
-            }
+        if (kind == MediaKind.VIDEO_MALFORMED) {
+            dropMalformed(session, b, media);
+            return;
+        }
+        boolean sequenceHeader = kind == MediaKind.VIDEO_SEQUENCE_HEADER;
+        if (sequenceHeader || kind.isVideo() && MediaClassifier.isExHeader(media)) {
+            b.stream().setVideoFourCcs(b.publisher(), MediaClassifier.videoFourCcs(media), sequenceHeader).forEach((s, fourCc) -> {
+                log.debug("{} dropped from {}: no {} in its fourCcList", s, b.stream().key(), fourCc);
+                Fanout.deliver(s, enhancedRefused(b.stream().key(), fourCc));
+                Fanout.deliver(s, playStopped(b.stream().key())); // without it ffmpeg keeps reading the stream
+            });
         }
         Subscriber[] subs = b.stream().onMedia(b.publisher(), media, kind);
         if (subs != null) {
@@ -327,6 +335,22 @@ public class LiveBroadcastController implements RtmpController {
         }
     }
 
+    /**
+     * Counts a malformed video message and drops it: a legacy player would stop on a codec it
+     * cannot know (ffmpeg 7.1 refuses a video stream whose first tag names CodecID 15), and a tag
+     * header that says nothing reliable must not touch the E-RTMP gate or the caches. The first
+     * one of a publisher is logged at INFO with the peer and the reason, the others at DEBUG.
+     */
+    private static void dropMalformed(RtmpSession session, PublisherBinding b, MediaMessage media) {
+        long n = b.stream().onMalformedVideo(b.publisher(), media);
+        if (n == 1 && !VideoTagValidator.isEmptySequenceStart(media.payload())) { // ffmpeg's placeholder is no fault
+            log.info("{} ({}) publishing {} sent malformed video, not relayed (further ones at DEBUG): {}",
+                    session.id(), session.remoteAddress(), b.stream().key(), MediaClassifier.malformedReason(media));
+        } else if (n >= 1 && log.isDebugEnabled()) {
+            log.debug("{} publishing {}: malformed video #{} not relayed: {}",
+                    session.id(), b.stream().key(), n, MediaClassifier.malformedReason(media));
+        }
+    }
 
     // ---------------------------------------------------------------- play
 

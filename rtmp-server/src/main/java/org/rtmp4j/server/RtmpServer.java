@@ -33,6 +33,9 @@ import org.rtmp4j.server.internal.ConnectionHandler;
 import org.rtmp4j.server.internal.EventLoop;
 import org.rtmp4j.server.internal.EventLoopGroup;
 import org.rtmp4j.server.internal.NioTransport;
+import org.rtmp4j.server.internal.PeerLimitController;
+import org.rtmp4j.server.internal.PeerLimits;
+import org.rtmp4j.server.internal.PeerSlot;
 import org.rtmp4j.server.internal.ServerStats;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -85,6 +88,8 @@ public final class RtmpServer implements AutoCloseable {
     private final SessionConfig sessionConfig;
     private final int maxConnections;
     private final int maxConnectionsPerIp;
+    private final int maxEstablishedPerIp;
+    private final PeerLimits peerLimits;
     private final LongSupplier nanoClock;
     private final long mergedWriteDelayNanos;
     private final Set<ServerConnection> connections = ConcurrentHashMap.newKeySet();
@@ -109,6 +114,8 @@ public final class RtmpServer implements AutoCloseable {
         this.sessionConfig = b.effectiveSessionConfig();
         this.maxConnections = b.maxConnections;
         this.maxConnectionsPerIp = b.maxConnectionsPerIp;
+        this.maxEstablishedPerIp = b.maxEstablishedPerIp;
+        this.peerLimits = new PeerLimits(maxConnectionsPerIp, maxEstablishedPerIp);
         this.nanoClock = b.nanoClock;
         this.mergedWriteDelayNanos = b.mergedWriteDelay.toNanos();
         this.threadFactory = b.threadFactory != null ? b.threadFactory : defaultThreadFactory();
@@ -142,7 +149,7 @@ public final class RtmpServer implements AutoCloseable {
             localAddress = (InetSocketAddress) ch.getLocalAddress();
             g = new EventLoopGroup(eventLoops, threadFactory, TICK_NANOS, mergedWriteDelayNanos);
             g.start();
-            a = new Acceptor(ch, g, stats, maxConnections, maxConnectionsPerIp, this::openConnection);
+            a = new Acceptor(ch, g, stats, maxConnections, peerLimits, this::openConnection);
             CompletableFuture<Void> registered = new CompletableFuture<>();
             Acceptor acceptorToRegister = a;
             g.get(0).execute(() -> {
@@ -232,7 +239,7 @@ public final class RtmpServer implements AutoCloseable {
 
     /** @return every limit and timeout this server enforces, with the defaults filled in */
     public ServerLimits limits() {
-        return ServerLimits.of(maxConnections, maxConnectionsPerIp, sessionConfig);
+        return ServerLimits.of(maxConnections, maxConnectionsPerIp, maxEstablishedPerIp, sessionConfig);
     }
 
     /** @return the engines of the connections open now (tests and metrics) */
@@ -394,23 +401,29 @@ public final class RtmpServer implements AutoCloseable {
         }
     }
 
-    private void openConnection(EventLoop loop, SocketChannel ch) {
+    private void openConnection(EventLoop loop, SocketChannel ch, PeerSlot slot) {
         NioTransport transport = new NioTransport(loop, ch, stats, LINGER_NANOS);
-        if (state != State.STARTED || drainer != null) {
+        if (!slot.attach(transport) || state != State.STARTED || drainer != null) {
+            peerLimits.release(slot);
             transport.closeNow(null);
             return;
         }
         ServerConnection connection = null;
         try {
-            connection = new ServerConnection(sessionConfig, controllers, transport, nanoClock.getAsLong());
+            RtmpControllerFactory perConnection = session -> new PeerLimitController(controllers.create(session), slot, peerLimits);
+            connection = new ServerConnection(sessionConfig, perConnection, transport, nanoClock.getAsLong());
             connections.add(connection);
-            transport.start(new EngineHandler(connection, nanoClock, connections, this::connectionClosed));
+            transport.start(new EngineHandler(connection, nanoClock, connections, () -> {
+                peerLimits.release(slot);
+                connectionClosed();
+            }));
             LOG.debug("accepted {} on {}", transport.remoteAddress(), loop);
         } catch (Throwable t) {
             LOG.warn("could not set up connection from {}", transport.remoteAddress(), t);
             if (connection != null) {
                 connections.remove(connection);
             }
+            peerLimits.release(slot);
             transport.closeNow(t);
         }
     }
@@ -492,6 +505,7 @@ public final class RtmpServer implements AutoCloseable {
         private OutboundLimits outbound;
         private int maxConnections = ServerLimits.DEFAULT_MAX_CONNECTIONS;
         private int maxConnectionsPerIp = ServerLimits.DEFAULT_MAX_CONNECTIONS_PER_IP;
+        private int maxEstablishedPerIp;
         private LongSupplier nanoClock = SYSTEM_CLOCK;
         private ThreadFactory threadFactory;
         private String jmxDomain;
@@ -631,8 +645,11 @@ public final class RtmpServer implements AutoCloseable {
         }
 
         /**
-         * Sets the most simultaneous connections from one peer IP address; one more is closed
-         * right after accept and counted in {@link ServerMetrics#rejectedConnections()}. Default 64.
+         * Sets the most simultaneous connections from one peer IP address that do not publish or
+         * play yet (handshake, {@code connect}, idle). One more closes the <em>oldest</em> of them,
+         * not the new one, so idle sockets cannot lock out a real client behind the same address
+         * (a NAT, an office, a load test). Publishers and players do not count here; see {@link
+         * #maxEstablishedPerIp(int)}. Default 64.
          *
          * @param max at least 1
          * @return this builder
@@ -643,6 +660,26 @@ public final class RtmpServer implements AutoCloseable {
                 throw new IllegalArgumentException("maxConnectionsPerIp must be > 0, was " + max);
             }
             this.maxConnectionsPerIp = max;
+            return this;
+        }
+
+        /**
+         * Sets the most simultaneous connections from one peer IP address that publish or play
+         * (counted from their first {@code publish} or {@code play}, RTMP 1.0 §7.2.2.6 and
+         * §7.2.2.1, that is let through, until they close). One more {@code publish} is refused
+         * with {@code NetStream.Publish.Rejected}, one more {@code play} with {@code
+         * NetStream.Play.Failed}, both saying "too many publishers and players from ADDRESS (max
+         * N)"; the controller never sees them and the connection stays open. Default 0: no limit.
+         *
+         * @param max at least 0; 0 turns the limit off
+         * @return this builder
+         * @throws IllegalArgumentException if {@code max < 0}
+         */
+        public Builder maxEstablishedPerIp(int max) {
+            if (max < 0) {
+                throw new IllegalArgumentException("maxEstablishedPerIp must be >= 0, was " + max);
+            }
+            this.maxEstablishedPerIp = max;
             return this;
         }
 
@@ -751,7 +788,7 @@ public final class RtmpServer implements AutoCloseable {
 
         /** @return the limits {@link #build()} would use */
         public ServerLimits limits() {
-            return ServerLimits.of(maxConnections, maxConnectionsPerIp, effectiveSessionConfig());
+            return ServerLimits.of(maxConnections, maxConnectionsPerIp, maxEstablishedPerIp, effectiveSessionConfig());
         }
 
         /**

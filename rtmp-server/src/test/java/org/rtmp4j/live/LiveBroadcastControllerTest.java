@@ -350,7 +350,7 @@ class LiveBroadcastControllerTest {
     }
 
     @Test
-    void unparsableMediaIsRelayedAsPlainFrames() {
+    void malformedVideoIsCountedButNotRelayedWhileUnparsableAudioIs() {
         Pub pub = publish("cam");
         Player player = play("cam");
         MediaMessage key = Flv.avcKeyFrame(0);
@@ -358,7 +358,8 @@ class LiveBroadcastControllerTest {
         MediaMessage silence = new AudioMessage(20, 1, ByteBuffer.allocate(0));
         send(pub, key, empty, silence);
         assertThat(player.session().media()).extracting(MediaMessage::payload)
-                .containsExactly(key.payload(), empty.payload(), silence.payload());
+                .containsExactly(key.payload(), silence.payload());
+        assertThat(relay.activeStreams()).singleElement().satisfies(i -> assertThat(i.messagesIn()).isEqualTo(3));
     }
 
     @Test
