@@ -6,6 +6,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.rtmp4j.core.command.Connect;
 import org.rtmp4j.core.message.DataMessage;
@@ -35,6 +36,7 @@ public final class RecordToFlv implements RtmpController {
     private final RecordMode mode;
     private final Clock clock;
     private final Map<String, Recording> recordings = new ConcurrentHashMap<>(); // "<session id>/<stream id>"
+    private final Set<Path> busy = ConcurrentHashMap.newKeySet(); // <name>.flv files being appended or replaced
 
     /** Records into {@code dir} with unique file names ({@link RecordMode#UNIQUE}), creating {@code <dir>/<app>} as needed. */
     public RecordToFlv(Path dir) {
@@ -103,7 +105,8 @@ public final class RecordToFlv implements RtmpController {
         String key = session.id() + "/" + stream.id();
         Recording r = recordings.get(key);
         if (r == null) {
-            r = Recording.open(dir, app(session), stream.name(), mode, clock.instant(), Recording.DEFAULT_MAX_PENDING);
+            r = Recording.open(dir, app(session), stream.name(), mode, clock.instant(),
+                    Recording.DEFAULT_MAX_PENDING, busy);
             recordings.put(key, r);
         }
         return r;

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.rtmp4j.client.RecordingTimeline;
 import org.rtmp4j.flv.FlvFormatException;
 import org.rtmp4j.flv.FlvTag;
@@ -42,6 +43,8 @@ final class Recording {
     private final String key;
     private final Instant start;
     private final int maxPending;
+    private final Set<Path> busy;
+    private Path claimed;
     private final RecordingTimeline timeline = new RecordingTimeline();
     private FlvWriter writer;
     private Path file;
@@ -52,12 +55,13 @@ final class Recording {
     private List<FlvTag> held;
     private Map<String, Object> heldMetadata;
 
-    private Recording(Path dir, String app, String key, Instant start, int maxPending) {
+    private Recording(Path dir, String app, String key, Instant start, int maxPending, Set<Path> busy) {
         this.dir = dir;
         this.app = app;
         this.key = key;
         this.start = start;
         this.maxPending = maxPending;
+        this.busy = busy;
     }
 
     /**
@@ -65,20 +69,45 @@ final class Recording {
      *
      * @param start when the stream started; names {@link RecordMode#UNIQUE} files
      * @param maxPending at most this many messages are held while an append waits for the codecs (at least 1)
+     * @param busy the {@code KEY.flv} files open in other recordings (thread-safe set, shared by all): a file in
+     *     it is neither continued nor replaced while another publish of the key writes it; that stream gets a
+     *     unique name instead (logged at WARN)
      * @throws IOException naming the file, if it cannot be created
      * @throws IllegalArgumentException if app or key is not a {@linkplain SafeNames#isSafe safe} name
      */
-    static Recording open(Path dir, String app, String key, RecordMode mode, Instant start, int maxPending) throws IOException {
+    static Recording open(Path dir, String app, String key, RecordMode mode, Instant start, int maxPending,
+            Set<Path> busy) throws IOException {
         if (maxPending < 1) {
             throw new IllegalArgumentException("maxPending must be at least 1: " + maxPending);
         }
-        Recording r = new Recording(dir, app, key, start, maxPending);
-        switch (mode) {
-            case OVERWRITE -> r.use(RecordingFiles.overwrite(RecordingFiles.plain(dir, app, key)), RecordingFiles.plain(dir, app, key));
-            case UNIQUE -> r.openUnique();
-            case APPEND -> r.prepareAppend(RecordingFiles.plain(dir, app, key));
+        Recording r = new Recording(dir, app, key, start, maxPending, busy);
+        Path plain = RecordingFiles.plain(dir, app, key);
+        if (mode == RecordMode.UNIQUE) {
+            r.openUnique();
+        } else if (!busy.add(plain)) {
+            r.file = plain;
+            r.fallBack("another publish of " + app + "/" + key + " is recording into it");
+        } else {
+            r.claimed = plain;
+            try {
+                if (mode == RecordMode.OVERWRITE) {
+                    r.use(RecordingFiles.overwrite(plain), plain);
+                } else {
+                    r.prepareAppend(plain);
+                }
+            } catch (IOException | RuntimeException e) {
+                r.release();
+                throw e;
+            }
         }
         return r;
+    }
+
+    private void release() {
+        if (claimed != null) {
+            busy.remove(claimed);
+            claimed = null;
+        }
     }
 
     /** The file written, or for a pending append the file it would continue. */
@@ -120,6 +149,7 @@ final class Recording {
     }
 
     private void fallBack(String why) throws IOException {
+        release();
         Path wanted = file;
         openUnique();
         log.warn("{}/{}: not appending to {}: {}; recording to {}", app, key, wanted, why, file);
@@ -215,19 +245,23 @@ final class Recording {
      * @throws IOException naming the file, if writing or closing fails
      */
     void close() throws IOException {
-        if (held != null) {
-            if (held.isEmpty()) {
-                held = null;
-                return;
+        try {
+            if (held != null) {
+                if (held.isEmpty()) {
+                    held = null;
+                    return;
+                }
+                decide();
             }
-            decide();
-        }
-        if (writer != null) {
-            try {
-                writer.close();
-            } catch (IOException e) {
-                throw failure("finishing (patching duration and size of)", e);
+            if (writer != null) {
+                try {
+                    writer.close();
+                } catch (IOException e) {
+                    throw failure("finishing (patching duration and size of)", e);
+                }
             }
+        } finally {
+            release();
         }
     }
 

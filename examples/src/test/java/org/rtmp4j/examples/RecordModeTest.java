@@ -1,6 +1,7 @@
 package org.rtmp4j.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
@@ -17,6 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.rtmp4j.client.ClientOptions;
 import org.rtmp4j.client.RtmpClient;
 import org.rtmp4j.flv.FlvReader;
@@ -145,6 +148,38 @@ class RecordModeTest {
         assertThat(other.get(0).type()).as("the new stream's onMetaData is kept").isEqualTo(FlvTagType.SCRIPT);
         assertThat(media(other)).extracting(FlvTag::body)
                 .containsExactlyElementsOf(stream(0x4D, 0, 0x20).stream().map(FlvTag::body).toList());
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = RecordMode.class, names = {"APPEND", "OVERWRITE"})
+    void whileOnePublishWritesKeyFlvASecondPublishOfTheKeyGetsAUniqueName(RecordMode mode) throws Exception {
+        start(mode);
+        try (RtmpClient first = RtmpClient.connect(server.uri("live"), ClientOptions.defaults())) {
+            var publisher = first.publish("cam");
+            for (FlvTag tag : stream(0x64, 0, 0x10)) {
+                publisher.send(tag);
+            }
+            observed.afterVideoMessages(4).get(10, java.util.concurrent.TimeUnit.SECONDS); // cam.flv is open
+            publish("cam", stream(0x64, 0, 0x20));
+            assertThat(files()).containsExactly("cam-20261206-201500.flv", "cam.flv");
+            publisher.close();
+        }
+        observed.await("unpublish", 10);
+        assertThat(media(tags(dir.resolve("live/cam.flv")))).extracting(FlvTag::body)
+                .containsExactlyElementsOf(stream(0x64, 0, 0x10).stream().map(FlvTag::body).toList());
+        assertThat(media(tags(dir.resolve("live/cam-20261206-201500.flv")))).extracting(FlvTag::body)
+                .containsExactlyElementsOf(stream(0x64, 0, 0x20).stream().map(FlvTag::body).toList());
+    }
+
+    @Test
+    void aRecordingThatCannotBeCreatedNamesThePathAndWhatWasBeingDone() throws Exception {
+        Path notADirectory = Files.writeString(dir.resolve("live"), "a file where the app directory should be");
+        for (RecordMode mode : RecordMode.values()) {
+            assertThatThrownBy(() -> Recording.open(dir, "live", "cam", mode, START, 10, new java.util.HashSet<>()))
+                    .as(mode.name())
+                    .isInstanceOf(java.io.IOException.class)
+                    .hasMessageStartingWith("cannot create the recording directory " + notADirectory + ":");
+        }
     }
 
     @Test
