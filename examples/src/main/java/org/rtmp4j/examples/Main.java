@@ -1,6 +1,7 @@
 package org.rtmp4j.examples;
 
 import java.io.PrintWriter;
+import java.nio.file.FileSystemException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -83,6 +84,9 @@ public final class Main implements Runnable {
     }
 
     private static String describe(Throwable e) {
+        if (e instanceof FileSystemException f && f.getFile() != null) { // its message is just the path
+            return FileErrors.describe(f);
+        }
         StringBuilder b = new StringBuilder(String.valueOf(e.getMessage() != null ? e.getMessage() : e.toString()));
         for (Throwable c = e.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
             if (c.getMessage() == null || !b.toString().contains(c.getMessage())) { // wrappers that already say it

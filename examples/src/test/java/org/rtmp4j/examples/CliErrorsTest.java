@@ -88,6 +88,13 @@ class CliErrorsTest {
     }
 
     @Test
+    void flvInfoOnAMissingFileNamesThePathAndWhatWasBeingDone() {
+        Path missing = dir.resolve("nope.flv");
+        assertThat(run("flv-info", missing.toString())).isEqualTo(1);
+        assertThat(lastErrLine()).isEqualTo("rtmp4j flv-info: cannot read " + missing + " to describe it: no such file or directory");
+    }
+
+    @Test
     void aMissingParameterAndAMistypedOptionEndWithTheErrorLine() {
         assertThat(run("publish", "in.flv")).isEqualTo(2);
         assertThat(err.toString()).contains("Usage: rtmp4j publish");
