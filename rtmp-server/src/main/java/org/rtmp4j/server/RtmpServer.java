@@ -131,7 +131,9 @@ public final class RtmpServer implements AutoCloseable {
      * Binds the listening socket and starts the event loops.
      *
      * @return this server
-     * @throws IOException if binding fails (e.g. the port is in use); the server is then stopped
+     * @throws java.net.BindException if the address cannot be bound (e.g. the port is in use); its message
+     *     names the host and port, e.g. {@code "Address already in use: 0.0.0.0:1935"}; the server is then stopped
+     * @throws IOException if starting fails otherwise; the server is then stopped
      * @throws IllegalStateException if already started or stopped (instances are single-use)
      */
     public synchronized RtmpServer start() throws IOException {
@@ -171,6 +173,9 @@ public final class RtmpServer implements AutoCloseable {
             }
             state = State.STOPPED;
             termination.complete(null);
+            if (e instanceof java.net.BindException b) {
+                throw bindFailed(b);
+            }
             if (e instanceof IOException io) {
                 throw io;
             }
@@ -478,6 +483,14 @@ public final class RtmpServer implements AutoCloseable {
             t.setDaemon(false);
             return t;
         };
+    }
+
+    /** The bind failure with the address that could not be bound, which the JDK's message leaves out. */
+    private java.net.BindException bindFailed(java.net.BindException e) {
+        java.net.BindException named = new java.net.BindException(e.getMessage() + ": "
+                + bindAddress.getHostString() + ":" + bindAddress.getPort());
+        named.initCause(e);
+        return named;
     }
 
     @Override
