@@ -46,7 +46,7 @@ public final class RecordToFlv implements RtmpController {
     /** Accepts a publish if app and stream name are plain file names; else rejects (NetStream.Publish.BadName). */
     @Override
     public void onPublish(RtmpSession session, PublishRequest request) {
-        if (SafeNames.isSafe(app(session)) && SafeNames.isSafe(request.command().name())) {
+        if (SafeNames.isSafeApp(app(session)) && SafeNames.isSafe(request.command().name())) {
             request.accept();
         } else {
             request.reject("app and stream name must be plain file names");
