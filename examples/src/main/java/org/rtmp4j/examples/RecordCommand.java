@@ -13,7 +13,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(
         name = "record",
         mixinStandardHelpOptions = true,
-        description = "Runs an RTMP server that records each published stream to DIR/APP/KEY.flv (no playback).")
+        description = "Runs an RTMP server that records each published stream to DIR/APP/KEY.flv (no playback: a play gets NetStream.Play.Failed).")
 final class RecordCommand implements Callable<Integer> {
     @Mixin
     ServerOptions server = new ServerOptions();
@@ -32,7 +32,7 @@ final class RecordCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         server.logging.apply();
         return server.runUntilShutdown(
-                RtmpServer.builder().controller(new RecordToFlv(dir)),
+                RtmpServer.builder().controller(new AccessLog(new RecordOnly(new RecordToFlv(dir)), null)),
                 spec.commandLine().getOut(),
                 "recorder",
                 "Publish to rtmp://HOST:PORT/APP/KEY; it is recorded to " + dir.toAbsolutePath() + "/APP/KEY.flv");
