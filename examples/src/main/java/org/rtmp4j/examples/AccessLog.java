@@ -198,7 +198,8 @@ final class AccessLog extends ForwardingRtmpController {
                 b.append(' ').append(info.width()).append('x').append(info.height());
             }
             if (info.frameRate() > 0) {
-                b.append(' ').append(Math.round(info.frameRate() * 100) / 100.0).append(" fps");
+                double fps = Math.round(info.frameRate() * 100) / 100.0;
+                b.append(' ').append(fps == Math.rint(fps) ? Long.toString((long) fps) : Double.toString(fps)).append(" fps");
             }
         }
         b.append(", audio ");
