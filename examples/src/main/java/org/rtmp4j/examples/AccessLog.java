@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.rtmp4j.core.command.Connect;
 import org.rtmp4j.core.command.Status;
 import org.rtmp4j.core.message.MediaMessage;
+import org.rtmp4j.core.session.ConnectRequest;
 import org.rtmp4j.core.session.NetStream;
 import org.rtmp4j.core.session.PlayRequest;
 import org.rtmp4j.core.session.PublishRequest;
@@ -77,7 +78,7 @@ final class AccessLog extends ForwardingRtmpController {
     }
 
     @Override
-    public void onConnect(RtmpSession session, org.rtmp4j.core.session.ConnectRequest request) {
+    public void onConnect(RtmpSession session, ConnectRequest request) {
         super.onConnect(session, new AccessLogRequests.Connect(request, () -> {
             Connect c = request.command();
             LOG.info("connect {} app={} tcUrl={} flashVer=\"{}\"", peer(session), c.app(), stripQuery(c.tcUrl()),
