@@ -9,9 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * {@code --log-file}: copies everything written to standard error (where slf4j-simple writes, see
- * {@code simplelogger.properties}: log lines, the status line, the access log, error messages) to a file as
- * well. slf4j-simple has one target; it looks {@code System.err} up at every line (its {@code logFile} is
+ * {@code --log-file}: copies everything written to standard error from then on (where slf4j-simple writes, see
+ * {@code simplelogger.properties}: log lines, the status line, the access log) to a file as well. slf4j-simple has one target; it looks {@code System.err} up at every line (its {@code logFile} is
  * {@code System.err} and {@code cacheOutputStream} is off), so replacing {@code System.err} with a tee is
  * enough and the library modules stay SLF4J-API-only. Not thread-safe to install; the tee itself is as
  * thread-safe as {@link PrintStream}.

@@ -63,7 +63,7 @@ class ServerLoggingIT {
         // a player before the publisher waits, and the log says so
         FlvRecording player = RtmpClient.playToFile(url(port, "live/cam"), tmp.resolve("cam.flv"), TIMEOUT);
         String waiting = server.awaitErr("the waiting play", l -> l.contains(" play "));
-        assertThat(waiting).matches("\\d\\d:\\d\\d:\\d\\d\\.\\d{3} \\[.*\\] INFO access - play 127\\.0\\.0\\.1:\\d+ "
+        assertThat(waiting).matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{3} \\[.*\\] INFO access - play 127\\.0\\.0\\.1:\\d+ "
                 + "app=live key=cam waiting for a publisher");
 
         try (RtmpClient pub = RtmpClient.connect(url(port, "live/cam"), ClientOptions.defaults())) {
@@ -79,7 +79,7 @@ class ServerLoggingIT {
                 assertThat(server.awaitErr("the codecs", l -> l.contains(" codecs ")))
                         .contains("app=live key=cam video h264 768x320", "audio aac 44100 Hz 2 ch");
                 String status = server.awaitErr("a status line naming the stream", l -> l.contains("busiest"));
-                assertThat(status).matches("\\d\\d:\\d\\d:\\d\\d\\.\\d{3} \\[rtmp4j-status\\] INFO status - "
+                assertThat(status).matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{3} \\[rtmp4j-status\\] INFO status - "
                         + "status: 2 connections, 1 streams, 1 players, in .*, out .*, dropped 0; "
                         + "busiest: app=live key=cam 1 player .*bit/s");
             }
