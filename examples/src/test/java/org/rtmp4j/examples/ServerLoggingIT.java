@@ -78,7 +78,11 @@ class ServerLoggingIT {
                 }
                 assertThat(server.awaitErr("the codecs", l -> l.contains(" codecs ")))
                         .contains("app=live key=cam video h264 768x320", "audio aac 44100 Hz 2 ch");
-                String status = server.awaitErr("a status line naming the stream", l -> l.contains("busiest"));
+                // the status line may have come before the codecs line: look among the lines seen too
+                String status = server.errSeen().stream().filter(l -> l.contains("busiest")).findFirst().orElse(null);
+                if (status == null) {
+                    status = server.awaitErr("a status line naming the stream", l -> l.contains("busiest"));
+                }
                 assertThat(status).matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{3} \\[rtmp4j-status\\] INFO status - "
                         + "status: 2 connections, 1 streams, 1 players, in .*, out .*, dropped 0; "
                         + "busiest: app=live key=cam 1 player .*bit/s");
@@ -102,7 +106,6 @@ class ServerLoggingIT {
         RtmpClient.publishFile(url(port, "live/inst/cam2"), Media.h264Aac(), false, TIMEOUT);
         assertThat(server.awaitErr("the two-segment app", l -> l.contains("key=cam2")))
                 .contains(" publish ", "app=live/inst key=cam2");
-        server.awaitErr("the idle status again", l -> l.endsWith("status: no connections"));
 
         List<String> stderr = server.stop();
         List<String> logged = CliProcess.lines(logFile);
