@@ -178,8 +178,13 @@ class ServerLoggingIT {
         String peer = publish.replaceAll(".* publish (\\S+) .*", "$1");
         server.awaitErr("the publisher's disconnect (after the recorder closed the file)",
                 l -> l.endsWith(" disconnect " + peer));
-        Path file = dir.resolve("live").resolve("_definst_").resolve("cam.flv");
-        assertThat(file).isRegularFile();
-        assertThat(Files.size(file)).isGreaterThan(300_000);
+        Path appDir = dir.resolve("live").resolve("_definst_");
+        List<Path> files;
+        try (var listing = Files.list(appDir)) {
+            files = listing.toList();
+        }
+        assertThat(files).as("one unique-named recording (the default --record-mode)").singleElement()
+                .satisfies(f -> assertThat(f.getFileName().toString()).matches("cam-\\d{8}-\\d{6}\\.flv"));
+        assertThat(Files.size(files.get(0))).isGreaterThan(300_000);
     }
 }
