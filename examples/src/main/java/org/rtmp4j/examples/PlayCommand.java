@@ -3,6 +3,7 @@ package org.rtmp4j.examples;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.rtmp4j.client.FlvRecording;
@@ -54,8 +55,13 @@ final class PlayCommand implements Callable<Integer> {
         if (waitSeconds < 0) {
             throw new ParameterException(spec.commandLine(), "--wait must be 0 (no limit) or more seconds: " + waitSeconds);
         }
+        // Ctrl-C or SIGTERM closes the file properly (FLV duration patched) and ends the play as the end of
+        // the stream does (exit 0 with media, 1 without); installed before connecting, so no signal can find
+        // the JVM's default (exit 130) in place. Any other JVM shutdown still closes the file.
+        CompletableFuture<Void> stopRequested = new CompletableFuture<>();
+        StopSignals.onStop(() -> stopRequested.complete(null));
         FlvRecording playing = RtmpClient.playToFile(url, file, timeout.duration());
-        // Ctrl-C closes the file properly (FLV duration patched) before the JVM exits.
+        stopRequested.thenRun(playing::close);
         Runtime.getRuntime().addShutdownHook(new Thread(playing::close, "rtmp4j-play-stop"));
         boolean gaveUp = false;
         if (waitSeconds > 0) {

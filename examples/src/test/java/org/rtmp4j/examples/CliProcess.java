@@ -145,6 +145,16 @@ final class CliProcess implements AutoCloseable {
         return drainErr();
     }
 
+    /**
+     * Sends a signal with {@code kill -NAME PID} ({@code INT} is what Ctrl-C in a terminal sends); does not
+     * wait. ({@link Process#destroy()} would also close the process's output streams, losing its last lines.)
+     */
+    void signal(String name) throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start();
+        assertThat(kill.waitFor(10, TimeUnit.SECONDS)).as("kill -%s returns", name).isTrue();
+        assertThat(kill.exitValue()).as("kill -%s %d", name, process.pid()).isZero();
+    }
+
     /** Stops gracefully (SIGTERM: the shutdown hooks run), waits, and returns the stderr lines. */
     List<String> stop() throws InterruptedException {
         process.destroy();
