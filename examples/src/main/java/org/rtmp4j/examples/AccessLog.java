@@ -4,7 +4,9 @@ import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import org.rtmp4j.core.command.Connect;
 import org.rtmp4j.core.command.Status;
 import org.rtmp4j.core.message.MediaMessage;
@@ -79,26 +81,28 @@ final class AccessLog extends ForwardingRtmpController {
 
     @Override
     public void onConnect(RtmpSession session, ConnectRequest request) {
-        super.onConnect(session, new AccessLogRequests.Connect(request, () -> {
+        logDecision(request.decision(), () -> {
             Connect c = request.command();
             LOG.info("connect {} app={} tcUrl={} flashVer=\"{}\"", peer(session), c.app(), stripQuery(c.tcUrl()),
                     c.flashVer());
-        }, reason -> LOG.info("connect refused {} app={}: {}", peer(session), request.command().app(), reason)));
+        }, reason -> LOG.info("connect refused {} app={}: {}", peer(session), request.command().app(), reason));
+        super.onConnect(session, request);
     }
 
     @Override
     public void onPublish(RtmpSession session, PublishRequest request) {
         StreamKey key = key(session, request.command().name());
-        super.onPublish(session, new AccessLogRequests.Publish(request, () -> {
+        logDecision(request.decision(), () -> {
             roles.put(id(session, request.stream()), new Role(true, key));
             LOG.info("publish {} {}", peer(session), fields(key));
-        }, reason -> LOG.info("publish refused {} {}: {}", peer(session), fields(key), reason)));
+        }, reason -> LOG.info("publish refused {} {}: {}", peer(session), fields(key), reason));
+        super.onPublish(session, request);
     }
 
     @Override
     public void onPlay(RtmpSession session, PlayRequest request) {
         StreamKey key = key(session, request.command().name());
-        super.onPlay(session, new AccessLogRequests.Play(request, () -> {
+        logDecision(request.decision(), () -> {
             roles.put(id(session, request.stream()), new Role(false, key));
             if (relay == null) {
                 LOG.info("play {} {}", peer(session), fields(key));
@@ -106,7 +110,14 @@ final class AccessLog extends ForwardingRtmpController {
                 boolean live = relay.streams().get(key).map(LiveStream::isLive).orElse(false);
                 LOG.info("play {} {} {}", peer(session), fields(key), live ? "live" : "waiting for a publisher");
             }
-        }, reason -> LOG.info("play refused {} {}: {}", peer(session), fields(key), reason)));
+        }, reason -> LOG.info("play refused {} {}: {}", peer(session), fields(key), reason));
+        super.onPlay(session, request);
+    }
+
+    /** Logs a request's decision, whoever makes it and on whichever thread: {@code CODE description} if refused. */
+    private static void logDecision(CompletionStage<Optional<Status>> decision, Runnable accepted,
+            Consumer<String> refused) {
+        decision.thenAccept(rejection -> rejection.ifPresentOrElse(s -> refused.accept(reason(s)), accepted));
     }
 
     @Override

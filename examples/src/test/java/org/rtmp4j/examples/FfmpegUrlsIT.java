@@ -38,8 +38,9 @@ class FfmpegUrlsIT {
             public void onPublish(RtmpSession session, PublishRequest request) {
                 String app = session.connectCommand().map(Connect::app).orElse("?");
                 String prefix = app + "|" + request.command().name() + "|";
-                super.onPublish(session, new AccessLogRequests.Publish(request, () -> decisions.add(prefix + "accepted"),
-                        reason -> decisions.add(prefix + reason)));
+                request.decision().thenAccept(rejection -> decisions.add(prefix
+                        + rejection.map(AccessLog::reason).orElse("accepted")));
+                super.onPublish(session, request);
             }
         };
     }

@@ -1,5 +1,6 @@
 package org.rtmp4j.live;
 
+import java.util.concurrent.CompletionStage;
 import java.net.SocketAddress;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -264,6 +265,7 @@ final class FakeSession implements RtmpSession, FanoutTarget {
     abstract class Req {
         final Stream stream;
         private boolean done;
+        private final CompletableFuture<Optional<Status>> decision = new CompletableFuture<>();
 
         Req(Stream stream) {
             this.stream = stream;
@@ -281,6 +283,7 @@ final class FakeSession implements RtmpSession, FanoutTarget {
             if (!done) {
                 done = true;
                 record(new Accepted(stream));
+                decision.complete(Optional.empty());
                 accepted();
             }
         }
@@ -291,6 +294,7 @@ final class FakeSession implements RtmpSession, FanoutTarget {
             if (!done) {
                 done = true;
                 record(new Rejected(stream, status));
+                decision.complete(Optional.of(status));
             }
         }
 
@@ -300,6 +304,10 @@ final class FakeSession implements RtmpSession, FanoutTarget {
 
         public synchronized boolean isDone() {
             return done;
+        }
+
+        public CompletionStage<Optional<Status>> decision() {
+            return decision;
         }
     }
 

@@ -1,5 +1,8 @@
 package org.rtmp4j.core.session;
 
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+
 import org.rtmp4j.core.command.Call;
 import org.rtmp4j.core.command.Status;
 import org.rtmp4j.core.message.CommandMessage;
@@ -50,4 +53,15 @@ public interface CallRequest {
 
     /** @return whether accepted or rejected already */
     boolean isDone();
+
+    /**
+     * The decision, observable by any number of parties (an access log, a limiter) without wrapping the
+     * request: completes once, when {@code accept} or a {@code reject} first wins, on the deciding
+     * thread, with an empty {@code Optional} for an acceptance or the status sent for a rejection (level
+     * {@code error}). Never completes for a request left undecided when its connection closes.
+     *
+     * @return the decision; callbacks added after it completed run at once on the adding thread
+     */
+    CompletionStage<Optional<Status>> decision();
+
 }

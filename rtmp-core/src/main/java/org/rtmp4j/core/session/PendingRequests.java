@@ -1,6 +1,9 @@
 package org.rtmp4j.core.session;
 
 import org.rtmp4j.core.command.Commands;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.rtmp4j.core.command.Call;
 import org.rtmp4j.core.command.Connect;
@@ -24,6 +27,7 @@ final class PendingRequests {
         final ServerConnection connection;
         final CommandMessage message;
         private final AtomicBoolean done = new AtomicBoolean();
+        private final CompletableFuture<Optional<Status>> decision = new CompletableFuture<>();
 
         Base(ServerConnection connection, CommandMessage message) {
             this.connection = connection;
@@ -38,10 +42,20 @@ final class PendingRequests {
             return done.get();
         }
 
+        public CompletionStage<Optional<Status>> decision() {
+            return decision.minimalCompletionStage();
+        }
+
         public void accept() {
             if (claim()) {
+                decided(null);
                 connection.runOnConnection(this::onAccept);
             }
+        }
+
+        /** Completes {@link #decision()}: {@code null} for an acceptance. */
+        final void decided(Status rejectionOrNull) {
+            decision.complete(Optional.ofNullable(rejectionOrNull));
         }
 
         /** @return true for the first decision only */
@@ -52,6 +66,7 @@ final class PendingRequests {
         public void reject(Status status) {
             if (claim()) {
                 Status s = status.isError() ? status : new Status("error", status.code(), status.description(), status.extra());
+                decided(s);
                 connection.runOnConnection(() -> onReject(s));
             }
         }
@@ -139,6 +154,7 @@ final class PendingRequests {
         @Override
         public void accept(Object... values) {
             if (claim()) {
+                decided(null);
                 Object[] copy = values == null ? new Object[] {null} : values.clone();
                 connection.runOnConnection(() -> answer(Commands.result(message, null, copy)));
             }

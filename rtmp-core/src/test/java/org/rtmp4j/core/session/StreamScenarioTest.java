@@ -1,5 +1,8 @@
 package org.rtmp4j.core.session;
 
+import org.rtmp4j.core.command.Status;
+import java.util.Optional;
+import java.util.ArrayList;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -116,6 +119,39 @@ class StreamScenarioTest {
         controller.publishes.remove().accept();
         pair.pump();
         assertThat(again).succeedsWithin(Duration.ofSeconds(1));
+    }
+
+    @ParameterizedTest
+    @EnumSource(RtmpPair.Split.class)
+    void aRequestsDecisionCompletesOnceWithTheFirstDecisionForEveryObserver(RtmpPair.Split split) {
+        RecordingController controller = new RecordingController();
+        controller.onPublish = RecordingController.Decision.DEFER;
+        controller.onPlay = RecordingController.Decision.DEFER;
+        RtmpPair pair = Steps.connected(split, controller);
+        int id = Steps.createStream(pair);
+
+        pair.client.publish(id, "cam", PublishType.LIVE);
+        pair.pump();
+        PublishRequest publish = controller.publishes.remove();
+        List<Optional<Status>> seen = new ArrayList<>();
+        publish.decision().thenAccept(seen::add);
+        assertThat(seen).as("undecided").isEmpty();
+        publish.reject("invalid stream key");
+        publish.accept(); // too late: the first decision won
+        publish.decision().thenAccept(seen::add); // a late observer hears the same decision at once
+        assertThat(seen).hasSize(2).allSatisfy(d -> assertThat(d).hasValueSatisfying(st -> {
+            assertThat(st.code()).isEqualTo(StatusCodes.PUBLISH_REJECTED);
+            assertThat(st.level()).isEqualTo("error");
+            assertThat(st.description()).isEqualTo("invalid stream key");
+        }));
+
+        int playId = Steps.createStream(pair);
+        pair.client.play(playId, "cam");
+        pair.pump();
+        PlayRequest play = controller.plays.remove();
+        CompletableFuture<Optional<Status>> accepted = play.decision().toCompletableFuture();
+        play.accept();
+        assertThat(accepted).isCompletedWithValue(Optional.empty());
     }
 
     private static RtmpStatusException statusFailure(CompletableFuture<Void> f) {

@@ -1,5 +1,7 @@
 package org.rtmp4j.server.internal;
 
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 import org.rtmp4j.core.command.FcSubscribe;
 import org.rtmp4j.core.command.Pause;
 import org.rtmp4j.core.command.Play;
@@ -53,7 +55,8 @@ public final class PeerLimitController implements RtmpController {
     @Override
     public void onPublish(RtmpSession session, PublishRequest request) {
         if (establish(session, "publish")) {
-            delegate.onPublish(session, new Publishing(request, () -> demoteIfIdle(session)));
+            demoteIfRejected(session, request.decision());
+            delegate.onPublish(session, request);
         } else {
             request.reject(Status.error(StatusCodes.PUBLISH_REJECTED, refusal()));
         }
@@ -62,7 +65,8 @@ public final class PeerLimitController implements RtmpController {
     @Override
     public void onPlay(RtmpSession session, PlayRequest request) {
         if (establish(session, "play")) {
-            delegate.onPlay(session, new Playing(request, () -> demoteIfIdle(session)));
+            demoteIfRejected(session, request.decision());
+            delegate.onPlay(session, request);
         } else {
             request.reject(Status.error(StatusCodes.PLAY_FAILED, refusal()));
         }
@@ -81,6 +85,15 @@ public final class PeerLimitController implements RtmpController {
                 + limits.maxEstablishedPerIp() + ")";
     }
 
+    /** A rejected publish or play leaves the connection pending again unless another of its streams plays or publishes. */
+    private void demoteIfRejected(RtmpSession session, CompletionStage<Optional<Status>> decision) {
+        decision.thenAccept(rejection -> {
+            if (rejection.isPresent()) {
+                demoteIfIdle(session);
+            }
+        });
+    }
+
     private void demoteIfIdle(RtmpSession session) {
         for (NetStream s : session.streams()) {
             if (s.state() == NetStream.State.PUBLISHING || s.state() == NetStream.State.PLAYING) {
@@ -90,98 +103,6 @@ public final class PeerLimitController implements RtmpController {
         PeerSlot displaced = limits.demote(slot);
         if (displaced != null) {
             displaced.evict();
-        }
-    }
-
-    /** A publish decision that reports a rejection. */
-    private record Publishing(PublishRequest request, Runnable onReject) implements PublishRequest {
-        @Override
-        public Publish command() {
-            return request.command();
-        }
-
-        @Override
-        public CommandMessage message() {
-            return request.message();
-        }
-
-        @Override
-        public NetStream stream() {
-            return request.stream();
-        }
-
-        @Override
-        public void accept() {
-            request.accept();
-        }
-
-        @Override
-        public void reject(Status status) {
-            boolean first = !request.isDone();
-            request.reject(status);
-            if (first) {
-                onReject.run();
-            }
-        }
-
-        @Override
-        public void reject(String description) {
-            boolean first = !request.isDone();
-            request.reject(description);
-            if (first) {
-                onReject.run();
-            }
-        }
-
-        @Override
-        public boolean isDone() {
-            return request.isDone();
-        }
-    }
-
-    /** A play decision that reports a rejection. */
-    private record Playing(PlayRequest request, Runnable onReject) implements PlayRequest {
-        @Override
-        public Play command() {
-            return request.command();
-        }
-
-        @Override
-        public CommandMessage message() {
-            return request.message();
-        }
-
-        @Override
-        public NetStream stream() {
-            return request.stream();
-        }
-
-        @Override
-        public void accept() {
-            request.accept();
-        }
-
-        @Override
-        public void reject(Status status) {
-            boolean first = !request.isDone();
-            request.reject(status);
-            if (first) {
-                onReject.run();
-            }
-        }
-
-        @Override
-        public void reject(String description) {
-            boolean first = !request.isDone();
-            request.reject(description);
-            if (first) {
-                onReject.run();
-            }
-        }
-
-        @Override
-        public boolean isDone() {
-            return request.isDone();
         }
     }
 
