@@ -5,24 +5,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** The shared real FLV files (system property {@code rtmp4j.shared.dir}, set by the parent POM). */
+/** The repository's real FLV files ({@code media/} at the top of the checkout; system property {@code rtmp4j.media.dir}). */
 final class Media {
     private Media() {}
 
     /** {@code media/h264-aac-avatar.flv}: 11.4 s of H.264 and AAC written by ffmpeg. */
     static Path h264Aac() {
-        return shared("h264-aac-avatar.flv");
+        return file("h264-aac-avatar.flv");
     }
 
     /** {@code media/av1-opus-enhanced-testsrc.flv}: 10 s of E-RTMP AV1 (980x540) and Opus (mono). */
     static Path av1Opus() {
-        return shared("av1-opus-enhanced-testsrc.flv");
+        return file("av1-opus-enhanced-testsrc.flv");
     }
 
-    private static Path shared(String name) {
-        String shared = System.getProperty("rtmp4j.shared.dir");
-        assertThat(shared).as("system property rtmp4j.shared.dir (run the tests through Maven)").isNotBlank();
-        Path file = Path.of(shared, "media", name);
+    private static Path file(String name) {
+        Path file = Path.of(System.getProperty("rtmp4j.media.dir", "../media"), name);
         assertThat(Files.isRegularFile(file)).as("%s exists", file).isTrue();
         return file;
     }

@@ -37,7 +37,7 @@ import org.rtmp4j.live.LiveBroadcastController;
 /**
  * Issue 3, "proof in tests": one ffmpeg player stops reading for 10 s (its process is suspended with SIGSTOP)
  * while two other ffmpeg players keep real-time delivery, and the publisher is never slowed. The stalled
- * player's queue crosses the high watermark, so the server drops its video to the next keyframe (DESIGN §7
+ * player's queue crosses the high watermark, so the server drops its video to the next keyframe (docs/ARCHITECTURE.md §7
  * "Back-pressure"); after SIGCONT it gets frames again from a keyframe on and its recording decodes cleanly.
  * The second test is the recording-client variant ({@link OutboundLimits.DropPolicy#NEVER}): the stalled player
  * is closed at {@code maxQueued} instead, and the others are just as unaffected.

@@ -12,6 +12,8 @@ public class RtmpProtocolException extends RuntimeException {
     private final long offset;
 
     /**
+     * A protocol violation at {@code offset}; the message is {@code "at offset N: reason"}.
+     *
      * @param offset byte offset in the connection's inbound byte stream, or -1 if unknown
      * @param reason what was wrong, without the offset
      */

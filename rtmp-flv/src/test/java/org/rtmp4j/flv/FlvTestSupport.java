@@ -10,8 +10,8 @@ final class FlvTestSupport {
     private FlvTestSupport() {}
 
     static Path sharedMedia(String name) {
-        String dir = System.getProperty("rtmp4j.shared.dir", "../../shared");
-        return Path.of(dir, "media", name);
+        String dir = System.getProperty("rtmp4j.media.dir", "../media");
+        return Path.of(dir, name);
     }
 
     static FlvTag tag(FlvTagType type, int timestamp, int... bytes) {

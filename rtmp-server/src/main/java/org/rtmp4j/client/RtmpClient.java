@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A blocking RTMP client: one TCP connection (TCP_NODELAY), one daemon reader thread ({@code
- * rtmp-client-reader}) feeding the sans-I/O {@link ClientConnection}, synchronous writes on the
+ * rtmp-client-reader}) feeding the sans-I/O {@link org.rtmp4j.core.session.ClientConnection}, synchronous writes on the
  * caller's thread. Reader and writers share one lock, so the engine is never entered concurrently.
  *
  * <p>URLs have the form {@code rtmp://host[:port]/app[/stream name][?query]}: the first path

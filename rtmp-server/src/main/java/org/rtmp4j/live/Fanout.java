@@ -22,7 +22,7 @@ final class Fanout {
     /**
      * Sends {@code media} to each admitted player through one {@link MediaFanout}: chunked once per
      * distinct (chunk size, chunk stream id, message stream id), shared read-only, with one task per
-     * target event loop (DESIGN §7 "Encode once, write many").
+     * target event loop (docs/ARCHITECTURE.md §7 "Encode once, write many").
      */
     static void fanOut(Subscriber[] subs, MediaMessage media, MediaKind kind) {
         MediaFanout out = null;
@@ -40,7 +40,7 @@ final class Fanout {
         }
     }
 
-    /** Metadata, video sequence header, audio sequence header, then the GOP (DESIGN §6). */
+    /** Metadata, video sequence header, audio sequence header, then the GOP (docs/ARCHITECTURE.md §6). */
     static void sendCached(Subscriber sub, LiveStream.Join join) {
         if (join.metadata() != null) {
             deliver(sub, join.metadata());

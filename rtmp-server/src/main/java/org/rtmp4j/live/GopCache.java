@@ -9,7 +9,7 @@ import org.rtmp4j.core.message.MediaMessage;
 
 /**
  * The media a late-joining player needs before the live edge: every audio and video message since
- * the last video keyframe, including the audio interleaved with it (DESIGN §6). Sequence headers
+ * the last video keyframe, including the audio interleaved with it (docs/ARCHITECTURE.md §6). Sequence headers
  * are not kept here (see {@link LiveStream}).
  *
  * <p>Rules, applied per added message:

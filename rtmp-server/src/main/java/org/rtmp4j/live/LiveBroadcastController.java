@@ -25,7 +25,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The default relay (DESIGN §6): each published stream, keyed by connect {@code app} and publishing
+ * The default relay (docs/ARCHITECTURE.md §6): each published stream, keyed by connect {@code app} and publishing
  * name, is relayed to its players with a GOP cache.
  *
  * <ul>
@@ -46,7 +46,7 @@ import org.slf4j.LoggerFactory;
  *       {@link LiveOptions#allowEnhancedToLegacyPlayers()}.</li>
  *   <li><b>Media</b>: classified by its FLV tag header, cached, and sent to each player with
  *       {@code media.withStreamId(playerStreamId)}: the payload is shared, never copied. Slow
- *       players are handled by {@link RtmpSession#sendMedia}'s drop policy (DESIGN §7).</li>
+ *       players are handled by {@link RtmpSession#sendMedia}'s drop policy (docs/ARCHITECTURE.md §7).</li>
  *   <li><b>Unpublish</b> or publisher close: players get {@code NetStream.Play.UnpublishNotify}
  *       and stay subscribed, waiting for the next publisher.</li>
  *   <li><b>Reconnect</b> (E-RTMP v2, Reconnect Request): when the live publisher's session was asked

@@ -17,7 +17,7 @@ import org.rtmp4j.flv.codec.MediaInfo;
 import org.rtmp4j.flv.codec.MediaInfoCollector;
 
 /**
- * The state of one live name (DESIGN §6): the publisher, the last metadata, the last video and
+ * The state of one live name (docs/ARCHITECTURE.md §6): the publisher, the last metadata, the last video and
  * audio sequence headers, the {@link GopCache} and the subscribed players.
  *
  * <p>Thread-safety: one small lock guards the state. The publish path (update the caches, take

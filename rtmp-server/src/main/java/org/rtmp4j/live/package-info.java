@@ -1,5 +1,5 @@
 /**
- * The live relay: publish → play with a GOP cache (DESIGN §6).
+ * The live relay: publish → play with a GOP cache (docs/ARCHITECTURE.md §6).
  *
  * <p>{@link org.rtmp4j.live.LiveBroadcastController} is a shareable, thread-safe
  * {@link org.rtmp4j.core.session.RtmpController} that relays each published stream (keyed by
@@ -7,7 +7,7 @@
  * player that joins late first receives the metadata, the video and audio sequence headers and
  * the GOP since the last video keyframe ({@link org.rtmp4j.live.GopCache}), then the live media:
  * every message exactly once, in order. Media payloads are shared read-only buffers and are never
- * copied per player; slow players are handled by the session's drop policy (DESIGN §7).
+ * copied per player; slow players are handled by the session's drop policy (docs/ARCHITECTURE.md §7).
  *
  * <p>{@link org.rtmp4j.live.ForwardingRtmpController} composes the relay with other behaviour,
  * e.g. recording.

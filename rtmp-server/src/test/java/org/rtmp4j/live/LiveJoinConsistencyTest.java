@@ -19,7 +19,7 @@ import org.rtmp4j.core.message.DataMessage;
 import org.rtmp4j.core.message.MediaMessage;
 
 /**
- * DESIGN §6 join consistency: players joining on another thread while the publisher sends see the
+ * docs/ARCHITECTURE.md §6 join consistency: players joining on another thread while the publisher sends see the
  * cached prefix then the live edge, every message exactly once, in order.
  *
  * <p>Two threads, no sleeps or latches: the publisher waits (spinning) for each due joiner to

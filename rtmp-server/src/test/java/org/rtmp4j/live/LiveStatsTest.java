@@ -205,7 +205,7 @@ class LiveStatsTest {
 
     private StreamInfo publishFile(String file) throws Exception {
         Pub p = publish(file);
-        Path path = Path.of(System.getProperty("rtmp4j.shared.dir", "../../shared"), "media", file);
+        Path path = Path.of(System.getProperty("rtmp4j.media.dir", "../media"), file);
         try (FlvReader reader = FlvReader.open(path)) {
             for (Optional<FlvTag> o = reader.next(); o.isPresent(); o = reader.next()) {
                 FlvTag t = o.get();

@@ -29,7 +29,7 @@ class MultitrackRealFilesTest {
     private final LiveBroadcastController relay = new LiveBroadcastController();
 
     private static Path media(String name) {
-        return Path.of(System.getProperty("rtmp4j.shared.dir", "../../shared"), "media", name);
+        return Path.of(System.getProperty("rtmp4j.media.dir", "../media"), name);
     }
 
     private static List<FlvTag> tags(String file) throws Exception {

@@ -24,7 +24,7 @@ class RelayRealFilesTest {
     private final LiveBroadcastController relay = new LiveBroadcastController();
 
     private static Path media(String name) {
-        return Path.of(System.getProperty("rtmp4j.shared.dir", "../../shared"), "media", name);
+        return Path.of(System.getProperty("rtmp4j.media.dir", "../media"), name);
     }
 
     /** Publishes the file; a player joins halfway; returns what it received and what was published after the join. */

@@ -1,7 +1,7 @@
 package org.rtmp4j.core.session;
 
 /**
- * The slow-player drop decision for one message stream (DESIGN §7 "Back-pressure"), made on
+ * The slow-player drop decision for one message stream (docs/ARCHITECTURE.md §7 "Back-pressure"), made on
  * messages before they are chunk-encoded. Not thread-safe: used on the connection's thread.
  *
  * <ul>

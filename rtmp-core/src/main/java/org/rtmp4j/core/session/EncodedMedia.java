@@ -8,7 +8,7 @@ import org.rtmp4j.core.message.MessageCodec;
 
 /**
  * One media message chunked once per distinct (chunk size, chunk stream id, message stream id) and
- * shared read-only by every player with those settings: "encode once, write many" (DESIGN §7).
+ * shared read-only by every player with those settings: "encode once, write many" (docs/ARCHITECTURE.md §7).
  * A relay makes one per published message and passes it to {@link
  * RtmpSession#sendMedia(NetStream, EncodedMedia)} of each player (or to a {@link MediaFanout}).
  *

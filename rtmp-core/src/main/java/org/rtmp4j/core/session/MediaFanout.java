@@ -7,7 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends one media message to many players (DESIGN §7 "Encode once, write many", "Write
+ * Sends one media message to many players (docs/ARCHITECTURE.md §7 "Encode once, write many", "Write
  * coalescing"): the message is chunked once per distinct (chunk size, chunk stream id, message
  * stream id) through one {@link EncodedMedia}, and players whose connections run on another thread
  * are reached with one posted task per thread ({@link Transport#executorKey()}) carrying all of that

@@ -2,7 +2,7 @@ package org.rtmp4j.core.session;
 
 /**
  * A session was closed because more than {@link OutboundLimits#maxQueued()} bytes were queued
- * towards a peer that does not read fast enough (DESIGN §7, back-pressure). Passed to {@link
+ * towards a peer that does not read fast enough (docs/ARCHITECTURE.md §7, back-pressure). Passed to {@link
  * RtmpController#onClose} as the cause. Unchecked.
  */
 public final class OutboundOverflowException extends RuntimeException {

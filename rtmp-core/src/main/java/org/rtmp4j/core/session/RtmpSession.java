@@ -69,7 +69,7 @@ public interface RtmpSession {
      * Sends shared, pre-chunked media to a playing stream: as {@link #sendMedia(NetStream,
      * MediaMessage)} (same drop decision, made before anything is encoded or queued), but the chunks
      * are those of {@code media} for this connection's chunk size and {@code to.id()}, encoded once
-     * and shared with every other player with the same settings (DESIGN §7 "Encode once, write
+     * and shared with every other player with the same settings (docs/ARCHITECTURE.md §7 "Encode once, write
      * many"). The default implementation sends {@code media.media()} with {@link
      * #sendMedia(NetStream, MediaMessage)}.
      *

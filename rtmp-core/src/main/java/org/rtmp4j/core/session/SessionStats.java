@@ -1,7 +1,7 @@
 package org.rtmp4j.core.session;
 
 /**
- * A snapshot of one session's outbound counters (slow-player handling, DESIGN §7
+ * A snapshot of one session's outbound counters (slow-player handling, docs/ARCHITECTURE.md §7
  * "Back-pressure"). Immutable.
  *
  * @param droppedVideoMessages video messages dropped by the back-pressure policy (inter frames

@@ -16,7 +16,7 @@ import org.rtmp4j.flv.media.ScriptData;
 class MediaInfoCollectorTest {
 
     static Path media(String name) {
-        return Path.of(System.getProperty("rtmp4j.shared.dir", "../../shared"), "media", name);
+        return Path.of(System.getProperty("rtmp4j.media.dir", "../media"), name);
     }
 
     static Map<String, Object> collect(Path file, MediaInfoCollector c) throws IOException {

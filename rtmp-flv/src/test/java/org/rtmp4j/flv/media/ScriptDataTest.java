@@ -84,12 +84,12 @@ class ScriptDataTest {
 
     @Test
     void readsTheMetadataOfTheRealFiles() throws Exception {
-        String dir = System.getProperty("rtmp4j.shared.dir", "../../shared");
-        Map<String, Object> h264 = firstMetadata(Path.of(dir, "media", "h264-aac-avatar.flv"));
+        String dir = System.getProperty("rtmp4j.media.dir", "../media");
+        Map<String, Object> h264 = firstMetadata(Path.of(dir, "h264-aac-avatar.flv"));
         assertThat(h264).containsEntry("width", 768.0).containsEntry("height", 320.0)
                 .containsEntry("videocodecid", 7.0).containsEntry("audiocodecid", 10.0)
                 .containsKeys("duration", "filesize");
-        Map<String, Object> av1 = firstMetadata(Path.of(dir, "media", "av1-opus-enhanced-testsrc.flv"));
+        Map<String, Object> av1 = firstMetadata(Path.of(dir, "av1-opus-enhanced-testsrc.flv"));
         assertThat(av1).containsEntry("width", 980.0).containsEntry("height", 540.0)
                 .containsKeys("duration", "filesize");
         // E-RTMP: the codec ids are the FourCC as a number, e.g. 'av01'

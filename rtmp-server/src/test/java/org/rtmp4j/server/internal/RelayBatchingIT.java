@@ -29,7 +29,7 @@ import org.rtmp4j.live.LiveBroadcastController;
 
 /**
  * The relay on real event loops, counting posted tasks: a published message reaches all players
- * of another loop through one task, not one per player (DESIGN §7 "Write coalescing").
+ * of another loop through one task, not one per player (docs/ARCHITECTURE.md §7 "Write coalescing").
  */
 @Timeout(60)
 class RelayBatchingIT {
