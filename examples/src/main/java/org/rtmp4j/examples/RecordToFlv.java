@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.rtmp4j.client.RecordingTimeline;
-import org.rtmp4j.core.command.Connect;
 import org.rtmp4j.core.message.DataMessage;
 import org.rtmp4j.core.message.MediaMessage;
 import org.rtmp4j.core.message.VideoMessage;
@@ -46,10 +45,10 @@ public final class RecordToFlv implements RtmpController {
     /** Accepts a publish if app and stream name are plain file names; else rejects (NetStream.Publish.BadName). */
     @Override
     public void onPublish(RtmpSession session, PublishRequest request) {
-        if (SafeNames.isSafe(app(session)) && SafeNames.isSafe(request.command().name())) {
+        if (SafeNames.isSafe(session.app()) && SafeNames.isSafe(request.name())) {
             request.accept();
         } else {
-            request.reject("app and stream name must be plain file names");
+            request.rejectBadName("app and stream name must be plain file names");
         }
     }
 
@@ -96,16 +95,12 @@ public final class RecordToFlv implements RtmpController {
         String key = session.id() + "/" + stream.id();
         Recording r = recordings.get(key);
         if (r == null) {
-            Path file = SafeNames.resolve(dir, app(session), stream.name() + ".flv");
+            Path file = SafeNames.resolve(dir, session.app(), stream.name() + ".flv");
             Files.createDirectories(file.getParent());
             r = new Recording(FlvWriter.create(file, new FlvHeader(true, true)), new RecordingTimeline());
             recordings.put(key, r);
         }
         return r;
-    }
-
-    private static String app(RtmpSession session) {
-        return session.connectCommand().map(Connect::app).orElse("");
     }
 
     private interface IoAction {

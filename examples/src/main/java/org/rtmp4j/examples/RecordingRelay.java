@@ -25,11 +25,11 @@ final class RecordingRelay extends ForwardingRtmpController {
     /** Rejects names that cannot be file names (NetStream.Publish.BadName); otherwise the live controller decides. */
     @Override
     public void onPublish(RtmpSession session, PublishRequest request) {
-        String app = session.connectCommand().map(c -> c.app()).orElse("");
+        String app = session.app();
         if (SafeNames.isSafe(app) && SafeNames.isSafe(request.command().name())) {
             super.onPublish(session, request);
         } else {
-            request.reject("app and stream name must be plain file names to be recorded");
+            request.rejectBadName("app and stream name must be plain file names to be recorded");
         }
     }
 

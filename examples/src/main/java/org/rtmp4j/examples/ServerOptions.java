@@ -32,8 +32,16 @@ final class ServerOptions {
     @Option(
             names = "--max-connections-per-ip",
             defaultValue = "${env:RTMP_MAX_CONNECTIONS_PER_IP:-64}",
-            description = "Connections accepted at once from one IP address (env RTMP_MAX_CONNECTIONS_PER_IP; default: ${DEFAULT-VALUE}).")
+            description = "Connections at once from one IP address that do not publish or play yet; one more closes "
+                    + "the oldest of them (env RTMP_MAX_CONNECTIONS_PER_IP; default: ${DEFAULT-VALUE}).")
     int maxConnectionsPerIp;
+
+    @Option(
+            names = "--max-established-per-ip",
+            defaultValue = "${env:RTMP_MAX_ESTABLISHED_PER_IP:-0}",
+            description = "Publishers and players at once from one IP address; one more publish or play is refused, "
+                    + "0 for no limit (env RTMP_MAX_ESTABLISHED_PER_IP; default: ${DEFAULT-VALUE}).")
+    int maxEstablishedPerIp;
 
     @Option(
             names = "--merged-write-delay",
@@ -67,6 +75,7 @@ final class ServerOptions {
         RtmpServer server = builder.bind(new InetSocketAddress(host, port))
                 .maxConnections(maxConnections)
                 .maxConnectionsPerIp(maxConnectionsPerIp)
+                .maxEstablishedPerIp(maxEstablishedPerIp)
                 .mergedWriteDelay(java.time.Duration.ofMillis(mergedWriteDelayMs))
                 .build()
                 .start();

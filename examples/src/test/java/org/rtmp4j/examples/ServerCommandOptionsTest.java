@@ -58,6 +58,24 @@ class ServerCommandOptionsTest {
     }
 
     @Test
+    void theEstablishedPerIpCapIsOffByDefaultAndParses() {
+        ServerCommand defaults = parse("server");
+        assertThat(defaults.server.maxEstablishedPerIp)
+                .isEqualTo(Integer.parseInt(envOr("RTMP_MAX_ESTABLISHED_PER_IP", "0")));
+        assertThat(parse("server", "--max-established-per-ip", "200").server.maxEstablishedPerIp).isEqualTo(200);
+        RecordCommand record = (RecordCommand) commandLine().parseArgs("record", "--max-established-per-ip", "5")
+                .subcommand().commandSpec().userObject();
+        assertThat(record.server.maxEstablishedPerIp).isEqualTo(5);
+    }
+
+    @Test
+    void aNegativeEstablishedPerIpCapIsRejected() {
+        assertThat(commandLine().execute("server", "--port", "0", "--host", "127.0.0.1", "--max-established-per-ip", "-1"))
+                .isNotZero();
+        assertThat(err.toString()).contains("maxEstablishedPerIp must be >= 0, was -1");
+    }
+
+    @Test
     void aMergedWriteDelayOverOneSecondIsRejected() {
         assertThat(commandLine().execute("server", "--port", "0", "--host", "127.0.0.1", "--merged-write-delay", "1001"))
                 .isNotZero();

@@ -2,9 +2,9 @@ package org.rtmp4j.live;
 
 import java.util.Map;
 import org.rtmp4j.core.command.Status;
+import org.rtmp4j.core.internal.EncodedMedia;
+import org.rtmp4j.core.internal.MediaFanout;
 import org.rtmp4j.core.message.MediaMessage;
-import org.rtmp4j.core.session.EncodedMedia;
-import org.rtmp4j.core.session.MediaFanout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -29,6 +29,8 @@ import org.rtmp4j.core.message.MediaMessage;
  *       2^31 and the 2^32 wrap measure right) exceeds {@code maxDuration}, the cache is cleared and waits for the
  *       next keyframe (counted in {@link #overflows()}). A keyframe larger than {@code maxBytes} is
  *       therefore never cached.</li>
+ *   <li>Malformed video ({@link MediaKind#VIDEO_MALFORMED}) is ignored: it neither opens, resets
+ *       nor joins a GOP.</li>
  *   <li>Streams without video (until the first video message) keep a ring of the most recent
  *       audio instead: the oldest messages are evicted while the span exceeds
  *       {@code audioOnlyDuration} or the bytes exceed {@code maxBytes}.</li>
@@ -99,6 +101,7 @@ public final class GopCache {
                 }
                 return;
             case AUDIO_SEQUENCE_HEADER:
+            case VIDEO_MALFORMED:
                 return;
             case VIDEO_KEY_FRAME:
                 if (isPrimaryTrack(media)) {

@@ -8,7 +8,6 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.management.ObjectName;
-import org.rtmp4j.core.command.Connect;
 import org.rtmp4j.core.command.Status;
 import org.rtmp4j.core.command.StatusCodes;
 import org.rtmp4j.core.message.DataMessage;
@@ -20,6 +19,7 @@ import org.rtmp4j.core.session.RtmpController;
 import org.rtmp4j.core.session.RtmpSession;
 import org.rtmp4j.live.Bindings.Binding;
 import org.rtmp4j.live.Bindings.PlayerBinding;
+import org.rtmp4j.flv.media.VideoTagValidator;
 import org.rtmp4j.live.Bindings.PublisherBinding;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,7 +46,13 @@ import org.slf4j.LoggerFactory;
  *       {@link LiveOptions#allowEnhancedToLegacyPlayers()}.</li>
  *   <li><b>Media</b>: classified by its FLV tag header, cached, and sent to each player with
  *       {@code media.withStreamId(playerStreamId)}: the payload is shared, never copied. Slow
- *       players are handled by {@link RtmpSession#sendMedia}'s drop policy (docs/ARCHITECTURE.md §7).</li>
+ *       players are handled by {@link RtmpSession#sendMedia}'s drop policy (docs/ARCHITECTURE.md §7). Video that
+ *       is not well-formed ({@link org.rtmp4j.flv.media.VideoTagValidator}: an unknown CodecID, a
+ *       sequence start without its configuration record, a frame without data) is counted in
+ *       {@link StreamInfo#messagesIn()} and dropped: it is not relayed and changes neither the
+ *       E-RTMP gate, the cached sequence headers, the GOP nor the codec of {@link StreamInfo}. Only a
+ *       well-formed sequence header changes the stream's codec (a legacy one lifts the gate). When the
+ *       stream's codec description changes, {@link LiveListener}s hear it ({@link #addListener}).</li>
  *   <li><b>Unpublish</b> or publisher close: players get {@code NetStream.Play.UnpublishNotify}
  *       and stay subscribed, waiting for the next publisher.</li>
  *   <li><b>Reconnect</b> (E-RTMP v2, Reconnect Request): when the live publisher's session was asked
@@ -73,6 +79,7 @@ public class LiveBroadcastController implements RtmpController {
     private final AtomicLong acceptedPublishes = new AtomicLong();
     private final LiveStatsBean mbean = new LiveStatsBean(this);
     private final Bindings bindings = new Bindings();
+    private final LiveListeners listeners = new LiveListeners();
 
     /** A relay with {@link LiveOptions#DEFAULT}. */
     public LiveBroadcastController() {
@@ -152,6 +159,30 @@ public class LiveBroadcastController implements RtmpController {
      */
     public boolean unregisterMBean() {
         return mbean.unregister();
+    }
+
+    /**
+     * Registers {@code listener} for every stream of this relay, e.g. to learn a stream's codecs
+     * ({@link LiveListener#onMediaInfo}) without polling {@link #activeStreams()}. Any thread; it
+     * hears changes from the next published message on. Registering the same listener twice makes it
+     * hear everything twice.
+     *
+     * @param listener the listener; called on publishers' I/O threads (see {@link LiveListener})
+     * @throws NullPointerException if {@code listener} is null
+     */
+    public void addListener(LiveListener listener) {
+        listeners.add(listener);
+    }
+
+    /**
+     * Unregisters one registration of {@code listener}. Any thread; a call already under way may
+     * still complete after this returns.
+     *
+     * @param listener the listener
+     * @return whether it was registered
+     */
+    public boolean removeListener(LiveListener listener) {
+        return listeners.remove(listener);
     }
 
     // ---------------------------------------------------------------- publish
@@ -274,6 +305,7 @@ public class LiveBroadcastController implements RtmpController {
             for (Subscriber s : subs) {
                 Fanout.deliver(s, map);
             }
+            listeners.mediaInfoChanged(b.stream());
         }
     }
 
@@ -284,22 +316,41 @@ public class LiveBroadcastController implements RtmpController {
             return;
         }
         MediaKind kind = MediaClassifier.classify(media);
-        if (kind == MediaKind.VIDEO_SEQUENCE_HEADER) {
-            Map<Integer, String> fourCcs = MediaClassifier.videoFourCcs(media);
-            if (!fourCcs.isEmpty()) {
-                b.stream().setVideoFourCcs(b.publisher(), fourCcs).forEach((s, fourCc) -> {
-                    log.debug("{} dropped from {}: no {} in its fourCcList", s, b.stream().key(), fourCc);
-                    Fanout.deliver(s, enhancedRefused(b.stream().key(), fourCc));
-                    Fanout.deliver(s, playStopped(b.stream().key())); // without it ffmpeg keeps reading the stream
-                });
-            }
+        if (kind == MediaKind.VIDEO_MALFORMED) {
+            dropMalformed(session, b, media);
+            return;
+        }
+        boolean sequenceHeader = kind == MediaKind.VIDEO_SEQUENCE_HEADER;
+        if (sequenceHeader || kind.isVideo() && MediaClassifier.isExHeader(media)) {
+            b.stream().setVideoFourCcs(b.publisher(), MediaClassifier.videoFourCcs(media), sequenceHeader).forEach((s, fourCc) -> {
+                log.debug("{} dropped from {}: no {} in its fourCcList", s, b.stream().key(), fourCc);
+                Fanout.deliver(s, enhancedRefused(b.stream().key(), fourCc));
+                Fanout.deliver(s, playStopped(b.stream().key())); // without it ffmpeg keeps reading the stream
+            });
         }
         Subscriber[] subs = b.stream().onMedia(b.publisher(), media, kind);
         if (subs != null) {
             Fanout.fanOut(subs, media, kind);
+            listeners.mediaInfoChanged(b.stream());
         }
     }
 
+    /**
+     * Counts a malformed video message and drops it: a legacy player would stop on a codec it
+     * cannot know (ffmpeg 7.1 refuses a video stream whose first tag names CodecID 15), and a tag
+     * header that says nothing reliable must not touch the E-RTMP gate or the caches. The first
+     * one of a publisher is logged at INFO with the peer and the reason, the others at DEBUG.
+     */
+    private static void dropMalformed(RtmpSession session, PublisherBinding b, MediaMessage media) {
+        long n = b.stream().onMalformedVideo(b.publisher(), media);
+        if (n == 1 && !VideoTagValidator.isEmptySequenceStart(media.payload())) { // ffmpeg's placeholder is no fault
+            log.info("{} ({}) publishing {} sent malformed video, not relayed (further ones at DEBUG): {}",
+                    session.id(), session.remoteAddress(), b.stream().key(), MediaClassifier.malformedReason(media));
+        } else if (n >= 1 && log.isDebugEnabled()) {
+            log.debug("{} publishing {}: malformed video #{} not relayed: {}",
+                    session.id(), b.stream().key(), n, MediaClassifier.malformedReason(media));
+        }
+    }
 
     // ---------------------------------------------------------------- play
 
@@ -421,7 +472,7 @@ public class LiveBroadcastController implements RtmpController {
      * @return the registry key
      */
     protected StreamKey streamKey(RtmpSession session, String name) {
-        return new StreamKey(session.connectCommand().map(Connect::app).orElse(""), name);
+        return new StreamKey(session.app(), name);
     }
 
     /**

@@ -9,7 +9,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.rtmp4j.core.command.Status;
 import org.rtmp4j.core.message.MediaMessage;
 import org.rtmp4j.flv.FlvFormatException;
@@ -39,14 +38,22 @@ public final class LiveStream {
     /** The last sequence header per track id (0 unless E-RTMP Multitrack), in arrival order. */
     private final Map<Integer, MediaMessage> videoSequenceHeaders = new LinkedHashMap<>(2);
     private final Map<Integer, MediaMessage> audioSequenceHeaders = new LinkedHashMap<>(2);
-    /** The E-RTMP video FourCC per track id (0 unless Multitrack), from the ExHeader sequence starts. */
-    private final TreeMap<Integer, String> videoFourCcs = new TreeMap<>();
+    /** The E-RTMP video FourCC per track id (0 unless Multitrack): who may play. */
+    private final VideoCodecGate videoCodecs = new VideoCodecGate();
     private long messagesIn;
     private long bytesIn;
+    /** Malformed video messages of the current publisher (not relayed, see {@link #onMalformedVideo}). */
+    private long malformedVideo;
     /** Codec details of the current publisher; {@code null} until the first audio, video or metadata. */
     private MediaInfoCollector mediaInfo;
     private boolean videoSeen;
     private boolean audioSeen;
+    /** The description last handed to {@link #takeMediaInfoChange}; {@link MediaInfo#EMPTY} after a reset. */
+    private MediaInfo reportedMedia = MediaInfo.EMPTY;
+    /** A changed description not yet taken, or {@code null}. */
+    private MediaInfo changedMedia;
+    /** Whether {@link #changedMedia} is set: read without the lock on every published message. */
+    private volatile boolean mediaChanged;
     private final BitrateMeter bitrate = new BitrateMeter();
     private final List<Subscriber> joining = new ArrayList<>(2);
     private volatile Subscriber[] subscribers = NONE;
@@ -164,12 +171,16 @@ public final class LiveStream {
         metadata = null;
         videoSequenceHeaders.clear();
         audioSequenceHeaders.clear();
-        videoFourCcs.clear();
+        videoCodecs.clear();
         messagesIn = 0;
         bytesIn = 0;
+        malformedVideo = 0;
         mediaInfo = null;
         videoSeen = false;
         audioSeen = false;
+        reportedMedia = MediaInfo.EMPTY;
+        changedMedia = null;
+        mediaChanged = false;
         bitrate.reset();
         gop.clear();
     }
@@ -198,6 +209,25 @@ public final class LiveStream {
                 s.pending.add(media);
             }
             return subscribers;
+        }
+    }
+
+    /**
+     * Counts a malformed video message ({@link MediaKind#VIDEO_MALFORMED}) of {@code p} as input and
+     * nothing else: the caches, the E-RTMP FourCCs and the media info stay as they were, and no
+     * player gets it.
+     *
+     * @return how many malformed video messages the current publisher has sent, this one included;
+     *     0 if {@code p} is not the publisher
+     */
+    long onMalformedVideo(Publisher p, MediaMessage media) {
+        synchronized (lock) {
+            if (publisher != p) {
+                return 0;
+            }
+            messagesIn++;
+            bytesIn += media.size();
+            return ++malformedVideo;
         }
     }
 
@@ -240,6 +270,35 @@ public final class LiveStream {
         } catch (FlvFormatException | RuntimeException e) {
             // monitoring only: a body the collector cannot parse leaves the values it had
         }
+        noteMediaChange();
+    }
+
+    /** Under the lock: remembers the collector's description if it differs from the one last reported. */
+    private void noteMediaChange() {
+        MediaInfo now = mediaInfo == null ? MediaInfo.EMPTY : mediaInfo.mediaInfo();
+        if (!now.equals(reportedMedia)) {
+            reportedMedia = now;
+            changedMedia = now;
+            mediaChanged = true;
+        }
+    }
+
+    /**
+     * Takes the media description that changed since the last call (for {@link LiveListener#onMediaInfo}).
+     * Costs one volatile read when nothing changed.
+     *
+     * @return the new description, or {@code null} if none changed
+     */
+    MediaInfo takeMediaInfoChange() {
+        if (!mediaChanged) {
+            return null;
+        }
+        synchronized (lock) {
+            MediaInfo m = changedMedia;
+            changedMedia = null;
+            mediaChanged = false;
+            return m;
+        }
     }
 
     private MediaInfoCollector collector() {
@@ -258,6 +317,7 @@ public final class LiveStream {
             metadata = newMetadata;
             if (newMetadata != null) {
                 collector().acceptMetadata(newMetadata);
+                noteMediaChange();
                 for (Subscriber s : joining) {
                     s.pending.add(newMetadata);
                 }
@@ -267,19 +327,25 @@ public final class LiveStream {
     }
 
     /**
-     * Records the stream's E-RTMP video FourCCs by track id and removes the players that do not
-     * accept every one (E-RTMP gate; a player of a Multitrack stream must accept each track's).
+     * Records the codec well-formed video names ({@link VideoCodecGate}) and removes the players
+     * that do not accept the stream's E-RTMP video FourCCs (E-RTMP gate; a player of a Multitrack
+     * stream must accept each track's). A legacy sequence header (FLV 10.1 §E.4.3.1, no FourCC)
+     * makes track 0 a legacy codec again, which every player may play; it removes no one.
      *
-     * @param fourCcs track id to FourCC, from a sequence start ({@link MediaClassifier#videoFourCcs})
+     * @param fourCcs track id to FourCC ({@link MediaClassifier#videoFourCcs}); empty for legacy video
+     * @param sequenceHeader whether the message is a sequence header (it configures its tracks)
      * @return the removed players, each with the FourCC it lacks (to be told {@code
      *     NetStream.Play.Failed}); empty if none
      */
-    Map<Subscriber, String> setVideoFourCcs(Publisher p, Map<Integer, String> fourCcs) {
+    Map<Subscriber, String> setVideoFourCcs(Publisher p, Map<Integer, String> fourCcs, boolean sequenceHeader) {
         synchronized (lock) {
-            if (publisher != p || fourCcs.isEmpty() || videoFourCcs.entrySet().containsAll(fourCcs.entrySet())) {
+            if (publisher != p) {
                 return Map.of();
             }
-            videoFourCcs.putAll(fourCcs);
+            boolean changed = sequenceHeader ? videoCodecs.onSequenceHeader(fourCcs) : videoCodecs.onFrame(fourCcs);
+            if (!changed) {
+                return Map.of();
+            }
             Map<Subscriber, String> evicted = new LinkedHashMap<>();
             for (Subscriber s : subscribers) {
                 refuse(s, evicted);
@@ -303,17 +369,12 @@ public final class LiveStream {
 
     /** @return the first of the stream's video FourCCs {@code s} does not accept, or {@code null} */
     private String refusedFourCc(Subscriber s) {
-        for (String fourCc : videoFourCcs.values()) {
-            if (!s.accepts(fourCc)) {
-                return fourCc;
-            }
-        }
-        return null;
+        return videoCodecs.refused(s);
     }
 
     /** @return the FourCC of the lowest video track (the one {@link MediaInfoCollector} describes), or {@code null} */
     private String primaryVideoFourCc() {
-        return videoFourCcs.isEmpty() ? null : videoFourCcs.firstEntry().getValue();
+        return videoCodecs.primary();
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.rtmp4j.live;
 
+import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.TreeMap;
 import org.rtmp4j.core.message.AudioMessage;
@@ -8,11 +9,14 @@ import org.rtmp4j.flv.FlvFormatException;
 import org.rtmp4j.flv.media.AudioTagHeader;
 import org.rtmp4j.flv.media.Multitrack;
 import org.rtmp4j.flv.media.VideoTagHeader;
+import org.rtmp4j.flv.media.VideoTagValidator;
 
 /**
- * Classifies relayed media with rtmp-flv's {@link VideoTagHeader} and {@link AudioTagHeader}
- * (FLV 10.1 §E.4.2.1, §E.4.3.1; E-RTMP v2 ExHeader). Unparsable bodies are plain frames: the relay
- * forwards them and never fails on them.
+ * Classifies relayed media with rtmp-flv's {@link VideoTagValidator} and {@link AudioTagHeader}
+ * (FLV 10.1 §E.4.2.1, §E.4.3.1; E-RTMP v2 ExHeader). Video that is not well-formed (an unknown
+ * CodecID, a reserved FrameType, a header cut short, a sequence header without its configuration
+ * record, a frame without data) is {@link MediaKind#VIDEO_MALFORMED}: it must not change the
+ * stream's codec state. Unparsable audio is a plain frame. Never throws.
  */
 final class MediaClassifier {
     private MediaClassifier() {}
@@ -28,14 +32,36 @@ final class MediaClassifier {
             }
         }
         try {
-            VideoTagHeader h = VideoTagHeader.parse(media.payload());
+            VideoTagHeader h = VideoTagValidator.validate(media.payload());
             if (h.isSequenceHeader()) {
                 return MediaKind.VIDEO_SEQUENCE_HEADER; // checked first: sent with frame type 1
             }
             return h.isKeyFrame() ? MediaKind.VIDEO_KEY_FRAME : MediaKind.VIDEO_FRAME;
         } catch (FlvFormatException e) {
-            return MediaKind.VIDEO_FRAME;
+            return MediaKind.VIDEO_MALFORMED;
         }
+    }
+
+    /**
+     * @return why {@code media} is {@link MediaKind#VIDEO_MALFORMED} (offset within the body and
+     *     reason), or {@code null} when it is audio or well-formed video
+     */
+    static String malformedReason(MediaMessage media) {
+        if (media instanceof AudioMessage) {
+            return null;
+        }
+        try {
+            VideoTagValidator.validate(media.payload());
+            return null;
+        } catch (FlvFormatException e) {
+            return e.getMessage();
+        }
+    }
+
+    /** @return whether {@code media} is video with the E-RTMP ExHeader bit (0x80 of byte 0) set */
+    static boolean isExHeader(MediaMessage media) {
+        ByteBuffer p = media.payload();
+        return !(media instanceof AudioMessage) && p.hasRemaining() && (p.get(p.position()) & 0x80) != 0;
     }
 
     /**

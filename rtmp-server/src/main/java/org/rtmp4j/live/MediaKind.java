@@ -6,8 +6,13 @@ enum MediaKind {
     VIDEO_SEQUENCE_HEADER,
     /** A coded video keyframe: starts a new GOP. */
     VIDEO_KEY_FRAME,
-    /** Any other video: inter frames, command frames, sequence end, unparsable bodies. */
+    /** Any other well-formed video: inter frames, command frames, sequence end, metadata. */
     VIDEO_FRAME,
+    /**
+     * Video whose tag body is not well-formed ({@link org.rtmp4j.flv.media.VideoTagValidator}):
+     * changes no codec state (E-RTMP gate, sequence headers, GOP, media info) and is not relayed.
+     */
+    VIDEO_MALFORMED,
     /** AAC AudioSpecificConfig or E-RTMP audio SequenceStart: kept as the audio sequence header. */
     AUDIO_SEQUENCE_HEADER,
     /** Any other audio. */
@@ -15,6 +20,6 @@ enum MediaKind {
 
     /** @return whether this is a video kind */
     boolean isVideo() {
-        return this == VIDEO_SEQUENCE_HEADER || this == VIDEO_KEY_FRAME || this == VIDEO_FRAME;
+        return this == VIDEO_SEQUENCE_HEADER || this == VIDEO_KEY_FRAME || this == VIDEO_FRAME || this == VIDEO_MALFORMED;
     }
 }

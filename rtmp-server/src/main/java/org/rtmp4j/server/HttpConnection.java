@@ -3,6 +3,7 @@ package org.rtmp4j.server;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 import org.rtmp4j.http.HttpEvent;
 import org.rtmp4j.http.HttpHeader;
@@ -48,6 +49,7 @@ final class HttpConnection implements ConnectionHandler {
     private final HttpOptions options;
     private final HttpRouter router;
     private final LongSupplier clock;
+    private final BooleanSupplier establish;
     private final HttpRequestParser parser;
     /** Held bytes of later requests, in write mode; null until needed. */
     private ByteBuffer held;
@@ -57,8 +59,18 @@ final class HttpConnection implements ConnectionHandler {
     private boolean processing;
     private boolean closing;
 
-    HttpConnection(NioTransport transport, HttpOptions options, HttpRouter router, LongSupplier clock) {
+    /**
+     * @param transport the connection's transport
+     * @param options limits, CORS origin, timeouts
+     * @param router who answers
+     * @param clock the deadlines' clock, in nanoseconds
+     * @param establish makes the connection count as a player in the per-IP limits; false when its
+     *     address has no room (it then stays pending)
+     */
+    HttpConnection(NioTransport transport, HttpOptions options, HttpRouter router, LongSupplier clock,
+            BooleanSupplier establish) {
         this.transport = transport;
+        this.establish = establish;
         this.options = options;
         this.router = router;
         this.clock = clock;
@@ -171,6 +183,14 @@ final class HttpConnection implements ConnectionHandler {
             processHeld();
         } else {
             process(ByteBuffer.allocate(0));
+        }
+    }
+
+    /** The current answer is a stream or a WebSocket: the connection is a player from now on. */
+    void becamePlayer() {
+        if (!establish.getAsBoolean()) {
+            LOG.debug("HTTP peer {} plays but its address has no room for more players; it stays pending",
+                    transport.remoteAddress());
         }
     }
 

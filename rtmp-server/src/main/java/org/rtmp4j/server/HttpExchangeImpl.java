@@ -90,6 +90,7 @@ final class HttpExchangeImpl implements HttpExchange {
         }
         transport.write(List.of(HttpResponseWriter.head(head.version(), status, HttpHeaders.of(fields))));
         stream = new ChunkedResponseStream(transport, chunked, connection::responseComplete);
+        connection.becamePlayer();
         if (head.method() == HttpMethod.HEAD) {
             stream.end();
         }
@@ -117,6 +118,7 @@ final class HttpExchangeImpl implements HttpExchange {
         claim(Answer.WEBSOCKET);
         transport.write(List.of(HttpResponseWriter.head(HttpVersion.HTTP_1_1, 101, WebSocketHandshake.responseHeaders(key))));
         webSocket = connection.newWebSocket(listener);
+        connection.becamePlayer();
         connection.responseComplete();
         return webSocket;
     }

@@ -15,6 +15,8 @@ import org.rtmp4j.server.internal.ConnectionHandler;
 import org.rtmp4j.server.internal.EventLoop;
 import org.rtmp4j.server.internal.EventLoopGroup;
 import org.rtmp4j.server.internal.NioTransport;
+import org.rtmp4j.server.internal.PeerLimits;
+import org.rtmp4j.server.internal.PeerSlot;
 import org.rtmp4j.server.internal.ServerStats;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,19 +54,20 @@ final class Listener {
      *
      * @param loops the server's loops
      * @param stats the server's counters, which also reserve the connection slots
-     * @param limits the connection limits shared by every listener
+     * @param maxConnections most connections open at once, over every listener
+     * @param peers the per-IP limits, shared by every listener
      * @param accepting read on each accepted connection: false (draining, stopping) closes it at once
      * @throws IOException if binding or registering fails; the socket is then closed
      */
-    void bind(EventLoopGroup loops, ServerStats stats, ServerLimits limits, BooleanSupplier accepting)
+    void bind(EventLoopGroup loops, ServerStats stats, int maxConnections, PeerLimits peers, BooleanSupplier accepting)
             throws IOException {
         ServerSocketChannel ch = ServerSocketChannel.open();
         try {
             ch.setOption(StandardSocketOptions.SO_REUSEADDR, true);
             ch.bind(bindAddress, BACKLOG);
             localAddress = (InetSocketAddress) ch.getLocalAddress();
-            Acceptor a = new Acceptor(ch, loops, stats, limits.maxConnections(), limits.maxConnectionsPerIp(),
-                    (loop, accepted) -> open(loop, accepted, stats, accepting));
+            Acceptor a = new Acceptor(ch, loops, stats, maxConnections, peers,
+                    (loop, accepted, slot) -> open(loop, accepted, slot, stats, peers, accepting));
             CompletableFuture<Void> registered = new CompletableFuture<>();
             loops.get(0).execute(() -> {
                 try {
@@ -92,23 +95,44 @@ final class Listener {
         }
     }
 
-    private void open(EventLoop loop, SocketChannel ch, ServerStats stats, BooleanSupplier accepting) {
+    private void open(EventLoop loop, SocketChannel ch, PeerSlot slot, ServerStats stats, PeerLimits peers,
+            BooleanSupplier accepting) {
         NioTransport transport = new NioTransport(loop, ch, stats, LINGER_NANOS);
-        if (!accepting.getAsBoolean()) {
+        if (!slot.attach(transport) || !accepting.getAsBoolean()) {
+            peers.release(slot);
             transport.closeNow(null);
             return;
         }
+        ConnectionHandler handler = null;
         try {
-            ConnectionHandler handler = protocol.open(transport);
-            if (handler == null) {
-                transport.closeNow(null);
-                return;
-            }
-            transport.start(handler);
+            handler = protocol.open(transport, slot);
+            transport.start(new SlotReleasing(handler, peers, slot));
             LOG.debug("accepted {} {} on {}", protocol.name(), transport.remoteAddress(), loop);
         } catch (Throwable t) {
             LOG.warn("could not set up {} connection from {}", protocol.name(), transport.remoteAddress(), t);
+            if (handler == null) {
+                peers.release(slot); // else the handler's close releases it
+            }
             transport.closeNow(t);
+        }
+    }
+
+    /** Releases the connection's per-IP slot when it closes, then tells the protocol's handler. */
+    private record SlotReleasing(ConnectionHandler handler, PeerLimits peers, PeerSlot slot) implements ConnectionHandler {
+        @Override
+        public void onBytes(java.nio.ByteBuffer in) {
+            handler.onBytes(in);
+        }
+
+        @Override
+        public void onTick(long nowNanos) {
+            handler.onTick(nowNanos);
+        }
+
+        @Override
+        public void onTransportClosed(Throwable causeOrNull) {
+            peers.release(slot);
+            handler.onTransportClosed(causeOrNull);
         }
     }
 

@@ -2,6 +2,8 @@ package org.rtmp4j.server;
 
 import org.rtmp4j.server.internal.ConnectionHandler;
 import org.rtmp4j.server.internal.NioTransport;
+import org.rtmp4j.server.internal.PeerLimits;
+import org.rtmp4j.server.internal.PeerSlot;
 
 /**
  * What a {@link Listener} speaks on the connections it accepts: makes the sans-I/O handler that the
@@ -16,8 +18,10 @@ interface ListenerProtocol {
      * Makes the handler of one accepted connection. Loop thread of {@code transport}.
      *
      * @param transport the connection's transport, not yet started
-     * @return the handler to start the transport with, or {@code null} to refuse the connection
-     *     (the listener then closes it)
+     * @param slot the connection's place in the per-IP accounting: pending until the protocol
+     *     makes it a publisher or player ({@link PeerLimits#tryEstablish}); the listener releases it
+     *     when the connection closes
+     * @return the handler to start the transport with
      */
-    ConnectionHandler open(NioTransport transport);
+    ConnectionHandler open(NioTransport transport, PeerSlot slot);
 }

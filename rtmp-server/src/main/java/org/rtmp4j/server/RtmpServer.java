@@ -29,6 +29,7 @@ import org.rtmp4j.http.HttpOptions;
 import org.rtmp4j.http.HttpRoute;
 import org.rtmp4j.server.internal.EventLoop;
 import org.rtmp4j.server.internal.EventLoopGroup;
+import org.rtmp4j.server.internal.PeerLimits;
 import org.rtmp4j.server.internal.ServerStats;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -83,6 +84,7 @@ public final class RtmpServer implements AutoCloseable {
     private final int eventLoops;
     private final SessionConfig sessionConfig;
     private final ServerLimits limits;
+    private final PeerLimits peerLimits;
     private final long mergedWriteDelayNanos;
     private final ThreadFactory threadFactory;
     private final String jmxDomain;
@@ -102,17 +104,19 @@ public final class RtmpServer implements AutoCloseable {
     private RtmpServer(Builder b) {
         this.eventLoops = b.eventLoops;
         this.sessionConfig = b.effectiveSessionConfig();
-        this.limits = ServerLimits.of(b.maxConnections, b.maxConnectionsPerIp, sessionConfig);
+        this.limits = ServerLimits.of(b.maxConnections, b.maxConnectionsPerIp, b.maxEstablishedPerIp, sessionConfig);
+        this.peerLimits = new PeerLimits(b.maxConnectionsPerIp, b.maxEstablishedPerIp);
         this.mergedWriteDelayNanos = b.mergedWriteDelay.toNanos();
         this.threadFactory = b.threadFactory != null ? b.threadFactory : defaultThreadFactory();
         this.jmxDomain = b.jmxDomain;
-        this.connections = new ServerConnections(sessionConfig, b.controllers, b.nanoClock, b.nanoClock == SYSTEM_CLOCK);
+        this.connections = new ServerConnections(sessionConfig, b.controllers, peerLimits, b.nanoClock,
+                b.nanoClock == SYSTEM_CLOCK);
         this.connections.onConnectionClosed(this::connectionClosed);
         this.rtmpListener = new Listener(b.bind, connections);
         List<Listener> all = new ArrayList<>();
         all.add(rtmpListener);
         if (b.httpBind != null) {
-            HttpProtocol http = new HttpProtocol(b.httpOptions, b.httpRoutes, b.nanoClock);
+            HttpProtocol http = new HttpProtocol(b.httpOptions, b.httpRoutes, peerLimits, b.nanoClock);
             this.httpListener = new Listener(b.resolvedHttpBind(), http);
             all.add(httpListener);
         } else {
@@ -143,7 +147,7 @@ public final class RtmpServer implements AutoCloseable {
             g = new EventLoopGroup(eventLoops, threadFactory, TICK_NANOS, mergedWriteDelayNanos);
             g.start();
             for (Listener l : listeners) {
-                l.bind(g, stats, limits, () -> state == State.STARTED && drainer == null);
+                l.bind(g, stats, limits.maxConnections(), peerLimits, () -> state == State.STARTED && drainer == null);
             }
         } catch (IOException | RuntimeException e) {
             for (Listener l : listeners) {
@@ -432,6 +436,7 @@ public final class RtmpServer implements AutoCloseable {
         private OutboundLimits outbound;
         private int maxConnections = ServerLimits.DEFAULT_MAX_CONNECTIONS;
         private int maxConnectionsPerIp = ServerLimits.DEFAULT_MAX_CONNECTIONS_PER_IP;
+        private int maxEstablishedPerIp;
         private LongSupplier nanoClock = SYSTEM_CLOCK;
         private ThreadFactory threadFactory;
         private String jmxDomain;
@@ -651,8 +656,11 @@ public final class RtmpServer implements AutoCloseable {
         }
 
         /**
-         * Sets the most simultaneous connections from one peer IP address; one more is closed
-         * right after accept and counted in {@link ServerMetrics#rejectedConnections()}. Default 64.
+         * Sets the most simultaneous connections from one peer IP address that do not publish or
+         * play yet (handshake, {@code connect}, idle). One more closes the <em>oldest</em> of them,
+         * not the new one, so idle sockets cannot lock out a real client behind the same address
+         * (a NAT, an office, a load test). Publishers and players do not count here; see {@link
+         * #maxEstablishedPerIp(int)}. Default 64.
          *
          * @param max at least 1
          * @return this builder
@@ -663,6 +671,26 @@ public final class RtmpServer implements AutoCloseable {
                 throw new IllegalArgumentException("maxConnectionsPerIp must be > 0, was " + max);
             }
             this.maxConnectionsPerIp = max;
+            return this;
+        }
+
+        /**
+         * Sets the most simultaneous connections from one peer IP address that publish or play
+         * (counted from their first {@code publish} or {@code play}, RTMP 1.0 §7.2.2.6 and
+         * §7.2.2.1, that is let through, until they close). One more {@code publish} is refused
+         * with {@code NetStream.Publish.Rejected}, one more {@code play} with {@code
+         * NetStream.Play.Failed}, both saying "too many publishers and players from ADDRESS (max
+         * N)"; the controller never sees them and the connection stays open. Default 0: no limit.
+         *
+         * @param max at least 0; 0 turns the limit off
+         * @return this builder
+         * @throws IllegalArgumentException if {@code max < 0}
+         */
+        public Builder maxEstablishedPerIp(int max) {
+            if (max < 0) {
+                throw new IllegalArgumentException("maxEstablishedPerIp must be >= 0, was " + max);
+            }
+            this.maxEstablishedPerIp = max;
             return this;
         }
 
@@ -771,7 +799,7 @@ public final class RtmpServer implements AutoCloseable {
 
         /** @return the limits {@link #build()} would use */
         public ServerLimits limits() {
-            return ServerLimits.of(maxConnections, maxConnectionsPerIp, effectiveSessionConfig());
+            return ServerLimits.of(maxConnections, maxConnectionsPerIp, maxEstablishedPerIp, effectiveSessionConfig());
         }
 
         /**

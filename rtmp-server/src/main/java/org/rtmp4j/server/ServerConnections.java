@@ -12,6 +12,9 @@ import org.rtmp4j.core.session.ServerConnection;
 import org.rtmp4j.core.session.SessionConfig;
 import org.rtmp4j.server.internal.ConnectionHandler;
 import org.rtmp4j.server.internal.NioTransport;
+import org.rtmp4j.server.internal.PeerLimitController;
+import org.rtmp4j.server.internal.PeerLimits;
+import org.rtmp4j.server.internal.PeerSlot;
 
 /**
  * The RTMP protocol of a server's RTMP listener and the registry of its open RTMP connections: makes
@@ -23,6 +26,7 @@ final class ServerConnections implements ListenerProtocol {
     private final Set<ServerConnection> open = ConcurrentHashMap.newKeySet();
     private final SessionConfig sessionConfig;
     private final RtmpControllerFactory controllers;
+    private final PeerLimits peerLimits;
     private final LongSupplier nanoClock;
     private final boolean systemClock;
     private volatile Runnable onClosed = () -> {};
@@ -30,13 +34,16 @@ final class ServerConnections implements ListenerProtocol {
     /**
      * @param sessionConfig per-connection settings and limits
      * @param controllers makes each connection's controller
+     * @param peerLimits the per-IP limits: a publisher or player leaves the pending class (and may be
+     *     refused by the established cap) through a {@link PeerLimitController} around each controller
      * @param nanoClock the deadlines' clock
      * @param systemClock whether {@code nanoClock} is {@link System#nanoTime()} (then the loop's tick time is used)
      */
-    ServerConnections(SessionConfig sessionConfig, RtmpControllerFactory controllers, LongSupplier nanoClock,
-            boolean systemClock) {
+    ServerConnections(SessionConfig sessionConfig, RtmpControllerFactory controllers, PeerLimits peerLimits,
+            LongSupplier nanoClock, boolean systemClock) {
         this.sessionConfig = sessionConfig;
         this.controllers = controllers;
+        this.peerLimits = peerLimits;
         this.nanoClock = nanoClock;
         this.systemClock = systemClock;
     }
@@ -47,8 +54,10 @@ final class ServerConnections implements ListenerProtocol {
     }
 
     @Override
-    public ConnectionHandler open(NioTransport transport) {
-        ServerConnection connection = new ServerConnection(sessionConfig, controllers, transport, nanoClock.getAsLong());
+    public ConnectionHandler open(NioTransport transport, PeerSlot slot) {
+        RtmpControllerFactory perConnection =
+                session -> new PeerLimitController(controllers.create(session), slot, peerLimits);
+        ServerConnection connection = new ServerConnection(sessionConfig, perConnection, transport, nanoClock.getAsLong());
         open.add(connection);
         return new EngineHandler(connection);
     }

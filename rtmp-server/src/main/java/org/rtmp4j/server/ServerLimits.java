@@ -15,7 +15,11 @@ import org.rtmp4j.core.session.SessionConfig;
  *   <tr><th>Limit</th><th>Default</th><th>Crossing it</th></tr>
  *   <tr><td>{@code maxConnections}</td><td>1024</td><td>the new TCP connection is closed right
  *       after accept; counted in {@link ServerMetrics#rejectedConnections()}</td></tr>
- *   <tr><td>{@code maxConnectionsPerIp}</td><td>64</td><td>same, per peer IP address</td></tr>
+ *   <tr><td>{@code maxConnectionsPerIp}</td><td>64</td><td>connections from one peer IP address
+ *       that do not publish or play yet: one more closes the oldest of them (not the new one)</td></tr>
+ *   <tr><td>{@code maxEstablishedPerIp}</td><td>0 (no limit)</td><td>connections from one peer IP
+ *       address that publish or play: one more {@code publish} or {@code play} is refused
+ *       ({@code NetStream.Publish.Rejected}, {@code NetStream.Play.Failed}) with the reason</td></tr>
  *   <tr><td>{@code handshakeTimeout}</td><td>10 s</td><td>absolute from accept, never extended by
  *       trickling bytes; the connection is closed (RTMP 1.0 §5.2)</td></tr>
  *   <tr><td>{@code connectTimeout}</td><td>20 s</td><td>absolute from accept: no accepted
@@ -45,7 +49,10 @@ import org.rtmp4j.core.session.SessionConfig;
  * org.rtmp4j.live.LiveOptions} (default {@code maxStreams} 1024, publisher policy REFUSE).
  *
  * @param maxConnections most connections open at once
- * @param maxConnectionsPerIp most connections open at once from one peer IP address
+ * @param maxConnectionsPerIp most connections open at once from one peer IP address that do not
+ *     publish or play yet (the oldest is closed for a newer one)
+ * @param maxEstablishedPerIp most publishing or playing connections at once from one peer IP
+ *     address, 0 for no limit
  * @param handshakeTimeout handshake deadline from accept
  * @param connectTimeout accepted-connect deadline from accept
  * @param idleTimeout close after this long without received bytes
@@ -59,6 +66,7 @@ import org.rtmp4j.core.session.SessionConfig;
 public record ServerLimits(
         int maxConnections,
         int maxConnectionsPerIp,
+        int maxEstablishedPerIp,
         Duration handshakeTimeout,
         Duration connectTimeout,
         Duration idleTimeout,
@@ -79,6 +87,7 @@ public record ServerLimits(
      *
      * @param maxConnections at least 1
      * @param maxConnectionsPerIp at least 1
+     * @param maxEstablishedPerIp at least 0
      * @param handshakeTimeout not null
      * @param connectTimeout not null
      * @param idleTimeout not null
@@ -93,7 +102,7 @@ public record ServerLimits(
      */
     public ServerLimits {
         if (maxConnections < 1 || maxConnectionsPerIp < 1 || maxMessageSize < 1 || maxChunkStreams < 1
-                || maxPendingBytes < 1 || maxMessageStreams < 1) {
+                || maxPendingBytes < 1 || maxMessageStreams < 1 || maxEstablishedPerIp < 0) {
             throw new IllegalArgumentException("server limits must be positive");
         }
         Objects.requireNonNull(handshakeTimeout, "handshakeTimeout");
@@ -105,20 +114,21 @@ public record ServerLimits(
 
     /** @return the defaults in the table above */
     public static ServerLimits defaults() {
-        return of(DEFAULT_MAX_CONNECTIONS, DEFAULT_MAX_CONNECTIONS_PER_IP, SessionConfig.defaults());
+        return of(DEFAULT_MAX_CONNECTIONS, DEFAULT_MAX_CONNECTIONS_PER_IP, 0, SessionConfig.defaults());
     }
 
     /**
      * Gathers the limits of a server.
      *
      * @param maxConnections most connections open at once
-     * @param maxConnectionsPerIp most connections from one IP address
+     * @param maxConnectionsPerIp most connections from one IP address that do not publish or play yet
+     * @param maxEstablishedPerIp most publishing or playing connections from one IP address, 0 for no limit
      * @param session the per-connection settings
      * @return the server's limits
      */
-    static ServerLimits of(int maxConnections, int maxConnectionsPerIp, SessionConfig session) {
+    static ServerLimits of(int maxConnections, int maxConnectionsPerIp, int maxEstablishedPerIp, SessionConfig session) {
         ChunkLimits c = session.chunkLimits();
-        return new ServerLimits(maxConnections, maxConnectionsPerIp, session.handshakeTimeout(),
+        return new ServerLimits(maxConnections, maxConnectionsPerIp, maxEstablishedPerIp, session.handshakeTimeout(),
                 session.connectTimeout(), session.idleTimeout(), session.pingInterval(), c.maxMessageSize(),
                 c.maxChunkStreams(), c.maxPendingBytes(), session.maxMessageStreams(), session.outbound());
     }

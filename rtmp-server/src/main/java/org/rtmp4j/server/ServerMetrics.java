@@ -5,8 +5,8 @@ package org.rtmp4j.server;
  *
  * @param activeConnections connections open when the snapshot was taken
  * @param totalConnections connections accepted since start (excluding rejected ones)
- * @param rejectedConnections connections closed at once because {@code maxConnections} (or
- *     {@code maxConnectionsPerIp}) were open
+ * @param rejectedConnections connections closed at once because {@code maxConnections} were open
+ *     ({@code maxConnectionsPerIp} closes the oldest pending connection of the address instead)
  * @param bytesIn bytes read from all connections since start
  * @param bytesOut bytes written to all connections since start
  * @param publishers message streams publishing now, over all connections

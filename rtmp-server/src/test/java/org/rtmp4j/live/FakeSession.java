@@ -13,17 +13,21 @@ import org.rtmp4j.core.command.Play;
 import org.rtmp4j.core.command.Publish;
 import org.rtmp4j.core.command.PublishType;
 import org.rtmp4j.core.command.Status;
+import org.rtmp4j.core.internal.EncodedMedia;
+import org.rtmp4j.core.internal.FanoutTarget;
 import org.rtmp4j.core.message.CommandMessage;
 import org.rtmp4j.core.message.MediaMessage;
 import org.rtmp4j.core.message.RtmpMessage;
-import org.rtmp4j.core.session.EncodedMedia;
 import org.rtmp4j.core.session.NetStream;
 import org.rtmp4j.core.session.PlayRequest;
 import org.rtmp4j.core.session.PublishRequest;
 import org.rtmp4j.core.session.RtmpSession;
 
-/** A socket-less {@link RtmpSession} that records, in call order, what the relay sent and decided. */
-final class FakeSession implements RtmpSession {
+/**
+ * A socket-less {@link RtmpSession} that records, in call order, what the relay sent and decided. As a
+ * {@link FanoutTarget} on the caller's thread it also receives the relay's shared encodings.
+ */
+final class FakeSession implements RtmpSession, FanoutTarget {
     private static final AtomicInteger IDS = new AtomicInteger();
 
     /** Something the session was asked to send or a decision on a request. */
@@ -93,7 +97,8 @@ final class FakeSession implements RtmpSession {
         return out;
     }
 
-    boolean isClosed() {
+    @Override
+    public boolean isClosed() {
         return closed;
     }
 
@@ -154,9 +159,30 @@ final class FakeSession implements RtmpSession {
     final List<EncodedMedia> shared = java.util.Collections.synchronizedList(new ArrayList<>());
 
     @Override
-    public void sendMedia(NetStream to, EncodedMedia media) {
+    public void sendEncodedHere(NetStream to, EncodedMedia media) {
         shared.add(media);
-        RtmpSession.super.sendMedia(to, media);
+        MediaMessage m = media.media();
+        sendMedia(to, m.streamId() == to.id() ? m : m.withStreamId(to.id()));
+    }
+
+    @Override
+    public Object executorKey() {
+        return this;
+    }
+
+    @Override
+    public boolean inConnectionThread() {
+        return true;
+    }
+
+    @Override
+    public int chunkSizeHint() {
+        return 4096;
+    }
+
+    @Override
+    public void post(Runnable task) {
+        task.run();
     }
 
     @Override

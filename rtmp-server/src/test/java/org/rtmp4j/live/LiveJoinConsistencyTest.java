@@ -110,8 +110,8 @@ class LiveJoinConsistencyTest {
             assertThat(events.get(1)).isInstanceOf(FakeSession.Metadata.class);
             List<MediaMessage> media = player.media();
             assertThat(media.size()).isEqualTo(events.size() - 2);
-            assertThat(media.get(0).payload()).isSameAs(vsh.payload());
-            assertThat(media.get(1).payload()).isSameAs(ash.payload());
+            assertThat(media.get(0).payload()).isEqualTo(vsh.payload());
+            assertThat(media.get(1).payload()).isEqualTo(ash.payload());
             int first = media.get(2).timestamp();
             assertThat(isKeyFrameTimestamp(first)).as("first cached message %d is a keyframe", first).isTrue();
             for (int i = 2; i < media.size(); i++) {

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.rtmp4j.core.internal.EncodedMedia;
 import org.rtmp4j.core.message.MediaMessage;
-import org.rtmp4j.core.session.EncodedMedia;
 
 /** The relay hands every player of a published message the same {@link EncodedMedia}. */
 class LiveSharedEncodingTest {

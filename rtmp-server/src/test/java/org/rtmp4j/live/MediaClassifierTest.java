@@ -59,13 +59,37 @@ class MediaClassifierTest {
     }
 
     @Test
-    void unparsableBodiesArePlainFrames() {
-        assertThat(MediaClassifier.classify(video())).isEqualTo(MediaKind.VIDEO_FRAME);
-        assertThat(MediaClassifier.classify(video(0x17, 0x00))).isEqualTo(MediaKind.VIDEO_FRAME);
+    void videoThatIsNotWellFormedIsMalformedAndUnparsableAudioAPlainFrame() {
+        assertThat(MediaClassifier.classify(video())).isEqualTo(MediaKind.VIDEO_MALFORMED);
+        assertThat(MediaClassifier.classify(video(0x17, 0x00))).as("AVC header cut short").isEqualTo(MediaKind.VIDEO_MALFORMED);
         assertThat(MediaClassifier.classify(video(0x9F, 'h', 'v', 'c', '1'))).as("reserved packet type")
-                .isEqualTo(MediaKind.VIDEO_FRAME);
+                .isEqualTo(MediaKind.VIDEO_MALFORMED);
         assertThat(MediaClassifier.classify(audio())).isEqualTo(MediaKind.AUDIO_FRAME);
         assertThat(MediaClassifier.videoFourCc(video())).isNull();
+        assertThat(MediaClassifier.malformedReason(video())).contains("offset 0");
+        assertThat(MediaClassifier.malformedReason(Flv.avcKeyFrame(0))).isNull();
+        assertThat(MediaClassifier.malformedReason(audio())).isNull();
+    }
+
+    @Test
+    void unknownCodecIdsAndTruncatedEnhancedHeadersAreMalformedNotKeyFramesOrSequenceHeaders() {
+        assertThat(MediaClassifier.classify(video(0x1F, 1, 2, 3))).as("key frame of CodecID 15").isEqualTo(MediaKind.VIDEO_MALFORMED);
+        assertThat(MediaClassifier.classify(video(0x10, 1))).as("CodecID 0").isEqualTo(MediaKind.VIDEO_MALFORMED);
+        assertThat(MediaClassifier.classify(video(0x07, 1, 0, 0, 0, 9))).as("reserved FrameType 0").isEqualTo(MediaKind.VIDEO_MALFORMED);
+        assertThat(MediaClassifier.classify(video(0x90, 'h', 'v', 'c', '1'))).as("SequenceStart without a record")
+                .isEqualTo(MediaKind.VIDEO_MALFORMED);
+        assertThat(MediaClassifier.malformedReason(video(0x90, 'h', 'v', 'c', '1')))
+                .contains("offset 5", "SequenceStart of hvc1 without its decoder configuration record");
+        assertThat(MediaClassifier.classify(video(0x91, 'a', 'v', '0', '1'))).as("CodedFrames without a frame")
+                .isEqualTo(MediaKind.VIDEO_MALFORMED);
+        assertThat(MediaClassifier.classify(video(0x91, 'h', 'v', 'c', '1', 0, 0))).as("composition time cut short")
+                .isEqualTo(MediaKind.VIDEO_MALFORMED);
+        assertThat(MediaClassifier.classify(video(0x17, 1, 0, 0, 0))).as("AVC key frame without NAL units")
+                .isEqualTo(MediaKind.VIDEO_MALFORMED);
+        assertThat(MediaClassifier.classify(video(0x91, 'a', 'v', '0', '1', 0x12))).as("one OBU byte is data")
+                .isEqualTo(MediaKind.VIDEO_KEY_FRAME);
+        assertThat(MediaClassifier.classify(video(0x22, 0))).as("H.263 inter frame").isEqualTo(MediaKind.VIDEO_FRAME);
+        assertThat(MediaClassifier.classify(video(0x57, 0))).as("legacy command frame").isEqualTo(MediaKind.VIDEO_FRAME);
     }
 
     @Test

@@ -82,7 +82,7 @@ class RelayRealFilesTest {
         int start = published.size() - rest.size();
         assertThat(start).isBetween(0, run.joinIndex());
         for (int i = 0; i < rest.size(); i++) {
-            assertThat(rest.get(i).payload()).isSameAs(published.get(start + i).payload());
+            assertThat(rest.get(i).payload()).isEqualTo(published.get(start + i).payload());
         }
     }
 

@@ -55,22 +55,6 @@ class ConnectionLimitsIT {
     }
 
     @Test
-    void oneConnectionOverMaxConnectionsPerIpIsClosedWhileOtherAddressesConnect() throws Exception {
-        start(RtmpServer.builder().maxConnectionsPerIp(2));
-        assertThat(server.limits().maxConnectionsPerIp()).isEqualTo(2);
-        RawPeer a = fixture.keep(new RawPeer(server, "127.0.0.2")).handshake();
-        RawPeer b = fixture.keep(new RawPeer(server, "127.0.0.2")).handshake();
-        RawPeer c = fixture.keep(new RawPeer(server, "127.0.0.2"));
-        c.assertClosedByServer();
-        assertThat(server.metrics().rejectedConnections()).isEqualTo(1);
-        a.assertServed(3);
-        b.assertServed(3);
-        // 127.0.0.1 has its own allowance: the bystander's two connections
-        Bystander bystander = fixture.keep(new Bystander(server));
-        bystander.assertStreaming();
-    }
-
-    @Test
     void theHandshakeDeadlineIsAbsoluteAndNotExtendedByTricklingBytes() throws Exception {
         start(RtmpServer.builder().clock(fakeNanos::get).handshakeTimeout(java.time.Duration.ofSeconds(10)));
         Bystander bystander = fixture.keep(new Bystander(server));

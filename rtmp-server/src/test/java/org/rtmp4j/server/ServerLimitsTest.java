@@ -13,6 +13,7 @@ class ServerLimitsTest {
         ServerLimits d = ServerLimits.defaults();
         assertThat(d.maxConnections()).isEqualTo(1024);
         assertThat(d.maxConnectionsPerIp()).isEqualTo(64);
+        assertThat(d.maxEstablishedPerIp()).as("off").isZero();
         assertThat(d.handshakeTimeout()).isEqualTo(Duration.ofSeconds(10));
         assertThat(d.connectTimeout()).isEqualTo(Duration.ofSeconds(20));
         assertThat(d.idleTimeout()).isEqualTo(Duration.ofSeconds(60));
@@ -32,6 +33,7 @@ class ServerLimitsTest {
         ServerLimits l = RtmpServer.builder()
                 .maxConnections(5)
                 .maxConnectionsPerIp(4)
+                .maxEstablishedPerIp(6)
                 .handshakeTimeout(Duration.ofSeconds(1))
                 .connectTimeout(Duration.ofSeconds(2))
                 .idleTimeout(Duration.ofSeconds(3))
@@ -43,7 +45,7 @@ class ServerLimitsTest {
                 .outbound(outbound)
                 .build()
                 .limits();
-        assertThat(l).isEqualTo(new ServerLimits(5, 4, Duration.ofSeconds(1), Duration.ofSeconds(2),
+        assertThat(l).isEqualTo(new ServerLimits(5, 4, 6, Duration.ofSeconds(1), Duration.ofSeconds(2),
                 Duration.ofSeconds(3), Duration.ZERO, 1000, 7, 2000, 3, outbound));
     }
 
@@ -51,6 +53,7 @@ class ServerLimitsTest {
     void outOfRangeLimitsAreRejected() {
         RtmpServer.Builder b = RtmpServer.builder();
         assertThatThrownBy(() -> b.maxConnectionsPerIp(0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> b.maxEstablishedPerIp(-1)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> b.connectTimeout(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> b.pingInterval(Duration.ofSeconds(-1))).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> b.maxMessageSize(0)).isInstanceOf(IllegalArgumentException.class);
@@ -58,7 +61,7 @@ class ServerLimitsTest {
         assertThatThrownBy(() -> b.maxPendingBytes(0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> b.maxMessageStreams(0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> b.outbound(null)).isInstanceOf(NullPointerException.class);
-        assertThatThrownBy(() -> new ServerLimits(0, 1, Duration.ZERO, Duration.ZERO, Duration.ZERO, Duration.ZERO,
+        assertThatThrownBy(() -> new ServerLimits(0, 1, 0, Duration.ZERO, Duration.ZERO, Duration.ZERO, Duration.ZERO,
                 1, 1, 1, 1, OutboundLimits.DEFAULT)).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -32,7 +32,8 @@ public interface ClientListener {
      * Audio or video on a playing stream.
      *
      * @param streamId message stream id
-     * @param media the message; its payload is read-only
+     * @param media the message; its payload is read-only and each {@link MediaMessage#payload()}
+     *     call is a fresh view (read it without {@code duplicate()})
      */
     default void onMedia(int streamId, MediaMessage media) {}
 

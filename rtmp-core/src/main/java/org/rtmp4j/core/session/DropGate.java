@@ -1,5 +1,7 @@
 package org.rtmp4j.core.session;
 
+import org.rtmp4j.core.internal.MediaClassifier;
+
 /**
  * The slow-player drop decision for one message stream (docs/ARCHITECTURE.md §7 "Back-pressure"), made on
  * messages before they are chunk-encoded. Not thread-safe: used on the connection's thread.

@@ -17,7 +17,14 @@ public interface NetStream {
     /** @return the message stream id (≥ 1) */
     int id();
 
-    /** @return the published or played name (without query string), or {@code null} when idle */
+    /**
+     * The stream key: the name given to {@code publish} or {@code play} (RTMP 1.0 §7.2.2.1,
+     * §7.2.2.6) without its query string ({@code KEY} for {@code rtmp://host/live/KEY?token=T}); the
+     * app is {@link RtmpSession#app()}. Any thread.
+     *
+     * @return the published or played name, or {@code null} while idle (also while a publish or play
+     *     awaits its decision: then read {@link PublishRequest#name()} or {@link PlayRequest#name()})
+     */
     String name();
 
     /** @return the current state */

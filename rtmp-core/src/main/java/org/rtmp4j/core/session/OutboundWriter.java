@@ -8,6 +8,7 @@ import java.util.List;
 import org.rtmp4j.core.chunk.ChunkEncoder;
 import org.rtmp4j.core.chunk.ChunkStreamIds;
 import org.rtmp4j.core.chunk.RawMessage;
+import org.rtmp4j.core.internal.EncodedMedia;
 import org.rtmp4j.core.message.MessageCodec;
 import org.rtmp4j.core.message.RtmpMessage;
 import org.rtmp4j.core.message.SetChunkSize;

@@ -198,7 +198,7 @@ final class PendingRequests {
 
         @Override
         String defaultRejectCode() {
-            return StatusCodes.PUBLISH_BAD_NAME;
+            return StatusCodes.PUBLISH_REJECTED;
         }
 
         @Override

@@ -14,6 +14,17 @@ public interface PlayRequest {
     /** @return the typed command */
     Play command();
 
+    /**
+     * The stream key the client asked to play, without its query string (RTMP 1.0 §7.2.2.1), as {@code
+     * command().name()}; the app is {@link RtmpSession#app()}. {@link NetStream#name()} carries it
+     * only once accepted.
+     *
+     * @return the stream key, never {@code null} (may be empty)
+     */
+    default String name() {
+        return command().name();
+    }
+
     /** @return the command message as received */
     CommandMessage message();
 

@@ -1,5 +1,7 @@
 package org.rtmp4j.core.session;
 
+import org.rtmp4j.core.internal.MediaClassifier;
+
 /**
  * What one player asked not to receive: {@code pause} (RTMP 1.0 §7.2.2.8), {@code receiveAudio}
  * (§7.2.2.4) and {@code receiveVideo} (§7.2.2.5). Decides, before the back-pressure {@link

@@ -2,10 +2,15 @@ package org.rtmp4j.core.session;
 
 import org.rtmp4j.core.command.Publish;
 import org.rtmp4j.core.command.Status;
+import org.rtmp4j.core.command.StatusCodes;
 import org.rtmp4j.core.message.CommandMessage;
 
 /**
- * A pending decision on publish (RTMP 1.0 §7.2.2.6). Accepting sends Stream Begin and onStatus NetStream.Publish.Start; rejecting sends onStatus with the given error (default NetStream.Publish.BadName).
+ * A pending decision on publish (RTMP 1.0 §7.2.2.6). Accepting sends Stream Begin and onStatus
+ * NetStream.Publish.Start; rejecting sends onStatus with level {@code error} and a code that says why:
+ * {@link #reject(String)} answers {@code NetStream.Publish.Rejected} (not allowed: authorisation, a
+ * limit), {@link #rejectBadName(String)} answers {@code NetStream.Publish.BadName} (the name is in use
+ * or is not acceptable as a name), {@link #reject(Status)} any code. The connection stays open.
  *
  * <p>Thread-safe and idempotent: the first of {@code accept}/{@code reject} wins; it may be called
  * later, from any thread (asynchronous authorisation).
@@ -13,6 +18,17 @@ import org.rtmp4j.core.message.CommandMessage;
 public interface PublishRequest {
     /** @return the typed command */
     Publish command();
+
+    /**
+     * The stream key the client asked to publish, without its query string (RTMP 1.0 §7.2.2.6), as {@code
+     * command().name()}; the app is {@link RtmpSession#app()}. {@link NetStream#name()} carries it
+     * only once accepted.
+     *
+     * @return the stream key, never {@code null} (may be empty)
+     */
+    default String name() {
+        return command().name();
+    }
 
     /** @return the command message as received */
     CommandMessage message();
@@ -31,11 +47,23 @@ public interface PublishRequest {
     void reject(Status status);
 
     /**
-     * Rejects with the default error code for this request and {@code description}.
+     * Rejects with {@code NetStream.Publish.Rejected} ({@link StatusCodes#PUBLISH_REJECTED}) and
+     * {@code description}: the publisher may not publish (a wrong key, a limit).
      *
      * @param description human-readable reason
      */
     void reject(String description);
+
+    /**
+     * Rejects with {@code NetStream.Publish.BadName} ({@link StatusCodes#PUBLISH_BAD_NAME}) and
+     * {@code description}: the name is already being published, or is not acceptable as a name
+     * (empty, not a file name).
+     *
+     * @param description human-readable reason
+     */
+    default void rejectBadName(String description) {
+        reject(Status.error(StatusCodes.PUBLISH_BAD_NAME, description));
+    }
 
     /** @return whether accepted or rejected already */
     boolean isDone();

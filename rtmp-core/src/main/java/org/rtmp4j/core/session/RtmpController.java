@@ -114,7 +114,9 @@ public interface RtmpController {
     default void onMetadata(RtmpSession session, NetStream stream, DataMessage metadata) {}
 
     /**
-     * Audio or video on a publishing stream. The payload is shared and read-only.
+     * Audio or video on a publishing stream. The payload is shared and read-only; each {@link
+     * MediaMessage#payload()} call returns a fresh view, so it may be read with relative gets without
+     * {@code duplicate()} and without disturbing other readers (the relay, a recorder).
      *
      * @param session the connection
      * @param stream the stream

@@ -30,6 +30,19 @@ public interface RtmpSession {
     /** @return the accepted {@code connect} command, once connected */
     Optional<Connect> connectCommand();
 
+    /**
+     * The application name the client connected to: the {@code connect} command's {@code app}
+     * property without its query string (RTMP 1.0 §7.2.1.1; {@code live} for {@code
+     * rtmp://host/live/KEY}), as {@link Connect#app()}. The stream key is {@link NetStream#name()}.
+     * Any thread.
+     *
+     * @return the app, never {@code null}; {@code ""} until a {@code connect} is accepted (inside
+     *     {@link RtmpController#onConnect} read {@link ConnectRequest#command()} instead)
+     */
+    default String app() {
+        return connectCommand().map(Connect::app).orElse("");
+    }
+
     /** @return the session's current streams (a snapshot) */
     Collection<NetStream> streams();
 
@@ -64,22 +77,6 @@ public interface RtmpSession {
      * @param media the message; its timestamp (ms) is kept and its payload shared, not copied
      */
     void sendMedia(NetStream to, MediaMessage media);
-
-    /**
-     * Sends shared, pre-chunked media to a playing stream: as {@link #sendMedia(NetStream,
-     * MediaMessage)} (same drop decision, made before anything is encoded or queued), but the chunks
-     * are those of {@code media} for this connection's chunk size and {@code to.id()}, encoded once
-     * and shared with every other player with the same settings (docs/ARCHITECTURE.md §7 "Encode once, write
-     * many"). The default implementation sends {@code media.media()} with {@link
-     * #sendMedia(NetStream, MediaMessage)}.
-     *
-     * @param to a stream of this session
-     * @param media the message and its shared encodings; its timestamp (ms) is kept
-     */
-    default void sendMedia(NetStream to, EncodedMedia media) {
-        MediaMessage m = media.media();
-        sendMedia(to, m.streamId() == to.id() ? m : m.withStreamId(to.id()));
-    }
 
     /**
      * Sends {@code @setDataFrame}-less {@code onMetaData, metadata} as a data message to {@code to}

@@ -19,6 +19,9 @@ import org.rtmp4j.core.command.EnhancedCapabilities;
 import org.rtmp4j.core.command.ReconnectRequest;
 import org.rtmp4j.core.command.Status;
 import org.rtmp4j.core.handshake.Handshake;
+import org.rtmp4j.core.internal.EncodedMedia;
+import org.rtmp4j.core.internal.FanoutTarget;
+import org.rtmp4j.core.internal.MediaClassifier;
 import org.rtmp4j.core.message.AggregateMessage;
 import org.rtmp4j.core.message.AmfEncoding;
 import org.rtmp4j.core.message.CommandMessage;
@@ -102,6 +105,7 @@ public final class ServerConnection implements RtmpSession {
     private final CompletableFuture<Void> closeFuture = new CompletableFuture<>();
     private final SessionClock clock;
     private final ServerCommands commands;
+    private final FanoutTarget fanoutTarget = new FanoutHooks();
     private RtmpController controller;
     private volatile Connect connect;
     private volatile Object attachment;
@@ -528,6 +532,12 @@ public final class ServerConnection implements RtmpSession {
     }
 
     @Override
+    public String app() {
+        Connect c = connect;
+        return c == null ? "" : c.app();
+    }
+
+    @Override
     public Collection<NetStream> streams() {
         return List.copyOf(streams.values());
     }
@@ -554,54 +564,54 @@ public final class ServerConnection implements RtmpSession {
     }
 
     /**
-     * {@inheritDoc}
+     * Engine hook for the live relay's fan-out ({@code org.rtmp4j.core.internal.MediaFanout}): this
+     * connection's thread, chunk size and shared-chunk send. Not API: its type lives in an {@code
+     * internal} package and changes without notice.
      *
-     * <p>Off the connection's thread, the chunks for this connection's current chunk size are
-     * encoded on the calling thread (unless already cached) before the send is marshalled, so the
-     * connection's thread only queues them.
+     * @return the hooks, one object per connection; any thread
      */
-    @Override
-    public void sendMedia(NetStream to, EncodedMedia media) {
-        if (transport.inConnectionThread()) {
-            sendEncodedHere(to, media);
-        } else if (!closed) {
-            media.entry(writer.chunkSizeHint(), to.id());
-            transport.execute(() -> sendEncodedHere(to, media));
+    public FanoutTarget fanoutTarget() {
+        return fanoutTarget;
+    }
+
+    /** The fan-out hooks over this connection's transport, writer and drop decision. */
+    private final class FanoutHooks implements FanoutTarget {
+        @Override
+        public Object executorKey() {
+            return transport.executorKey();
         }
-    }
 
-    // ---------------------------------------------------------------- fan-out batching (MediaFanout)
-
-    /** @return the transport's {@link Transport#executorKey()}: equal keys share a thread */
-    Object executorKey() {
-        return transport.executorKey();
-    }
-
-    /** @return whether the caller is on this connection's thread */
-    boolean inConnectionThread() {
-        return transport.inConnectionThread();
-    }
-
-    /** @return the outgoing chunk size as last set; any thread (may be stale by one change) */
-    int chunkSizeHint() {
-        return writer.chunkSizeHint();
-    }
-
-    /** Posts {@code task} to the connection's thread, as is (the task guards itself). */
-    void post(Runnable task) {
-        transport.execute(task);
-    }
-
-    /** Connection thread only: the drop decision, then the shared chunks; failures close this session. */
-    void sendEncodedHere(NetStream to, EncodedMedia media) {
-        if (closed) {
-            return;
+        @Override
+        public boolean inConnectionThread() {
+            return transport.inConnectionThread();
         }
-        try { // runGuarded without a lambda: this runs once per player per published message
-            sendMediaNow(to, media.media(), media.traits(), media);
-        } catch (RuntimeException e) {
-            LOG.warn("{} failed", id, e);
-            fail(e);
+
+        @Override
+        public boolean isClosed() {
+            return closed;
+        }
+
+        @Override
+        public int chunkSizeHint() {
+            return writer.chunkSizeHint();
+        }
+
+        @Override
+        public void post(Runnable task) {
+            transport.execute(task);
+        }
+
+        @Override
+        public void sendEncodedHere(NetStream to, EncodedMedia media) {
+            if (closed) {
+                return;
+            }
+            try { // runGuarded without a lambda: this runs once per player per published message
+                sendMediaNow(to, media.media(), media.traits(), media);
+            } catch (RuntimeException e) {
+                LOG.warn("{} failed", id, e);
+                fail(e);
+            }
         }
     }
 

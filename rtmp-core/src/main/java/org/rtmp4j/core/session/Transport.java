@@ -55,7 +55,7 @@ public interface Transport {
 
     /**
      * Identifies the thread that runs this transport's {@link #execute} tasks, so that a sender can
-     * post one task for many connections (see {@link MediaFanout}): transports with equal keys
+     * post one task for many connections (the live relay's fan-out): transports with equal keys
      * (by {@code ==}) run their tasks on the same thread, in one order, whichever of them they were
      * posted through. Any thread.
      *

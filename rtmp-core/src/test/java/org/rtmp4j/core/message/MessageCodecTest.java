@@ -27,10 +27,10 @@ class MessageCodecTest {
     void audioDecodeSharesThePayloadWithoutCopying() {
         RawMessage raw = raw(8, 1000, 1, hex("af 01 21 00"));
         AudioMessage audio = (AudioMessage) MessageCodec.decode(raw);
-        assertThat(audio.payload()).isSameAs(raw.payload());
+        assertThat(audio.payload()).isEqualTo(raw.payload());
         assertThat(audio.timestamp()).isEqualTo(1000);
         assertThat(audio.streamId()).isEqualTo(1);
-        assertThat(MessageCodec.encode(audio).payload()).isSameAs(raw.payload());
+        assertThat(MessageCodec.encode(audio).payload()).isEqualTo(raw.payload());
     }
 
     @Test
@@ -38,13 +38,36 @@ class MessageCodecTest {
         byte[] backing = hex("17 00 00 00 00 01 64 00 1f");
         RawMessage raw = new RawMessage(9, -5, 7, ByteBuffer.wrap(backing).asReadOnlyBuffer());
         VideoMessage video = (VideoMessage) MessageCodec.decode(raw);
-        assertThat(video.payload()).isSameAs(raw.payload());
+        assertThat(video.payload()).isEqualTo(raw.payload());
         RawMessage encoded = MessageCodec.encode(video);
         assertThat(encoded).isEqualTo(raw);
-        assertThat(encoded.payload()).isSameAs(raw.payload());
         // the bytes really are shared: a change to the backing array is visible through the message
+        // and through its encoding
         backing[1] = 0x01;
         assertThat(video.payload().get(1)).isEqualTo((byte) 0x01);
+        assertThat(encoded.payload().get(1)).isEqualTo((byte) 0x01);
+    }
+
+    @Test
+    void everyPayloadCallIsAnIndependentReadOnlyViewOfTheSameBytes() {
+        byte[] backing = hex("00 00 17 01 02 03 04 ff");
+        ByteBuffer published = ByteBuffer.wrap(backing, 2, 5); // position 2, limit 7
+        for (MediaMessage m : new MediaMessage[] {new VideoMessage(0, 1, published), new AudioMessage(0, 1, published)}) {
+            ByteBuffer first = m.payload();
+            assertThat(first.isReadOnly()).isTrue();
+            first.get();
+            first.get();
+            first.limit(first.position() + 1);
+            ByteBuffer second = m.payload();
+            assertThat(second).isNotSameAs(first);
+            assertThat(second.position()).isEqualTo(2);
+            assertThat(second.limit()).isEqualTo(7);
+            assertThat(m.size()).isEqualTo(5);
+            assertThat(m.withStreamId(3).payload()).isEqualTo(second);
+            assertThat(MessageCodec.encode(m).payload().remaining()).isEqualTo(5);
+        }
+        backing[3] = 0x11; // shared, not copied
+        assertThat(new VideoMessage(0, 1, published).payload().get(3)).isEqualTo((byte) 0x11);
     }
 
     @Test

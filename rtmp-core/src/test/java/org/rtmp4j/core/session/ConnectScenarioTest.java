@@ -84,6 +84,7 @@ class ConnectScenarioTest {
         assertThat(request).isNotNull();
         assertThat(request.isDone()).isFalse();
         assertThat(f).isNotDone();
+        assertThat(pair.server.app()).isEmpty();
 
         Thread other = new Thread(() -> {
             request.accept();
@@ -97,6 +98,39 @@ class ConnectScenarioTest {
         pair.pump();
         assertThat(Steps.done(f).name()).isEqualTo("_result");
         assertThat(pair.serverTransport.isClosed()).isFalse();
+        assertThat(pair.server.app()).isEqualTo("live");
+    }
+
+    @ParameterizedTest
+    @EnumSource(RtmpPair.Split.class)
+    void appIsEmptyUntilConnectThenTheAppWithoutItsQueryAndTheKeyIsTheRequestedThenAcceptedName(RtmpPair.Split split) {
+        List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        RecordingController controller = new RecordingController() {
+            @Override
+            public void onOpen(RtmpSession session) {
+                seen.add("open:" + session.app());
+                super.onOpen(session);
+            }
+
+            @Override
+            public void onPublish(RtmpSession session, PublishRequest request) {
+                seen.add("publish:" + session.app() + "/" + request.name() + " stream:" + request.stream().name());
+                super.onPublish(session, request);
+            }
+        };
+        RtmpPair pair = new RtmpPair(split, controller);
+        pair.client.start();
+        CompletableFuture<CommandMessage> f = pair.client.connect(
+                ConnectOptions.of("live?token=s3cret", "rtmp://127.0.0.1/live?token=s3cret"));
+        pair.pump();
+        Steps.done(f);
+        int id = Steps.createStream(pair);
+        pair.client.publish(id, "cam1?token=s3cret", org.rtmp4j.core.command.PublishType.LIVE);
+        pair.pump();
+
+        assertThat(seen).containsExactly("open:", "publish:live/cam1 stream:null");
+        assertThat(pair.server.app()).isEqualTo("live");
+        assertThat(pair.server.streams()).singleElement().satisfies(s -> assertThat(s.name()).isEqualTo("cam1"));
     }
 
     @ParameterizedTest

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.rtmp4j.core.chunk.ChunkEncoder;
 import org.rtmp4j.core.chunk.ChunkStreamIds;
+import org.rtmp4j.core.internal.EncodedMedia;
 import org.rtmp4j.core.message.MediaMessage;
 import org.rtmp4j.core.message.MessageCodec;
 import org.rtmp4j.core.message.VideoMessage;

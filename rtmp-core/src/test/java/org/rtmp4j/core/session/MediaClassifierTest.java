@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.ByteBuffer;
 import org.junit.jupiter.api.Test;
+import org.rtmp4j.core.internal.MediaClassifier;
 import org.rtmp4j.core.message.AudioMessage;
 import org.rtmp4j.core.message.VideoMessage;
 

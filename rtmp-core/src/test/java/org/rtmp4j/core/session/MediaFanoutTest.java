@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.rtmp4j.core.internal.EncodedMedia;
+import org.rtmp4j.core.internal.MediaFanout;
 import org.rtmp4j.core.message.MediaMessage;
 
 /**
@@ -193,7 +195,7 @@ class MediaFanoutTest {
         Player p = new Player(loop);
         EncodedMedia media = EncodedMedia.of(Media.keyframe(100, 20_000));
 
-        p.server.sendMedia(p.stream, media);
+        SharedSends.send(p.server, p.stream, media);
 
         assertThat(media.encodings()).isEqualTo(1);
         assertThat(loop.tasks).hasSize(1);

@@ -1,7 +1,7 @@
 package org.rtmp4j.core.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.rtmp4j.core.session.MediaClassifier.traits;
+import static org.rtmp4j.core.internal.MediaClassifier.traits;
 
 import org.junit.jupiter.api.Test;
 

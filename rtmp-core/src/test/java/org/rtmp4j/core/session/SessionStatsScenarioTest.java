@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.rtmp4j.core.internal.EncodedMedia;
 
 @Timeout(10)
 class SessionStatsScenarioTest {
@@ -61,7 +62,7 @@ class SessionStatsScenarioTest {
         ServerConnection server = pair.server;
         long before = server.stats().bytesOut();
 
-        server.sendMedia(stream, EncodedMedia.of(Media.keyframe(80, 10_000)));
+        SharedSends.send(server, stream, EncodedMedia.of(Media.keyframe(80, 10_000)));
         pair.pump();
 
         // 10,000 payload bytes in chunks of 4096: a 12-byte type-0 header and two 1-byte type-3 headers

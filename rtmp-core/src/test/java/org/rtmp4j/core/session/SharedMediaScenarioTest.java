@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.rtmp4j.core.internal.EncodedMedia;
+import org.rtmp4j.core.internal.MediaFanout;
 import org.rtmp4j.core.message.AudioMessage;
 import org.rtmp4j.core.message.MediaMessage;
 import org.rtmp4j.core.message.VideoMessage;
@@ -48,7 +50,7 @@ class SharedMediaScenarioTest {
         }
 
         void send(EncodedMedia m) {
-            pair.server.sendMedia(stream, m);
+            SharedSends.send(pair.server, stream, m);
         }
     }
 
@@ -85,7 +87,7 @@ class SharedMediaScenarioTest {
         int[] chunkSizes = {4096, 1000, 128};
         for (int phase = 0; phase < 3; phase++) {
             for (Player p : players) {
-                if (p.pair.server.chunkSizeHint() != chunkSizes[phase]) {
+                if (p.pair.server.fanoutTarget().chunkSizeHint() != chunkSizes[phase]) {
                     p.pair.server.setChunkSize(chunkSizes[phase]);
                 }
             }
@@ -213,9 +215,9 @@ class SharedMediaScenarioTest {
         EncodedMedia inter = EncodedMedia.of(Media.interFrame(40, 5_000));
         EncodedMedia audio = EncodedMedia.of(Media.audio(40, 300));
         EncodedMedia header = EncodedMedia.of(Media.videoSequenceHeader());
-        pair.server.sendMedia(stream, inter);
-        pair.server.sendMedia(stream, audio);
-        pair.server.sendMedia(stream, header);
+        SharedSends.send(pair.server, stream, inter);
+        SharedSends.send(pair.server, stream, audio);
+        SharedSends.send(pair.server, stream, header);
 
         assertThat(pair.server.droppedMessages()).isEqualTo(2);
         assertThat(inter.encodings()).isZero();
@@ -225,7 +227,7 @@ class SharedMediaScenarioTest {
 
         pair.serverTransport.queuedBytes(100_001);
         EncodedMedia key = EncodedMedia.of(Media.keyframe(80, 5_000));
-        pair.server.sendMedia(stream, key);
+        SharedSends.send(pair.server, stream, key);
         pair.pump();
         assertThat(key.encodings()).isZero();
         assertThat(pair.server.isClosed()).isTrue();

@@ -3,6 +3,7 @@ package org.rtmp4j.core.session;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -72,7 +73,7 @@ class StreamScenarioTest {
 
     @ParameterizedTest
     @EnumSource(RtmpPair.Split.class)
-    void rejectedPublishFailsWithBadName(RtmpPair.Split split) {
+    void aPublishRejectedWithADescriptionFailsWithRejectedNotBadName(RtmpPair.Split split) {
         RecordingController controller = new RecordingController();
         controller.onPublish = RecordingController.Decision.REJECT;
         RtmpPair pair = Steps.connected(split, controller);
@@ -81,14 +82,46 @@ class StreamScenarioTest {
         CompletableFuture<Void> f = pair.client.publish(id, "taken", PublishType.LIVE);
         pair.pump();
 
-        Throwable t = catchThrowable(() -> f.get(1, TimeUnit.SECONDS));
-        assertThat(t).isInstanceOf(ExecutionException.class);
-        RtmpStatusException e = (RtmpStatusException) t.getCause();
-        assertThat(e.status().code()).isEqualTo(StatusCodes.PUBLISH_BAD_NAME);
+        RtmpStatusException e = statusFailure(f);
+        assertThat(e.status().code()).isEqualTo(StatusCodes.PUBLISH_REJECTED);
         assertThat(e.status().level()).isEqualTo("error");
+        assertThat(e.status().description()).isEqualTo("name taken");
         assertThat(pair.server.streams()).singleElement()
                 .satisfies(s -> assertThat(s.state()).isEqualTo(NetStream.State.IDLE));
         assertThat(pair.serverTransport.isClosed()).isFalse();
+    }
+
+    @ParameterizedTest
+    @EnumSource(RtmpPair.Split.class)
+    void rejectBadNameFailsWithBadNameAndTheStreamCanPublishAnotherName(RtmpPair.Split split) {
+        RecordingController controller = new RecordingController();
+        controller.onPublish = RecordingController.Decision.DEFER;
+        RtmpPair pair = Steps.connected(split, controller);
+        int id = Steps.createStream(pair);
+
+        CompletableFuture<Void> f = pair.client.publish(id, "", PublishType.LIVE);
+        pair.pump();
+        PublishRequest request = controller.publishes.remove();
+        request.rejectBadName("empty stream key");
+        pair.pump();
+
+        RtmpStatusException e = statusFailure(f);
+        assertThat(e.status().code()).isEqualTo(StatusCodes.PUBLISH_BAD_NAME);
+        assertThat(e.status().level()).isEqualTo("error");
+        assertThat(e.status().description()).isEqualTo("empty stream key");
+        assertThat(request.isDone()).isTrue();
+
+        CompletableFuture<Void> again = pair.client.publish(id, "cam1", PublishType.LIVE);
+        pair.pump();
+        controller.publishes.remove().accept();
+        pair.pump();
+        assertThat(again).succeedsWithin(Duration.ofSeconds(1));
+    }
+
+    private static RtmpStatusException statusFailure(CompletableFuture<Void> f) {
+        Throwable t = catchThrowable(() -> f.get(1, TimeUnit.SECONDS));
+        assertThat(t).isInstanceOf(ExecutionException.class);
+        return (RtmpStatusException) t.getCause();
     }
 
     @ParameterizedTest

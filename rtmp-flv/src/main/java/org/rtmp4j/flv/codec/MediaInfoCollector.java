@@ -17,6 +17,7 @@ import org.rtmp4j.flv.media.ScriptData;
 import org.rtmp4j.flv.media.VideoFourCc;
 import org.rtmp4j.flv.media.VideoPacketType;
 import org.rtmp4j.flv.media.VideoTagHeader;
+import org.rtmp4j.flv.media.VideoTagValidator;
 
 /**
  * Builds a {@link MediaInfo} from the tags of one stream (FLV file or RTMP messages).
@@ -179,13 +180,20 @@ public final class MediaInfoCollector {
     }
 
     /**
-     * Consumes a video tag body.
+     * Consumes a video tag body. A body that {@link VideoTagValidator} finds malformed (an unknown
+     * CodecID, a reserved FrameType, a header cut short, a frame without coded data) changes
+     * nothing: it must not name the stream's codec. An empty sequence header ({@link
+     * VideoTagValidator#isEmptySequenceStart}, which ffmpeg writes before it knows the
+     * configuration) is ignored without an error.
      *
      * @param body the body; position kept
-     * @throws FlvFormatException if malformed
+     * @throws FlvFormatException if malformed (the collector keeps what it had)
      */
     public void acceptVideo(ByteBuffer body) throws FlvFormatException {
-        VideoTagHeader h = VideoTagHeader.parse(body);
+        if (VideoTagValidator.isEmptySequenceStart(body)) {
+            return;
+        }
+        VideoTagHeader h = VideoTagValidator.validate(body);
         if (h.isCommandFrame() && h.fourCc() == null) {
             return;
         }

@@ -1,6 +1,7 @@
 package org.rtmp4j.flv.codec;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -8,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.rtmp4j.flv.FlvFormatException;
 import org.rtmp4j.flv.FlvReader;
 import org.rtmp4j.flv.FlvTag;
 import org.rtmp4j.flv.FlvTagType;
@@ -240,9 +242,22 @@ class MediaInfoCollectorTest {
         MediaInfoCollector c = new MediaInfoCollector();
         c.acceptVideo(CodecTestSupport.hex("5700")); // legacy command frame
         c.acceptVideo(CodecTestSupport.hex("d0" + "00")); // E-RTMP command frame
-        c.acceptVideo(CodecTestSupport.hex("9061763031")); // empty av01 SequenceStart
+        c.acceptVideo(CodecTestSupport.hex("9061763031")); // empty av01 SequenceStart (ffmpeg's placeholder)
         assertThat(c.mediaInfo().width()).isZero();
-        assertThat(c.mediaInfo().videoCodec()).isEqualTo("av1");
+        assertThat(c.mediaInfo().videoCodec()).as("an empty sequence start names no codec").isNull();
         assertThat(c.mediaInfo().hasFrameRate()).isFalse();
+    }
+
+    @Test
+    void malformedVideoDoesNotChangeTheCodecOfAStream() throws IOException {
+        MediaInfoCollector c = new MediaInfoCollector();
+        collect(media("h264-aac-avatar.flv"), c);
+        MediaInfo before = c.mediaInfo();
+        for (String hex : new String[] {"1f010203", "1001", "9161763031", "1701000000", "9f68766331"}) {
+            assertThatThrownBy(() -> c.acceptVideo(CodecTestSupport.hex(hex))).as(hex).isInstanceOf(FlvFormatException.class);
+        }
+        c.acceptVideo(CodecTestSupport.hex("9068766331")); // an empty hvc1 SequenceStart: ignored without an error
+        assertThat(c.mediaInfo()).isEqualTo(before);
+        assertThat(c.mediaInfo().videoCodec()).isEqualTo("h264");
     }
 }

@@ -11,19 +11,34 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Accepts connections on loop 0 and hands each to a loop of the group, round-robin, by posting
- * the registration to that loop. Enforces the connection limits (global and per peer IP address): an
- * accepted channel over one is closed at once and counted as rejected. Loop 0's thread only (after {@link #register()}).
+ * the registration to that loop. Enforces the global connection limit (an accepted channel over it
+ * is closed at once and counted as rejected) and admits each connection to the {@link PeerLimits}
+ * of its IP address, closing the oldest pending connection of that address when it has too many.
+ * Loop 0's thread only (after {@link #register()}).
  */
 public final class Acceptor implements LoopChannel {
     private static final Logger LOG = LoggerFactory.getLogger(Acceptor.class);
     private static final int MAX_ACCEPTS_PER_WAKEUP = 64;
 
+    /** Starts an accepted connection on its loop. */
+    @FunctionalInterface
+    public interface Handoff {
+        /**
+         * Runs on {@code loop}'s thread.
+         *
+         * @param loop the loop that serves the connection
+         * @param channel the accepted channel (global slot reserved)
+         * @param slot its place in the per-IP accounting; {@link PeerSlot#attach} it to the transport
+         */
+        void start(EventLoop loop, SocketChannel channel, PeerSlot slot);
+    }
+
     private final ServerSocketChannel server;
     private final EventLoopGroup group;
     private final ServerStats stats;
     private final int maxConnections;
-    private final int maxConnectionsPerIp;
-    private final BiConsumer<EventLoop, SocketChannel> onAccepted;
+    private final PeerLimits peers;
+    private final Handoff onAccepted;
     private SelectionKey key;
     private boolean closed;
 
@@ -32,7 +47,7 @@ public final class Acceptor implements LoopChannel {
      * @param group the loops that take the connections
      * @param stats counts connections; reserves the slots
      * @param maxConnections most connections open at once
-     * @param maxConnectionsPerIp most connections open at once from one peer IP address
+     * @param peers the per-IP limits
      * @param onAccepted runs on the chosen loop's thread with the accepted channel (slot reserved)
      */
     public Acceptor(
@@ -40,13 +55,13 @@ public final class Acceptor implements LoopChannel {
             EventLoopGroup group,
             ServerStats stats,
             int maxConnections,
-            int maxConnectionsPerIp,
-            BiConsumer<EventLoop, SocketChannel> onAccepted) {
+            PeerLimits peers,
+            Handoff onAccepted) {
         this.server = server;
         this.group = group;
         this.stats = stats;
         this.maxConnections = maxConnections;
-        this.maxConnectionsPerIp = maxConnectionsPerIp;
+        this.peers = peers;
         this.onAccepted = onAccepted;
     }
 
@@ -65,7 +80,7 @@ public final class Acceptor implements LoopChannel {
             ServerStats stats,
             int maxConnections,
             BiConsumer<EventLoop, SocketChannel> onAccepted) {
-        this(server, group, stats, maxConnections, Integer.MAX_VALUE, onAccepted);
+        this(server, group, stats, maxConnections, PeerLimits.unlimited(), (loop, ch, slot) -> onAccepted.accept(loop, ch));
     }
 
     /**
@@ -86,19 +101,25 @@ public final class Acceptor implements LoopChannel {
                 return;
             }
             java.net.SocketAddress peer = remoteOf(ch);
-            if (!stats.tryOpen(maxConnections, maxConnectionsPerIp, peer)) {
-                LOG.debug("connection limit reached ({} in all, {} per IP address), refusing {}",
-                        maxConnections, maxConnectionsPerIp, peer);
+            if (!stats.tryOpen(maxConnections)) {
+                LOG.debug("connection limit reached ({}), refusing {}", maxConnections, peer);
                 closeQuietly(ch);
                 continue;
             }
+            EventLoop target = group.next();
+            PeerLimits.Admission admission = peers.admit(peer, target);
+            if (admission.evicted() != null) {
+                LOG.debug("{} pending connections from {} (not publishing or playing yet): closing the oldest for {}",
+                        peers.maxPendingPerIp(), admission.evicted().ip(), peer);
+                admission.evicted().evict();
+            }
             try {
                 ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
-                EventLoop target = group.next();
-                target.execute(() -> onAccepted.accept(target, ch));
+                target.execute(() -> onAccepted.start(target, ch, admission.slot()));
             } catch (IOException | RuntimeException e) {
                 LOG.debug("could not hand over accepted connection", e);
-                stats.release(peer);
+                stats.release();
+                peers.release(admission.slot());
                 closeQuietly(ch);
             }
         }

@@ -1,14 +1,18 @@
-package org.rtmp4j.core.session;
+package org.rtmp4j.core.internal;
 
 import java.util.ArrayList;
 import java.util.List;
 import org.rtmp4j.core.message.MediaMessage;
+import org.rtmp4j.core.session.NetStream;
+import org.rtmp4j.core.session.RtmpSession;
+import org.rtmp4j.core.session.ServerConnection;
+import org.rtmp4j.core.session.Transport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends one media message to many players (docs/ARCHITECTURE.md §7 "Encode once, write many", "Write
- * coalescing"): the message is chunked once per distinct (chunk size, chunk stream id, message
+ * Sends one media message to many players ("encode once, write many"; DESIGN-NOTES.md, "Merged
+ * writes"): the message is chunked once per distinct (chunk size, chunk stream id, message
  * stream id) through one {@link EncodedMedia}, and players whose connections run on another thread
  * are reached with one posted task per thread ({@link Transport#executorKey()}) carrying all of that
  * thread's players, instead of one task per player.
@@ -18,8 +22,9 @@ import org.slf4j.LoggerFactory;
  * RtmpSession#sendMedia(NetStream, MediaMessage)} is made on its connection's thread before
  * anything is queued. Players on the calling thread are sent to at once; before posting to other
  * threads, the chunks for their connections' chunk sizes are encoded on the calling thread, so the
- * other threads only queue shared bytes. Sessions that are not {@link ServerConnection}s get {@link
- * RtmpSession#sendMedia(NetStream, EncodedMedia)}. A failing send is logged at DEBUG and does not
+ * other threads only queue shared bytes. A session's connection hooks are {@link
+ * ServerConnection#fanoutTarget()}, or the session itself if it is a {@link FanoutTarget}; any other
+ * session gets {@link RtmpSession#sendMedia(NetStream, MediaMessage)}. A failing send is logged at DEBUG and does not
  * stop the others.
  *
  * <p>Thread-safety: not thread-safe; one thread builds and sends it. Allocation per call of {@link
@@ -81,8 +86,8 @@ public final class MediaFanout {
     }
 
     /**
-     * Sends to every player added: at once to those on the calling thread (or not {@link
-     * ServerConnection}s), otherwise with one task per target thread. A lone player gets the
+     * Sends to every player added: at once to those on the calling thread (or without a {@link
+     * FanoutTarget}), otherwise with one task per target thread. A lone player gets the
      * ordinary {@link RtmpSession#sendMedia(NetStream, MediaMessage)} instead: its connection's own
      * encoder slices the payload without copying it, which beats making a shared copy for one
      * reader. Call once.
@@ -105,26 +110,23 @@ public final class MediaFanout {
         for (int i = 0, n = sessions.size(); i < n; i++) {
             RtmpSession session = sessions.get(i);
             NetStream to = streams.get(i);
-            if (session instanceof ServerConnection c) {
-                if (c.inConnectionThread()) {
-                    c.sendEncodedHere(to, media); // guards itself; what sendMedia(to, media) would do here
-                    continue;
-                }
-                if (c.isClosed()) {
-                    continue;
-                }
-                media.entry(c.chunkSizeHint(), to.id());
-                if (groups == null) {
-                    groups = new ArrayList<>(4);
-                }
-                groupFor(groups, c).add(c, to);
-            } else {
-                try {
-                    session.sendMedia(to, media);
-                } catch (RuntimeException e) {
-                    LOG.debug("{} send failed: {}", session.id(), e.toString());
-                }
+            FanoutTarget c = targetOf(session);
+            if (c == null) {
+                sendOrdinary(session, to);
+                continue;
             }
+            if (c.inConnectionThread()) {
+                c.sendEncodedHere(to, media); // guards itself
+                continue;
+            }
+            if (c.isClosed()) {
+                continue;
+            }
+            media.entry(c.chunkSizeHint(), to.id());
+            if (groups == null) {
+                groups = new ArrayList<>(4);
+            }
+            groupFor(groups, c).add(c, to);
         }
         if (groups != null) {
             for (Group g : groups) {
@@ -144,7 +146,18 @@ public final class MediaFanout {
         }
     }
 
-    private static Group groupFor(List<Group> groups, ServerConnection c) {
+    /**
+     * @param session a player's session
+     * @return its connection hooks, or {@code null} for a session that has none
+     */
+    public static FanoutTarget targetOf(RtmpSession session) {
+        if (session instanceof ServerConnection c) {
+            return c.fanoutTarget();
+        }
+        return session instanceof FanoutTarget t ? t : null;
+    }
+
+    private static Group groupFor(List<Group> groups, FanoutTarget c) {
         Object key = c.executorKey();
         for (int i = 0, n = groups.size(); i < n; i++) {
             Group g = groups.get(i);
@@ -160,14 +173,14 @@ public final class MediaFanout {
     /** The players whose connections run on one thread. */
     private static final class Group {
         final Object key;
-        final List<ServerConnection> connections = new ArrayList<>(4);
+        final List<FanoutTarget> connections = new ArrayList<>(4);
         final List<NetStream> streams = new ArrayList<>(4);
 
         Group(Object key) {
             this.key = key;
         }
 
-        void add(ServerConnection c, NetStream to) {
+        void add(FanoutTarget c, NetStream to) {
             connections.add(c);
             streams.add(to);
         }

@@ -1,24 +1,25 @@
-package org.rtmp4j.core.session;
+package org.rtmp4j.core.internal;
 
 import java.nio.ByteBuffer;
 import org.rtmp4j.core.chunk.ChunkEncoder;
+import org.rtmp4j.core.chunk.ChunkStreamIds;
 import org.rtmp4j.core.chunk.RawMessage;
+import org.rtmp4j.core.message.AudioMessage;
 import org.rtmp4j.core.message.MediaMessage;
 import org.rtmp4j.core.message.MessageCodec;
 
 /**
  * One media message chunked once per distinct (chunk size, chunk stream id, message stream id) and
- * shared read-only by every player with those settings: "encode once, write many" (docs/ARCHITECTURE.md §7).
- * A relay makes one per published message and passes it to {@link
- * RtmpSession#sendMedia(NetStream, EncodedMedia)} of each player (or to a {@link MediaFanout}).
+ * shared read-only by every player with those settings: "encode once, write many" (DESIGN-NOTES.md,
+ * "Merged writes"). A relay makes one per published message and hands it to a {@link MediaFanout}.
  *
  * <p>Each encoding is {@link ChunkEncoder#encodeStandalone(RawMessage, int, int, ByteBuffer)}: a
  * type-0 first chunk with the absolute timestamp, then type-3 continuation chunks repeating the
  * extended timestamp when it is used (RTMP 1.0 §5.3.1.2, §5.3.1.3). The bytes therefore do not
  * depend on what a player received before; a player's own encoder is told with {@link
  * ChunkEncoder#recordType0} so its later messages on that chunk stream id compress against them.
- * The chunk stream id follows the message type: 4 for audio, 6 for video (see {@link
- * RtmpSession#send}).
+ * The chunk stream id follows the message type: {@link ChunkStreamIds#AUDIO} for audio, {@link
+ * ChunkStreamIds#VIDEO} for video, as the engines send them.
  *
  * <p>Memory: one encoded buffer per distinct key, {@link ChunkEncoder#standaloneLength} bytes
  * (payload plus 12..18 bytes of first header plus 1..7 bytes per further chunk), direct by default
@@ -32,8 +33,15 @@ import org.rtmp4j.core.message.MessageCodec;
  * object's lock, exactly once per key, by the first thread that needs it.
  */
 public final class EncodedMedia {
-    /** One encoding: the key, the raw message with that message stream id and its chunks. */
-    record Entry(int chunkSize, int streamId, RawMessage raw, ByteBuffer chunks) {}
+    /**
+     * One encoding: the key, the raw message with that message stream id and its chunks.
+     *
+     * @param chunkSize the outgoing chunk size it was chunked with, bytes
+     * @param streamId the message stream id it carries
+     * @param raw the encoded message (header fields and shared payload)
+     * @param chunks the read-only chunks; duplicate before moving its position
+     */
+    public record Entry(int chunkSize, int streamId, RawMessage raw, ByteBuffer chunks) {}
 
     private static final Entry[] NONE = new Entry[0];
 
@@ -48,7 +56,7 @@ public final class EncodedMedia {
             throw new NullPointerException("media");
         }
         this.media = media;
-        this.chunkStreamId = OutboundWriter.chunkStreamIdFor(media);
+        this.chunkStreamId = media instanceof AudioMessage ? ChunkStreamIds.AUDIO : ChunkStreamIds.VIDEO;
         this.traits = MediaClassifier.traits(media);
         this.direct = direct;
     }
@@ -102,7 +110,7 @@ public final class EncodedMedia {
     }
 
     /** @return the message's {@link MediaClassifier#traits}, classified once for every player */
-    int traits() {
+    public int traits() {
         return traits;
     }
 
@@ -111,8 +119,12 @@ public final class EncodedMedia {
         return entries.length;
     }
 
-    /** @return the encoding for the key, made now if missing; its buffer must be duplicated before use */
-    Entry entry(int chunkSize, int messageStreamId) {
+    /**
+     * @param chunkSize the connection's outgoing chunk size, bytes
+     * @param messageStreamId the player's message stream id
+     * @return the encoding for the key, made now if missing; its buffer must be duplicated before use
+     */
+    public Entry entry(int chunkSize, int messageStreamId) {
         Entry[] current = entries;
         for (Entry e : current) {
             if (e.chunkSize == chunkSize && e.streamId == messageStreamId) {

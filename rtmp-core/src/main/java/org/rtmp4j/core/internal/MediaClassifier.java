@@ -1,4 +1,4 @@
-package org.rtmp4j.core.session;
+package org.rtmp4j.core.internal;
 
 import java.nio.ByteBuffer;
 import org.rtmp4j.core.message.AudioMessage;
@@ -32,11 +32,11 @@ public final class MediaClassifier {
     private static final int AUDIO_PACKET_MULTICHANNEL_CONFIG = 4;
 
     /** {@link #traits} bit: an {@link AudioMessage}. */
-    static final int AUDIO = 1;
+    public static final int AUDIO = 1;
     /** {@link #traits} bit: {@link #isSequenceHeader}. */
-    static final int SEQUENCE_HEADER = 2;
+    public static final int SEQUENCE_HEADER = 2;
     /** {@link #traits} bit: {@link #isKeyframe}. */
-    static final int KEYFRAME = 4;
+    public static final int KEYFRAME = 4;
 
     private MediaClassifier() {}
 
@@ -47,7 +47,7 @@ public final class MediaClassifier {
      * @param media audio or video
      * @return {@link #AUDIO}, {@link #SEQUENCE_HEADER} and {@link #KEYFRAME} bits
      */
-    static int traits(MediaMessage media) {
+    public static int traits(MediaMessage media) {
         return (media instanceof AudioMessage ? AUDIO : 0)
                 | (isSequenceHeader(media) ? SEQUENCE_HEADER : 0)
                 | (isKeyframe(media) ? KEYFRAME : 0);

@@ -1,0 +1,141 @@
+package org.rtmp4j.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.rtmp4j.client.ClientOptions;
+import org.rtmp4j.client.Publisher;
+import org.rtmp4j.client.RtmpClient;
+import org.rtmp4j.core.command.StatusCodes;
+import org.rtmp4j.core.message.MediaMessage;
+import org.rtmp4j.core.message.VideoMessage;
+import org.rtmp4j.flv.FlvReader;
+import org.rtmp4j.flv.FlvTag;
+import org.rtmp4j.flv.FlvTagType;
+import org.rtmp4j.flv.media.VideoTagHeader;
+import org.rtmp4j.server.MediaSink;
+import org.rtmp4j.server.RtmpServer;
+
+/**
+ * Issue 12's hostile sequence over loopback with the real server and clients: a publisher sends video
+ * with unknown legacy CodecIDs and truncated E-RTMP headers ({@code 0x90 'hvc1'} without a record,
+ * {@code 0x91 'av01'}), then the real H.264/AAC file; legacy players (no {@code fourCcList}) waiting
+ * before it and joining halfway receive every later frame, byte for byte.
+ */
+@Timeout(60)
+class MalformedVideoRelayIT {
+    private static final Path AVATAR =
+            Path.of(System.getProperty("rtmp4j.shared.dir", "../shared"), "media", "h264-aac-avatar.flv");
+
+    private final LiveBroadcastController relay = new LiveBroadcastController();
+    private RtmpServer server;
+    private final List<RtmpClient> clients = new ArrayList<>();
+
+    @BeforeEach
+    void startServer() throws Exception {
+        server = RtmpServer.builder().port(0).eventLoops(2).controller(relay).build().start();
+    }
+
+    @AfterEach
+    void stop() {
+        clients.forEach(RtmpClient::close);
+        server.close();
+    }
+
+    private RtmpClient connect() throws Exception {
+        RtmpClient c = RtmpClient.connect(URI.create("rtmp://127.0.0.1:" + server.port() + "/live"),
+                ClientOptions.defaults().withTimeout(Duration.ofSeconds(5)));
+        clients.add(c);
+        return c;
+    }
+
+    private static List<VideoMessage> malformed(int ts) {
+        int[][] bodies = {{0x1F, 1, 2, 3}, {0x20, 9}, {0x90, 'h', 'v', 'c', '1'}, {0x91, 'a', 'v', '0', '1'}};
+        List<VideoMessage> out = new ArrayList<>();
+        for (int[] b : bodies) {
+            byte[] bytes = new byte[b.length];
+            for (int i = 0; i < b.length; i++) {
+                bytes[i] = (byte) b[i];
+            }
+            out.add(new VideoMessage(ts, 1, ByteBuffer.wrap(bytes)));
+        }
+        return out;
+    }
+
+    private static byte[] bytes(ByteBuffer b) {
+        ByteBuffer d = b.duplicate();
+        byte[] out = new byte[d.remaining()];
+        d.get(out);
+        return out;
+    }
+
+    @Test
+    void legacyPlayersGetEveryFrameAfterMalformedVideo() throws Exception {
+        List<FlvTag> tags = new ArrayList<>();
+        try (FlvReader reader = FlvReader.open(AVATAR)) {
+            for (Optional<FlvTag> t = reader.next(); t.isPresent(); t = reader.next()) {
+                if (t.get().type() != FlvTagType.SCRIPT) {
+                    tags.add(t.get());
+                }
+            }
+        }
+        MediaSink waiting = new MediaSink();
+        connect().play("avatar", waiting);
+        MediaSink late = new MediaSink();
+        List<MediaMessage> firstHalf = new ArrayList<>();
+        try (Publisher publisher = connect().publish("avatar")) {
+            malformed(0).forEach(publisher::send);
+            for (int i = 0; i < tags.size(); i++) {
+                if (i == tags.size() / 4) {
+                    malformed(tags.get(i).timestamp()).forEach(publisher::send); // inside a GOP
+                }
+                if (i == tags.size() / 2) {
+                    firstHalf.addAll(waiting.take(i)); // the server has relayed the first half
+                    connect().play("avatar", late);
+                }
+                publisher.send(tags.get(i));
+            }
+            List<MediaMessage> got = new ArrayList<>(firstHalf);
+            got.addAll(waiting.take(tags.size() - got.size()));
+            for (int i = 0; i < tags.size(); i++) {
+                assertThat(got.get(i).timestamp()).as("message %d", i).isEqualTo(tags.get(i).timestamp());
+                assertThat(bytes(got.get(i).payload())).as("message %d", i).isEqualTo(bytes(tags.get(i).body()));
+            }
+            assertThat(new ArrayList<>(waiting.statuses)).doesNotContain(StatusCodes.PLAY_FAILED, StatusCodes.PLAY_STOP);
+
+            // the late legacy player: accepted, sequence headers, then a suffix of the file from a keyframe
+            late.awaitStatus(StatusCodes.PLAY_START);
+            MediaMessage vsh = late.media.poll(10, TimeUnit.SECONDS);
+            assertThat(VideoTagHeader.parse(vsh.payload()).isSequenceHeader()).isTrue();
+            late.media.poll(10, TimeUnit.SECONDS); // audio sequence header
+            MediaMessage first = late.media.poll(10, TimeUnit.SECONDS);
+            assertThat(VideoTagHeader.parse(first.payload()).isKeyFrame()).isTrue();
+            int start = -1;
+            for (int i = 0; i < tags.size() && start < 0; i++) {
+                if (tags.get(i).type() == FlvTagType.VIDEO && tags.get(i).timestamp() == first.timestamp()
+                        && VideoTagHeader.parse(tags.get(i).body()).isKeyFrame()) {
+                    start = i;
+                }
+            }
+            assertThat(start).isBetween(1, tags.size() / 2);
+            List<MediaMessage> rest = late.take(tags.size() - start - 1);
+            for (int i = 0; i < rest.size(); i++) {
+                assertThat(bytes(rest.get(i).payload())).isEqualTo(bytes(tags.get(start + 1 + i).body()));
+            }
+            assertThat(late.media.poll(200, TimeUnit.MILLISECONDS)).as("nothing more, malformed video included").isNull();
+        }
+        StreamInfo info = relay.activeStreams().stream().findFirst().orElse(null);
+        assertThat(info == null || info.videoFourCc() == null).isTrue();
+    }
+}
