@@ -21,7 +21,7 @@ import picocli.CommandLine.Model.CommandSpec;
         mixinStandardHelpOptions = true,
         description = {
             "Runs a live RTMP server: publish to rtmp://HOST:PORT/APP/KEY, play the same URL.",
-            "With --record-dir, also records each stream to DIR/APP/KEY.flv."
+            "With --record-dir, also records each stream to DIR/APP/KEY-yyyyMMdd-HHmmss.flv (UTC; see --record-mode)."
         })
 final class ServerCommand implements Callable<Integer> {
     @Mixin
@@ -37,8 +37,11 @@ final class ServerCommand implements Callable<Integer> {
             names = "--record-dir",
             paramLabel = "DIR",
             defaultValue = "${env:RTMP_RECORD_DIR}",
-            description = "Also record every published stream to DIR/APP/KEY.flv (env RTMP_RECORD_DIR).")
+            description = "Also record every published stream to DIR/APP/KEY-yyyyMMdd-HHmmss.flv (env RTMP_RECORD_DIR).")
     Path recordDir;
+
+    @Mixin
+    RecordModeOption recordMode = new RecordModeOption();
 
     @Option(
             names = "--status-interval",
@@ -97,8 +100,9 @@ final class ServerCommand implements Callable<Integer> {
         RtmpController controller = relay;
         String hint = "Publish to rtmp://HOST:PORT/live/KEY (OBS: server rtmp://HOST:PORT/live, stream key KEY); play the same URL.";
         if (recordDir != null) {
-            controller = new RecordingRelay(controller, new RecordToFlv(recordDir));
-            hint += System.lineSeparator() + "Recording each stream to " + recordDir.toAbsolutePath() + "/APP/KEY.flv";
+            controller = new RecordingRelay(controller, new RecordToFlv(recordDir, recordMode.mode));
+            hint += System.lineSeparator() + "Recording each stream to " + recordDir.toAbsolutePath() + "/APP/"
+                    + RecordingFiles.pattern(recordMode.mode);
         }
         if (publishKeys != null || (publishToken != null && !publishToken.isEmpty())) {
             controller = new StreamKeyAuth(controller, publishKeys, publishToken);

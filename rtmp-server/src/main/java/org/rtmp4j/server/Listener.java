@@ -64,7 +64,11 @@ final class Listener {
         ServerSocketChannel ch = ServerSocketChannel.open();
         try {
             ch.setOption(StandardSocketOptions.SO_REUSEADDR, true);
-            ch.bind(bindAddress, BACKLOG);
+            try {
+                ch.bind(bindAddress, BACKLOG);
+            } catch (java.net.BindException e) {
+                throw bindFailed(e);
+            }
             localAddress = (InetSocketAddress) ch.getLocalAddress();
             Acceptor a = new Acceptor(ch, loops, stats, maxConnections, peers,
                     (loop, accepted, slot) -> open(loop, accepted, slot, stats, peers, accepting));
@@ -93,6 +97,14 @@ final class Listener {
             throw new IOException("could not start " + protocol.name() + " listener on " + bindAddress + ": " + cause,
                     cause);
         }
+    }
+
+    /** The bind failure with the address that could not be bound, which the JDK's message leaves out. */
+    private java.net.BindException bindFailed(java.net.BindException e) {
+        java.net.BindException named = new java.net.BindException(e.getMessage() + ": "
+                + bindAddress.getHostString() + ":" + bindAddress.getPort());
+        named.initCause(e);
+        return named;
     }
 
     private void open(EventLoop loop, SocketChannel ch, PeerSlot slot, ServerStats stats, PeerLimits peers,

@@ -134,7 +134,9 @@ public final class RtmpServer implements AutoCloseable {
      * Binds every listening socket (RTMP, then HTTP if configured) and starts the event loops.
      *
      * @return this server
-     * @throws IOException if binding fails (e.g. a port is in use); the server is then stopped
+     * @throws java.net.BindException if the address cannot be bound (e.g. the port is in use); its message
+     *     names the host and port, e.g. {@code "Address already in use: 0.0.0.0:1935"}; the server is then stopped
+     * @throws IOException if starting fails otherwise; the server is then stopped
      * @throws IllegalStateException if already started or stopped (instances are single-use)
      */
     public synchronized RtmpServer start() throws IOException {
@@ -420,6 +422,10 @@ public final class RtmpServer implements AutoCloseable {
         return "RtmpServer[" + (a != null ? a : rtmpListener.bindAddress()) + ", " + state + "]";
     }
 
+    /**
+     * Settings for an {@link RtmpServer}. Not thread-safe; {@link #build()} may be called more than
+     * once.
+     */
     public static final class Builder {
         private InetSocketAddress bind = new InetSocketAddress("127.0.0.1", 1935);
         private RtmpControllerFactory controllers = session -> new RtmpController() {};
