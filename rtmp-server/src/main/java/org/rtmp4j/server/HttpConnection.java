@@ -229,6 +229,10 @@ final class HttpConnection implements ConnectionHandler {
 
     /** A handler failed: 500 if nothing was answered yet, then close. */
     void handlerFailed(Throwable t) {
+        if (current == null) { // the handler closed the connection, then threw
+            LOG.warn("HTTP handler failed for {}", transport.remoteAddress(), t);
+            return;
+        }
         LOG.warn("HTTP handler failed for {} {} from {}", current.request().method(), current.request().path(),
                 transport.remoteAddress(), t);
         refuse(new HttpRequestException(500, -1, "handler failed: " + t));
