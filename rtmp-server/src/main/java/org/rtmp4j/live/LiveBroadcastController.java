@@ -29,7 +29,9 @@ import org.slf4j.LoggerFactory;
  * name, is relayed to its players with a GOP cache.
  *
  * <ul>
- *   <li><b>Publish</b> (RTMP 1.0 §7.2.2.6): refused with {@code NetStream.Publish.BadName} when the
+ *   <li><b>Publish</b> (RTMP 1.0 §7.2.2.6): refused with {@code NetStream.Publish.BadName} and
+ *       {@value #EMPTY_STREAM_KEY} when the publishing name is empty (a client given
+ *       {@code rtmp://host/live} without a stream key), with {@code NetStream.Publish.BadName} when the
  *       name is live (unless {@link PublisherPolicy#TAKEOVER}), with
  *       {@code NetStream.Publish.Rejected} beyond {@link LiveOptions#maxStreams()}; otherwise
  *       accepted, and players waiting on the name get {@code NetStream.Play.PublishNotify}.</li>
@@ -70,6 +72,9 @@ import org.slf4j.LoggerFactory;
  * overridable; {@link ForwardingRtmpController} composes it with other behaviour instead.
  */
 public class LiveBroadcastController implements RtmpController {
+    /** The description of the {@code NetStream.Publish.BadName} refusal of an empty publishing name. */
+    public static final String EMPTY_STREAM_KEY = "empty stream key";
+
     private static final Logger log = LoggerFactory.getLogger(LiveBroadcastController.class);
 
     private final LiveOptions options;
@@ -192,6 +197,10 @@ public class LiveBroadcastController implements RtmpController {
         NetStream stream = request.stream();
         if (stream.state() == NetStream.State.CLOSED) { // decided late, after the connection went
             request.reject(Status.error(StatusCodes.PUBLISH_REJECTED, "stream closed"));
+            return;
+        }
+        if (request.command().name().isEmpty()) { // e.g. ffmpeg or OBS given rtmp://host/live without a key
+            request.reject(Status.error(StatusCodes.PUBLISH_BAD_NAME, EMPTY_STREAM_KEY));
             return;
         }
         StreamKey key = streamKey(session, request.command().name());

@@ -48,12 +48,7 @@ public final class LiveStream {
     private MediaInfoCollector mediaInfo;
     private boolean videoSeen;
     private boolean audioSeen;
-    /** The description last handed to {@link #takeMediaInfoChange}; {@link MediaInfo#EMPTY} after a reset. */
-    private MediaInfo reportedMedia = MediaInfo.EMPTY;
-    /** A changed description not yet taken, or {@code null}. */
-    private MediaInfo changedMedia;
-    /** Whether {@link #changedMedia} is set: read without the lock on every published message. */
-    private volatile boolean mediaChanged;
+    private final MediaInfoChanges mediaChanges = new MediaInfoChanges();
     private final BitrateMeter bitrate = new BitrateMeter();
     private final List<Subscriber> joining = new ArrayList<>(2);
     private volatile Subscriber[] subscribers = NONE;
@@ -178,9 +173,7 @@ public final class LiveStream {
         mediaInfo = null;
         videoSeen = false;
         audioSeen = false;
-        reportedMedia = MediaInfo.EMPTY;
-        changedMedia = null;
-        mediaChanged = false;
+        mediaChanges.reset();
         bitrate.reset();
         gop.clear();
     }
@@ -270,17 +263,7 @@ public final class LiveStream {
         } catch (FlvFormatException | RuntimeException e) {
             // monitoring only: a body the collector cannot parse leaves the values it had
         }
-        noteMediaChange();
-    }
-
-    /** Under the lock: remembers the collector's description if it differs from the one last reported. */
-    private void noteMediaChange() {
-        MediaInfo now = mediaInfo == null ? MediaInfo.EMPTY : mediaInfo.mediaInfo();
-        if (!now.equals(reportedMedia)) {
-            reportedMedia = now;
-            changedMedia = now;
-            mediaChanged = true;
-        }
+        mediaChanges.note(c.mediaInfo());
     }
 
     /**
@@ -290,14 +273,11 @@ public final class LiveStream {
      * @return the new description, or {@code null} if none changed
      */
     MediaInfo takeMediaInfoChange() {
-        if (!mediaChanged) {
+        if (!mediaChanges.pending()) {
             return null;
         }
         synchronized (lock) {
-            MediaInfo m = changedMedia;
-            changedMedia = null;
-            mediaChanged = false;
-            return m;
+            return mediaChanges.take();
         }
     }
 
@@ -317,7 +297,7 @@ public final class LiveStream {
             metadata = newMetadata;
             if (newMetadata != null) {
                 collector().acceptMetadata(newMetadata);
-                noteMediaChange();
+                mediaChanges.note(mediaInfo.mediaInfo());
                 for (Subscriber s : joining) {
                     s.pending.add(newMetadata);
                 }
