@@ -80,6 +80,16 @@ final class ServerCommand implements Callable<Integer> {
             description = "Register the server's and the relay's MXBeans under DOMAIN, e.g. rtmp4j (env RTMP_JMX_DOMAIN).")
     String jmxDomain;
 
+    @Option(
+            names = "--http-port",
+            paramLabel = "PORT",
+            defaultValue = "${env:RTMP_HTTP_PORT:-8080}",
+            description = "HTTP port on the same host (HTTP-FLV, WebSocket-FLV), 0 for any free port (env RTMP_HTTP_PORT; default: ${DEFAULT-VALUE}).")
+    int httpPort;
+
+    @Option(names = "--no-http", description = "Do not listen for HTTP.")
+    boolean noHttp;
+
     @Spec
     CommandSpec spec;
 
@@ -91,6 +101,9 @@ final class ServerCommand implements Callable<Integer> {
         }
         if (statusInterval < 0) {
             throw new ParameterException(spec.commandLine(), "--status-interval must be 0 (off) or more seconds: " + statusInterval);
+        }
+        if (!noHttp && (httpPort < 0 || httpPort > 65535)) {
+            throw new ParameterException(spec.commandLine(), "--http-port must be 0..65535: " + httpPort);
         }
         LiveBroadcastController relay = new LiveBroadcastController(LiveOptions.DEFAULT.withMaxStreams(maxStreams)
                 .withWaitForPublisher(waitForPublisher));
@@ -109,6 +122,9 @@ final class ServerCommand implements Callable<Integer> {
                     + (publishToken != null && !publishToken.isEmpty() ? "KEY?token=TOKEN" : "");
         }
         RtmpServer.Builder builder = RtmpServer.builder().controller(new AccessLog(controller, relay));
+        if (!noHttp) {
+            builder.http(httpPort);
+        }
         if (jmxDomain != null && !jmxDomain.isEmpty()) {
             builder.jmx(jmxDomain);
             relay.registerMBean(jmxDomain);

@@ -31,7 +31,7 @@ class GracefulStopIT {
 
     @Test
     void ctrlCStopsTheServerGracefullyWithExitCode0() throws Exception {
-        server = CliProcess.start("server", "--host", "127.0.0.1", "--port", "0", "--status-interval", "0");
+        server = CliProcess.start("server", "--host", "127.0.0.1", "--port", "0", "--http-port", "0", "--status-interval", "0");
         server.awaitPort();
         server.signal("INT");
         assertThat(server.awaitExit()).as("exit code after Ctrl-C; stderr %s", server.allErr()).isZero();
@@ -41,7 +41,7 @@ class GracefulStopIT {
 
     @Test
     void sigtermStopsTheServerGracefullyWithExitCode0() throws Exception {
-        server = CliProcess.start("server", "--host", "127.0.0.1", "--port", "0", "--status-interval", "0");
+        server = CliProcess.start("server", "--host", "127.0.0.1", "--port", "0", "--http-port", "0", "--status-interval", "0");
         server.awaitPort();
         server.signal("TERM");
         assertThat(server.awaitExit()).as("exit code after SIGTERM; stderr %s", server.allErr()).isZero();
@@ -50,7 +50,7 @@ class GracefulStopIT {
 
     @Test
     void ctrlCEndsAWaitingPlayWithPlaysOwnExitCodeNot130() throws Exception {
-        server = CliProcess.start("server", "--host", "127.0.0.1", "--port", "0", "--status-interval", "0");
+        server = CliProcess.start("server", "--host", "127.0.0.1", "--port", "0", "--http-port", "0", "--status-interval", "0");
         int port = server.awaitPort();
         Path out = tmp.resolve("out.flv");
         player = CliProcess.start("play", "rtmp://127.0.0.1:" + port + "/live/cam", out.toString());

@@ -55,7 +55,7 @@ class ServerLoggingIT {
     @Test
     void theAccessLogAndTheStatusLineGoToStderrAndTheLogFileWithTimestampsAndPeers() throws Exception {
         Path logFile = tmp.resolve("logs").resolve("rtmp_server.log");
-        server = CliProcess.start("server", "--host", "127.0.0.1", "--port", "0", "--status-interval", "1",
+        server = CliProcess.start("server", "--host", "127.0.0.1", "--port", "0", "--http-port", "0", "--status-interval", "1",
                 "--log-file", logFile.toString());
         int port = server.awaitPort();
         server.awaitErr("the idle status", l -> l.endsWith("status: no connections"));
@@ -117,7 +117,7 @@ class ServerLoggingIT {
     @Test
     void withoutWaitingForPublishersAPlayOfAKeyNobodyPublishesIsStreamNotFoundAndPlayExits1() throws Exception {
         server = CliProcess.start(Map.of("RTMP_WAIT_FOR_PUBLISHER", "false"), "server", "--host", "127.0.0.1",
-                "--port", "0", "--status-interval", "0");
+                "--port", "0", "--http-port", "0", "--status-interval", "0");
         int port = server.awaitPort();
         client = CliProcess.start("play", url(port, "live/nobody").toString(), tmp.resolve("nobody.flv").toString());
         assertThat(client.awaitExit()).isEqualTo(1);
@@ -129,7 +129,7 @@ class ServerLoggingIT {
 
     @Test
     void aPlayerWaitsByDefaultAndPlayGivesUpAfterWaitWithNoMediaReceived() throws Exception {
-        server = CliProcess.start("server", "--host", "127.0.0.1", "--port", "0", "--status-interval", "0");
+        server = CliProcess.start("server", "--host", "127.0.0.1", "--port", "0", "--http-port", "0", "--status-interval", "0");
         int port = server.awaitPort();
         Path out = tmp.resolve("nobody.flv");
         long start = System.nanoTime();
@@ -145,7 +145,7 @@ class ServerLoggingIT {
 
     @Test
     void playExits0WithMediaAndSaysHowMuchItRecorded() throws Exception {
-        server = CliProcess.start("server", "--host", "127.0.0.1", "--port", "0", "--status-interval", "0");
+        server = CliProcess.start("server", "--host", "127.0.0.1", "--port", "0", "--http-port", "0", "--status-interval", "0");
         int port = server.awaitPort();
         Path out = tmp.resolve("cam.flv");
         client = CliProcess.start("play", "--wait", "30", url(port, "live/cam").toString(), out.toString());
