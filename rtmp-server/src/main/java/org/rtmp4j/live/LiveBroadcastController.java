@@ -2,7 +2,6 @@ package org.rtmp4j.live;
 
 import java.time.Clock;
 import java.util.Collection;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executor;
@@ -17,9 +16,6 @@ import org.rtmp4j.core.session.PlayRequest;
 import org.rtmp4j.core.session.PublishRequest;
 import org.rtmp4j.core.session.RtmpController;
 import org.rtmp4j.core.session.RtmpSession;
-import org.rtmp4j.live.Bindings.Binding;
-import org.rtmp4j.live.Bindings.PlayerBinding;
-import org.rtmp4j.live.Bindings.PublisherBinding;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -82,7 +78,7 @@ public class LiveBroadcastController implements RtmpController {
 
     private final LiveHub hub;
     private final LiveStatsBean mbean = new LiveStatsBean(this);
-    private final Bindings bindings = new Bindings();
+    private final RtmpRelay rtmp;
 
     /** A relay with {@link LiveOptions#DEFAULT}. */
     public LiveBroadcastController() {
@@ -101,11 +97,17 @@ public class LiveBroadcastController implements RtmpController {
     public LiveBroadcastController(LiveOptions options, Clock clock) {
         this.hub = new LiveHub(Objects.requireNonNull(options, "options"), Objects.requireNonNull(clock, "clock"),
                 this::publishNotifyStatus, this::unpublishNotifyStatus);
+        this.rtmp = new RtmpRelay(this);
     }
 
     /** @return the settings */
     public LiveOptions options() {
         return hub.options;
+    }
+
+    /** @return the transport-neutral hub */
+    LiveHub hub() {
+        return hub;
     }
 
     /** @return the registry of live names and names with waiting players */
@@ -290,137 +292,51 @@ public class LiveBroadcastController implements RtmpController {
         return subscribe(key, sink, "flv:" + subscriber);
     }
 
-    private boolean waits(StreamKey key) {
+    /** @return whether an output of {@code key} waits for a publisher rather than being refused */
+    boolean waits(StreamKey key) {
         return hub.options.waitForPublisher() || !hub.isLive(key) && resolveStream(key);
     }
 
-    // ---------------------------------------------------------------- RTMP publish
+    // ---------------------------------------------------------------- RTMP (see RtmpRelay)
 
     @Override
     public void onPublish(RtmpSession session, PublishRequest request) {
-        NetStream stream = request.stream();
-        if (stream.state() == NetStream.State.CLOSED) { // decided late, after the connection went
-            request.reject(Status.error(StatusCodes.PUBLISH_REJECTED, "stream closed"));
-            return;
-        }
-        StreamKey key = streamKey(session, request.command().name());
-        RtmpIngestSource source = new RtmpIngestSource(session, stream);
-        Ingest ingest;
-        try {
-            Status refusal = authorizePublish(key, source);
-            if (refusal != null) {
-                throw new LivePublishException(refusal);
-            }
-            ingest = hub.claim(key, source);
-        } catch (LivePublishException e) {
-            request.reject(e.status());
-            return;
-        }
-        bind(session, stream.id(), new PublisherBinding(ingest.stream(), ingest));
-        try {
-            request.accept();
-        } catch (RuntimeException e) {
-            bindings.unbind(session, stream.id());
-            ingest.close();
-            throw e;
-        }
-        ingest.start();
+        rtmp.onPublish(session, request);
     }
 
     @Override
     public void onMetadata(RtmpSession session, NetStream stream, DataMessage metadata) {
-        PublisherBinding b = bindings.publisher(session, stream.id());
-        if (b == null) {
-            return;
-        }
-        Map<String, Object> map = Metadata.extract(metadata);
-        if (map != null || Metadata.isClear(metadata)) {
-            b.ingest().metadata(map);
-        }
+        rtmp.onMetadata(session, stream, metadata);
     }
 
     @Override
     public void onMedia(RtmpSession session, NetStream stream, MediaMessage media) {
-        PublisherBinding b = bindings.publisher(session, stream.id());
-        if (b != null) {
-            b.ingest().media(media);
-        }
+        rtmp.onMedia(session, stream, media);
     }
-
-    // ---------------------------------------------------------------- RTMP play
 
     @Override
     public void onPlay(RtmpSession session, PlayRequest request) {
-        NetStream stream = request.stream();
-        if (stream.state() == NetStream.State.CLOSED) { // decided late, after the connection went
-            request.reject(Status.error(StatusCodes.PLAY_FAILED, "stream closed"));
-            return;
-        }
-        StreamKey key = streamKey(session, request.command().name());
-        Output output = new Output(new RtmpSink(session, stream),
-                fourCc -> hub.options.allowEnhancedToLegacyPlayers() || playerSupports(session, fourCc),
-                session.id() + "/" + stream.id());
-        LiveStream.Join join = hub.join(key, output, waits(key));
-        if (join == null) {
-            request.reject(Status.error(StatusCodes.PLAY_STREAM_NOT_FOUND, key.name() + " is not published"));
-            return;
-        }
-        if (join.refused()) {
-            request.reject(Ingest.refused(key, join.videoFourCc()));
-            return;
-        }
-        LiveStream ls = join.stream();
-        bind(session, stream.id(), new PlayerBinding(ls, output));
-        try {
-            request.accept();
-            log.debug("{} plays {} (stream {}, {})", session.id(), key, stream.id(), join.live() ? "live" : "waiting");
-            LiveHub.runJoin(output, join); // on the player's connection thread: its sink thread
-        } catch (RuntimeException e) {
-            bindings.unbind(session, stream.id());
-            hub.leave(ls, output);
-            throw e;
-        }
+        rtmp.onPlay(session, request);
     }
-
-    // ---------------------------------------------------------------- stop
 
     @Override
     public void onUnpublish(RtmpSession session, NetStream stream) {
-        release(bindings.unbind(session, stream.id()));
+        rtmp.stop(session, stream);
     }
 
     @Override
     public void onStopPlay(RtmpSession session, NetStream stream) {
-        release(bindings.unbind(session, stream.id()));
+        rtmp.stop(session, stream);
     }
 
     @Override
     public void onDeleteStream(RtmpSession session, NetStream stream) {
-        release(bindings.unbind(session, stream.id()));
+        rtmp.stop(session, stream);
     }
 
     @Override
     public void onClose(RtmpSession session, Throwable causeOrNull) {
-        for (Binding b : bindings.removeSession(session)) {
-            release(b);
-        }
-    }
-
-    private void release(Binding b) {
-        if (b instanceof PublisherBinding p) {
-            p.ingest().close();
-        } else if (b instanceof PlayerBinding p) {
-            if (hub.leave(p.stream(), p.output())) {
-                log.debug("{} stops playing {}", p.output(), p.stream().key());
-            }
-        }
-    }
-
-    private void bind(RtmpSession session, int streamId, Binding binding) {
-        Binding previous = bindings.bind(session, streamId, binding);
-        if (previous != null) { // a stream reused without stop: drop the old role first
-            release(previous);
-        }
+        rtmp.close(session);
     }
 
     // ---------------------------------------------------------------- hooks

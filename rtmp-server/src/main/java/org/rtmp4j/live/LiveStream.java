@@ -40,21 +40,8 @@ public final class LiveStream {
     private final Map<Integer, LiveMedia> audioSequenceHeaders = new LinkedHashMap<>(2);
     /** The E-RTMP video FourCC per track id (0 unless Multitrack): who may play. */
     private final VideoCodecGate videoCodecs = new VideoCodecGate();
-    private long messagesIn;
-    private long bytesIn;
-    /** Malformed video messages of the current publisher (not relayed, see {@link #onMalformedVideo}). */
-    private long malformedVideo;
-    /** Codec details of the current publisher; {@code null} until the first audio, video or metadata. */
-    private MediaInfoCollector mediaInfo;
-    private boolean videoSeen;
-    private boolean audioSeen;
-    /** The description last handed to {@link #takeMediaInfoChange}; {@link MediaInfo#EMPTY} after a reset. */
-    private MediaInfo reportedMedia = MediaInfo.EMPTY;
-    /** A changed description not yet taken, or {@code null}. */
-    private MediaInfo changedMedia;
-    /** Whether {@link #changedMedia} is set: read without the lock on every published message. */
-    private volatile boolean mediaChanged;
-    private final BitrateMeter bitrate = new BitrateMeter();
+    /** Counters and codec details of the current publisher; guarded by the lock. */
+    private final StreamMonitor monitor = new StreamMonitor();
     private final List<Output> joining = new ArrayList<>(2);
     private volatile Output[] subscribers = NONE;
 
@@ -99,9 +86,10 @@ public final class LiveStream {
             }
             Instant since = publisher == null ? null : publisher.since;
             Duration uptime = since == null || now.isBefore(since) ? Duration.ZERO : Duration.between(since, now);
-            MediaInfo media = publisher == null || mediaInfo == null ? MediaInfo.EMPTY : mediaInfo.mediaInfo();
-            return new StreamInfo(key, publisher != null, since, subscribers.length + joining.size(), messagesIn,
-                    bytesIn, primaryVideoFourCc(), dropped, media, publisher == null ? 0 : bitrate.bitsPerSecond(), uptime);
+            MediaInfo media = publisher == null ? MediaInfo.EMPTY : monitor.mediaInfo();
+            return new StreamInfo(key, publisher != null, since, subscribers.length + joining.size(), monitor.messagesIn(),
+                    monitor.bytesIn(), primaryVideoFourCc(), dropped, media, publisher == null ? 0 : monitor.bitsPerSecond(),
+                    uptime);
         }
     }
 
@@ -172,16 +160,7 @@ public final class LiveStream {
         videoSequenceHeaders.clear();
         audioSequenceHeaders.clear();
         videoCodecs.clear();
-        messagesIn = 0;
-        bytesIn = 0;
-        malformedVideo = 0;
-        mediaInfo = null;
-        videoSeen = false;
-        audioSeen = false;
-        reportedMedia = MediaInfo.EMPTY;
-        changedMedia = null;
-        mediaChanged = false;
-        bitrate.reset();
+        monitor.reset();
         gop.clear();
     }
 
@@ -195,12 +174,7 @@ public final class LiveStream {
             if (publisher != p) {
                 return null;
             }
-            messagesIn++;
-            bytesIn += media.size();
-            bitrate.add(media.timestamp(), media.size());
-            if (describes(media, kind)) {
-                collect(media, kind);
-            }
+            monitor.onMedia(media, kind);
             if (kind == MediaKind.VIDEO_SEQUENCE_HEADER) {
                 videoSequenceHeaders.put(live.trackId(), live);
             } else if (kind == MediaKind.AUDIO_SEQUENCE_HEADER) {
@@ -227,61 +201,7 @@ public final class LiveStream {
             if (publisher != p) {
                 return 0;
             }
-            messagesIn++;
-            bytesIn += media.size();
-            return ++malformedVideo;
-        }
-    }
-
-    /**
-     * Whether {@code media} tells the collector something new: sequence headers, the first audio
-     * and video message (legacy codecs are named by every tag header, FLV 10.1 §E.4.2.1), video key
-     * frames until a picture size is known (VP9 has it only in key frames), and the
-     * E-RTMP audio MultichannelConfig (E-RTMP v2, packet type 4). Other frames are skipped, so the
-     * publish path parses no more than a tag header per message.
-     */
-    private boolean describes(MediaMessage media, MediaKind kind) {
-        if (kind == MediaKind.VIDEO_SEQUENCE_HEADER || kind == MediaKind.AUDIO_SEQUENCE_HEADER) {
-            return true;
-        }
-        if (kind.isVideo()) {
-            // a key frame while no size is known: VP9 signals its picture size only there
-            return !videoSeen || kind == MediaKind.VIDEO_KEY_FRAME && mediaInfo != null && !mediaInfo.hasVideoConfig();
-        }
-        if (!audioSeen) {
-            return true;
-        }
-        ByteBuffer p = media.payload();
-        if (!p.hasRemaining()) {
-            return false;
-        }
-        int b = p.get(p.position()) & 0xFF;
-        return b >> 4 == 9 && (b & 0x0F) == 4; // ExHeader audio, MultichannelConfig
-    }
-
-    private void collect(MediaMessage media, MediaKind kind) {
-        MediaInfoCollector c = collector();
-        try {
-            if (kind.isVideo()) {
-                videoSeen = true;
-                c.acceptVideo(media.payload());
-            } else {
-                audioSeen = true;
-                c.acceptAudio(media.payload());
-            }
-        } catch (FlvFormatException | RuntimeException e) {
-            // monitoring only: a body the collector cannot parse leaves the values it had
-        }
-        noteMediaChange();
-    }
-
-    /** Under the lock: remembers the collector's description if it differs from the one last reported. */
-    private void noteMediaChange() {
-        MediaInfo now = mediaInfo == null ? MediaInfo.EMPTY : mediaInfo.mediaInfo();
-        if (!now.equals(reportedMedia)) {
-            reportedMedia = now;
-            changedMedia = now;
-            mediaChanged = true;
+            return monitor.onMalformedVideo(media);
         }
     }
 
@@ -292,22 +212,12 @@ public final class LiveStream {
      * @return the new description, or {@code null} if none changed
      */
     MediaInfo takeMediaInfoChange() {
-        if (!mediaChanged) {
+        if (!monitor.hasChange()) {
             return null;
         }
         synchronized (lock) {
-            MediaInfo m = changedMedia;
-            changedMedia = null;
-            mediaChanged = false;
-            return m;
+            return monitor.takeChange();
         }
-    }
-
-    private MediaInfoCollector collector() {
-        if (mediaInfo == null) {
-            mediaInfo = new MediaInfoCollector();
-        }
-        return mediaInfo;
     }
 
     /** Stores {@code onMetaData}; @return the live players, or {@code null} if {@code p} is not the publisher */
@@ -318,8 +228,7 @@ public final class LiveStream {
             }
             metadata = newMetadata;
             if (newMetadata != null) {
-                collector().acceptMetadata(newMetadata.values());
-                noteMediaChange();
+                monitor.onMetadata(newMetadata.values());
                 for (Output s : joining) {
                     s.pending.add(newMetadata);
                 }
@@ -474,8 +383,8 @@ public final class LiveStream {
     int flvTrackFlags() {
         synchronized (lock) {
             Map<String, Object> md = metadata == null ? Map.of() : metadata.values();
-            boolean audio = audioSeen || !audioSequenceHeaders.isEmpty() || md.get("audiocodecid") != null;
-            boolean video = videoSeen || !videoSequenceHeaders.isEmpty() || md.get("videocodecid") != null;
+            boolean audio = monitor.audioSeen() || !audioSequenceHeaders.isEmpty() || md.get("audiocodecid") != null;
+            boolean video = monitor.videoSeen() || !videoSequenceHeaders.isEmpty() || md.get("videocodecid") != null;
             return (audio ? 0x04 : 0) | (video ? 0x01 : 0);
         }
     }

@@ -11,6 +11,7 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.rtmp4j.core.message.VideoMessage;
 import org.rtmp4j.core.session.ClientConnection;
 import org.rtmp4j.core.session.ClientListener;
@@ -45,6 +46,7 @@ public class FanoutBenchmark {
     private NetStream[] streams;
     private MemoryTransport[] transports;
     private Ingest ingest;
+    private long[] writtenAfterSetup;
     private ByteBuffer payload;
     private int timestamp;
 
@@ -93,6 +95,23 @@ public class FanoutBenchmark {
         byte[] key = body.clone();
         key[0] = 0x17;
         send(new VideoMessage(0, 1, ByteBuffer.wrap(key).asReadOnlyBuffer()));
+        writtenAfterSetup = new long[players];
+        for (int i = 0; i < players; i++) {
+            writtenAfterSetup[i] = transports[i].written();
+            if (writtenAfterSetup[i] < body.length) {
+                throw new IllegalStateException("player " + i + " did not get the keyframe");
+            }
+        }
+    }
+
+    /** Fails the run if a player did not get the measured frames (a benchmark of nothing). */
+    @TearDown
+    public void checkDelivered() {
+        for (int i = 0; i < players; i++) {
+            if (transports[i].written() < writtenAfterSetup[i] + payload.remaining()) {
+                throw new IllegalStateException("player " + i + " got no inter frame");
+            }
+        }
     }
 
     private static void pump(MemoryTransport st, MemoryTransport ct, ServerConnection server, ClientConnection client) {
