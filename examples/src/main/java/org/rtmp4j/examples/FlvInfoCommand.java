@@ -1,6 +1,8 @@
 package org.rtmp4j.examples;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -41,7 +43,12 @@ final class FlvInfoCommand implements Callable<Integer> {
         if (keyframeTimes < 0) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--keyframes must be 0 or more");
         }
-        FlvInfo info = FlvInfo.read(file, keyframeTimes);
+        FlvInfo info;
+        try {
+            info = FlvInfo.read(file, keyframeTimes);
+        } catch (FileSystemException e) {
+            throw new IOException("cannot read " + file + " to describe it: " + FileErrors.reason(e), e);
+        }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(Json.write(FlvInfoReport.jsonMap(info)));

@@ -1,5 +1,7 @@
 package org.rtmp4j.examples;
 
+import java.io.PrintWriter;
+import java.nio.file.FileSystemException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -44,14 +46,32 @@ public final class Main implements Runnable {
         System.exit(commandLine().execute(args));
     }
 
-    /** The configured command line, without running it; used by {@link #main} and the tests. */
+    /**
+     * The configured command line, without running it; used by {@link #main} and the tests. Errors go to stderr
+     * as one line, {@code rtmp4j COMMAND: message}, always the last line: a usage error (exit code 2) prints the
+     * usage first (picocli's default prints the error above it, where it scrolls away), a failure (exit code 1)
+     * prints only the line.
+     */
     static CommandLine commandLine() {
         return new CommandLine(new Main())
                 .setCaseInsensitiveEnumValuesAllowed(true)
+                .setParameterExceptionHandler(Main::usageError)
                 .setExecutionExceptionHandler((e, cmd, parsed) -> {
-                    cmd.getErr().println("rtmp4j " + cmd.getCommandName() + ": " + describe(e));
+                    cmd.getErr().println(cmd.getCommandSpec().qualifiedName() + ": " + describe(e));
+                    cmd.getErr().flush();
                     return 1;
                 });
+    }
+
+    /** Usage, then picocli's suggestions for a mistyped option, then the error line, and exit code 2. */
+    private static int usageError(ParameterException e, String[] args) {
+        CommandLine cmd = e.getCommandLine();
+        PrintWriter err = cmd.getErr();
+        cmd.usage(err, cmd.getColorScheme());
+        CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+        err.println(cmd.getCommandSpec().qualifiedName() + ": " + e.getMessage());
+        err.flush();
+        return cmd.getCommandSpec().exitCodeOnInvalidInput();
     }
 
     /** {@code --version}: the jar's Implementation-Version (set by the shade plugin), or "development build". */
@@ -64,9 +84,14 @@ public final class Main implements Runnable {
     }
 
     private static String describe(Throwable e) {
+        if (e instanceof FileSystemException f && f.getFile() != null) { // its message is just the path
+            return FileErrors.describe(f);
+        }
         StringBuilder b = new StringBuilder(String.valueOf(e.getMessage() != null ? e.getMessage() : e.toString()));
         for (Throwable c = e.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
-            b.append(" (caused by ").append(c).append(')');
+            if (c.getMessage() == null || !b.toString().contains(c.getMessage())) { // wrappers that already say it
+                b.append(" (caused by ").append(c).append(')');
+            }
         }
         return b.toString();
     }

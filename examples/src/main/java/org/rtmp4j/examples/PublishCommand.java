@@ -47,8 +47,10 @@ final class PublishCommand implements Callable<Integer> {
         logging.apply();
         Urls.requireRtmp(spec.commandLine(), url);
         if (!Files.isRegularFile(file)) {
-            throw new ParameterException(spec.commandLine(), "Not a file: " + file);
+            throw new ParameterException(spec.commandLine(), "Not a file: " + file
+                    + (Files.isDirectory(file) ? " (a directory)" : " (no such file)"));
         }
+        FlvSignature.require(file); // before connecting: an MP4 is the usual mistake
         RtmpClient.publishFile(url, file, realtime, timeout.duration()); // returns at the file's end
         spec.commandLine().getOut().println("Published " + file + " to " + url);
         return 0;

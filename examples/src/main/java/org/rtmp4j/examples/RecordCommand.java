@@ -13,7 +13,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(
         name = "record",
         mixinStandardHelpOptions = true,
-        description = "Runs an RTMP server that records each published stream to DIR/APP/KEY.flv (no playback).")
+        description = "Runs an RTMP server that records each published stream to DIR/APP/KEY-yyyyMMdd-HHmmss.flv (UTC; "
+                + "see --record-mode) with no playback.")
 final class RecordCommand implements Callable<Integer> {
     @Mixin
     ServerOptions server = new ServerOptions();
@@ -25,6 +26,9 @@ final class RecordCommand implements Callable<Integer> {
             description = "Recording directory (env RTMP_RECORD_DIR; default: ${DEFAULT-VALUE}).")
     Path dir;
 
+    @Mixin
+    RecordModeOption recordMode = new RecordModeOption();
+
     @Spec
     CommandSpec spec;
 
@@ -32,9 +36,10 @@ final class RecordCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         server.logging.apply();
         return server.runUntilShutdown(
-                RtmpServer.builder().controller(new RecordToFlv(dir)),
+                RtmpServer.builder().controller(new RecordToFlv(dir, recordMode.mode)),
                 spec.commandLine().getOut(),
                 "recorder",
-                "Publish to rtmp://HOST:PORT/APP/KEY; it is recorded to " + dir.toAbsolutePath() + "/APP/KEY.flv");
+                "Publish to rtmp://HOST:PORT/APP/KEY; it is recorded to " + dir.toAbsolutePath() + "/APP/"
+                        + RecordingFiles.pattern(recordMode.mode));
     }
 }

@@ -3,11 +3,11 @@ package org.rtmp4j.examples;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.rtmp4j.client.RecordingTimeline;
 import org.rtmp4j.core.message.DataMessage;
 import org.rtmp4j.core.message.MediaMessage;
 import org.rtmp4j.core.message.VideoMessage;
@@ -15,31 +15,43 @@ import org.rtmp4j.core.session.NetStream;
 import org.rtmp4j.core.session.PublishRequest;
 import org.rtmp4j.core.session.RtmpController;
 import org.rtmp4j.core.session.RtmpSession;
-import org.rtmp4j.flv.FlvHeader;
-import org.rtmp4j.flv.FlvTag;
 import org.rtmp4j.flv.FlvTagType;
 import org.rtmp4j.flv.FlvWriter;
 import org.rtmp4j.flv.media.ScriptData;
 import org.rtmp4j.server.RtmpServer;
 
 /**
- * Records every published stream to {@code <dir>/<app>/<name>.flv} (pyrtmp's flvdump demo). The file opens at
- * the stream's first metadata or media message, receives {@code onMetaData} and every audio and video message
- * as FLV tags (payloads as published; timestamps rebased to the stream's first audio/video message and
- * unwrapped across 2^32 by a {@link RecordingTimeline}, so a stream published at any timestamp records from 0
- * with monotonic timestamps), and closes on unpublish. Thread-safe: one instance serves
- * all connections; the library calls each connection's callbacks one at a time.
+ * Records every published stream under {@code <dir>/<app>/} (pyrtmp's flvdump demo): by default each publish
+ * to its own {@code <name>-yyyyMMdd-HHmmss.flv} (UTC), so a reconnecting publisher never overwrites its
+ * earlier recording; {@link RecordMode} also offers appending to or replacing {@code <name>.flv}. The file
+ * opens at the stream's first metadata or media message, receives {@code onMetaData} and every audio and
+ * video message as FLV tags (payloads as published; timestamps rebased to the stream's first audio/video
+ * message and unwrapped across 2^32 by a {@code RecordingTimeline}, so a stream published at any timestamp
+ * records from 0 with monotonic timestamps), and closes on unpublish. Thread-safe: one instance serves all
+ * connections; the library calls each connection's callbacks one at a time.
  */
 public final class RecordToFlv implements RtmpController {
     private final Path dir;
+    private final RecordMode mode;
+    private final Clock clock;
     private final Map<String, Recording> recordings = new ConcurrentHashMap<>(); // "<session id>/<stream id>"
+    private final Set<Path> busy = ConcurrentHashMap.newKeySet(); // <name>.flv files being appended or replaced
 
-    /** One open file and its timestamp mapping; touched only by its connection's thread. */
-    private record Recording(FlvWriter writer, RecordingTimeline timeline) {}
-
-    /** Records into {@code dir}, creating {@code <dir>/<app>} as needed. */
+    /** Records into {@code dir} with unique file names ({@link RecordMode#UNIQUE}), creating {@code <dir>/<app>} as needed. */
     public RecordToFlv(Path dir) {
+        this(dir, RecordMode.UNIQUE);
+    }
+
+    /** Records into {@code dir}; {@code mode} says what happens when a name is published again. */
+    public RecordToFlv(Path dir, RecordMode mode) {
+        this(dir, mode, Clock.systemUTC());
+    }
+
+    /** As {@link #RecordToFlv(Path, RecordMode)}, with {@code clock} giving the start times that name unique files. */
+    RecordToFlv(Path dir, RecordMode mode, Clock clock) {
         this.dir = dir;
+        this.mode = mode;
+        this.clock = clock;
     }
 
     /** Accepts a publish if app and stream name are plain file names; else rejects (NetStream.Publish.BadName). */
@@ -57,7 +69,7 @@ public final class RecordToFlv implements RtmpController {
     public void onMetadata(RtmpSession session, NetStream stream, DataMessage data) {
         Map<String, Object> metadata = ScriptData.metadata(data.values());
         if (!metadata.isEmpty()) {
-            io(() -> recording(session, stream).writer().writeMetadata(metadata));
+            io(() -> recording(session, stream).metadata(metadata));
         }
     }
 
@@ -65,10 +77,7 @@ public final class RecordToFlv implements RtmpController {
     @Override
     public void onMedia(RtmpSession session, NetStream stream, MediaMessage media) {
         FlvTagType type = media instanceof VideoMessage ? FlvTagType.VIDEO : FlvTagType.AUDIO;
-        io(() -> {
-            Recording r = recording(session, stream);
-            r.writer().write(new FlvTag(type, r.timeline().flvTimestamp(media.timestamp()), media.payload()));
-        });
+        io(() -> recording(session, stream).media(type, media.timestamp(), media.payload()));
     }
 
     /** Closes the stream's file; {@link FlvWriter#close()} patches its duration and file size. */
@@ -76,7 +85,7 @@ public final class RecordToFlv implements RtmpController {
     public void onUnpublish(RtmpSession session, NetStream stream) {
         Recording r = recordings.remove(session.id() + "/" + stream.id());
         if (r != null) {
-            io(r.writer()::close);
+            io(r::close);
         }
     }
 
@@ -86,7 +95,7 @@ public final class RecordToFlv implements RtmpController {
         for (String key : recordings.keySet()) {
             Recording r = key.startsWith(session.id() + "/") ? recordings.remove(key) : null;
             if (r != null) {
-                io(r.writer()::close);
+                io(r::close);
             }
         }
     }
@@ -95,9 +104,8 @@ public final class RecordToFlv implements RtmpController {
         String key = session.id() + "/" + stream.id();
         Recording r = recordings.get(key);
         if (r == null) {
-            Path file = SafeNames.resolve(dir, session.app(), stream.name() + ".flv");
-            Files.createDirectories(file.getParent());
-            r = new Recording(FlvWriter.create(file, new FlvHeader(true, true)), new RecordingTimeline());
+            r = Recording.open(dir, session.app(), stream.name(), mode, clock.instant(),
+                    Recording.DEFAULT_MAX_PENDING, busy);
             recordings.put(key, r);
         }
         return r;

@@ -21,7 +21,7 @@ import picocli.CommandLine.Model.CommandSpec;
         mixinStandardHelpOptions = true,
         description = {
             "Runs a live RTMP server: publish to rtmp://HOST:PORT/APP/KEY, play the same URL.",
-            "With --record-dir, also records each stream to DIR/APP/KEY.flv."
+            "With --record-dir, also records each stream to DIR/APP/KEY-yyyyMMdd-HHmmss.flv (UTC; see --record-mode)."
         })
 final class ServerCommand implements Callable<Integer> {
     @Mixin
@@ -37,8 +37,11 @@ final class ServerCommand implements Callable<Integer> {
             names = "--record-dir",
             paramLabel = "DIR",
             defaultValue = "${env:RTMP_RECORD_DIR}",
-            description = "Also record every published stream to DIR/APP/KEY.flv (env RTMP_RECORD_DIR).")
+            description = "Also record every published stream to DIR/APP/KEY-yyyyMMdd-HHmmss.flv (env RTMP_RECORD_DIR).")
     Path recordDir;
+
+    @Mixin
+    RecordModeOption recordMode = new RecordModeOption();
 
     @Option(
             names = "--status-interval",
@@ -68,6 +71,16 @@ final class ServerCommand implements Callable<Integer> {
             description = "Register the server's and the relay's MXBeans under DOMAIN, e.g. rtmp4j (env RTMP_JMX_DOMAIN).")
     String jmxDomain;
 
+    @Option(
+            names = "--http-port",
+            paramLabel = "PORT",
+            defaultValue = "${env:RTMP_HTTP_PORT:-8080}",
+            description = "HTTP port on the same host (HTTP-FLV, WebSocket-FLV), 0 for any free port (env RTMP_HTTP_PORT; default: ${DEFAULT-VALUE}).")
+    int httpPort;
+
+    @Option(names = "--no-http", description = "Do not listen for HTTP.")
+    boolean noHttp;
+
     @Spec
     CommandSpec spec;
 
@@ -80,12 +93,16 @@ final class ServerCommand implements Callable<Integer> {
         if (statusInterval < 0) {
             throw new ParameterException(spec.commandLine(), "--status-interval must be 0 (off) or more seconds: " + statusInterval);
         }
+        if (!noHttp && (httpPort < 0 || httpPort > 65535)) {
+            throw new ParameterException(spec.commandLine(), "--http-port must be 0..65535: " + httpPort);
+        }
         LiveBroadcastController relay = new LiveBroadcastController(LiveOptions.DEFAULT.withMaxStreams(maxStreams));
         RtmpController controller = relay;
         String hint = "Publish to rtmp://HOST:PORT/live/KEY (OBS: server rtmp://HOST:PORT/live, stream key KEY); play the same URL.";
         if (recordDir != null) {
-            controller = new RecordingRelay(controller, new RecordToFlv(recordDir));
-            hint += System.lineSeparator() + "Recording each stream to " + recordDir.toAbsolutePath() + "/APP/KEY.flv";
+            controller = new RecordingRelay(controller, new RecordToFlv(recordDir, recordMode.mode));
+            hint += System.lineSeparator() + "Recording each stream to " + recordDir.toAbsolutePath() + "/APP/"
+                    + RecordingFiles.pattern(recordMode.mode);
         }
         if (publishKeys != null || (publishToken != null && !publishToken.isEmpty())) {
             controller = new StreamKeyAuth(controller, publishKeys, publishToken);
@@ -95,6 +112,9 @@ final class ServerCommand implements Callable<Integer> {
                     + (publishToken != null && !publishToken.isEmpty() ? "KEY?token=TOKEN" : "");
         }
         RtmpServer.Builder builder = RtmpServer.builder().controller(controller);
+        if (!noHttp) {
+            builder.http(httpPort);
+        }
         if (jmxDomain != null && !jmxDomain.isEmpty()) {
             builder.jmx(jmxDomain);
             relay.registerMBean(jmxDomain);

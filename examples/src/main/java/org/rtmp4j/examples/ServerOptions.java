@@ -96,6 +96,10 @@ final class ServerOptions {
         InetSocketAddress bound = server.localAddress();
         out.printf("rtmp4j %s listening on rtmp://%s:%d/ (Ctrl-C stops)%n", what, bound.getHostString(), bound.getPort());
         out.println(hint.replace("PORT", Integer.toString(bound.getPort())));
+        if (server.hasHttp()) {
+            InetSocketAddress http = server.httpAddress();
+            out.printf("HTTP listening on http://%s:%d/%n", http.getHostString(), http.getPort());
+        }
         out.flush();
         stopped.await();
         return 0;

@@ -30,7 +30,7 @@ class RecordToFlvIT {
         ffmpeg = fixture.ffmpeg();
         recordings = fixture.out().resolve("recordings");
         Ffmpeg.deleteRecursively(recordings);
-        observed = fixture.startObserved(new RecordToFlv(recordings));
+        observed = fixture.startObserved(new RecordToFlv(recordings, RecordMode.OVERWRITE));
     }
 
     /**

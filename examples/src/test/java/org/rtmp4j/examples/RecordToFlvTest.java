@@ -46,7 +46,7 @@ class RecordToFlvTest {
     }
 
     @Test
-    void recordsMetadataAndEveryTagOfAPublishedStreamIntoAppSlashName() throws Exception {
+    void recordsMetadataAndEveryTagOfAPublishedStreamIntoAppSlashNameDashUtcTime() throws Exception {
         List<FlvTag> sent = List.of(
                 tag(FlvTagType.VIDEO, 0, 0x17, 0x00, 0, 0, 0, 0x01, 0x64, 0x00, 0x1F, 0xFF, 0xE1, 0x00, 0x00, 0x01, 0x00),
                 tag(FlvTagType.AUDIO, 0, 0xAF, 0x00, 0x12, 0x10),
@@ -66,7 +66,13 @@ class RecordToFlvTest {
         }
 
         observed.await("unpublish", 10); // RecordToFlv has closed the file when this event is recorded
-        Path file = dir.resolve("live").resolve("smoke.flv");
+        List<Path> files;
+        try (var list = Files.list(dir.resolve("live"))) {
+            files = list.toList();
+        }
+        assertThat(files).as("one file named by the default RecordMode.UNIQUE").singleElement()
+                .satisfies(f -> assertThat(f.getFileName().toString()).matches("smoke-\\d{8}-\\d{6}\\.flv"));
+        Path file = files.get(0);
         assertThat(Files.size(file)).isPositive();
 
         List<FlvTag> media = new ArrayList<>();

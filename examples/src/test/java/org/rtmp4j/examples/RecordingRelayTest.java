@@ -44,7 +44,7 @@ class RecordingRelayTest {
 
     @BeforeEach
     void startServer() throws Exception {
-        observed = server.startObserved(new RecordingRelay(new LiveBroadcastController(), new RecordToFlv(dir)));
+        observed = server.startObserved(new RecordingRelay(new LiveBroadcastController(), new RecordToFlv(dir, RecordMode.OVERWRITE)));
     }
 
     private URI app() {

@@ -89,8 +89,24 @@ class ServerCommandOptionsTest {
     }
 
     @Test
+    void httpDefaultsToPort8080AndNoHttpTurnsItOff() {
+        ServerCommand defaults = parse("server");
+        assertThat(defaults.httpPort).isEqualTo(Integer.parseInt(envOr("RTMP_HTTP_PORT", "8080")));
+        assertThat(defaults.noHttp).isFalse();
+        ServerCommand s = parse("server", "--http-port", "0", "--no-http");
+        assertThat(s.httpPort).isZero();
+        assertThat(s.noHttp).isTrue();
+    }
+
+    @Test
+    void anHttpPortOutOfRangeIsAUsageError() {
+        assertThat(commandLine().execute("server", "--port", "0", "--host", "127.0.0.1", "--http-port", "65536")).isEqualTo(2);
+        assertThat(err.toString()).contains("--http-port must be 0..65535");
+    }
+
+    @Test
     void helpListsTheEnvironmentVariables() {
         assertThat(commandLine().execute("server", "--help")).isZero();
-        assertThat(out.toString()).contains("RTMP_STATUS_INTERVAL", "RTMP_PUBLISH_KEYS", "RTMP_PUBLISH_TOKEN", "RTMP_JMX_DOMAIN");
+        assertThat(out.toString()).contains("RTMP_STATUS_INTERVAL", "RTMP_HTTP_PORT", "RTMP_PUBLISH_KEYS", "RTMP_PUBLISH_TOKEN", "RTMP_JMX_DOMAIN");
     }
 }

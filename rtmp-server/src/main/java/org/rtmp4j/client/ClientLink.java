@@ -71,8 +71,12 @@ final class ClientLink {
         ClientLink link = null;
         try {
             ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
-            ch.socket().connect(new InetSocketAddress(target.host(), target.port()),
-                    (int) Math.min(Integer.MAX_VALUE, options.timeout().toMillis()));
+            try {
+                ch.socket().connect(new InetSocketAddress(target.host(), target.port()),
+                        (int) Math.min(Integer.MAX_VALUE, options.timeout().toMillis()));
+            } catch (IOException e) {
+                throw ConnectFailure.naming(e, target);
+            }
             link = new ClientLink(ch, target, options, onReconnect);
             link.start(new ConnectOptions(target.app(), target.tcUrl(), connectProperties));
             return link;

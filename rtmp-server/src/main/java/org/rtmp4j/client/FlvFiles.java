@@ -2,6 +2,10 @@ package org.rtmp4j.client;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -25,7 +29,7 @@ final class FlvFiles {
      * @throws IllegalArgumentException if the URL has no stream name
      */
     static void publishFile(URI url, Path flv, boolean realtime, Duration timeout) throws IOException {
-        try (FlvReader reader = FlvReader.open(flv);
+        try (FlvReader reader = open(flv);
                 RtmpClient client = RtmpClient.connect(url, ClientOptions.defaults().withTimeout(timeout))) {
             if (client.streamName().isEmpty()) {
                 throw new IllegalArgumentException("no stream name in " + url);
@@ -51,6 +55,28 @@ final class FlvFiles {
         }
     }
 
+    private static FlvReader open(Path flv) throws IOException {
+        try {
+            return FlvReader.open(flv);
+        } catch (FileSystemException e) {
+            throw new IOException("cannot open " + flv + " to publish it: " + reason(e), e);
+        }
+    }
+
+    /** What went wrong with a file, in words: the JDK's {@code NoSuchFileException} message is only the path. */
+    static String reason(FileSystemException e) {
+        if (e instanceof NoSuchFileException) {
+            return "no such file or directory";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof NotDirectoryException) {
+            return "a parent is not a directory";
+        }
+        return e.getReason() != null ? e.getReason() : e.toString();
+    }
+
     private static void waitUntil(long deadlineNanos) throws IOException {
         long wait;
         while ((wait = deadlineNanos - System.nanoTime()) > 0) {
@@ -74,7 +100,12 @@ final class FlvFiles {
             if (client.streamName().isEmpty()) {
                 throw new IllegalArgumentException("no stream name in " + url);
             }
-            FlvRecording recording = new FlvRecording(client, out);
+            FlvRecording recording;
+            try {
+                recording = new FlvRecording(client, out);
+            } catch (FileSystemException e) {
+                throw new IOException("cannot create " + out + " to record " + url + " into: " + reason(e), e);
+            }
             client.play(client.streamName(), recording.listener()); // deleted by client.close() at the end
             return recording;
         } catch (IOException | RuntimeException e) {

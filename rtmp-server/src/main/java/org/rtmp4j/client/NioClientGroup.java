@@ -98,8 +98,12 @@ public final class NioClientGroup implements AutoCloseable {
             if (localAddress != null) {
                 ch.bind(new InetSocketAddress(localAddress, 0));
             }
-            ch.socket().connect(new InetSocketAddress(target.host(), target.port()),
-                    (int) Math.min(Integer.MAX_VALUE, options.timeout().toMillis()));
+            try {
+                ch.socket().connect(new InetSocketAddress(target.host(), target.port()),
+                        (int) Math.min(Integer.MAX_VALUE, options.timeout().toMillis()));
+            } catch (IOException e) {
+                throw ConnectFailure.naming(e, target);
+            }
         } catch (IOException | RuntimeException e) {
             closeQuietly(ch);
             result.completeExceptionally(e);

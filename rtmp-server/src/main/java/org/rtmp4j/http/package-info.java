@@ -17,6 +17,13 @@
  * client frames into {@link org.rtmp4j.http.WebSocketEvent}s; {@link org.rtmp4j.http.WebSocketFrames}
  * writes unmasked server frame headers.
  *
+ * <p>Runtime API (served by {@code RtmpServer.Builder.http(int)} on the server's event loops): an
+ * {@link org.rtmp4j.http.HttpRoute} sends matching requests to an {@link org.rtmp4j.http.HttpHandler},
+ * which answers through its {@link org.rtmp4j.http.HttpExchange}: a complete response, an open-ended
+ * {@link org.rtmp4j.http.HttpResponseStream} (chunked or close-delimited, zero-copy writes with
+ * visible back-pressure, what HTTP-FLV players write to), or a {@link org.rtmp4j.http.WebSocketSession}.
+ * {@link org.rtmp4j.http.HttpOptions} holds the listener's limits and CORS origin.
+ *
  * <p>Threading: every stateful class here serves one connection and is not thread-safe; the value
  * types are immutable.
  */

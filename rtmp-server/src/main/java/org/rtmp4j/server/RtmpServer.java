@@ -2,47 +2,42 @@ package org.rtmp4j.server;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.StandardSocketOptions;
-import java.nio.ByteBuffer;
-import java.nio.channels.ServerSocketChannel;
-import java.nio.channels.SocketChannel;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.LongSupplier;
-import org.rtmp4j.core.chunk.ChunkLimits;
-import org.rtmp4j.core.session.NetStream;
-import org.rtmp4j.core.session.OutboundLimits;
 import java.util.Objects;
 import java.util.Optional;
-import javax.management.ObjectName;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
+import java.util.function.Predicate;
+import javax.management.ObjectName;
+import org.rtmp4j.core.chunk.ChunkLimits;
+import org.rtmp4j.core.session.OutboundLimits;
 import org.rtmp4j.core.session.RtmpController;
 import org.rtmp4j.core.session.RtmpControllerFactory;
 import org.rtmp4j.core.session.ServerConnection;
 import org.rtmp4j.core.session.SessionConfig;
-import org.rtmp4j.server.internal.Acceptor;
-import org.rtmp4j.server.internal.ConnectionHandler;
+import org.rtmp4j.http.HttpHandler;
+import org.rtmp4j.http.HttpMethod;
+import org.rtmp4j.http.HttpOptions;
+import org.rtmp4j.http.HttpRoute;
 import org.rtmp4j.server.internal.EventLoop;
 import org.rtmp4j.server.internal.EventLoopGroup;
-import org.rtmp4j.server.internal.NioTransport;
-import org.rtmp4j.server.internal.PeerLimitController;
 import org.rtmp4j.server.internal.PeerLimits;
-import org.rtmp4j.server.internal.PeerSlot;
 import org.rtmp4j.server.internal.ServerStats;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * An embeddable RTMP server (RTMP 1.0): NIO event loops running one sans-I/O {@link
- * ServerConnection} per accepted TCP connection, with the application's {@link RtmpController}s.
+ * ServerConnection} per accepted TCP connection, with the application's {@link RtmpController}s,
+ * and optionally an HTTP/1.1 listener on the same loops ({@link Builder#http(int)}).
  *
  * <pre>{@code
  * try (RtmpServer server = RtmpServer.builder().port(0).controller(controller).build().start()) {
@@ -50,16 +45,21 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  *
- * <p>Lifecycle: {@link #start()} binds before it returns; instances are single-use ({@code start}
- * twice, or after a stop, throws {@link IllegalStateException}). {@link #shutdown(Duration)} stops
- * accepting, closes every connection gracefully (queued bytes are flushed until the grace time
- * runs out), stops the loops and completes. {@link #close()} is {@code shutdown(5 s)} and waits;
- * it is idempotent. {@link #drain(String, Duration)} (E-RTMP v2, Reconnect Request) stops accepting,
- * asks the clients to reconnect elsewhere and waits for them to leave, before a shutdown. Logs at
- * INFO only on start, drain and stop.
+ * <p>Structure (DESIGN-NOTES.md, "Listeners and the HTTP runtime"): this class owns the lifecycle;
+ * each bound address is a {@code Listener} (socket, acceptor, protocol) on the shared loops; the open
+ * RTMP connections are in {@code ServerConnections}; the {@link Builder} only collects settings.
+ *
+ * <p>Lifecycle: {@link #start()} binds every listener before it returns; instances are single-use
+ * ({@code start} twice, or after a stop, throws {@link IllegalStateException}). {@link
+ * #shutdown(Duration)} stops accepting, closes every connection gracefully (queued bytes are flushed
+ * until the grace time runs out), stops the loops and completes. {@link #close()} is {@code
+ * shutdown(5 s)} and waits; it is idempotent. {@link #drain(String, Duration)} (E-RTMP v2, Reconnect
+ * Request) stops accepting, asks the clients to reconnect elsewhere and waits for them to leave,
+ * before a shutdown. Logs at INFO only on start, drain and stop.
  *
  * <p>Limits: every limit and timeout, with its default, is listed in {@link ServerLimits} (see
- * {@link #limits()}); the {@link Builder} has a setter for each.
+ * {@link #limits()}); the {@link Builder} has a setter for each. The connection limits count RTMP
+ * and HTTP connections together. HTTP limits: {@link HttpOptions}.
  *
  * <p>Monitoring: {@link #metrics()} takes a {@link ServerMetrics} snapshot; with
  * {@link Builder#jmx(String)} the same counters are an {@link RtmpServerMXBean} in the platform
@@ -71,7 +71,6 @@ public final class RtmpServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RtmpServer.class);
     private static final long TICK_NANOS = EventLoop.DEFAULT_TICK_NANOS;
     private static final Duration CLOSE_GRACE = Duration.ofSeconds(5);
-    private static final long LINGER_NANOS = TimeUnit.SECONDS.toNanos(2);
     private static final LongSupplier SYSTEM_CLOCK = System::nanoTime;
     private static final String DRAIN_DESCRIPTION = "The server is shutting down; please reconnect.";
 
@@ -82,56 +81,62 @@ public final class RtmpServer implements AutoCloseable {
         STOPPED
     }
 
-    private final InetSocketAddress bindAddress;
-    private final RtmpControllerFactory controllers;
     private final int eventLoops;
     private final SessionConfig sessionConfig;
-    private final int maxConnections;
-    private final int maxConnectionsPerIp;
-    private final int maxEstablishedPerIp;
+    private final ServerLimits limits;
     private final PeerLimits peerLimits;
-    private final LongSupplier nanoClock;
     private final long mergedWriteDelayNanos;
-    private final Set<ServerConnection> connections = ConcurrentHashMap.newKeySet();
     private final ThreadFactory threadFactory;
+    private final String jmxDomain;
+    private final ServerConnections connections;
+    private final Listener rtmpListener;
+    private final Listener httpListener;
+    private final List<Listener> listeners;
     private final ServerStats stats = new ServerStats();
     private final CompletableFuture<Void> termination = new CompletableFuture<>();
 
     private volatile State state = State.NEW;
-    private ServerSocketChannel serverChannel;
-    private Acceptor acceptor;
     private volatile Drainer drainer;
     private CompletableFuture<DrainResult> drainResult;
     private EventLoopGroup group;
-    private volatile InetSocketAddress localAddress;
-    private final String jmxDomain;
     private volatile ServerMXBeanAdapter mxBean;
 
     private RtmpServer(Builder b) {
-        this.bindAddress = b.bind;
-        this.controllers = b.controllers;
         this.eventLoops = b.eventLoops;
         this.sessionConfig = b.effectiveSessionConfig();
-        this.maxConnections = b.maxConnections;
-        this.maxConnectionsPerIp = b.maxConnectionsPerIp;
-        this.maxEstablishedPerIp = b.maxEstablishedPerIp;
-        this.peerLimits = new PeerLimits(maxConnectionsPerIp, maxEstablishedPerIp);
-        this.nanoClock = b.nanoClock;
+        this.limits = ServerLimits.of(b.maxConnections, b.maxConnectionsPerIp, b.maxEstablishedPerIp, sessionConfig);
+        this.peerLimits = new PeerLimits(b.maxConnectionsPerIp, b.maxEstablishedPerIp);
         this.mergedWriteDelayNanos = b.mergedWriteDelay.toNanos();
         this.threadFactory = b.threadFactory != null ? b.threadFactory : defaultThreadFactory();
         this.jmxDomain = b.jmxDomain;
+        this.connections = new ServerConnections(sessionConfig, b.controllers, peerLimits, b.nanoClock,
+                b.nanoClock == SYSTEM_CLOCK);
+        this.connections.onConnectionClosed(this::connectionClosed);
+        this.rtmpListener = new Listener(b.bind, connections);
+        List<Listener> all = new ArrayList<>();
+        all.add(rtmpListener);
+        if (b.httpBind != null) {
+            HttpProtocol http = new HttpProtocol(b.httpOptions, b.httpRoutes, peerLimits, b.nanoClock);
+            this.httpListener = new Listener(b.resolvedHttpBind(), http);
+            all.add(httpListener);
+        } else {
+            this.httpListener = null;
+        }
+        this.listeners = List.copyOf(all);
     }
 
-    /** @return a builder with the defaults: 127.0.0.1:1935, an accept-everything controller */
+    /** @return a builder with the defaults: 127.0.0.1:1935, an accept-everything controller, no HTTP */
     public static Builder builder() {
         return new Builder();
     }
 
     /**
-     * Binds the listening socket and starts the event loops.
+     * Binds every listening socket (RTMP, then HTTP if configured) and starts the event loops.
      *
      * @return this server
-     * @throws IOException if binding fails (e.g. the port is in use); the server is then stopped
+     * @throws java.net.BindException if the address cannot be bound (e.g. the port is in use); its message
+     *     names the host and port, e.g. {@code "Address already in use: 0.0.0.0:1935"}; the server is then stopped
+     * @throws IOException if starting fails otherwise; the server is then stopped
      * @throws IllegalStateException if already started or stopped (instances are single-use)
      */
     public synchronized RtmpServer start() throws IOException {
@@ -139,57 +144,39 @@ public final class RtmpServer implements AutoCloseable {
             throw new IllegalStateException("RtmpServer already started (state " + state
                     + "); instances are single-use, create a new one with RtmpServer.builder()");
         }
-        ServerSocketChannel ch = null;
         EventLoopGroup g = null;
-        Acceptor a = null;
         try {
-            ch = ServerSocketChannel.open();
-            ch.setOption(StandardSocketOptions.SO_REUSEADDR, true);
-            ch.bind(bindAddress, 128);
-            localAddress = (InetSocketAddress) ch.getLocalAddress();
             g = new EventLoopGroup(eventLoops, threadFactory, TICK_NANOS, mergedWriteDelayNanos);
             g.start();
-            a = new Acceptor(ch, g, stats, maxConnections, peerLimits, this::openConnection);
-            CompletableFuture<Void> registered = new CompletableFuture<>();
-            Acceptor acceptorToRegister = a;
-            g.get(0).execute(() -> {
-                try {
-                    acceptorToRegister.register();
-                    registered.complete(null);
-                } catch (Throwable t) {
-                    registered.completeExceptionally(t);
-                }
-            });
-            registered.get(10, TimeUnit.SECONDS);
-        } catch (IOException | RuntimeException | ExecutionException | TimeoutException | InterruptedException e) {
-            if (e instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
+            for (Listener l : listeners) {
+                l.bind(g, stats, limits.maxConnections(), peerLimits, () -> state == State.STARTED && drainer == null);
             }
-            closeQuietly(ch);
+        } catch (IOException | RuntimeException e) {
+            for (Listener l : listeners) {
+                l.closeSocket();
+            }
             if (g != null) {
                 g.shutdownGracefully(0);
             }
             state = State.STOPPED;
             termination.complete(null);
-            if (e instanceof IOException io) {
-                throw io;
-            }
-            Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
-            throw new IOException("could not start RTMP server on " + bindAddress + ": " + cause, cause);
+            throw e instanceof IOException io ? io
+                    : new IOException("could not start RTMP server on " + rtmpListener.bindAddress() + ": " + e, e);
         }
-        serverChannel = ch;
-        acceptor = a;
         group = g;
         state = State.STARTED;
         if (jmxDomain != null) {
             mxBean = ServerMXBeanAdapter.register(this, jmxDomain);
         }
-        LOG.info("RTMP server listening on {} ({} event loops)", localAddress, eventLoops);
+        LOG.info("RTMP server listening on {} ({} event loops)", rtmpListener.localAddress(), eventLoops);
+        if (httpListener != null) {
+            LOG.info("HTTP listening on {} (same event loops)", httpListener.localAddress());
+        }
         return this;
     }
 
     /**
-     * @return the bound port (the ephemeral one when built with port 0)
+     * @return the bound RTMP port (the ephemeral one when built with port 0)
      * @throws IllegalStateException before {@link #start()}
      */
     public int port() {
@@ -197,34 +184,49 @@ public final class RtmpServer implements AutoCloseable {
     }
 
     /**
-     * @return the bound address
+     * @return the bound RTMP address
      * @throws IllegalStateException before {@link #start()}
      */
     public InetSocketAddress localAddress() {
-        InetSocketAddress a = localAddress;
+        return bound(rtmpListener);
+    }
+
+    /**
+     * @return the bound HTTP port (the ephemeral one when built with port 0)
+     * @throws IllegalStateException before {@link #start()}, or when the server has no HTTP listener
+     */
+    public int httpPort() {
+        return httpAddress().getPort();
+    }
+
+    /**
+     * @return the bound HTTP address
+     * @throws IllegalStateException before {@link #start()}, or when the server has no HTTP listener
+     *     ({@link Builder#http(int)} not called)
+     */
+    public InetSocketAddress httpAddress() {
+        if (httpListener == null) {
+            throw new IllegalStateException("RtmpServer has no HTTP listener (see RtmpServer.Builder.http)");
+        }
+        return bound(httpListener);
+    }
+
+    /** @return whether the server was built with an HTTP listener */
+    public boolean hasHttp() {
+        return httpListener != null;
+    }
+
+    private static InetSocketAddress bound(Listener l) {
+        InetSocketAddress a = l.localAddress();
         if (a == null) {
             throw new IllegalStateException("RtmpServer not started");
         }
         return a;
     }
 
-    /** @return a snapshot of the counters; zeros before start */
+    /** @return a snapshot of the counters (connections of every listener); zeros before start */
     public ServerMetrics metrics() {
-        int publishers = 0;
-        int players = 0;
-        long dropped = 0;
-        for (ServerConnection c : connections) {
-            for (NetStream s : c.streams()) {
-                if (s.state() == NetStream.State.PUBLISHING) {
-                    publishers++;
-                } else if (s.state() == NetStream.State.PLAYING) {
-                    players++;
-                }
-            }
-            dropped += c.stats().droppedMediaMessages();
-        }
-        return new ServerMetrics(stats.active(), stats.total(), stats.rejected(), stats.bytesIn(), stats.bytesOut(),
-                publishers, players, dropped);
+        return connections.metrics(stats);
     }
 
     /**
@@ -239,12 +241,12 @@ public final class RtmpServer implements AutoCloseable {
 
     /** @return every limit and timeout this server enforces, with the defaults filled in */
     public ServerLimits limits() {
-        return ServerLimits.of(maxConnections, maxConnectionsPerIp, maxEstablishedPerIp, sessionConfig);
+        return limits;
     }
 
-    /** @return the engines of the connections open now (tests and metrics) */
+    /** @return the engines of the RTMP connections open now (tests and metrics) */
     Collection<ServerConnection> connections() {
-        return List.copyOf(connections);
+        return connections.snapshot();
     }
 
     /**
@@ -264,7 +266,7 @@ public final class RtmpServer implements AutoCloseable {
      * Request), as a graceful nginx or SRS shutdown does:
      *
      * <ol>
-     *   <li>The listening socket is closed at once: new connections are refused (connection refused,
+     *   <li>The listening sockets (RTMP and HTTP) are closed at once: new connections are refused (connection refused,
      *       not accepted and dropped), so reconnecting clients and load balancers go to another
      *       instance. Connections accepted but not yet set up are closed.</li>
      *   <li>Every open connection whose {@code connect} announced {@code capsEx} Reconnect is sent
@@ -307,10 +309,11 @@ public final class RtmpServer implements AutoCloseable {
             if (state != State.STARTED) {
                 throw new IllegalStateException("RtmpServer not started (state " + state + ")");
             }
-            d = new Drainer(connections);
+            d = new Drainer(connections.liveSet());
             drainer = d;
-            Acceptor a = acceptor;
-            group.get(0).execute(() -> a.closeNow(null));
+            for (Listener l : listeners) {
+                l.stop();
+            }
             drainResult = d.start(tcUrlOrNull, DRAIN_DESCRIPTION, timeout);
             return drainResult.copy();
         }
@@ -349,11 +352,13 @@ public final class RtmpServer implements AutoCloseable {
                     mxBean = null;
                     b.unregister();
                 }
-                LOG.info("RTMP server on {} stopping", localAddress);
+                LOG.info("RTMP server on {} stopping", rtmpListener.localAddress());
                 group.shutdownGracefully(grace.toNanos()).whenComplete((v, t) -> {
-                    closeQuietly(serverChannel);
+                    for (Listener l : listeners) {
+                        l.closeSocket();
+                    }
                     state = State.STOPPED;
-                    LOG.info("RTMP server on {} stopped", localAddress);
+                    LOG.info("RTMP server on {} stopped", rtmpListener.localAddress());
                     termination.complete(null);
                 });
             }
@@ -392,7 +397,7 @@ public final class RtmpServer implements AutoCloseable {
             } catch (InterruptedException e) {
                 interrupted = true;
             } catch (ExecutionException | TimeoutException e) {
-                LOG.warn("RTMP server on {} did not stop cleanly", localAddress, e);
+                LOG.warn("RTMP server on {} did not stop cleanly", rtmpListener.localAddress(), e);
                 break;
             }
         }
@@ -401,75 +406,6 @@ public final class RtmpServer implements AutoCloseable {
         }
     }
 
-    private void openConnection(EventLoop loop, SocketChannel ch, PeerSlot slot) {
-        NioTransport transport = new NioTransport(loop, ch, stats, LINGER_NANOS);
-        if (!slot.attach(transport) || state != State.STARTED || drainer != null) {
-            peerLimits.release(slot);
-            transport.closeNow(null);
-            return;
-        }
-        ServerConnection connection = null;
-        try {
-            RtmpControllerFactory perConnection = session -> new PeerLimitController(controllers.create(session), slot, peerLimits);
-            connection = new ServerConnection(sessionConfig, perConnection, transport, nanoClock.getAsLong());
-            connections.add(connection);
-            transport.start(new EngineHandler(connection, nanoClock, connections, () -> {
-                peerLimits.release(slot);
-                connectionClosed();
-            }));
-            LOG.debug("accepted {} on {}", transport.remoteAddress(), loop);
-        } catch (Throwable t) {
-            LOG.warn("could not set up connection from {}", transport.remoteAddress(), t);
-            if (connection != null) {
-                connections.remove(connection);
-            }
-            peerLimits.release(slot);
-            transport.closeNow(t);
-        }
-    }
-
-    /** Adapts the engine to the transport's callbacks. */
-    private static final class EngineHandler implements ConnectionHandler {
-        private final ServerConnection connection;
-        private final LongSupplier clock;
-        private final Set<ServerConnection> open;
-        private final Runnable onClosed;
-
-        EngineHandler(ServerConnection connection, LongSupplier clock, Set<ServerConnection> open, Runnable onClosed) {
-            this.connection = connection;
-            this.clock = clock;
-            this.open = open;
-            this.onClosed = onClosed;
-        }
-
-        @Override
-        public void onBytes(ByteBuffer in) {
-            connection.onBytes(in);
-        }
-
-        @Override
-        public void onTick(long nowNanos) {
-            connection.onTick(clock == SYSTEM_CLOCK ? nowNanos : clock.getAsLong());
-        }
-
-        @Override
-        public void onTransportClosed(Throwable causeOrNull) {
-            open.remove(connection);
-            connection.onTransportClosed(causeOrNull);
-            onClosed.run();
-        }
-    }
-
-    private static void closeQuietly(java.io.Closeable c) {
-        if (c == null) {
-            return;
-        }
-        try {
-            c.close();
-        } catch (IOException e) {
-            LOG.debug("close failed", e);
-        }
-    }
 
     private static ThreadFactory defaultThreadFactory() {
         AtomicInteger n = new AtomicInteger();
@@ -482,7 +418,8 @@ public final class RtmpServer implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "RtmpServer[" + (localAddress != null ? localAddress : bindAddress) + ", " + state + "]";
+        InetSocketAddress a = rtmpListener.localAddress();
+        return "RtmpServer[" + (a != null ? a : rtmpListener.bindAddress()) + ", " + state + "]";
     }
 
     /**
@@ -510,8 +447,88 @@ public final class RtmpServer implements AutoCloseable {
         private ThreadFactory threadFactory;
         private String jmxDomain;
         private Duration mergedWriteDelay = Duration.ZERO;
+        private InetSocketAddress httpBind;
+        private boolean httpOnRtmpHost;
+        private HttpOptions httpOptions = HttpOptions.defaults();
+        private final List<HttpRoute> httpRoutes = new ArrayList<>();
 
         private Builder() {}
+
+        /**
+         * Adds an HTTP/1.1 listener on the RTMP listener's host (see {@link #host(String)}), served by
+         * the same event loops. Default: no HTTP listener.
+         *
+         * @param port 0–65535; 0 picks an ephemeral port ({@link RtmpServer#httpPort()} tells which)
+         * @return this builder
+         * @throws IllegalArgumentException if out of range
+         */
+        public Builder http(int port) {
+            if (port < 0 || port > 0xFFFF) {
+                throw new IllegalArgumentException("HTTP port out of range: " + port);
+            }
+            this.httpBind = InetSocketAddress.createUnresolved("rtmp-host", port);
+            this.httpOnRtmpHost = true;
+            return this;
+        }
+
+        /**
+         * Adds an HTTP/1.1 listener on {@code address}, served by the same event loops. Default: no
+         * HTTP listener.
+         *
+         * @param address the address to bind; port 0 picks an ephemeral port
+         * @return this builder
+         */
+        public Builder http(InetSocketAddress address) {
+            this.httpBind = Objects.requireNonNull(address, "address");
+            this.httpOnRtmpHost = false;
+            return this;
+        }
+
+        /**
+         * Removes the HTTP listener added by {@link #http(int)} or {@link #http(InetSocketAddress)}.
+         *
+         * @return this builder
+         */
+        public Builder noHttp() {
+            this.httpBind = null;
+            return this;
+        }
+
+        /**
+         * Sets the HTTP listener's limits, CORS origin and timeouts. Default {@link HttpOptions#defaults()}.
+         *
+         * @param options the settings
+         * @return this builder
+         */
+        public Builder httpOptions(HttpOptions options) {
+            this.httpOptions = Objects.requireNonNull(options, "options");
+            return this;
+        }
+
+        /**
+         * Routes HTTP requests with {@code method} whose path matches {@code path} to {@code handler}
+         * (see {@link HttpRoute}); earlier routes win. Without routes: OPTIONS is answered (CORS
+         * preflight), {@code GET /APP/KEY.flv} is 404 (no stream is live) or, with
+         * {@code Upgrade: websocket}, an accepted WebSocket that sends nothing; everything else 404.
+         *
+         * @param method the request method
+         * @param path tests the request path (without query)
+         * @param handler serves the requests, on their loop thread
+         * @return this builder
+         */
+        public Builder httpRoute(HttpMethod method, Predicate<String> path, HttpHandler handler) {
+            httpRoutes.add(new HttpRoute(method, path, handler));
+            return this;
+        }
+
+        InetSocketAddress resolvedHttpBind() {
+            if (!httpOnRtmpHost) {
+                return httpBind;
+            }
+            return bind.isUnresolved()
+                    ? InetSocketAddress.createUnresolved(bind.getHostString(), httpBind.getPort())
+                    : new InetSocketAddress(bind.getAddress(), httpBind.getPort());
+        }
 
         /**
          * Sets the listening address. Default {@code 127.0.0.1:1935}: loopback, so binding all

@@ -35,14 +35,17 @@ import picocli.CommandLine.Spec;
  * loops, not a thread per player), runs S seconds and prints players kept up, bytes delivered,
  * latency p50/p99 (synthetic frames carry their send time) and time to first keyframe. With
  * {@code --publisher-restart-every D} the publisher's connection is closed and a new one publishes the same
- * source every D, while the players stay connected (a soak test for per-publisher state).
+ * source every D, while the players stay connected (a soak test for per-publisher state). Latency figures
+ * print as {@code n/a (needs --synthetic)} without synthetic frames; the exit code is 1 when no player received
+ * any audio or video message.
  */
 @Command(
         name = "load",
         mixinStandardHelpOptions = true,
         description = {
             "Load test: publishes (optionally) and plays rtmp://HOST[:PORT]/APP/KEY with N players on one event loop group,",
-            "then prints players kept up, bytes delivered, latency p50/p99 and time to first keyframe."
+            "then prints players kept up, bytes delivered, latency p50/p99 and time to first keyframe.",
+            "Exits with 1 when no player received media."
         })
 public final class LoadCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "URL", description = "rtmp://HOST[:PORT]/APP/KEY")
@@ -171,6 +174,13 @@ public final class LoadCommand implements Callable<Integer> {
                 out.println(report.json());
             }
             out.flush();
+            if (report.withMedia() == 0 && players > 0) {
+                spec.commandLine().getErr().printf("%s: no player received media from %s%s%n",
+                        spec.qualifiedName(), url, source == null
+                                ? " (is a stream published there? --synthetic KBPS or --publish FILE publishes one)" : "");
+                spec.commandLine().getErr().flush();
+                return 1;
+            }
             return 0;
         }
     }
@@ -299,6 +309,7 @@ public final class LoadCommand implements Callable<Integer> {
         int disconnected = 0;
         int keptUp = 0;
         int withKeyframe = 0;
+        int withMedia = 0;
         long bytes = 0;
         long[] ttfk = new long[all.length];
         for (int i = 0; i < all.length; i++) {
@@ -312,6 +323,9 @@ public final class LoadCommand implements Callable<Integer> {
                 disconnected++;
             }
             bytes += p.bytesIn();
+            if (p.mediaMessages() > 0) {
+                withMedia++;
+            }
             long t = p.timeToFirstKeyframeNanos();
             if (t >= 0) {
                 ttfk[withKeyframe++] = t;
@@ -326,7 +340,8 @@ public final class LoadCommand implements Callable<Integer> {
                 (now - begin) / 1e9, latency.quantileMillis(0.5), latency.quantileMillis(0.99),
                 latency.quantileMillis(1.0), latency.count(), steadyLatency.quantileMillis(0.5),
                 steadyLatency.quantileMillis(0.99), steadyLatency.count(), quantileMillis(k, 0.5), quantileMillis(k, 0.99),
-                withKeyframe, publisher == null ? 0 : earlierMessages + publisher.messages());
+                withKeyframe, publisher == null ? 0 : earlierMessages + publisher.messages(), withMedia,
+                source != null && source.file == null);
     }
 
     private boolean keptUp(LoadPlayer p, LoadPublisher publisher, long now, long lagNanos) {

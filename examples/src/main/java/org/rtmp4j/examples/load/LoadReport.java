@@ -25,6 +25,8 @@ import java.util.Locale;
  * @param ttfkP99 99th percentile of that
  * @param withKeyframe players that got a keyframe
  * @param published messages the publisher sent (0 without one)
+ * @param withMedia players that received at least one audio or video message
+ * @param synthetic whether {@code --synthetic} published (only its frames carry send times for latency)
  */
 record LoadReport(
         String url,
@@ -45,7 +47,9 @@ record LoadReport(
         double ttfkP50,
         double ttfkP99,
         int withKeyframe,
-        long published) {
+        long published,
+        int withMedia,
+        boolean synthetic) {
 
     void printTable(PrintWriter out) {
         out.printf(Locale.ROOT, "%-26s %s%n", "url", url);
@@ -53,24 +57,42 @@ record LoadReport(
         out.printf(Locale.ROOT, "%-26s %d of %d (lag < %d ms)%n", "players kept up", keptUp, players, lagLimitMs);
         out.printf(Locale.ROOT, "%-26s %,d (%.1f Mbit/s in all, %.2f Mbit/s per player) in %.1f s%n", "bytes delivered",
                 bytes, bytes * 8 / 1e6 / seconds, players == 0 ? 0.0 : bytes * 8 / 1e6 / seconds / players, seconds);
-        out.printf(Locale.ROOT, "%-26s p50 %.1f ms, p99 %.1f ms, max %.1f ms (%,d frames)%n", "latency",
-                latencyP50, latencyP99, latencyMax, latencySamples);
-        out.printf(Locale.ROOT, "%-26s p50 %.1f ms, p99 %.1f ms (%,d frames sent once all were playing)%n",
-                "latency, steady", steadyP50, steadyP99, steadySamples);
-        out.printf(Locale.ROOT, "%-26s p50 %.1f ms, p99 %.1f ms (%d players got one)%n", "time to first keyframe",
-                ttfkP50, ttfkP99, withKeyframe);
+        out.printf(Locale.ROOT, "%-26s %d of %d%n", "players that got media", withMedia, players);
+        if (Double.isNaN(latencyP50)) {
+            out.printf(Locale.ROOT, "%-26s %s%n", "latency", notMeasured());
+        } else {
+            out.printf(Locale.ROOT, "%-26s p50 %.1f ms, p99 %.1f ms, max %.1f ms (%,d frames)%n", "latency",
+                    latencyP50, latencyP99, latencyMax, latencySamples);
+        }
+        if (Double.isNaN(steadyP50)) {
+            out.printf(Locale.ROOT, "%-26s %s%n", "latency, steady", notMeasured());
+        } else {
+            out.printf(Locale.ROOT, "%-26s p50 %.1f ms, p99 %.1f ms (%,d frames sent once all were playing)%n",
+                    "latency, steady", steadyP50, steadyP99, steadySamples);
+        }
+        if (Double.isNaN(ttfkP50)) {
+            out.printf(Locale.ROOT, "%-26s n/a (no player got a keyframe)%n", "time to first keyframe");
+        } else {
+            out.printf(Locale.ROOT, "%-26s p50 %.1f ms, p99 %.1f ms (%d players got one)%n", "time to first keyframe",
+                    ttfkP50, ttfkP99, withKeyframe);
+        }
         out.printf(Locale.ROOT, "%-26s %,d%n", "messages published", published);
+    }
+
+    /** Why a latency figure is missing: only synthetic frames carry their send time. */
+    private String notMeasured() {
+        return synthetic ? "n/a (no synthetic frame measured)" : "n/a (needs --synthetic)";
     }
 
     String json() {
         return String.format(Locale.ROOT,
                 "{\"url\":\"%s\",\"players\":%d,\"connected\":%d,\"disconnected\":%d,\"keptUp\":%d,\"lagLimitMs\":%d,"
                         + "\"bytes\":%d,\"seconds\":%.3f,\"latencyP50Ms\":%s,\"latencyP99Ms\":%s,\"latencyMaxMs\":%s,"
-                        + "\"latencySamples\":%d,\"steadyP50Ms\":%s,\"steadyP99Ms\":%s,\"steadySamples\":%d,\"ttfkP50Ms\":%s,\"ttfkP99Ms\":%s,\"withKeyframe\":%d,\"published\":%d}",
+                        + "\"latencySamples\":%d,\"steadyP50Ms\":%s,\"steadyP99Ms\":%s,\"steadySamples\":%d,\"ttfkP50Ms\":%s,\"ttfkP99Ms\":%s,\"withKeyframe\":%d,\"published\":%d,\"withMedia\":%d}",
                 url.replace("\\", "\\\\").replace("\"", "\\\""), players, connected, disconnected, keptUp, lagLimitMs,
                 bytes, seconds, num(latencyP50), num(latencyP99), num(latencyMax), latencySamples, num(steadyP50),
                 num(steadyP99), steadySamples, num(ttfkP50),
-                num(ttfkP99), withKeyframe, published);
+                num(ttfkP99), withKeyframe, published, withMedia);
     }
 
     private static String num(double v) {

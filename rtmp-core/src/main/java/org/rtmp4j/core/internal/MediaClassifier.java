@@ -48,9 +48,11 @@ public final class MediaClassifier {
      * @return {@link #AUDIO}, {@link #SEQUENCE_HEADER} and {@link #KEYFRAME} bits
      */
     public static int traits(MediaMessage media) {
-        return (media instanceof AudioMessage ? AUDIO : 0)
-                | (isSequenceHeader(media) ? SEQUENCE_HEADER : 0)
-                | (isKeyframe(media) ? KEYFRAME : 0);
+        ByteBuffer payload = media.payload(); // one view for both tests
+        if (media instanceof AudioMessage) {
+            return AUDIO | (isAudioSequenceHeader(payload) ? SEQUENCE_HEADER : 0);
+        }
+        return (isVideoSequenceHeader(payload) ? SEQUENCE_HEADER : 0) | (isVideoKeyframe(payload) ? KEYFRAME : 0);
     }
 
     /**

@@ -1,0 +1,72 @@
+package org.rtmp4j.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** {@code server --http-port}: the CLI run as a process prints where HTTP listens, and HTTP answers there. */
+@Timeout(60)
+class ServerCommandHttpIT {
+    private static final Pattern HTTP_LINE = Pattern.compile("HTTP listening on http://127\\.0\\.0\\.1:(\\d+)/");
+    private Process process;
+
+    @AfterEach
+    void stop() throws Exception {
+        if (process != null) {
+            process.destroy();
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        }
+    }
+
+    @Test
+    void serverPrintsTheHttpAddressAndAnswersOnIt() throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(), "server",
+                "--host", "127.0.0.1", "--port", "0", "--http-port", "0", "--status-interval", "0")
+                .redirectErrorStream(true).start();
+        CompletableFuture<Integer> httpPort = new CompletableFuture<>();
+        List<String> lines = new ArrayList<>();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line = r.readLine(); line != null; line = r.readLine()) {
+                    synchronized (lines) {
+                        lines.add(line);
+                    }
+                    Matcher m = HTTP_LINE.matcher(line);
+                    if (m.find()) {
+                        httpPort.complete(Integer.parseInt(m.group(1)));
+                    }
+                }
+                httpPort.completeExceptionally(new AssertionError("no HTTP line in " + lines));
+            } catch (Exception e) {
+                httpPort.completeExceptionally(e);
+            }
+        }, "server-output");
+        reader.setDaemon(true);
+        reader.start();
+        int port = httpPort.get(30, TimeUnit.SECONDS);
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/live/none.flv")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).isEqualTo(404);
+        assertThat(r.headers().firstValue("Access-Control-Allow-Origin")).contains("*");
+    }
+}
