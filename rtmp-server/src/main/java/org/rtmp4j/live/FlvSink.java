@@ -2,6 +2,7 @@ package org.rtmp4j.live;
 
 import java.nio.ByteBuffer;
 import java.util.concurrent.Executor;
+import java.util.function.BooleanSupplier;
 import org.rtmp4j.core.session.OutboundLimits;
 import org.rtmp4j.core.session.OutboundOverflowException;
 
@@ -12,19 +13,36 @@ import org.rtmp4j.core.session.OutboundOverflowException;
  * ({@link LiveMedia#flvTag()}) and the shared {@code onMetaData} script tag. Statuses are RTMP's:
  * an FLV peer hears {@link FlvSubscriber#onLive}.
  *
- * <p>Its thread is a {@link SerialExecutor} over the executor the host chose (by default the
- * thread that hands it work drains it), so the subscriber is called one task at a time, in order.
+ * <p>Its thread is either the transport's (an HTTP connection's event loop) or a {@link
+ * SerialExecutor} over the executor the host chose (by default the thread that hands it work drains
+ * it), so the subscriber is called one task at a time, in order.
  */
 final class FlvSink implements MediaSink {
     private final FlvSubscriber subscriber;
-    private final SerialExecutor executor;
+    private final Object executorKey;
+    private final BooleanSupplier inThread;
+    private final Executor executor;
     private final OutboundLimits limits;
     private volatile LiveStream stream;
     private boolean headerSent;
 
+    /** On a {@link SerialExecutor} over {@code executor}. */
     FlvSink(FlvSubscriber subscriber, Executor executor, OutboundLimits limits) {
         this.subscriber = subscriber;
-        this.executor = new SerialExecutor(executor);
+        SerialExecutor serial = new SerialExecutor(executor);
+        this.executorKey = this;
+        this.inThread = serial::inExecutor;
+        this.executor = serial;
+        this.limits = limits;
+    }
+
+    /** On a thread the transport owns (an event loop), shared with other sinks of the same {@code executorKey}. */
+    FlvSink(FlvSubscriber subscriber, Object executorKey, BooleanSupplier inThread, Executor executor,
+            OutboundLimits limits) {
+        this.subscriber = subscriber;
+        this.executorKey = executorKey;
+        this.inThread = inThread;
+        this.executor = executor;
         this.limits = limits;
     }
 
@@ -35,12 +53,12 @@ final class FlvSink implements MediaSink {
 
     @Override
     public Object executorKey() {
-        return this;
+        return executorKey;
     }
 
     @Override
     public boolean inSinkThread() {
-        return executor.inExecutor();
+        return inThread.getAsBoolean();
     }
 
     @Override

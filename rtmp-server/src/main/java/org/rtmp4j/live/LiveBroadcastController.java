@@ -238,7 +238,8 @@ public class LiveBroadcastController implements RtmpController {
         return subscribe(key, sink, Objects.requireNonNull(sink, "sink").toString());
     }
 
-    private Optional<LiveSubscription> subscribe(StreamKey key, MediaSink sink, String name) {
+    /** Subscribes {@code sink} under {@code name} (for logs); package-private for the HTTP-FLV player. */
+    Optional<LiveSubscription> subscribe(StreamKey key, MediaSink sink, String name) {
         Objects.requireNonNull(key, "key");
         Output output = new Output(sink, fourCc -> true, name);
         LiveStream.Join join = hub.join(key, output, waits(key));
