@@ -2,7 +2,7 @@ package org.rtmp4j.live;
 
 /**
  * The hub's counters for one output of any kind (RTMP player, FLV subscriber, recorder), kept by
- * the one slow-output policy ({@link OutputGate}).
+ * the one slow-output policy ({@code OutputGate}).
  *
  * @param messagesSent audio and video messages handed to the sink
  * @param droppedVideo video messages dropped because the output was slow

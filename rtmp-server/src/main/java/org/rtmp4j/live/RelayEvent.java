@@ -8,7 +8,7 @@ import org.rtmp4j.core.command.Status;
  * What the hub hands an output ({@link MediaSink#onEvent}), in the order the publisher produced it.
  * A joining output gets the same events, first the cached ones (metadata, sequence headers, GOP),
  * then those that arrived while it joined. Media reaches a sink only after the hub's join,
- * keyframe-wait and slow-output decisions ({@link OutputGate}).
+ * keyframe-wait and slow-output decisions ({@code OutputGate}).
  */
 public sealed interface RelayEvent permits LiveMedia, RelayEvent.Metadata, RelayEvent.Published,
         RelayEvent.Unpublished, RelayEvent.Refused {
