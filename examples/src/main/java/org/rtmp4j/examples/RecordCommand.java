@@ -14,7 +14,7 @@ import picocli.CommandLine.Model.CommandSpec;
         name = "record",
         mixinStandardHelpOptions = true,
         description = "Runs an RTMP server that records each published stream to DIR/APP/KEY-yyyyMMdd-HHmmss.flv (UTC; "
-                + "see --record-mode) with no playback.")
+                + "see --record-mode) with no playback: a play gets NetStream.Play.Failed.")
 final class RecordCommand implements Callable<Integer> {
     @Mixin
     ServerOptions server = new ServerOptions();
@@ -36,7 +36,7 @@ final class RecordCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         server.logging.apply();
         return server.runUntilShutdown(
-                RtmpServer.builder().controller(new RecordToFlv(dir, recordMode.mode)),
+                RtmpServer.builder().controller(new AccessLog(new RecordOnly(new RecordToFlv(dir, recordMode.mode)), null)),
                 spec.commandLine().getOut(),
                 "recorder",
                 "Publish to rtmp://HOST:PORT/APP/KEY; it is recorded to " + dir.toAbsolutePath() + "/APP/"

@@ -57,7 +57,7 @@ public final class RecordToFlv implements RtmpController {
     /** Accepts a publish if app and stream name are plain file names; else rejects (NetStream.Publish.BadName). */
     @Override
     public void onPublish(RtmpSession session, PublishRequest request) {
-        if (SafeNames.isSafe(session.app()) && SafeNames.isSafe(request.name())) {
+        if (SafeNames.isSafeApp(session.app()) && SafeNames.isSafe(request.name())) {
             request.accept();
         } else {
             request.rejectBadName("app and stream name must be plain file names");

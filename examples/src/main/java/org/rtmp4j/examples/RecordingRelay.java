@@ -26,7 +26,7 @@ final class RecordingRelay extends ForwardingRtmpController {
     @Override
     public void onPublish(RtmpSession session, PublishRequest request) {
         String app = session.app();
-        if (SafeNames.isSafe(app) && SafeNames.isSafe(request.command().name())) {
+        if (SafeNames.isSafeApp(app) && SafeNames.isSafe(request.command().name())) {
             super.onPublish(session, request);
         } else {
             request.rejectBadName("app and stream name must be plain file names to be recorded");

@@ -9,6 +9,8 @@ import java.nio.file.Path;
 final class SafeNames {
     /** The longest name accepted, in characters (a common file-system limit is 255 bytes). */
     static final int MAX_LENGTH = 200;
+    /** The most {@code /}-separated segments an app may have to be recorded. */
+    static final int MAX_APP_SEGMENTS = 4;
 
     private SafeNames() {}
 
@@ -31,15 +33,42 @@ final class SafeNames {
     }
 
     /**
-     * Resolves {@code dir/app/fileName}.
+     * Whether {@code app} is a connect application usable as a relative directory: one to
+     * {@value #MAX_APP_SEGMENTS} {@code /}-separated segments (ffmpeg and librtmp send {@code live/inst} for
+     * {@code rtmp://host/live/inst/KEY}), each {@linkplain #isSafe safe}; so no empty segment, no
+     * {@code ..}, no leading or trailing {@code /}.
+     */
+    static boolean isSafeApp(String app) {
+        if (app == null) {
+            return false;
+        }
+        String[] segments = app.split("/", -1);
+        if (segments.length > MAX_APP_SEGMENTS) {
+            return false;
+        }
+        for (String segment : segments) {
+            if (!isSafe(segment)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Resolves {@code dir/app/fileName}; an app of several segments becomes nested directories.
      *
-     * @throws IllegalArgumentException if {@code app} or {@code fileName} is not {@linkplain #isSafe safe}
+     * @throws IllegalArgumentException if {@code app} is not {@linkplain #isSafeApp safe} or {@code fileName}
+     *     not {@linkplain #isSafe safe}
      */
     static Path resolve(Path dir, String app, String fileName) {
-        if (!isSafe(app) || !isSafe(fileName)) {
+        if (!isSafeApp(app) || !isSafe(fileName)) {
             throw new IllegalArgumentException("unsafe app or stream name: app=" + quote(app) + " file=" + quote(fileName));
         }
-        return dir.resolve(app).resolve(fileName);
+        Path appDir = dir;
+        for (String segment : app.split("/")) {
+            appDir = appDir.resolve(segment);
+        }
+        return appDir.resolve(fileName);
     }
 
     private static String quote(String s) {

@@ -50,7 +50,7 @@ final class ServerCommand implements Callable<Integer> {
             names = "--status-interval",
             paramLabel = "SECONDS",
             defaultValue = "${env:RTMP_STATUS_INTERVAL:-10}",
-            description = "Print a status line (connections, streams, players, bitrates, drops) every SECONDS, 0 for never (env RTMP_STATUS_INTERVAL; default: ${DEFAULT-VALUE}).")
+            description = "Look every SECONDS and log a status line (connections, streams, players, bitrates, drops, busiest streams) when it changed, at least once a minute; 0 for never (env RTMP_STATUS_INTERVAL; default: ${DEFAULT-VALUE}).")
     int statusInterval;
 
     @Option(
@@ -66,6 +66,15 @@ final class ServerCommand implements Callable<Integer> {
             defaultValue = "${env:RTMP_PUBLISH_TOKEN}",
             description = "Accept publishing with ?token=TOKEN in the stream key or the URL (env RTMP_PUBLISH_TOKEN).")
     String publishToken;
+
+    @Option(
+            names = "--wait-for-publisher",
+            negatable = true,
+            defaultValue = "${env:RTMP_WAIT_FOR_PUBLISHER:-true}",
+            fallbackValue = "true",
+            description = "A player of a key that is not live waits for its publisher (logged as waiting); "
+                    + "--no-wait-for-publisher answers NetStream.Play.StreamNotFound instead (env RTMP_WAIT_FOR_PUBLISHER; default: ${DEFAULT-VALUE}).")
+    boolean waitForPublisher = true;
 
     @Option(
             names = "--jmx-domain",
@@ -99,7 +108,8 @@ final class ServerCommand implements Callable<Integer> {
         if (!noHttp && (httpPort < 0 || httpPort > 65535)) {
             throw new ParameterException(spec.commandLine(), "--http-port must be 0..65535: " + httpPort);
         }
-        LiveBroadcastController relay = new LiveBroadcastController(LiveOptions.DEFAULT.withMaxStreams(maxStreams));
+        LiveBroadcastController relay = new LiveBroadcastController(LiveOptions.DEFAULT.withMaxStreams(maxStreams)
+                .withWaitForPublisher(waitForPublisher));
         RtmpController controller = relay;
         String hint = "Publish to rtmp://HOST:PORT/live/KEY (OBS: server rtmp://HOST:PORT/live, stream key KEY); play the same URL.";
         if (recordDir != null) {
@@ -114,7 +124,7 @@ final class ServerCommand implements Callable<Integer> {
                     + (publishKeys != null && publishToken != null && !publishToken.isEmpty() ? " or " : "")
                     + (publishToken != null && !publishToken.isEmpty() ? "KEY?token=TOKEN" : "");
         }
-        RtmpServer.Builder builder = RtmpServer.builder().controller(controller);
+        RtmpServer.Builder builder = RtmpServer.builder().controller(new AccessLog(controller, relay));
         if (!noHttp) {
             builder.http(httpPort).httpRoute(HttpMethod.GET, FlvStreamPath::matches, new HttpFlvPlayer(relay));
         }
@@ -125,6 +135,6 @@ final class ServerCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         return server.runUntilShutdown(builder, out, "live server", hint, s -> statusInterval == 0
                 ? () -> { }
-                : StatusReporter.start(s, relay::stats, out, Duration.ofSeconds(statusInterval)));
+                : StatusReporter.start(s, relay::stats, relay::activeStreams, Duration.ofSeconds(statusInterval)));
     }
 }

@@ -56,7 +56,9 @@ final class ServerOptions {
 
     /**
      * Binds {@code builder}'s server to {@code --host}/{@code --port}, starts it, prints where it listens and
-     * prints {@code hint} with PORT replaced, and blocks until the JVM shuts down (Ctrl-C, SIGTERM), when a shutdown hook closes the server gracefully.
+     * prints {@code hint} with PORT replaced, and blocks until Ctrl-C (SIGINT) or SIGTERM, which close the server
+     * gracefully and return 0 ({@link StopSignals}); a JVM shutdown of any other kind closes it from a shutdown
+     * hook.
      */
     int runUntilShutdown(RtmpServer.Builder builder, PrintWriter out, String what, String hint)
             throws IOException, InterruptedException {
@@ -79,20 +81,19 @@ final class ServerOptions {
                 .mergedWriteDelay(java.time.Duration.ofMillis(mergedWriteDelayMs))
                 .build()
                 .start();
-        CountDownLatch stopped = new CountDownLatch(1);
         AutoCloseable extra = onStarted.apply(server);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        Runnable stop = () -> {
             try {
-                try {
-                    extra.close();
-                } catch (Exception e) {
-                    // best effort: the server still closes
-                }
-                server.close();
-            } finally {
-                stopped.countDown();
+                extra.close();
+            } catch (Exception e) {
+                // best effort: the server still closes
             }
-        }, "rtmp4j-shutdown"));
+            server.close();
+        };
+        Thread hook = new Thread(stop, "rtmp4j-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        CountDownLatch stopRequested = new CountDownLatch(1);
+        StopSignals.onStop(stopRequested::countDown);
         InetSocketAddress bound = server.localAddress();
         out.printf("rtmp4j %s listening on rtmp://%s:%d/ (Ctrl-C stops)%n", what, bound.getHostString(), bound.getPort());
         out.println(hint.replace("PORT", Integer.toString(bound.getPort())));
@@ -101,7 +102,9 @@ final class ServerOptions {
             out.printf("HTTP listening on http://%s:%d/%n", http.getHostString(), http.getPort());
         }
         out.flush();
-        stopped.await();
+        stopRequested.await();
+        Runtime.getRuntime().removeShutdownHook(hook);
+        stop.run();
         return 0;
     }
 }

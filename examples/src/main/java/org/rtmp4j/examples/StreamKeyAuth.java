@@ -33,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * </ul>
  * Anything else is refused with {@code onStatus} level {@code error}, code
  * {@value #REJECTED_CODE} and description {@value #REJECTED_DESCRIPTION}; the connection stays open
- * (the client may retry with another key). Playing is not restricted.
+ * (the client may retry with another key), and an INFO line names the peer's address, app and key
+ * (never the query), for fail2ban-style tools. Playing is not restricted.
  *
  * <p>Keys file: UTF-8, one key per line; blank lines and lines starting with {@code #} are ignored,
  * surrounding spaces trimmed. It is read at construction and read again at the next publish after
@@ -83,7 +84,8 @@ public final class StreamKeyAuth extends ForwardingRtmpController {
         if (isAllowed(publish.name(), publish.query(), connectQuery)) {
             super.onPublish(session, request);
         } else {
-            log.info("{} refused: publish of '{}' with an invalid stream key or token", session.id(), publish.name());
+            log.info("invalid stream key from {}: app={} key={}", AccessLog.peer(session),
+                    session.connectCommand().map(Connect::app).orElse(""), publish.name());
             request.reject(Status.error(REJECTED_CODE, REJECTED_DESCRIPTION));
         }
     }

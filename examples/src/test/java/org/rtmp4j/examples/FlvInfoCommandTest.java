@@ -131,9 +131,10 @@ class FlvInfoCommandTest {
         meta.put("height", 240.0);
         try (FlvWriter w = FlvWriter.create(file, new FlvHeader(false, true))) {
             w.writeMetadata(meta, FlvTagType.SCRIPT_AMF3);
-            // E-RTMP v2 Multitrack, ManyTracks, SequenceStart, "avc1", tracks 0 and 2 with empty records
+            // E-RTMP v2 Multitrack, ManyTracks, SequenceStart, "avc1", tracks 0 and 2 with one-byte records (an empty
+            // record names no codec: VideoTagValidator)
             w.write(new FlvTag(FlvTagType.VIDEO, 0,
-                    ByteBuffer.wrap(HexFormat.of().parseHex("9610" + "61766331" + "00000000" + "02000000"))));
+                    ByteBuffer.wrap(HexFormat.of().parseHex("9610" + "61766331" + "0000000101" + "0200000101"))));
             // E-RTMP "hvc1" CodedFramesX key frame, single track (track 0)
             w.write(new FlvTag(FlvTagType.VIDEO, 40, ByteBuffer.wrap(HexFormat.of().parseHex("9368766331aa"))));
         }

@@ -38,4 +38,29 @@ class SafeNamesTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("\\u000a");
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"live", "live/inst", "live/_definst_", "a/b/c/d"})
+    void acceptsAppsOfUpToFourPlainSegments(String app) {
+        assertThat(SafeNames.isSafeApp(app)).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "/", "live/", "/live", "live//inst", "live/..", "../live", "live/./x", "a/b/c/d/e",
+            "live\\..", "c:/x", "live/a\u0000b"})
+    void rejectsAppsThatCouldEscapeTheDirectory(String app) {
+        assertThat(SafeNames.isSafeApp(app)).isFalse();
+    }
+
+    @org.junit.jupiter.api.Test
+    void anAppOfSeveralSegmentsIsNestedDirectoriesInsideTheRecordingDirectory() {
+        Path dir = Path.of("recordings");
+        Path file = SafeNames.resolve(dir, "live/_definst_", "key.flv");
+        assertThat(file).isEqualTo(dir.resolve("live").resolve("_definst_").resolve("key.flv"));
+        assertThat(file.normalize().startsWith(dir)).isTrue();
+        assertThatThrownBy(() -> SafeNames.resolve(dir, "live/..", "key.flv"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> SafeNames.resolve(dir, "live/inst", "a/b.flv"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }

@@ -26,9 +26,12 @@ class StatusLineTest {
     }
 
     @Test
-    void anIdleServerOrAnEmptyIntervalShowsZeroRates() {
+    void anIdleServerShowsNoRatesAndAnEmptyIntervalZeroRates() {
         assertThat(StatusLine.format(START, START, Duration.ofSeconds(10), new LiveStats(0, 0, 0)))
-                .isEqualTo("status: 0 connections, 0 streams, 0 players, in 0 bit/s, out 0 bit/s, dropped 0");
+                .isEqualTo("status: no connections");
+        ServerMetrics one = new ServerMetrics(1, 1, 0, START.bytesIn(), START.bytesOut(), 0, 0, 0);
+        assertThat(StatusLine.format(START, one, Duration.ofSeconds(10), new LiveStats(0, 0, 0)))
+                .isEqualTo("status: 1 connections, 0 streams, 0 players, in 0 bit/s, out 0 bit/s, dropped 0");
         assertThat(StatusLine.rate(1_000, Duration.ZERO)).isEqualTo("0 bit/s");
         assertThat(StatusLine.rate(100, Duration.ofSeconds(1))).isEqualTo("800 bit/s");
     }

@@ -26,10 +26,11 @@ import org.slf4j.LoggerFactory;
  * rtmp-client-reader}) feeding the sans-I/O {@link org.rtmp4j.core.session.ClientConnection}, synchronous writes on the
  * caller's thread. Reader and writers share one lock, so the engine is never entered concurrently.
  *
- * <p>URLs have the form {@code rtmp://host[:port]/app[/stream name][?query]}: the first path
- * segment is the application (RTMP 1.0 §7.2.1.1 {@code app}), the rest (with any query) the
- * default stream name, and {@code tcUrl} is {@code rtmp://host:port/app}. The port defaults to
- * 1935.
+ * <p>URLs have the form {@code rtmp://host[:port]/app[/instance][/stream name][?query]}, split as
+ * ffmpeg and librtmp split them: with one or two path segments the first is the application
+ * (RTMP 1.0 §7.2.1.1 {@code app}), with three or more the first two ({@code live/_definst_}); the
+ * rest (with any query) is the default stream name, and {@code tcUrl} is {@code
+ * rtmp://host:port/app}. The port defaults to 1935.
  *
  * <pre>{@code
  * try (RtmpClient client = RtmpClient.connect(URI.create("rtmp://127.0.0.1/live/cam"), ClientOptions.defaults());
@@ -325,7 +326,7 @@ public final class RtmpClient implements AutoCloseable {
     private void reconnect(ClientLink from, String url) {
         ClientLink next;
         try {
-            next = open(RtmpUrl.parse(URI.create(url)));
+            next = open(RtmpUrl.parseTcUrl(URI.create(url)));
         } catch (IOException | RuntimeException e) {
             LOG.warn("could not follow the Reconnect Request to {} ({}); staying on {}", url, e.toString(), from);
             reconnecting.set(false);

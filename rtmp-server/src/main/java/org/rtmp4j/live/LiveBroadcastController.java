@@ -24,7 +24,9 @@ import org.slf4j.LoggerFactory;
  * name, is relayed to its players with a GOP cache.
  *
  * <ul>
- *   <li><b>Publish</b> (RTMP 1.0 §7.2.2.6): refused with {@code NetStream.Publish.BadName} when the
+ *   <li><b>Publish</b> (RTMP 1.0 §7.2.2.6): refused with {@code NetStream.Publish.BadName} and
+ *       {@value #EMPTY_STREAM_KEY} when the publishing name is empty (a client given
+ *       {@code rtmp://host/live} without a stream key), with {@code NetStream.Publish.BadName} when the
  *       name is live (unless {@link PublisherPolicy#TAKEOVER}), with
  *       {@code NetStream.Publish.Rejected} beyond {@link LiveOptions#maxStreams()}; otherwise
  *       accepted, and players waiting on the name get {@code NetStream.Play.PublishNotify}.</li>
@@ -74,6 +76,9 @@ import org.slf4j.LoggerFactory;
  * overridable; {@link ForwardingRtmpController} composes it with other behaviour instead.
  */
 public class LiveBroadcastController implements RtmpController {
+    /** The description of the {@code NetStream.Publish.BadName} refusal of an empty publishing name. */
+    public static final String EMPTY_STREAM_KEY = "empty stream key";
+
     private static final Logger log = LoggerFactory.getLogger(LiveBroadcastController.class);
 
     private final LiveHub hub;

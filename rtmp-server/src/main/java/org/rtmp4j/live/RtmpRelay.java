@@ -41,6 +41,10 @@ final class RtmpRelay {
             request.reject(Status.error(StatusCodes.PUBLISH_REJECTED, "stream closed"));
             return;
         }
+        if (request.command().name().isEmpty()) { // e.g. ffmpeg or OBS given rtmp://host/live without a key
+            request.reject(Status.error(StatusCodes.PUBLISH_BAD_NAME, LiveBroadcastController.EMPTY_STREAM_KEY));
+            return;
+        }
         StreamKey key = relay.streamKey(session, request.command().name());
         RtmpIngestSource source = new RtmpIngestSource(session, stream);
         Ingest ingest;

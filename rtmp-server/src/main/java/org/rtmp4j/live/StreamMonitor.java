@@ -12,8 +12,8 @@ import org.rtmp4j.flv.codec.MediaInfoCollector;
  * malformed video, the bitrate and the codec description ({@link MediaInfoCollector}), with the
  * change a {@link LiveListener} has not yet heard. Reset for each publisher.
  *
- * <p>Thread-safety: guarded by the stream's lock, except {@link #hasChange()} (volatile, read on
- * every published message without the lock).
+ * <p>Thread-safety: guarded by the stream's lock, except {@link #hasChange()} (one volatile read in
+ * {@link MediaInfoChanges}, on every published message without the lock).
  */
 final class StreamMonitor {
     private long messagesIn;
@@ -24,11 +24,7 @@ final class StreamMonitor {
     private MediaInfoCollector mediaInfo;
     private boolean videoSeen;
     private boolean audioSeen;
-    /** The description last handed out by {@link #takeChange}; {@link MediaInfo#EMPTY} after a reset. */
-    private MediaInfo reportedMedia = MediaInfo.EMPTY;
-    /** A changed description not yet taken, or {@code null}. */
-    private MediaInfo changedMedia;
-    private volatile boolean mediaChanged;
+    private final MediaInfoChanges mediaChanges = new MediaInfoChanges();
     private final BitrateMeter bitrate = new BitrateMeter();
 
     void reset() {
@@ -38,9 +34,7 @@ final class StreamMonitor {
         mediaInfo = null;
         videoSeen = false;
         audioSeen = false;
-        reportedMedia = MediaInfo.EMPTY;
-        changedMedia = null;
-        mediaChanged = false;
+        mediaChanges.reset();
         bitrate.reset();
     }
 
@@ -92,15 +86,12 @@ final class StreamMonitor {
 
     /** @return whether a change waits for {@link #takeChange}; no lock needed */
     boolean hasChange() {
-        return mediaChanged;
+        return mediaChanges.pending();
     }
 
     /** @return the changed description, or {@code null}; under the lock */
     MediaInfo takeChange() {
-        MediaInfo m = changedMedia;
-        changedMedia = null;
-        mediaChanged = false;
-        return m;
+        return mediaChanges.take();
     }
 
     /**
@@ -147,12 +138,7 @@ final class StreamMonitor {
 
     /** Under the lock: remembers the collector's description if it differs from the one last reported. */
     private void noteMediaChange() {
-        MediaInfo now = mediaInfo == null ? MediaInfo.EMPTY : mediaInfo.mediaInfo();
-        if (!now.equals(reportedMedia)) {
-            reportedMedia = now;
-            changedMedia = now;
-            mediaChanged = true;
-        }
+        mediaChanges.note(mediaInfo == null ? MediaInfo.EMPTY : mediaInfo.mediaInfo());
     }
 
     private MediaInfoCollector collector() {

@@ -8,13 +8,35 @@ import org.junit.jupiter.api.Test;
 
 class RtmpUrlTest {
     @Test
-    void firstPathSegmentIsTheAppAndTheRestTheStreamName() {
-        RtmpUrl t = RtmpUrl.parse(URI.create("rtmp://127.0.0.1:1940/live/cam/one"));
+    void withTwoSegmentsTheFirstIsTheAppAndTheSecondTheStreamName() {
+        RtmpUrl t = RtmpUrl.parse(URI.create("rtmp://127.0.0.1:1940/live/cam"));
         assertThat(t.host()).isEqualTo("127.0.0.1");
         assertThat(t.port()).isEqualTo(1940);
         assertThat(t.app()).isEqualTo("live");
-        assertThat(t.streamName()).isEqualTo("cam/one");
+        assertThat(t.streamName()).isEqualTo("cam");
         assertThat(t.tcUrl()).isEqualTo("rtmp://127.0.0.1:1940/live");
+    }
+
+    @Test
+    void withThreeSegmentsTheFirstTwoAreTheAppAsInFfmpegAndLibrtmp() {
+        RtmpUrl t = RtmpUrl.parse(URI.create("rtmp://127.0.0.1:1940/live/_definst_/cam?token=x"));
+        assertThat(t.app()).isEqualTo("live/_definst_");
+        assertThat(t.streamName()).isEqualTo("cam?token=x");
+        assertThat(t.tcUrl()).isEqualTo("rtmp://127.0.0.1:1940/live/_definst_");
+    }
+
+    @Test
+    void withFourSegmentsTheRestAfterTwoIsTheStreamNameAsInFfmpeg() {
+        RtmpUrl t = RtmpUrl.parse(URI.create("rtmp://h/live/inst/cam/one"));
+        assertThat(t.app()).isEqualTo("live/inst");
+        assertThat(t.streamName()).isEqualTo("cam/one");
+    }
+
+    @Test
+    void aColonInTheSecondSegmentMakesItAPlayPath() {
+        RtmpUrl t = RtmpUrl.parse(URI.create("rtmp://h/vod/mp4:dir/file.mp4"));
+        assertThat(t.app()).isEqualTo("vod");
+        assertThat(t.streamName()).isEqualTo("mp4:dir/file.mp4");
     }
 
     @Test
@@ -44,5 +66,14 @@ class RtmpUrlTest {
     void ipv6HostsAreBracketedInTcUrl() {
         RtmpUrl t = RtmpUrl.parse(URI.create("rtmp://[::1]:1935/live/s"));
         assertThat(t.tcUrl()).isEqualTo("rtmp://[::1]:1935/live");
+    }
+
+    @Test
+    void aTcUrlIsAllApplication() {
+        RtmpUrl t = RtmpUrl.parseTcUrl(URI.create("rtmp://h:1936/live/_definst_"));
+        assertThat(t.app()).isEqualTo("live/_definst_");
+        assertThat(t.streamName()).isEmpty();
+        assertThat(t.tcUrl()).isEqualTo("rtmp://h:1936/live/_definst_");
+        assertThat(RtmpUrl.parseTcUrl(URI.create("rtmp://h/live")).tcUrl()).isEqualTo("rtmp://h:1935/live");
     }
 }

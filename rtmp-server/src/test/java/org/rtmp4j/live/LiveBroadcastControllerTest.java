@@ -245,6 +245,20 @@ class LiveBroadcastControllerTest {
     }
 
     @Test
+    void anEmptyStreamKeyIsRefusedWithBadName() {
+        FakeSession s = new FakeSession();
+        FakeSession.Stream st = s.newStream();
+        relay.onPublish(s, st.publish(""));
+
+        FakeSession.Rejected r = rejection(s);
+        assertThat(r).isNotNull();
+        assertThat(r.status().code()).isEqualTo(StatusCodes.PUBLISH_BAD_NAME);
+        assertThat(r.status().description()).isEqualTo("empty stream key");
+        assertThat(relay.activeStreams()).isEmpty();
+        assertThat(relay.liveStreamCount()).isZero();
+    }
+
+    @Test
     void sameNameInAnotherAppIsAnotherStream() {
         publish("cam");
         FakeSession s = new FakeSession("other", List.of());

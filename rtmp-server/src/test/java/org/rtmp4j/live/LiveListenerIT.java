@@ -25,7 +25,7 @@ import org.rtmp4j.server.MediaSink;
 @Timeout(60)
 class LiveListenerIT {
     private static final Path AVATAR =
-            Path.of(System.getProperty("rtmp4j.shared.dir", "../shared"), "media", "h264-aac-avatar.flv");
+            Path.of(System.getProperty("rtmp4j.media.dir", "../media"), "h264-aac-avatar.flv");
 
     private final LiveBroadcastController relay = new LiveBroadcastController();
     private final LoopbackServer fixture = new LoopbackServer();

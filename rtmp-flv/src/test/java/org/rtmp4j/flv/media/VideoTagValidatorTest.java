@@ -86,7 +86,7 @@ class VideoTagValidatorTest {
     void everyVideoTagOfTheRealFilesIsWellFormedButFfmpegsPlaceholder() throws Exception {
         for (String file : new String[] {"h264-aac-avatar.flv", "av1-opus-enhanced-testsrc.flv"}) {
             int placeholders = 0;
-            try (FlvReader reader = FlvReader.open(Path.of(System.getProperty("rtmp4j.shared.dir", "../../shared"), "media", file))) {
+            try (FlvReader reader = FlvReader.open(Path.of(System.getProperty("rtmp4j.media.dir", "../media"), file))) {
                 for (Optional<FlvTag> t = reader.next(); t.isPresent(); t = reader.next()) {
                     if (t.get().type() != FlvTagType.VIDEO) {
                         continue;
