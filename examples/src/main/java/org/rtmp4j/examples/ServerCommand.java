@@ -5,6 +5,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.rtmp4j.core.session.RtmpController;
+import org.rtmp4j.http.FlvStreamPath;
+import org.rtmp4j.http.HttpMethod;
+import org.rtmp4j.live.HttpFlvPlayer;
 import org.rtmp4j.live.LiveBroadcastController;
 import org.rtmp4j.live.LiveOptions;
 import org.rtmp4j.server.RtmpServer;
@@ -123,7 +126,7 @@ final class ServerCommand implements Callable<Integer> {
         }
         RtmpServer.Builder builder = RtmpServer.builder().controller(new AccessLog(controller, relay));
         if (!noHttp) {
-            builder.http(httpPort);
+            builder.http(httpPort).httpRoute(HttpMethod.GET, FlvStreamPath::matches, new HttpFlvPlayer(relay));
         }
         if (jmxDomain != null && !jmxDomain.isEmpty()) {
             builder.jmx(jmxDomain);

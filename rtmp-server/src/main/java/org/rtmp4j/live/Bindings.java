@@ -15,9 +15,9 @@ final class Bindings {
         LiveStream stream();
     }
 
-    record PublisherBinding(LiveStream stream, Publisher publisher) implements Binding {}
+    record PublisherBinding(LiveStream stream, Ingest ingest) implements Binding {}
 
-    record PlayerBinding(LiveStream stream, Subscriber subscriber) implements Binding {}
+    record PlayerBinding(LiveStream stream, Output output) implements Binding {}
 
     /** session id → (message stream id → binding). */
     private final ConcurrentHashMap<String, ConcurrentHashMap<Integer, Binding>> sessions = new ConcurrentHashMap<>();

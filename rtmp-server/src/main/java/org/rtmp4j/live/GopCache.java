@@ -40,12 +40,12 @@ import org.rtmp4j.core.message.MediaMessage;
  * with its lock.
  */
 public final class GopCache {
-    private static final MediaMessage[] EMPTY = new MediaMessage[0];
+    private static final LiveMedia[] EMPTY = new LiveMedia[0];
 
     private final long maxBytes;
     private final int maxDurationMs;
     private final int audioOnlyDurationMs;
-    private final ArrayDeque<MediaMessage> messages = new ArrayDeque<>();
+    private final ArrayDeque<LiveMedia> messages = new ArrayDeque<>();
     private long bytes;
     private boolean hasVideo;
     /** The lowest video track id seen since {@link #clear()} (0 unless E-RTMP Multitrack). */
@@ -90,11 +90,16 @@ public final class GopCache {
      * @param media the message; its payload is kept by reference
      */
     public void add(MediaMessage media) {
-        add(media, MediaClassifier.classify(media));
+        add(MediaClassifier.liveMedia(media));
     }
 
-    void add(MediaMessage media, MediaKind kind) {
-        switch (kind) {
+    /**
+     * Adds one message the hub classified; sequence headers only affect the state.
+     *
+     * @param media the classified message; kept by reference
+     */
+    void add(LiveMedia media) {
+        switch (media.kind()) {
             case VIDEO_SEQUENCE_HEADER:
                 if (isPrimaryTrack(media)) {
                     reset(true);
@@ -115,7 +120,7 @@ public final class GopCache {
             case VIDEO_FRAME:
                 if (!hasVideo) {
                     hasVideo = true;
-                    primaryTrack = MediaClassifier.trackId(media);
+                    primaryTrack = media.trackId();
                     reset(true);
                 }
                 appendInGop(media);
@@ -134,8 +139,8 @@ public final class GopCache {
      * Whether a keyframe or sequence header belongs to the primary track; the first video, or a
      * lower track id than seen so far, becomes the primary track.
      */
-    private boolean isPrimaryTrack(MediaMessage media) {
-        int track = MediaClassifier.trackId(media);
+    private boolean isPrimaryTrack(LiveMedia media) {
+        int track = media.trackId();
         if (!hasVideo || track < primaryTrack) {
             hasVideo = true;
             primaryTrack = track;
@@ -143,14 +148,14 @@ public final class GopCache {
         return track == primaryTrack;
     }
 
-    private void appendInGop(MediaMessage media) {
+    private void appendInGop(LiveMedia media) {
         if (!awaitingKeyFrame) {
             append(media);
             checkBounds();
         }
     }
 
-    private void appendToAudioRing(MediaMessage media) {
+    private void appendToAudioRing(LiveMedia media) {
         append(media);
         while (!messages.isEmpty()
                 && (bytes > maxBytes || span(messages.peekFirst(), media) > audioOnlyDurationMs)) {
@@ -158,7 +163,7 @@ public final class GopCache {
         }
     }
 
-    private void append(MediaMessage media) {
+    private void append(LiveMedia media) {
         messages.addLast(media);
         bytes += media.size();
     }
@@ -175,7 +180,7 @@ public final class GopCache {
      *     RTMP 1.0 §5.3.1.2.1: correct across the wrap for spans under 2^31 ms), or 0 when negative
      *     (out-of-order interleaving)
      */
-    private static long span(MediaMessage first, MediaMessage last) {
+    private static long span(LiveMedia first, LiveMedia last) {
         return Math.max(0, last.timestamp() - first.timestamp());
     }
 
@@ -192,8 +197,18 @@ public final class GopCache {
         primaryTrack = 0;
     }
 
-    MediaMessage[] toArray() {
+    /** @return the cached messages as the hub classified them, oldest first */
+    LiveMedia[] entries() {
         return messages.isEmpty() ? EMPTY : messages.toArray(EMPTY);
+    }
+
+    MediaMessage[] toArray() {
+        LiveMedia[] e = entries();
+        MediaMessage[] out = new MediaMessage[e.length];
+        for (int i = 0; i < e.length; i++) {
+            out[i] = e[i].message();
+        }
+        return out;
     }
 
     /** @return the cached messages, oldest first (an unmodifiable snapshot) */

@@ -2,25 +2,20 @@ package org.rtmp4j.live;
 
 import java.time.Clock;
 import java.util.Collection;
-import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.Optional;
+import java.util.concurrent.Executor;
 import javax.management.ObjectName;
 import org.rtmp4j.core.command.Status;
 import org.rtmp4j.core.command.StatusCodes;
 import org.rtmp4j.core.message.DataMessage;
 import org.rtmp4j.core.message.MediaMessage;
 import org.rtmp4j.core.session.NetStream;
+import org.rtmp4j.core.session.OutboundLimits;
 import org.rtmp4j.core.session.PlayRequest;
 import org.rtmp4j.core.session.PublishRequest;
 import org.rtmp4j.core.session.RtmpController;
 import org.rtmp4j.core.session.RtmpSession;
-import org.rtmp4j.live.Bindings.Binding;
-import org.rtmp4j.live.Bindings.PlayerBinding;
-import org.rtmp4j.flv.media.VideoTagValidator;
-import org.rtmp4j.live.Bindings.PublisherBinding;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,8 +42,9 @@ import org.slf4j.LoggerFactory;
  *       read; the error alone leaves ffmpeg 7.1 waiting for data), unless
  *       {@link LiveOptions#allowEnhancedToLegacyPlayers()}.</li>
  *   <li><b>Media</b>: classified by its FLV tag header, cached, and sent to each player with
- *       {@code media.withStreamId(playerStreamId)}: the payload is shared, never copied. Slow
- *       players are handled by {@link RtmpSession#sendMedia}'s drop policy (docs/ARCHITECTURE.md §7). Video that
+ *       the player's message stream id: the payload is shared, never copied, and chunked
+ *       once per chunk size. Slow players are handled by the hub's drop policy with the
+ *       session's {@link org.rtmp4j.core.session.OutboundLimits} (docs/ARCHITECTURE.md §7). Video that
  *       is not well-formed ({@link org.rtmp4j.flv.media.VideoTagValidator}: an unknown CodecID, a
  *       sequence start without its configuration record, a frame without data) is counted in
  *       {@link StreamInfo#messagesIn()} and dropped: it is not relayed and changes neither the
@@ -66,6 +62,14 @@ import org.slf4j.LoggerFactory;
  *       nothing. Publish authentication in {@link #onPublish} overrides still applies.</li>
  * </ul>
  *
+ * <p>The relay is a hub (docs/ARCHITECTURE.md §14; DESIGN-NOTES.md "The live hub"): RTMP is one
+ * input and one output kind among others. Anything can publish into a name with {@link #publish}
+ * (the same publisher policy, limits and stats as RTMP; {@link #authorizePublish} decides for every
+ * input), and any {@link MediaSink} can play it with {@link #subscribe}; {@link #subscribeFlv}
+ * delivers a stream as FLV bytes with back-pressure, for HTTP-FLV and WebSocket-FLV players or a
+ * host's own HTTP server. Every output kind gets the same join, keyframe wait, slow-output policy
+ * and counters. {@link #resolveStream} lets the host fill an unknown name on demand.
+ *
  * <p>Thread-safety: one instance may serve every session of a server
  * ({@code RtmpServer.Builder.controller}); all state is in concurrent maps and per-stream locks,
  * and no callback blocks. Open for extension: the hooks are {@code protected} and the callbacks
@@ -77,14 +81,9 @@ public class LiveBroadcastController implements RtmpController {
 
     private static final Logger log = LoggerFactory.getLogger(LiveBroadcastController.class);
 
-    private final LiveOptions options;
-    private final Clock clock;
-    private final LiveStreams streams;
-    private final AtomicInteger publishedCount = new AtomicInteger();
-    private final AtomicLong acceptedPublishes = new AtomicLong();
+    private final LiveHub hub;
     private final LiveStatsBean mbean = new LiveStatsBean(this);
-    private final Bindings bindings = new Bindings();
-    private final LiveListeners listeners = new LiveListeners();
+    private final RtmpRelay rtmp;
 
     /** A relay with {@link LiveOptions#DEFAULT}. */
     public LiveBroadcastController() {
@@ -101,24 +100,37 @@ public class LiveBroadcastController implements RtmpController {
      * @param clock the source of {@link StreamInfo#publishingSince()}
      */
     public LiveBroadcastController(LiveOptions options, Clock clock) {
-        this.options = Objects.requireNonNull(options, "options");
-        this.clock = Objects.requireNonNull(clock, "clock");
-        this.streams = new LiveStreams(options);
+        this.hub = new LiveHub(Objects.requireNonNull(options, "options"), Objects.requireNonNull(clock, "clock"),
+                this::publishNotifyStatus, this::unpublishNotifyStatus);
+        this.rtmp = new RtmpRelay(this);
     }
 
     /** @return the settings */
     public LiveOptions options() {
-        return options;
+        return hub.options;
+    }
+
+    /** @return the transport-neutral hub */
+    LiveHub hub() {
+        return hub;
     }
 
     /** @return the registry of live names and names with waiting players */
     public LiveStreams streams() {
-        return streams;
+        return hub.streams;
+    }
+
+    /**
+     * @param key a stream name
+     * @return whether a publisher is attached to it now (of any kind)
+     */
+    public boolean isLive(StreamKey key) {
+        return hub.isLive(Objects.requireNonNull(key, "key"));
     }
 
     /** @return how many names are being published now (what {@link LiveOptions#maxStreams()} limits) */
     public int liveStreamCount() {
-        return publishedCount.get();
+        return hub.publishedCount.get();
     }
 
     /**
@@ -129,7 +141,7 @@ public class LiveBroadcastController implements RtmpController {
      * @return one {@link StreamInfo} per entry, in no particular order
      */
     public Collection<StreamInfo> activeStreams() {
-        return streams.infos(clock.instant());
+        return hub.streams.infos(hub.clock.instant());
     }
 
     /**
@@ -139,7 +151,7 @@ public class LiveBroadcastController implements RtmpController {
      * @return a new snapshot
      */
     public LiveStats stats() {
-        return new LiveStats(acceptedPublishes.get(), publishedCount.get(), streams.playerCount());
+        return new LiveStats(hub.acceptedPublishes.get(), hub.publishedCount.get(), hub.streams.playerCount());
     }
 
     /**
@@ -176,7 +188,7 @@ public class LiveBroadcastController implements RtmpController {
      * @throws NullPointerException if {@code listener} is null
      */
     public void addListener(LiveListener listener) {
-        listeners.add(listener);
+        hub.listeners.add(listener);
     }
 
     /**
@@ -187,287 +199,150 @@ public class LiveBroadcastController implements RtmpController {
      * @return whether it was registered
      */
     public boolean removeListener(LiveListener listener) {
-        return listeners.remove(listener);
+        return hub.listeners.remove(listener);
     }
 
-    // ---------------------------------------------------------------- publish
+    // ---------------------------------------------------------------- any input, any output
+
+    /**
+     * Publishes into {@code key} from any source (an HTTP-FLV POST, a pull relay, a file): the same
+     * {@link #authorizePublish} decision, {@link PublisherPolicy}, {@link LiveOptions#maxStreams()}
+     * and statistics as an RTMP publish. Players waiting on the name hear that it is live.
+     *
+     * @param key the stream name
+     * @param source who publishes
+     * @return the handle to publish media and metadata through, and to end with {@link Ingest#close()}
+     * @throws LivePublishException if refused (already published, too many streams, not authorised)
+     * @throws NullPointerException if an argument is null
+     */
+    public Ingest publish(StreamKey key, IngestSource source) {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(source, "source");
+        Status refusal = authorizePublish(key, source);
+        if (refusal != null) {
+            throw new LivePublishException(refusal);
+        }
+        Ingest ingest = hub.claim(key, source);
+        ingest.start();
+        return ingest;
+    }
+
+    /**
+     * Subscribes any output to {@code key}: it first gets the metadata, the sequence headers and the
+     * cached GOP from a keyframe, then every live message exactly once, in order, on its own thread,
+     * through the slow-output policy of {@link MediaSink#limits()}. A name that is not live is
+     * waited for when {@link LiveOptions#waitForPublisher()} or {@link #resolveStream} says so.
+     * The sink accepts every E-RTMP FourCC.
+     *
+     * @param key the stream name
+     * @param sink the output
+     * @return the subscription, or empty when the name is not live and no one will publish it
+     * @throws NullPointerException if an argument is null
+     */
+    public Optional<LiveSubscription> subscribe(StreamKey key, MediaSink sink) {
+        return subscribe(key, sink, Objects.requireNonNull(sink, "sink").toString());
+    }
+
+    /** Subscribes {@code sink} under {@code name} (for logs); package-private for the HTTP-FLV player. */
+    Optional<LiveSubscription> subscribe(StreamKey key, MediaSink sink, String name) {
+        Objects.requireNonNull(key, "key");
+        Output output = new Output(sink, fourCc -> true, name);
+        LiveStream.Join join = hub.join(key, output, waits(key));
+        if (join == null) {
+            return Optional.empty();
+        }
+        if (sink instanceof FlvSink flv) {
+            flv.attach(join.stream());
+        }
+        LiveSubscription subscription = new LiveSubscription(hub, join.stream(), output);
+        output.onOverflow = subscription::cancel;
+        log.debug("{} subscribes to {} ({})", name, key, join.live() ? "live" : "waiting");
+        if (sink.inSinkThread()) {
+            LiveHub.runJoin(output, join);
+        } else {
+            sink.execute(() -> LiveHub.runJoin(output, join));
+        }
+        return Optional.of(subscription);
+    }
+
+    /**
+     * Subscribes to {@code key} as FLV bytes (see {@link FlvSubscriber}), for an HTTP-FLV or
+     * WebSocket-FLV player or a host's own HTTP server. Default limits: {@link
+     * OutboundLimits#DEFAULT}; the subscriber is called on the threads that produce the stream
+     * (one at a time).
+     *
+     * @param key the stream name
+     * @param subscriber receives the bytes
+     * @return the subscription, or empty when the name is not live and no one will publish it
+     * @throws NullPointerException if an argument is null
+     */
+    public Optional<LiveSubscription> subscribeFlv(StreamKey key, FlvSubscriber subscriber) {
+        return subscribeFlv(key, subscriber, OutboundLimits.DEFAULT, Runnable::run);
+    }
+
+    /**
+     * Subscribes to {@code key} as FLV bytes with explicit bounds and thread.
+     *
+     * @param key the stream name
+     * @param subscriber receives the bytes, one call at a time, in order
+     * @param limits the slow-output bounds compared with {@link FlvSubscriber#queuedBytes()}
+     * @param executor where the subscriber's calls run (e.g. an event loop); {@code Runnable::run}
+     *     runs them on the thread that produces them
+     * @return the subscription, or empty when the name is not live and no one will publish it
+     * @throws NullPointerException if an argument is null
+     */
+    public Optional<LiveSubscription> subscribeFlv(StreamKey key, FlvSubscriber subscriber, OutboundLimits limits,
+            Executor executor) {
+        FlvSink sink = new FlvSink(Objects.requireNonNull(subscriber, "subscriber"),
+                Objects.requireNonNull(executor, "executor"), Objects.requireNonNull(limits, "limits"));
+        return subscribe(key, sink, "flv:" + subscriber);
+    }
+
+    /** @return whether an output of {@code key} waits for a publisher rather than being refused */
+    boolean waits(StreamKey key) {
+        return hub.options.waitForPublisher() || !hub.isLive(key) && resolveStream(key);
+    }
+
+    // ---------------------------------------------------------------- RTMP (see RtmpRelay)
 
     @Override
     public void onPublish(RtmpSession session, PublishRequest request) {
-        NetStream stream = request.stream();
-        if (stream.state() == NetStream.State.CLOSED) { // decided late, after the connection went
-            request.reject(Status.error(StatusCodes.PUBLISH_REJECTED, "stream closed"));
-            return;
-        }
-        if (request.command().name().isEmpty()) { // e.g. ffmpeg or OBS given rtmp://host/live without a key
-            request.reject(Status.error(StatusCodes.PUBLISH_BAD_NAME, EMPTY_STREAM_KEY));
-            return;
-        }
-        StreamKey key = streamKey(session, request.command().name());
-        boolean slot = reserveSlot();
-        if (!slot && !replaceable(key)) {
-            if (isLive(key)) {
-                request.reject(alreadyPublished(key));
-            } else {
-                request.reject(Status.error(StatusCodes.PUBLISH_REJECTED,
-                        "too many live streams (max " + options.maxStreams() + ")"));
-            }
-            return;
-        }
-        Publisher publisher = new Publisher(session, stream, clock.instant());
-        Status publishNotify = publishNotifyStatus(key);
-        Status unpublishNotify = unpublishNotifyStatus(key);
-        LiveStream.Claim claim = streams.compute(key, true,
-                s -> s.claim(publisher, options.publisherPolicy(), publishNotify, unpublishNotify));
-        switch (claim.outcome()) {
-            case REFUSED:
-                if (slot) {
-                    publishedCount.decrementAndGet();
-                }
-                request.reject(alreadyPublished(key));
-                return;
-            case TAKEN_OVER:
-            case HANDED_OVER:
-                if (slot) {
-                    publishedCount.decrementAndGet();
-                }
-                break;
-            case CLAIMED:
-            default:
-                if (!slot) { // the old publisher left meanwhile: the limit holds again
-                    claim.stream().release(publisher, unpublishNotify);
-                    streams.removeIfIdle(key);
-                    request.reject(Status.error(StatusCodes.PUBLISH_REJECTED,
-                            "too many live streams (max " + options.maxStreams() + ")"));
-                    return;
-                }
-        }
-        PublisherBinding binding = new PublisherBinding(claim.stream(), publisher);
-        bind(session, stream.id(), binding);
-        try {
-            request.accept();
-        } catch (RuntimeException e) {
-            bindings.unbind(session, stream.id());
-            releasePublisher(binding);
-            throw e;
-        }
-        acceptedPublishes.incrementAndGet();
-        log.debug("{} publishes {} (stream {})", session.id(), key, stream.id());
-        if (claim.outcome() == LiveStream.ClaimOutcome.HANDED_OVER) {
-            // E-RTMP v2 Reconnect Request: the old publisher's successor; players see no notification,
-            // only the new metadata, sequence headers and keyframe. The old session closes itself
-            // (or is closed by whoever asked it to reconnect, e.g. RtmpServer.drain).
-            log.debug("{} continues {} for {}, which was asked to reconnect", session.id(), key, claim.previous());
-            return;
-        }
-        if (claim.outcome() == LiveStream.ClaimOutcome.TAKEN_OVER) {
-            Publisher old = claim.previous();
-            log.debug("{} takes {} over from {}", session.id(), key, old);
-            Fanout.broadcastStatus(claim.subscribers(), unpublishNotify);
-            old.session.close();
-        }
-        Fanout.broadcastStatus(claim.subscribers(), publishNotify);
-    }
-
-    private boolean reserveSlot() {
-        int max = options.maxStreams();
-        for (;;) {
-            int n = publishedCount.get();
-            if (max != 0 && n >= max) {
-                return false;
-            }
-            if (publishedCount.compareAndSet(n, n + 1)) {
-                return true;
-            }
-        }
-    }
-
-    /** Whether a publish of {@code key} may replace its live publisher: TAKEOVER, or the publisher was asked to reconnect. */
-    private boolean replaceable(StreamKey key) {
-        return streams.get(key).map(s -> s.isLive()
-                && (options.publisherPolicy() == PublisherPolicy.TAKEOVER || s.publisherReconnecting())).orElse(false);
-    }
-
-    private boolean isLive(StreamKey key) {
-        return streams.get(key).map(LiveStream::isLive).orElse(false);
-    }
-
-    private static Status alreadyPublished(StreamKey key) {
-        return Status.error(StatusCodes.PUBLISH_BAD_NAME, key.name() + " is already being published");
+        rtmp.onPublish(session, request);
     }
 
     @Override
     public void onMetadata(RtmpSession session, NetStream stream, DataMessage metadata) {
-        PublisherBinding b = bindings.publisher(session, stream.id());
-        if (b == null) {
-            return;
-        }
-        Map<String, Object> map = Metadata.extract(metadata);
-        if (map == null) {
-            if (Metadata.isClear(metadata)) {
-                b.stream().onMetadata(b.publisher(), null);
-            }
-            return;
-        }
-        Subscriber[] subs = b.stream().onMetadata(b.publisher(), map);
-        if (subs != null) {
-            for (Subscriber s : subs) {
-                Fanout.deliver(s, map);
-            }
-            listeners.mediaInfoChanged(b.stream());
-        }
+        rtmp.onMetadata(session, stream, metadata);
     }
 
     @Override
     public void onMedia(RtmpSession session, NetStream stream, MediaMessage media) {
-        PublisherBinding b = bindings.publisher(session, stream.id());
-        if (b == null) {
-            return;
-        }
-        MediaKind kind = MediaClassifier.classify(media);
-        if (kind == MediaKind.VIDEO_MALFORMED) {
-            dropMalformed(session, b, media);
-            return;
-        }
-        boolean sequenceHeader = kind == MediaKind.VIDEO_SEQUENCE_HEADER;
-        if (sequenceHeader || kind.isVideo() && MediaClassifier.isExHeader(media)) {
-            b.stream().setVideoFourCcs(b.publisher(), MediaClassifier.videoFourCcs(media), sequenceHeader).forEach((s, fourCc) -> {
-                log.debug("{} dropped from {}: no {} in its fourCcList", s, b.stream().key(), fourCc);
-                Fanout.deliver(s, enhancedRefused(b.stream().key(), fourCc));
-                Fanout.deliver(s, playStopped(b.stream().key())); // without it ffmpeg keeps reading the stream
-            });
-        }
-        Subscriber[] subs = b.stream().onMedia(b.publisher(), media, kind);
-        if (subs != null) {
-            Fanout.fanOut(subs, media, kind);
-            listeners.mediaInfoChanged(b.stream());
-        }
+        rtmp.onMedia(session, stream, media);
     }
-
-    /**
-     * Counts a malformed video message and drops it: a legacy player would stop on a codec it
-     * cannot know (ffmpeg 7.1 refuses a video stream whose first tag names CodecID 15), and a tag
-     * header that says nothing reliable must not touch the E-RTMP gate or the caches. The first
-     * one of a publisher is logged at INFO with the peer and the reason, the others at DEBUG.
-     */
-    private static void dropMalformed(RtmpSession session, PublisherBinding b, MediaMessage media) {
-        long n = b.stream().onMalformedVideo(b.publisher(), media);
-        if (n == 1 && !VideoTagValidator.isEmptySequenceStart(media.payload())) { // ffmpeg's placeholder is no fault
-            log.info("{} ({}) publishing {} sent malformed video, not relayed (further ones at DEBUG): {}",
-                    session.id(), session.remoteAddress(), b.stream().key(), MediaClassifier.malformedReason(media));
-        } else if (n >= 1 && log.isDebugEnabled()) {
-            log.debug("{} publishing {}: malformed video #{} not relayed: {}",
-                    session.id(), b.stream().key(), n, MediaClassifier.malformedReason(media));
-        }
-    }
-
-    // ---------------------------------------------------------------- play
 
     @Override
     public void onPlay(RtmpSession session, PlayRequest request) {
-        NetStream stream = request.stream();
-        if (stream.state() == NetStream.State.CLOSED) { // decided late, after the connection went
-            request.reject(Status.error(StatusCodes.PLAY_FAILED, "stream closed"));
-            return;
-        }
-        StreamKey key = streamKey(session, request.command().name());
-        Subscriber sub = new Subscriber(session, stream,
-                fourCc -> options.allowEnhancedToLegacyPlayers() || playerSupports(session, fourCc));
-        boolean wait = options.waitForPublisher();
-        LiveStream.Join join = streams.compute(key, wait, s -> s == null ? null : s.join(sub, wait));
-        if (join == null || (!join.live() && !wait)) {
-            request.reject(Status.error(StatusCodes.PLAY_STREAM_NOT_FOUND, key.name() + " is not published"));
-            return;
-        }
-        if (join.refused()) {
-            request.reject(enhancedRefused(key, join.videoFourCc()));
-            return;
-        }
-        LiveStream ls = join.stream();
-        bind(session, stream.id(), new PlayerBinding(ls, sub));
-        try {
-            request.accept();
-            log.debug("{} plays {} (stream {}, {})", session.id(), key, stream.id(), join.live() ? "live" : "waiting");
-            Fanout.sendCached(sub, join);
-            for (List<Object> batch = ls.nextPending(sub); batch != null; batch = ls.nextPending(sub)) {
-                for (Object event : batch) {
-                    if (!(event instanceof MediaMessage m) || sub.admits(MediaClassifier.classify(m))) {
-                        Fanout.deliver(sub, event);
-                    }
-                }
-            }
-        } catch (RuntimeException e) {
-            bindings.unbind(session, stream.id());
-            ls.unsubscribe(sub);
-            streams.removeIfIdle(key);
-            throw e;
-        }
+        rtmp.onPlay(session, request);
     }
-
-
-    private static Status playStopped(StreamKey key) {
-        return Status.status(StatusCodes.PLAY_STOP, "stopped playing " + key.name());
-    }
-
-    private static Status enhancedRefused(StreamKey key, String fourCc) {
-        return Status.error(StatusCodes.PLAY_FAILED,
-                key.name() + " is E-RTMP " + fourCc + ", which the player did not list in fourCcList");
-    }
-
-    // ---------------------------------------------------------------- stop
 
     @Override
     public void onUnpublish(RtmpSession session, NetStream stream) {
-        release(bindings.unbind(session, stream.id()));
+        rtmp.stop(session, stream);
     }
 
     @Override
     public void onStopPlay(RtmpSession session, NetStream stream) {
-        release(bindings.unbind(session, stream.id()));
+        rtmp.stop(session, stream);
     }
 
     @Override
     public void onDeleteStream(RtmpSession session, NetStream stream) {
-        release(bindings.unbind(session, stream.id()));
+        rtmp.stop(session, stream);
     }
 
     @Override
     public void onClose(RtmpSession session, Throwable causeOrNull) {
-        for (Binding b : bindings.removeSession(session)) {
-            release(b);
-        }
-    }
-
-    private void release(Binding b) {
-        if (b instanceof PublisherBinding p) {
-            releasePublisher(p);
-        } else if (b instanceof PlayerBinding p) {
-            if (p.stream().unsubscribe(p.subscriber())) {
-                log.debug("{} stops playing {}", p.subscriber(), p.stream().key());
-            }
-            streams.removeIfIdle(p.stream().key());
-        }
-    }
-
-    private void releasePublisher(PublisherBinding b) {
-        StreamKey key = b.stream().key();
-        Status unpublishNotify = unpublishNotifyStatus(key);
-        Subscriber[] subs = b.stream().release(b.publisher(), unpublishNotify);
-        if (subs != null) {
-            publishedCount.decrementAndGet();
-            log.debug("{} stops publishing {}", b.publisher(), key);
-            Fanout.broadcastStatus(subs, unpublishNotify);
-        }
-        streams.removeIfIdle(key);
-    }
-
-    // ---------------------------------------------------------------- bindings
-
-    private void bind(RtmpSession session, int streamId, Binding binding) {
-        Binding previous = bindings.bind(session, streamId, binding);
-        if (previous != null) { // a stream reused without stop: drop the old role first
-            release(previous);
-        }
+        rtmp.close(session);
     }
 
     // ---------------------------------------------------------------- hooks
@@ -482,6 +357,34 @@ public class LiveBroadcastController implements RtmpController {
      */
     protected StreamKey streamKey(RtmpSession session, String name) {
         return new StreamKey(session.app(), name);
+    }
+
+    /**
+     * The publish decision for every input ({@link #onPublish} for RTMP, {@link #publish} for the
+     * others), made before the publisher policy and limits. Default: accept. Called on the
+     * publisher's thread; must not block.
+     *
+     * @param key the stream name
+     * @param source who publishes (for RTMP, {@link IngestSource#id()} is the session id and
+     *     message stream id)
+     * @return {@code null} to go on, or the refusal (e.g. {@code NetStream.Publish.Rejected})
+     */
+    protected Status authorizePublish(StreamKey key, IngestSource source) {
+        return null;
+    }
+
+    /**
+     * Called when an output of any kind asks for a name that is not live and the relay would not
+     * wait ({@link LiveOptions#waitForPublisher()} false): the host may start filling it (an
+     * on-demand pull publishing through {@link #publish}) and return {@code true}, so the output waits
+     * for that publisher. Default: {@code false} (RTMP players get {@code NetStream.Play.StreamNotFound}).
+     * Must not block.
+     *
+     * @param key the unknown name
+     * @return whether a publisher is on its way
+     */
+    protected boolean resolveStream(StreamKey key) {
+        return false;
     }
 
     /**

@@ -27,31 +27,23 @@ import org.rtmp4j.flv.codec.MediaInfoCollector;
  * created and mutated only by {@link LiveBroadcastController}; the public methods are read-only.
  */
 public final class LiveStream {
-    private static final Subscriber[] NONE = new Subscriber[0];
-    private static final MediaMessage[] NO_MEDIA = new MediaMessage[0];
+    private static final Output[] NONE = new Output[0];
+    private static final LiveMedia[] NO_MEDIA = new LiveMedia[0];
 
     private final StreamKey key;
     private final Object lock = new Object();
     private final GopCache gop;
     private Publisher publisher;
-    private Map<String, Object> metadata;
+    private RelayEvent.Metadata metadata;
     /** The last sequence header per track id (0 unless E-RTMP Multitrack), in arrival order. */
-    private final Map<Integer, MediaMessage> videoSequenceHeaders = new LinkedHashMap<>(2);
-    private final Map<Integer, MediaMessage> audioSequenceHeaders = new LinkedHashMap<>(2);
+    private final Map<Integer, LiveMedia> videoSequenceHeaders = new LinkedHashMap<>(2);
+    private final Map<Integer, LiveMedia> audioSequenceHeaders = new LinkedHashMap<>(2);
     /** The E-RTMP video FourCC per track id (0 unless Multitrack): who may play. */
     private final VideoCodecGate videoCodecs = new VideoCodecGate();
-    private long messagesIn;
-    private long bytesIn;
-    /** Malformed video messages of the current publisher (not relayed, see {@link #onMalformedVideo}). */
-    private long malformedVideo;
-    /** Codec details of the current publisher; {@code null} until the first audio, video or metadata. */
-    private MediaInfoCollector mediaInfo;
-    private boolean videoSeen;
-    private boolean audioSeen;
-    private final MediaInfoChanges mediaChanges = new MediaInfoChanges();
-    private final BitrateMeter bitrate = new BitrateMeter();
-    private final List<Subscriber> joining = new ArrayList<>(2);
-    private volatile Subscriber[] subscribers = NONE;
+    /** Counters and codec details of the current publisher; guarded by the lock. */
+    private final StreamMonitor monitor = new StreamMonitor();
+    private final List<Output> joining = new ArrayList<>(2);
+    private volatile Output[] subscribers = NONE;
 
     LiveStream(StreamKey key, LiveOptions options) {
         this.key = key;
@@ -89,14 +81,15 @@ public final class LiveStream {
     public StreamInfo info(Instant now) {
         synchronized (lock) {
             long dropped = 0;
-            for (Subscriber sub : subscribers) {
-                dropped += sub.session.stats().droppedMediaMessages();
+            for (Output sub : subscribers) {
+                dropped += sub.stats().droppedMessages();
             }
             Instant since = publisher == null ? null : publisher.since;
             Duration uptime = since == null || now.isBefore(since) ? Duration.ZERO : Duration.between(since, now);
-            MediaInfo media = publisher == null || mediaInfo == null ? MediaInfo.EMPTY : mediaInfo.mediaInfo();
-            return new StreamInfo(key, publisher != null, since, subscribers.length + joining.size(), messagesIn,
-                    bytesIn, primaryVideoFourCc(), dropped, media, publisher == null ? 0 : bitrate.bitsPerSecond(), uptime);
+            MediaInfo media = publisher == null ? MediaInfo.EMPTY : monitor.mediaInfo();
+            return new StreamInfo(key, publisher != null, since, subscribers.length + joining.size(), monitor.messagesIn(),
+                    monitor.bytesIn(), primaryVideoFourCc(), dropped, media, publisher == null ? 0 : monitor.bitsPerSecond(),
+                    uptime);
         }
     }
 
@@ -104,7 +97,7 @@ public final class LiveStream {
     enum ClaimOutcome { CLAIMED, REFUSED, TAKEN_OVER, HANDED_OVER }
 
     /** previous: the publisher refused against or taken over, or {@code null}; subscribers: to notify. */
-    record Claim(LiveStream stream, ClaimOutcome outcome, Publisher previous, Subscriber[] subscribers) {}
+    record Claim(LiveStream stream, ClaimOutcome outcome, Publisher previous, Output[] subscribers) {}
 
     /**
      * Makes {@code p} the publisher, unless one is attached and the policy refuses. A publisher whose
@@ -115,24 +108,24 @@ public final class LiveStream {
     Claim claim(Publisher p, PublisherPolicy policy, Status publishNotify, Status unpublishNotify) {
         synchronized (lock) {
             Publisher previous = publisher;
-            boolean handover = previous != null && previous.session.reconnectRequested();
+            boolean handover = previous != null && previous.source.reconnectRequested();
             if (previous != null && policy == PublisherPolicy.REFUSE && !handover) {
                 return new Claim(this, ClaimOutcome.REFUSED, previous, NONE);
             }
             resetCaches();
             publisher = p;
-            for (Subscriber s : subscribers) {
-                s.awaitingKeyFrame = true;
+            for (Output s : subscribers) {
+                s.gate.awaitKeyframe(true);
             }
-            for (Subscriber s : joining) {
-                s.awaitingKeyFrame = true;
+            for (Output s : joining) {
+                s.gate.awaitKeyframe(true);
                 if (handover) {
                     continue;
                 }
                 if (previous != null) {
-                    s.pending.add(unpublishNotify);
+                    s.pending.add(new RelayEvent.Unpublished(unpublishNotify));
                 }
-                s.pending.add(publishNotify);
+                s.pending.add(new RelayEvent.Published(publishNotify));
             }
             ClaimOutcome outcome = previous == null ? ClaimOutcome.CLAIMED
                     : handover ? ClaimOutcome.HANDED_OVER : ClaimOutcome.TAKEN_OVER;
@@ -143,20 +136,20 @@ public final class LiveStream {
     /** @return whether the attached publisher's session was asked to reconnect (its successor may take over) */
     boolean publisherReconnecting() {
         synchronized (lock) {
-            return publisher != null && publisher.session.reconnectRequested();
+            return publisher != null && publisher.source.reconnectRequested();
         }
     }
 
     /** Detaches {@code p}; @return the players to notify, or {@code null} if {@code p} is not the publisher */
-    Subscriber[] release(Publisher p, Status unpublishNotify) {
+    Output[] release(Publisher p, Status unpublishNotify) {
         synchronized (lock) {
             if (publisher != p) {
                 return null;
             }
             publisher = null;
             resetCaches();
-            for (Subscriber s : joining) {
-                s.pending.add(unpublishNotify);
+            for (Output s : joining) {
+                s.pending.add(new RelayEvent.Unpublished(unpublishNotify));
             }
             return subscribers;
         }
@@ -167,39 +160,29 @@ public final class LiveStream {
         videoSequenceHeaders.clear();
         audioSequenceHeaders.clear();
         videoCodecs.clear();
-        messagesIn = 0;
-        bytesIn = 0;
-        malformedVideo = 0;
-        mediaInfo = null;
-        videoSeen = false;
-        audioSeen = false;
-        mediaChanges.reset();
-        bitrate.reset();
+        monitor.reset();
         gop.clear();
     }
 
     /**
      * Updates the caches: sequence headers are kept per track id (E-RTMP v2, Multitrack; the first
      * track's id for a multi-track message). @return the live players to send to, or {@code null} if {@code p} is not the publisher */
-    Subscriber[] onMedia(Publisher p, MediaMessage media, MediaKind kind) {
+    Output[] onMedia(Publisher p, LiveMedia live) {
+        MediaMessage media = live.message();
+        MediaKind kind = live.kind();
         synchronized (lock) {
             if (publisher != p) {
                 return null;
             }
-            messagesIn++;
-            bytesIn += media.size();
-            bitrate.add(media.timestamp(), media.size());
-            if (describes(media, kind)) {
-                collect(media, kind);
-            }
+            monitor.onMedia(media, kind);
             if (kind == MediaKind.VIDEO_SEQUENCE_HEADER) {
-                videoSequenceHeaders.put(MediaClassifier.trackId(media), media);
+                videoSequenceHeaders.put(live.trackId(), live);
             } else if (kind == MediaKind.AUDIO_SEQUENCE_HEADER) {
-                audioSequenceHeaders.put(MediaClassifier.trackId(media), media);
+                audioSequenceHeaders.put(live.trackId(), live);
             }
-            gop.add(media, kind);
-            for (Subscriber s : joining) {
-                s.pending.add(media);
+            gop.add(live);
+            for (Output s : joining) {
+                s.pending.add(live);
             }
             return subscribers;
         }
@@ -218,52 +201,8 @@ public final class LiveStream {
             if (publisher != p) {
                 return 0;
             }
-            messagesIn++;
-            bytesIn += media.size();
-            return ++malformedVideo;
+            return monitor.onMalformedVideo(media);
         }
-    }
-
-    /**
-     * Whether {@code media} tells the collector something new: sequence headers, the first audio
-     * and video message (legacy codecs are named by every tag header, FLV 10.1 §E.4.2.1), video key
-     * frames until a picture size is known (VP9 has it only in key frames), and the
-     * E-RTMP audio MultichannelConfig (E-RTMP v2, packet type 4). Other frames are skipped, so the
-     * publish path parses no more than a tag header per message.
-     */
-    private boolean describes(MediaMessage media, MediaKind kind) {
-        if (kind == MediaKind.VIDEO_SEQUENCE_HEADER || kind == MediaKind.AUDIO_SEQUENCE_HEADER) {
-            return true;
-        }
-        if (kind.isVideo()) {
-            // a key frame while no size is known: VP9 signals its picture size only there
-            return !videoSeen || kind == MediaKind.VIDEO_KEY_FRAME && mediaInfo != null && !mediaInfo.hasVideoConfig();
-        }
-        if (!audioSeen) {
-            return true;
-        }
-        ByteBuffer p = media.payload();
-        if (!p.hasRemaining()) {
-            return false;
-        }
-        int b = p.get(p.position()) & 0xFF;
-        return b >> 4 == 9 && (b & 0x0F) == 4; // ExHeader audio, MultichannelConfig
-    }
-
-    private void collect(MediaMessage media, MediaKind kind) {
-        MediaInfoCollector c = collector();
-        try {
-            if (kind.isVideo()) {
-                videoSeen = true;
-                c.acceptVideo(media.payload());
-            } else {
-                audioSeen = true;
-                c.acceptAudio(media.payload());
-            }
-        } catch (FlvFormatException | RuntimeException e) {
-            // monitoring only: a body the collector cannot parse leaves the values it had
-        }
-        mediaChanges.note(c.mediaInfo());
     }
 
     /**
@@ -273,32 +212,24 @@ public final class LiveStream {
      * @return the new description, or {@code null} if none changed
      */
     MediaInfo takeMediaInfoChange() {
-        if (!mediaChanges.pending()) {
+        if (!monitor.hasChange()) {
             return null;
         }
         synchronized (lock) {
-            return mediaChanges.take();
+            return monitor.takeChange();
         }
-    }
-
-    private MediaInfoCollector collector() {
-        if (mediaInfo == null) {
-            mediaInfo = new MediaInfoCollector();
-        }
-        return mediaInfo;
     }
 
     /** Stores {@code onMetaData}; @return the live players, or {@code null} if {@code p} is not the publisher */
-    Subscriber[] onMetadata(Publisher p, Map<String, Object> newMetadata) {
+    Output[] onMetadata(Publisher p, RelayEvent.Metadata newMetadata) {
         synchronized (lock) {
             if (publisher != p) {
                 return null;
             }
             metadata = newMetadata;
             if (newMetadata != null) {
-                collector().acceptMetadata(newMetadata);
-                mediaChanges.note(mediaInfo.mediaInfo());
-                for (Subscriber s : joining) {
+                monitor.onMetadata(newMetadata.values());
+                for (Output s : joining) {
                     s.pending.add(newMetadata);
                 }
             }
@@ -317,7 +248,7 @@ public final class LiveStream {
      * @return the removed players, each with the FourCC it lacks (to be told {@code
      *     NetStream.Play.Failed}); empty if none
      */
-    Map<Subscriber, String> setVideoFourCcs(Publisher p, Map<Integer, String> fourCcs, boolean sequenceHeader) {
+    Map<Output, String> setVideoFourCcs(Publisher p, Map<Integer, String> fourCcs, boolean sequenceHeader) {
         synchronized (lock) {
             if (publisher != p) {
                 return Map.of();
@@ -326,21 +257,21 @@ public final class LiveStream {
             if (!changed) {
                 return Map.of();
             }
-            Map<Subscriber, String> evicted = new LinkedHashMap<>();
-            for (Subscriber s : subscribers) {
+            Map<Output, String> evicted = new LinkedHashMap<>();
+            for (Output s : subscribers) {
                 refuse(s, evicted);
             }
-            for (Subscriber s : joining) {
+            for (Output s : joining) {
                 refuse(s, evicted);
             }
-            for (Subscriber s : evicted.keySet()) {
+            for (Output s : evicted.keySet()) {
                 removeLocked(s);
             }
             return evicted;
         }
     }
 
-    private void refuse(Subscriber s, Map<Subscriber, String> evicted) {
+    private void refuse(Output s, Map<Output, String> evicted) {
         String lacking = refusedFourCc(s);
         if (lacking != null) {
             evicted.put(s, lacking);
@@ -348,7 +279,7 @@ public final class LiveStream {
     }
 
     /** @return the first of the stream's video FourCCs {@code s} does not accept, or {@code null} */
-    private String refusedFourCc(Subscriber s) {
+    private String refusedFourCc(Output s) {
         return videoCodecs.refused(s);
     }
 
@@ -361,29 +292,29 @@ public final class LiveStream {
      * What a joining player is sent before the live edge; {@code videoFourCc} is the FourCC it lacks
      * when {@code refused}, else the primary track's.
      */
-    record Join(LiveStream stream, boolean refused, String videoFourCc, boolean live, Map<String, Object> metadata,
-            MediaMessage[] videoSequenceHeaders, MediaMessage[] audioSequenceHeaders, MediaMessage[] gop) {}
+    record Join(LiveStream stream, boolean refused, String videoFourCc, boolean live, RelayEvent.Metadata metadata,
+            LiveMedia[] videoSequenceHeaders, LiveMedia[] audioSequenceHeaders, LiveMedia[] gop) {}
 
     /**
      * Snapshots the caches and enqueues {@code s} as joining, unless the E-RTMP gate refuses it or
      * the stream is not live and {@code waitIfNotLive} is false (then {@link Join#live()} is false and
      * nothing is enqueued).
      */
-    Join join(Subscriber s, boolean waitIfNotLive) {
+    Join join(Output s, boolean waitIfNotLive) {
         synchronized (lock) {
             String refused = refusedFourCc(s);
             if (refused != null) {
                 return new Join(this, true, refused, publisher != null, null, null, null, null);
             }
             if (publisher == null) {
-                s.awaitingKeyFrame = true;
+                s.gate.awaitKeyframe(true);
                 if (waitIfNotLive) {
                     joining.add(s);
                 }
                 return new Join(this, false, null, false, null, NO_MEDIA, NO_MEDIA, NO_MEDIA);
             }
-            MediaMessage[] cached = gop.toArray();
-            s.awaitingKeyFrame = cached.length == 0 || MediaClassifier.classify(cached[0]) != MediaKind.VIDEO_KEY_FRAME;
+            LiveMedia[] cached = gop.entries();
+            s.gate.awaitKeyframe(cached.length == 0 || cached[0].kind() != MediaKind.VIDEO_KEY_FRAME);
             joining.add(s);
             return new Join(this, false, primaryVideoFourCc(), true, metadata, videoSequenceHeaders.values().toArray(NO_MEDIA),
                     audioSequenceHeaders.values().toArray(NO_MEDIA), cached);
@@ -394,7 +325,7 @@ public final class LiveStream {
      * Hands a joiner what queued up while it sent the previous batch; when nothing did, makes it a
      * live subscriber. @return the events to send next, or {@code null} when done (live or removed)
      */
-    List<Object> nextPending(Subscriber s) {
+    List<RelayEvent> nextPending(Output s) {
         synchronized (lock) {
             if (s.removed) {
                 return null;
@@ -402,25 +333,25 @@ public final class LiveStream {
             if (s.pending.isEmpty()) {
                 joining.remove(s);
                 s.pending = Collections.emptyList();
-                Subscriber[] next = Arrays.copyOf(subscribers, subscribers.length + 1);
+                Output[] next = Arrays.copyOf(subscribers, subscribers.length + 1);
                 next[next.length - 1] = s;
                 subscribers = next;
                 return null;
             }
-            List<Object> batch = s.pending;
+            List<RelayEvent> batch = s.pending;
             s.pending = new ArrayList<>();
             return batch;
         }
     }
 
     /** Removes a player; @return whether it was subscribed */
-    boolean unsubscribe(Subscriber s) {
+    boolean unsubscribe(Output s) {
         synchronized (lock) {
             return removeLocked(s);
         }
     }
 
-    private boolean removeLocked(Subscriber s) {
+    private boolean removeLocked(Output s) {
         if (s.removed) {
             return false;
         }
@@ -429,10 +360,10 @@ public final class LiveStream {
         if (joining.remove(s)) {
             return true;
         }
-        Subscriber[] current = subscribers;
+        Output[] current = subscribers;
         for (int i = 0; i < current.length; i++) {
             if (current[i] == s) {
-                Subscriber[] next = new Subscriber[current.length - 1];
+                Output[] next = new Output[current.length - 1];
                 System.arraycopy(current, 0, next, 0, i);
                 System.arraycopy(current, i + 1, next, i, current.length - i - 1);
                 subscribers = next;
@@ -440,6 +371,36 @@ public final class LiveStream {
             }
         }
         return false;
+    }
+
+    /**
+     * The tracks the stream is known to carry so far, for an FLV header (FLV 10.1 §E.2): audio
+     * (0x04) or video (0x01) when a message, a sequence header or the metadata's codec id of that
+     * kind has been seen from the current publisher.
+     *
+     * @return the FLV header's TypeFlags
+     */
+    int flvTrackFlags() {
+        synchronized (lock) {
+            Map<String, Object> md = metadata == null ? Map.of() : metadata.values();
+            boolean audio = monitor.audioSeen() || !audioSequenceHeaders.isEmpty() || md.get("audiocodecid") != null;
+            boolean video = monitor.videoSeen() || !videoSequenceHeaders.isEmpty() || md.get("videocodecid") != null;
+            return (audio ? 0x04 : 0) | (video ? 0x01 : 0);
+        }
+    }
+
+    /** @return the hub's counters of every output, live or joining */
+    List<OutputStats> outputStats() {
+        synchronized (lock) {
+            List<OutputStats> out = new ArrayList<>(subscribers.length + joining.size());
+            for (Output o : subscribers) {
+                out.add(o.stats());
+            }
+            for (Output o : joining) {
+                out.add(o.stats());
+            }
+            return out;
+        }
     }
 
     /** @return whether there is neither a publisher nor a player (the registry may drop it) */

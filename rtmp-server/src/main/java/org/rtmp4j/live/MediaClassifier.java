@@ -23,22 +23,35 @@ final class MediaClassifier {
 
     /** @return the kind of {@code media}; never throws */
     static MediaKind classify(MediaMessage media) {
+        return liveMedia(media).kind();
+    }
+
+    /**
+     * Classifies {@code media} once for the whole hub: its kind and E-RTMP track id, from one parse
+     * of its tag header. Never throws.
+     *
+     * @param media audio or video as published
+     * @return the classified message
+     */
+    static LiveMedia liveMedia(MediaMessage media) {
         if (media instanceof AudioMessage) {
             try {
-                return AudioTagHeader.parse(media.payload()).isSequenceHeader()
-                        ? MediaKind.AUDIO_SEQUENCE_HEADER : MediaKind.AUDIO_FRAME;
+                AudioTagHeader h = AudioTagHeader.parse(media.payload());
+                return new LiveMedia(media, h.isSequenceHeader() ? MediaKind.AUDIO_SEQUENCE_HEADER : MediaKind.AUDIO_FRAME,
+                        h.isMultitrack() ? h.trackId() : 0);
             } catch (FlvFormatException e) {
-                return MediaKind.AUDIO_FRAME;
+                return new LiveMedia(media, MediaKind.AUDIO_FRAME, 0);
             }
         }
         try {
             VideoTagHeader h = VideoTagValidator.validate(media.payload());
+            int track = h.isMultitrack() ? h.trackId() : 0;
             if (h.isSequenceHeader()) {
-                return MediaKind.VIDEO_SEQUENCE_HEADER; // checked first: sent with frame type 1
+                return new LiveMedia(media, MediaKind.VIDEO_SEQUENCE_HEADER, track); // checked first: sent with frame type 1
             }
-            return h.isKeyFrame() ? MediaKind.VIDEO_KEY_FRAME : MediaKind.VIDEO_FRAME;
+            return new LiveMedia(media, h.isKeyFrame() ? MediaKind.VIDEO_KEY_FRAME : MediaKind.VIDEO_FRAME, track);
         } catch (FlvFormatException e) {
-            return MediaKind.VIDEO_MALFORMED;
+            return new LiveMedia(media, MediaKind.VIDEO_MALFORMED, 0);
         }
     }
 

@@ -1,7 +1,10 @@
 package org.rtmp4j.live;
 
-/** How the relay treats one audio or video message (FLV 10.1 §E.4.2, §E.4.3; E-RTMP v2). */
-enum MediaKind {
+/**
+ * How the relay treats one audio or video message (FLV 10.1 §E.4.2, §E.4.3; E-RTMP v2), decided once
+ * per published message ({@link LiveMedia#kind()}) for every output.
+ */
+public enum MediaKind {
     /** AVC/HEVC decoder configuration or E-RTMP SequenceStart: kept as the video sequence header. */
     VIDEO_SEQUENCE_HEADER,
     /** A coded video keyframe: starts a new GOP. */
@@ -19,7 +22,12 @@ enum MediaKind {
     AUDIO_FRAME;
 
     /** @return whether this is a video kind */
-    boolean isVideo() {
+    public boolean isVideo() {
         return this == VIDEO_SEQUENCE_HEADER || this == VIDEO_KEY_FRAME || this == VIDEO_FRAME || this == VIDEO_MALFORMED;
+    }
+
+    /** @return whether this is a sequence header (audio or video): never dropped for a slow output */
+    public boolean isSequenceHeader() {
+        return this == VIDEO_SEQUENCE_HEADER || this == AUDIO_SEQUENCE_HEADER;
     }
 }

@@ -1,23 +1,19 @@
 package org.rtmp4j.live;
 
 import java.time.Instant;
-import org.rtmp4j.core.session.NetStream;
-import org.rtmp4j.core.session.RtmpSession;
 
 /** The publishing side of a {@link LiveStream}; compared by identity. */
 final class Publisher {
-    final RtmpSession session;
-    final NetStream stream;
+    final IngestSource source;
     final Instant since;
 
-    Publisher(RtmpSession session, NetStream stream, Instant since) {
-        this.session = session;
-        this.stream = stream;
+    Publisher(IngestSource source, Instant since) {
+        this.source = source;
         this.since = since;
     }
 
     @Override
     public String toString() {
-        return session.id() + "/" + stream.id();
+        return source.id();
     }
 }

@@ -18,8 +18,9 @@ import org.rtmp4j.flv.codec.MediaInfo;
  * @param videoFourCc the E-RTMP video FourCC from the ExHeader sequence start (e.g.
  *     {@code hvc1}; for Multitrack video the lowest track id's, the track {@code media}
  *     describes), or {@code null} for legacy or no video
- * @param droppedMessages media messages the slow-player policy dropped, summed over the sessions
- *     of the current players ({@link org.rtmp4j.core.session.RtmpSession#stats()})
+ * @param droppedMessages media messages the hub's slow-output policy dropped, summed over the
+ *     current outputs of every kind ({@link OutputStats#droppedMessages()}; for RTMP players also in
+ *     {@link org.rtmp4j.core.session.RtmpSession#stats()})
  * @param media codecs, picture size, frame rate, sample rate and channels, from the current
  *     publisher's sequence headers (FLV 10.1 §E.4.2.1, §E.4.3.1; E-RTMP v2) and {@code onMetaData};
  *     {@link MediaInfo#EMPTY} when not live or nothing is known yet; never {@code null}

@@ -58,7 +58,7 @@ final class VideoCodecGate {
     }
 
     /** @return the first of the stream's FourCCs {@code s} does not accept, or {@code null} */
-    String refused(Subscriber s) {
+    String refused(Output s) {
         for (String fourCc : fourCcs.values()) {
             if (!s.accepts(fourCc)) {
                 return fourCc;

@@ -43,11 +43,13 @@ class LiveSharedEncodingTest {
         }
 
         for (FakeSession p : players) {
-            // the cached prefix went the ordinary way; the live edge shared
-            assertThat(p.shared).hasSize(live.size());
-            for (int i = 0; i < live.size(); i++) {
+            // the cached prefix and the live edge: each message's one shared encoding, for every player
+            List<MediaMessage> all = new ArrayList<>(List.of(vsh, k0));
+            all.addAll(live);
+            assertThat(p.shared).hasSize(all.size());
+            for (int i = 0; i < all.size(); i++) {
                 assertThat(p.shared.get(i)).isSameAs(players.get(0).shared.get(i));
-                assertThat(p.shared.get(i).media()).isSameAs(live.get(i));
+                assertThat(p.shared.get(i).media()).isSameAs(all.get(i));
             }
             List<MediaMessage> media = p.media();
             assertThat(media).hasSize(2 + live.size());

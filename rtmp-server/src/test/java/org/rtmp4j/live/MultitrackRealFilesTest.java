@@ -140,7 +140,7 @@ class MultitrackRealFilesTest {
             assertThat(Flv.isKeyFrame(received.get(0))).as("track %d starts at a keyframe", track).isTrue();
             List<MediaMessage> suffix = sent.subList(sent.size() - received.size(), sent.size());
             for (int i = 0; i < received.size(); i++) {
-                assertThat(received.get(i).payload()).as("track %d frame %d", track, i).isEqualTo(suffix.get(i).payload());
+                assertThat(received.get(i)).as("track %d frame %d", track, i).isSameAs(suffix.get(i));
             }
         }
     }

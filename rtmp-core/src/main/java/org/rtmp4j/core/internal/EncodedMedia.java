@@ -11,7 +11,7 @@ import org.rtmp4j.core.message.MessageCodec;
 /**
  * One media message chunked once per distinct (chunk size, chunk stream id, message stream id) and
  * shared read-only by every player with those settings: "encode once, write many" (DESIGN-NOTES.md,
- * "Merged writes"). A relay makes one per published message and hands it to a {@link MediaFanout}.
+ * "Merged writes"). A relay makes one per published message and hands it to every RTMP player ({@link FanoutTarget}).
  *
  * <p>Each encoding is {@link ChunkEncoder#encodeStandalone(RawMessage, int, int, ByteBuffer)}: a
  * type-0 first chunk with the absolute timestamp, then type-3 continuation chunks repeating the
@@ -52,12 +52,16 @@ public final class EncodedMedia {
     private volatile Entry[] entries = NONE;
 
     private EncodedMedia(MediaMessage media, boolean direct) {
+        this(media, MediaClassifier.traits(media), direct);
+    }
+
+    private EncodedMedia(MediaMessage media, int traits, boolean direct) {
         if (media == null) {
             throw new NullPointerException("media");
         }
         this.media = media;
         this.chunkStreamId = media instanceof AudioMessage ? ChunkStreamIds.AUDIO : ChunkStreamIds.VIDEO;
-        this.traits = MediaClassifier.traits(media);
+        this.traits = traits;
         this.direct = direct;
     }
 
@@ -84,6 +88,21 @@ public final class EncodedMedia {
      */
     public static EncodedMedia of(MediaMessage media, boolean direct) {
         return new EncodedMedia(media, direct);
+    }
+
+    /**
+     * Wraps {@code media} whose classification the caller already made (the live relay classifies
+     * each published message once, with rtmp-flv's tag parsers), so it is not read again here.
+     * Encodings go into direct buffers.
+     *
+     * @param media the message as published; its payload is shared, never modified
+     * @param traits its {@link MediaClassifier#AUDIO}, {@link MediaClassifier#SEQUENCE_HEADER} and
+     *     {@link MediaClassifier#KEYFRAME} bits
+     * @return a new, empty cache
+     * @throws NullPointerException if {@code media} is null
+     */
+    public static EncodedMedia classified(MediaMessage media, int traits) {
+        return new EncodedMedia(media, traits, true);
     }
 
     /** @return the message as published (its own message stream id is not used for encoding) */

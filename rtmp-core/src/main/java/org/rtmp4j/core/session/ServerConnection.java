@@ -472,16 +472,8 @@ public final class ServerConnection implements RtmpSession {
      * once per message, not once per player.
      */
     private void sendMediaNow(NetStream to, MediaMessage media, int traits, EncodedMedia encoded) {
-        if (closed) {
-            return;
-        }
-        // deleteStream marks the stream CLOSED on this thread: no map look-up per message
-        if (!(to instanceof ServerStream) || to.session() != this || to.state() == NetStream.State.CLOSED) {
-            LOG.trace("{} not sending media to deleted or foreign stream {}", id, to);
-            return;
-        }
-        ServerStream s = (ServerStream) to;
-        if (!s.filter().passes(traits)) {
+        ServerStream s = playingStream(to);
+        if (s == null || !s.filter().passes(traits)) {
             return; // paused, or receiveAudio/receiveVideo false: not sent, not counted as dropped
         }
         DropGate gate = s.dropGate();
@@ -499,19 +491,40 @@ public final class ServerConnection implements RtmpSession {
                 }
                 break;
             case DROP:
-                counters.dropped(media, !waiting && gate.awaitingKeyframe());
-                long n = dropped.incrementAndGet();
-                long now = clock.now();
-                if (lastDropWarnNanos == Long.MIN_VALUE || now - lastDropWarnNanos >= DROP_WARN_INTERVAL_NANOS) {
-                    lastDropWarnNanos = now;
-                    LOG.warn("{} slow peer: dropping media ({} queued bytes, {} dropped so far)", id, queued, n);
-                }
+                countDrop(media, !waiting && gate.awaitingKeyframe(), queued);
                 break;
             default:
-                LOG.debug("{} closing: {} queued bytes over maxQueued", id, queued);
-                counters.overflow();
-                fail(new OutboundOverflowException(queued, config.outbound().maxQueued()));
+                overflow(queued);
         }
+    }
+
+    /** @return {@code to} as a stream of this open connection that is not deleted, or {@code null} */
+    private ServerStream playingStream(NetStream to) {
+        if (closed) {
+            return null;
+        }
+        // deleteStream marks the stream CLOSED on this thread: no map look-up per message
+        if (!(to instanceof ServerStream) || to.session() != this || to.state() == NetStream.State.CLOSED) {
+            LOG.trace("{} not sending media to deleted or foreign stream {}", id, to);
+            return null;
+        }
+        return (ServerStream) to;
+    }
+
+    private void countDrop(MediaMessage media, boolean startedWaiting, long queued) {
+        counters.dropped(media, startedWaiting);
+        long n = dropped.incrementAndGet();
+        long now = clock.now();
+        if (lastDropWarnNanos == Long.MIN_VALUE || now - lastDropWarnNanos >= DROP_WARN_INTERVAL_NANOS) {
+            lastDropWarnNanos = now;
+            LOG.warn("{} slow peer: dropping media ({} queued bytes, {} dropped so far)", id, queued, n);
+        }
+    }
+
+    private void overflow(long queued) {
+        LOG.debug("{} closing: {} queued bytes over maxQueued", id, queued);
+        counters.overflow();
+        fail(new OutboundOverflowException(queued, config.outbound().maxQueued()));
     }
 
     // ---------------------------------------------------------------- RtmpSession
@@ -564,7 +577,7 @@ public final class ServerConnection implements RtmpSession {
     }
 
     /**
-     * Engine hook for the live relay's fan-out ({@code org.rtmp4j.core.internal.MediaFanout}): this
+     * Engine hook for the live relay's fan-out (in {@code org.rtmp4j.live}, through {@link FanoutTarget#of}): this
      * connection's thread, chunk size and shared-chunk send. Not API: its type lives in an {@code
      * internal} package and changes without notice.
      *
@@ -611,6 +624,45 @@ public final class ServerConnection implements RtmpSession {
             } catch (RuntimeException e) {
                 LOG.warn("{} failed", id, e);
                 fail(e);
+            }
+        }
+
+        @Override
+        public OutboundLimits outboundLimits() {
+            return config.outbound();
+        }
+
+        @Override
+        public long queuedBytes() {
+            long queued = transport.queuedBytes();
+            if (queued != 0) {
+                counters.offered(queued);
+            }
+            return queued;
+        }
+
+        @Override
+        public void writeEncodedHere(NetStream to, EncodedMedia media) {
+            try {
+                ServerStream s = playingStream(to);
+                if (s != null && s.filter().passes(media.traits())) {
+                    writer.writeEncoded(media, to.id());
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("{} failed", id, e);
+                fail(e);
+            }
+        }
+
+        @Override
+        public void droppedHere(MediaMessage media, boolean startedKeyframeWait, long queuedBytes) {
+            countDrop(media, startedKeyframeWait, queuedBytes);
+        }
+
+        @Override
+        public void overflowHere(long queuedBytes, long maxQueued) {
+            if (!closed) {
+                overflow(queuedBytes);
             }
         }
     }

@@ -9,7 +9,6 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.rtmp4j.core.internal.EncodedMedia;
-import org.rtmp4j.core.internal.MediaFanout;
 import org.rtmp4j.core.message.AudioMessage;
 import org.rtmp4j.core.message.MediaMessage;
 import org.rtmp4j.core.message.VideoMessage;
@@ -274,14 +273,11 @@ class SharedMediaScenarioTest {
             players.add(new Player(RtmpPair.Split.WHOLE));
         }
         VideoMessage keyframe = Media.keyframe(5_000, 100_000);
-        MediaFanout fanout = new MediaFanout(EncodedMedia.of(keyframe), players.size());
+        EncodedMedia shared = EncodedMedia.of(keyframe);
         for (Player p : players) {
-            fanout.add(p.pair.server, p.stream);
+            SharedSends.send(p.pair.server, p.stream, shared);
         }
 
-        assertThat(fanout.send()).isZero(); // every player is on the calling thread: nothing posted
-
-        EncodedMedia shared = fanout.media();
         assertThat(shared.encodings()).isEqualTo(1);
         byte[] wire = null;
         for (Player p : players) {
@@ -296,55 +292,5 @@ class SharedMediaScenarioTest {
         // 100 000 bytes at chunk size 4096: 25 chunks, 12 + 24 header bytes
         assertThat(wire).hasSize(100_000 + 12 + 24);
         assertThat(shared.entry(4096, 1).chunks().capacity()).isEqualTo(wire.length);
-    }
-
-    @Test
-    void sessionsThatAreNotServerConnectionsGetTheMediaWithTheirStreamId() {
-        List<MediaMessage> got = new ArrayList<>();
-        CompletableFuture<NetStream> seen = new CompletableFuture<>();
-        RtmpSession session = (RtmpSession) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[] {RtmpSession.class}, (proxy, method, args) -> {
-                    if (method.isDefault()) {
-                        return java.lang.reflect.InvocationHandler.invokeDefault(proxy, method, args);
-                    }
-                    if (method.getName().equals("sendMedia") && args[1] instanceof MediaMessage m) {
-                        got.add(m);
-                        seen.complete((NetStream) args[0]);
-                    }
-                    if (method.getName().equals("id")) {
-                        return "proxy";
-                    }
-                    return null;
-                });
-        NetStream two = new NetStream() {
-            @Override
-            public int id() {
-                return 2;
-            }
-
-            @Override
-            public String name() {
-                return "cam1";
-            }
-
-            @Override
-            public State state() {
-                return State.PLAYING;
-            }
-
-            @Override
-            public RtmpSession session() {
-                return session;
-            }
-        };
-        MediaFanout fanout = new MediaFanout(Media.audio(7, 10));
-        fanout.add(session, two);
-        fanout.send();
-
-        assertThat(got).singleElement().satisfies(m -> {
-            assertThat(m.streamId()).isEqualTo(2);
-            assertThat(m.timestamp()).isEqualTo(7);
-        });
-        assertThat(fanout.media().encodings()).isZero();
     }
 }

@@ -1,0 +1,31 @@
+package org.rtmp4j.live;
+
+import java.net.SocketAddress;
+
+/**
+ * Who publishes into a stream name, whatever the transport: an RTMP publisher, an HTTP-FLV POST,
+ * later a pull relay. The hub uses it for logs, for the E-RTMP v2 Reconnect Request handover and to
+ * end a publisher that another one takes over ({@link PublisherPolicy#TAKEOVER}).
+ *
+ * <p>Thread-safety: called from any thread.
+ */
+public interface IngestSource {
+    /** @return an id for logs, e.g. a session id */
+    String id();
+
+    /** @return the peer's address, or {@code null} when there is none (an in-process source) */
+    default SocketAddress remoteAddress() {
+        return null;
+    }
+
+    /**
+     * @return whether this source was asked to move elsewhere (E-RTMP v2, Reconnect Request): the
+     *     next publisher of its name then continues the stream whatever the policy, unannounced
+     */
+    default boolean reconnectRequested() {
+        return false;
+    }
+
+    /** Ends the source because another publisher took its name over; must not block. */
+    void close();
+}

@@ -1,0 +1,28 @@
+package org.rtmp4j.live;
+
+import java.net.SocketAddress;
+import org.rtmp4j.core.session.NetStream;
+import org.rtmp4j.core.session.RtmpSession;
+
+/** An RTMP publisher as a hub input: one message stream of a session (RTMP 1.0 §7.2.2.6). */
+record RtmpIngestSource(RtmpSession session, NetStream stream) implements IngestSource {
+    @Override
+    public String id() {
+        return session.id() + "/" + stream.id();
+    }
+
+    @Override
+    public SocketAddress remoteAddress() {
+        return session.remoteAddress();
+    }
+
+    @Override
+    public boolean reconnectRequested() {
+        return session.reconnectRequested();
+    }
+
+    @Override
+    public void close() {
+        session.close();
+    }
+}
