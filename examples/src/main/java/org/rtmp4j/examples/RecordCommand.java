@@ -36,7 +36,7 @@ final class RecordCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         server.logging.apply();
         return server.runUntilShutdown(
-                RtmpServer.builder().controller(new AccessLog(new RecordOnly(new RecordToFlv(dir, recordMode.mode)), null)),
+                RtmpServer.builder().controller(new AccessLog(new RecordToFlv(dir, recordMode.mode), null)),
                 spec.commandLine().getOut(),
                 "recorder",
                 "Publish to rtmp://HOST:PORT/APP/KEY; it is recorded to " + dir.toAbsolutePath() + "/APP/"

@@ -8,10 +8,13 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.rtmp4j.core.command.Status;
+import org.rtmp4j.core.command.StatusCodes;
 import org.rtmp4j.core.message.DataMessage;
 import org.rtmp4j.core.message.MediaMessage;
 import org.rtmp4j.core.message.VideoMessage;
 import org.rtmp4j.core.session.NetStream;
+import org.rtmp4j.core.session.PlayRequest;
 import org.rtmp4j.core.session.PublishRequest;
 import org.rtmp4j.core.session.RtmpController;
 import org.rtmp4j.core.session.RtmpSession;
@@ -31,6 +34,9 @@ import org.rtmp4j.server.RtmpServer;
  * connections; the library calls each connection's callbacks one at a time.
  */
 public final class RecordToFlv implements RtmpController {
+    /** The description of a refused play. */
+    static final String NO_PLAYBACK = "this server only records; it has no playback";
+
     private final Path dir;
     private final RecordMode mode;
     private final Clock clock;
@@ -54,14 +60,25 @@ public final class RecordToFlv implements RtmpController {
         this.clock = clock;
     }
 
-    /** Accepts a publish if app and stream name are plain file names; else rejects (NetStream.Publish.BadName). */
+    /**
+     * Accepts a publish if app and stream name are plain file names; else rejects with
+     * NetStream.Publish.BadName ("empty stream key" for a client given no key, as the live relay answers).
+     */
     @Override
     public void onPublish(RtmpSession session, PublishRequest request) {
-        if (SafeNames.isSafeApp(session.app()) && SafeNames.isSafe(request.name())) {
+        if (request.name().isEmpty()) {
+            request.rejectBadName("empty stream key");
+        } else if (SafeNames.isSafeApp(session.app()) && SafeNames.isSafe(request.name())) {
             request.accept();
         } else {
             request.rejectBadName("app and stream name must be plain file names");
         }
+    }
+
+    /** A recorder has no playback: a play (RTMP 1.0 §7.2.2.1) gets NetStream.Play.Failed, not Play.Start and silence. */
+    @Override
+    public void onPlay(RtmpSession session, PlayRequest request) {
+        request.reject(Status.error(StatusCodes.PLAY_FAILED, NO_PLAYBACK));
     }
 
     /** Writes {@code @setDataFrame onMetaData} as an FLV {@code onMetaData} script tag (FLV 10.1 §E.4.4.2). */

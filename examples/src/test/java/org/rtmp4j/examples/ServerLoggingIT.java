@@ -164,7 +164,7 @@ class ServerLoggingIT {
         assertThat(client.awaitExit()).isEqualTo(1);
         assertThat(String.join("\n", client.allErr())).contains(StatusCodes.PLAY_FAILED);
         assertThat(server.awaitErr("the refused play", l -> l.contains("play refused")))
-                .endsWith("app=live key=cam: NetStream.Play.Failed " + RecordOnly.NO_PLAYBACK);
+                .endsWith("app=live key=cam: NetStream.Play.Failed " + RecordToFlv.NO_PLAYBACK);
 
         try (RtmpClient pub = RtmpClient.connect(url(port, "live"), ClientOptions.defaults())) {
             assertThatThrownBy(() -> pub.publish(""))
