@@ -237,6 +237,27 @@ class HttpListenerIT {
     }
 
     @Test
+    void aWebSocketMessageOverTheLimitIsClosedWith1009AndOtherConnectionsKeepWorking() throws Exception {
+        HttpOptions d = HttpOptions.defaults();
+        start(RtmpServer.builder().httpOptions(
+                new HttpOptions(d.limits(), d.allowOrigin(), d.idleTimeout(), 1024, d.maxPipelinedBytes())));
+        CompletableFuture<Integer> closed = new CompletableFuture<>();
+        WebSocket ws = http.newWebSocketBuilder().buildAsync(URI.create("ws://127.0.0.1:" + server.httpPort() + "/live/k.flv"),
+                new WebSocket.Listener() {
+                    @Override
+                    public CompletionStage<?> onClose(WebSocket w, int statusCode, String reason) {
+                        closed.complete(statusCode);
+                        return null;
+                    }
+                }).get(5, TimeUnit.SECONDS);
+        ws.sendBinary(ByteBuffer.allocate(1025), true).get(5, TimeUnit.SECONDS);
+        assertThat(closed.get(5, TimeUnit.SECONDS)).as("RFC 6455 §7.4.1: 1009 message too big").isEqualTo(1009);
+        // the next client on the same server is served as before
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri("/nothing")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void webSocketSessionSendsEachWriteAsOneBinaryMessage() throws Exception {
         ByteBuffer shared = ByteBuffer.wrap("FLV\u0001".getBytes(StandardCharsets.US_ASCII)).asReadOnlyBuffer();
         start(RtmpServer.builder().httpRoute(HttpMethod.GET, "/live/ws.flv"::equals, ex -> {
