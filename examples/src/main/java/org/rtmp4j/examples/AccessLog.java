@@ -16,7 +16,7 @@ import org.rtmp4j.core.session.PlayRequest;
 import org.rtmp4j.core.session.PublishRequest;
 import org.rtmp4j.core.session.RtmpController;
 import org.rtmp4j.core.session.RtmpSession;
-import org.rtmp4j.live.ForwardingRtmpController;
+import org.rtmp4j.core.session.ForwardingRtmpController;
 import org.rtmp4j.live.LiveBroadcastController;
 import org.rtmp4j.live.LiveStream;
 import org.rtmp4j.live.StreamInfo;

@@ -6,7 +6,7 @@ import org.rtmp4j.core.session.NetStream;
 import org.rtmp4j.core.session.PublishRequest;
 import org.rtmp4j.core.session.RtmpController;
 import org.rtmp4j.core.session.RtmpSession;
-import org.rtmp4j.live.ForwardingRtmpController;
+import org.rtmp4j.core.session.ForwardingRtmpController;
 
 /**
  * "Record and relay" by composition: every decision (connect, publish, play...) is the live controller's, and

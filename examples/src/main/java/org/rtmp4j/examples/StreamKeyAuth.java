@@ -18,7 +18,7 @@ import org.rtmp4j.core.command.StatusCodes;
 import org.rtmp4j.core.session.PublishRequest;
 import org.rtmp4j.core.session.RtmpController;
 import org.rtmp4j.core.session.RtmpSession;
-import org.rtmp4j.live.ForwardingRtmpController;
+import org.rtmp4j.core.session.ForwardingRtmpController;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -14,7 +14,7 @@ import org.rtmp4j.core.command.Connect;
 import org.rtmp4j.core.command.StatusCodes;
 import org.rtmp4j.core.session.PublishRequest;
 import org.rtmp4j.core.session.RtmpSession;
-import org.rtmp4j.live.ForwardingRtmpController;
+import org.rtmp4j.core.session.ForwardingRtmpController;
 import org.rtmp4j.live.LiveBroadcastController;
 
 /**

@@ -13,7 +13,7 @@ import org.rtmp4j.core.session.PlayRequest;
 import org.rtmp4j.core.session.PublishRequest;
 import org.rtmp4j.core.session.RtmpController;
 import org.rtmp4j.core.session.RtmpSession;
-import org.rtmp4j.live.ForwardingRtmpController;
+import org.rtmp4j.core.session.ForwardingRtmpController;
 
 /**
  * Wraps a controller and lets tests wait for what the server saw (MockWebServer's {@code takeRequest} idea):

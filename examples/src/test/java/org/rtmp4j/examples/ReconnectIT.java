@@ -27,7 +27,7 @@ import org.rtmp4j.core.session.RtmpSession;
 import org.rtmp4j.flv.FlvReader;
 import org.rtmp4j.flv.FlvTag;
 import org.rtmp4j.flv.FlvTagType;
-import org.rtmp4j.live.ForwardingRtmpController;
+import org.rtmp4j.core.session.ForwardingRtmpController;
 import org.rtmp4j.live.LiveBroadcastController;
 
 /**

@@ -31,7 +31,7 @@ import org.rtmp4j.core.session.RtmpSession;
 import org.rtmp4j.core.session.SessionStats;
 import org.rtmp4j.flv.FlvFormatException;
 import org.rtmp4j.flv.media.VideoTagHeader;
-import org.rtmp4j.live.ForwardingRtmpController;
+import org.rtmp4j.core.session.ForwardingRtmpController;
 import org.rtmp4j.live.LiveBroadcastController;
 
 /**

@@ -10,6 +10,7 @@ import org.rtmp4j.core.command.Status;
 import org.rtmp4j.core.command.StatusCodes;
 import org.rtmp4j.core.message.DataMessage;
 import org.rtmp4j.core.message.MediaMessage;
+import org.rtmp4j.core.session.ForwardingRtmpController;
 import org.rtmp4j.core.session.NetStream;
 import org.rtmp4j.core.session.OutboundLimits;
 import org.rtmp4j.core.session.PlayRequest;

@@ -15,7 +15,7 @@
  * ({@link org.rtmp4j.live.LiveBroadcastController#publish}); outputs other than RTMP players are
  * {@link org.rtmp4j.live.MediaSink}s ({@link org.rtmp4j.live.LiveBroadcastController#subscribe}) or
  * FLV byte streams ({@link org.rtmp4j.live.LiveBroadcastController#subscribeFlv}).
- * {@link org.rtmp4j.live.ForwardingRtmpController} composes the relay with other behaviour, e.g.
+ * {@link org.rtmp4j.core.session.ForwardingRtmpController} composes the relay with other behaviour, e.g.
  * recording.
  */
 package org.rtmp4j.live;

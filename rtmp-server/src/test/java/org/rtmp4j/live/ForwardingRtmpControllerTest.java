@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.rtmp4j.core.session.ForwardingRtmpController;
 import org.rtmp4j.core.session.RtmpController;
 
 class ForwardingRtmpControllerTest {

@@ -24,6 +24,7 @@ import org.rtmp4j.core.message.AudioMessage;
 import org.rtmp4j.core.message.MediaMessage;
 import org.rtmp4j.core.message.VideoMessage;
 import org.rtmp4j.core.session.ClientListener;
+import org.rtmp4j.core.session.ForwardingRtmpController;
 import org.rtmp4j.core.session.PublishRequest;
 import org.rtmp4j.core.session.RtmpSession;
 import org.rtmp4j.server.DrainResult;

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.rtmp4j.core.message.MediaMessage;
+import org.rtmp4j.core.session.ForwardingRtmpController;
 import org.rtmp4j.core.session.NetStream;
 import org.rtmp4j.core.session.RtmpSession;
 

@@ -29,7 +29,7 @@ import org.rtmp4j.core.message.AudioMessage;
 import org.rtmp4j.core.message.MediaMessage;
 import org.rtmp4j.core.session.ClientListener;
 import org.rtmp4j.core.session.RtmpSession;
-import org.rtmp4j.live.ForwardingRtmpController;
+import org.rtmp4j.core.session.ForwardingRtmpController;
 import org.rtmp4j.live.LiveBroadcastController;
 
 /**

@@ -2,21 +2,12 @@ package org.rtmp4j.server.internal;
 
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
-import org.rtmp4j.core.command.FcSubscribe;
-import org.rtmp4j.core.command.Pause;
 import org.rtmp4j.core.command.Play;
-import org.rtmp4j.core.command.Play2;
 import org.rtmp4j.core.command.Publish;
-import org.rtmp4j.core.command.Seek;
 import org.rtmp4j.core.command.Status;
 import org.rtmp4j.core.command.StatusCodes;
-import org.rtmp4j.core.message.CommandMessage;
-import org.rtmp4j.core.message.DataMessage;
-import org.rtmp4j.core.message.MediaMessage;
-import org.rtmp4j.core.message.RtmpMessage;
 import org.rtmp4j.core.session.CallRequest;
-import org.rtmp4j.core.session.ConnectRequest;
-import org.rtmp4j.core.session.CreateStreamRequest;
+import org.rtmp4j.core.session.ForwardingRtmpController;
 import org.rtmp4j.core.session.NetStream;
 import org.rtmp4j.core.session.PlayRequest;
 import org.rtmp4j.core.session.PublishRequest;
@@ -34,10 +25,9 @@ import org.slf4j.LoggerFactory;
  * request the controller rejects while nothing of the connection publishes or plays makes it
  * pending again. Every other callback is forwarded unchanged. Thread-safe as the wrapped controller.
  */
-public final class PeerLimitController implements RtmpController {
+public final class PeerLimitController extends ForwardingRtmpController {
     private static final Logger LOG = LoggerFactory.getLogger(PeerLimitController.class);
 
-    private final RtmpController delegate;
     private final PeerSlot slot;
     private final PeerLimits limits;
 
@@ -47,7 +37,7 @@ public final class PeerLimitController implements RtmpController {
      * @param limits the limits that made {@code slot}
      */
     public PeerLimitController(RtmpController delegate, PeerSlot slot, PeerLimits limits) {
-        this.delegate = delegate;
+        super(delegate);
         this.slot = slot;
         this.limits = limits;
     }
@@ -56,7 +46,7 @@ public final class PeerLimitController implements RtmpController {
     public void onPublish(RtmpSession session, PublishRequest request) {
         if (establish(session, "publish")) {
             demoteIfRejected(session, request.decision());
-            delegate.onPublish(session, request);
+            super.onPublish(session, request);
         } else {
             request.reject(Status.error(StatusCodes.PUBLISH_REJECTED, refusal()));
         }
@@ -66,7 +56,7 @@ public final class PeerLimitController implements RtmpController {
     public void onPlay(RtmpSession session, PlayRequest request) {
         if (establish(session, "play")) {
             demoteIfRejected(session, request.decision());
-            delegate.onPlay(session, request);
+            super.onPlay(session, request);
         } else {
             request.reject(Status.error(StatusCodes.PLAY_FAILED, refusal()));
         }
@@ -106,100 +96,13 @@ public final class PeerLimitController implements RtmpController {
         }
     }
 
-    // ---------------------------------------------------------------- forwarded unchanged
-
-    @Override
-    public void onOpen(RtmpSession session) {
-        delegate.onOpen(session);
-    }
-
-    @Override
-    public void onClose(RtmpSession session, Throwable causeOrNull) {
-        delegate.onClose(session, causeOrNull);
-    }
-
-    @Override
-    public void onConnect(RtmpSession session, ConnectRequest request) {
-        delegate.onConnect(session, request);
-    }
-
-    @Override
-    public void onCreateStream(RtmpSession session, CreateStreamRequest request) {
-        delegate.onCreateStream(session, request);
-    }
-
-    @Override
-    public void onUnpublish(RtmpSession session, NetStream stream) {
-        delegate.onUnpublish(session, stream);
-    }
-
-    @Override
-    public void onStopPlay(RtmpSession session, NetStream stream) {
-        delegate.onStopPlay(session, stream);
-    }
-
-    @Override
-    public void onDeleteStream(RtmpSession session, NetStream stream) {
-        delegate.onDeleteStream(session, stream);
-    }
-
-    @Override
-    public void onMetadata(RtmpSession session, NetStream stream, DataMessage metadata) {
-        delegate.onMetadata(session, stream, metadata);
-    }
-
-    @Override
-    public void onMedia(RtmpSession session, NetStream stream, MediaMessage media) {
-        delegate.onMedia(session, stream, media);
-    }
-
-    @Override
-    public void onPlay2(RtmpSession session, NetStream stream, Play2 play2) {
-        delegate.onPlay2(session, stream, play2);
-    }
-
-    @Override
-    public void onPause(RtmpSession session, NetStream stream, Pause pause) {
-        delegate.onPause(session, stream, pause);
-    }
-
-    @Override
-    public void onSeek(RtmpSession session, NetStream stream, Seek seek) {
-        delegate.onSeek(session, stream, seek);
-    }
-
-    @Override
-    public void onReceiveAudio(RtmpSession session, NetStream stream, boolean receive) {
-        delegate.onReceiveAudio(session, stream, receive);
-    }
-
-    @Override
-    public void onReceiveVideo(RtmpSession session, NetStream stream, boolean receive) {
-        delegate.onReceiveVideo(session, stream, receive);
-    }
-
-    @Override
-    public void onFcSubscribe(RtmpSession session, FcSubscribe subscribe) {
-        delegate.onFcSubscribe(session, subscribe);
-    }
-
+    /**
+     * Forwarded to the delegate's {@code onCall}: this wrapper is invisible, so a controller that overrides
+     * {@code onCall} must still see every call ({@link ForwardingRtmpController} routes it to {@code onCommand}
+     * for subclasses that add behaviour; this class adds none).
+     */
     @Override
     public void onCall(RtmpSession session, CallRequest request) {
-        delegate.onCall(session, request);
-    }
-
-    @Override
-    public void onCommand(RtmpSession session, CommandMessage command) {
-        delegate.onCommand(session, command);
-    }
-
-    @Override
-    public void onMessage(RtmpSession session, RtmpMessage message) {
-        delegate.onMessage(session, message);
-    }
-
-    @Override
-    public String toString() {
-        return "PeerLimitController[" + delegate + "]";
+        delegate().onCall(session, request);
     }
 }

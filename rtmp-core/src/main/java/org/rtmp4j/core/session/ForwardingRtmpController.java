@@ -1,4 +1,4 @@
-package org.rtmp4j.live;
+package org.rtmp4j.core.session;
 
 import java.util.Objects;
 import org.rtmp4j.core.command.FcSubscribe;
@@ -9,19 +9,12 @@ import org.rtmp4j.core.message.CommandMessage;
 import org.rtmp4j.core.message.DataMessage;
 import org.rtmp4j.core.message.MediaMessage;
 import org.rtmp4j.core.message.RtmpMessage;
-import org.rtmp4j.core.session.ConnectRequest;
-import org.rtmp4j.core.session.CreateStreamRequest;
-import org.rtmp4j.core.session.NetStream;
-import org.rtmp4j.core.session.PlayRequest;
-import org.rtmp4j.core.session.PublishRequest;
-import org.rtmp4j.core.session.RtmpController;
-import org.rtmp4j.core.session.RtmpSession;
 
 /**
  * An {@link RtmpController} that passes every callback to a delegate: override the ones to add
  * behaviour and call {@code super} to keep the delegate's. This makes "record and relay" a
  * composition, e.g. a subclass whose {@code onMedia} writes to a file and then calls
- * {@code super.onMedia} to relay through a {@link LiveBroadcastController}.
+ * {@code super.onMedia} to relay through a live relay ({@code org.rtmp4j.live.LiveBroadcastController} in rtmp-server).
  *
  * <p>{@link #onCall} is not forwarded: its default passes the message to {@link #onCommand} of
  * this object, so that subclasses overriding {@code onCommand} keep seeing every unknown command;
