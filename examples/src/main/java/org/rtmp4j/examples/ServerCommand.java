@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.rtmp4j.core.session.RtmpController;
 import org.rtmp4j.http.FlvStreamPath;
 import org.rtmp4j.http.HttpMethod;
+import org.rtmp4j.live.HttpFlvIngest;
 import org.rtmp4j.live.HttpFlvPlayer;
 import org.rtmp4j.live.LiveBroadcastController;
 import org.rtmp4j.live.LiveOptions;
@@ -126,7 +127,10 @@ final class ServerCommand implements Callable<Integer> {
         }
         RtmpServer.Builder builder = RtmpServer.builder().controller(new AccessLog(controller, relay));
         if (!noHttp) {
-            builder.http(httpPort).httpRoute(HttpMethod.GET, FlvStreamPath::matches, new HttpFlvPlayer(relay));
+            HttpFlvIngest ingest = new HttpFlvIngest(relay);
+            builder.http(httpPort).httpRoute(HttpMethod.GET, FlvStreamPath::matches, new HttpFlvPlayer(relay))
+                    .httpRoute(HttpMethod.POST, FlvStreamPath::matches, ingest)
+                    .httpRoute(HttpMethod.PUT, FlvStreamPath::matches, ingest);
         }
         if (jmxDomain != null && !jmxDomain.isEmpty()) {
             builder.jmx(jmxDomain);
