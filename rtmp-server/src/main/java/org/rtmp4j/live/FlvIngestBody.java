@@ -132,10 +132,10 @@ final class FlvIngestBody implements HttpBodyListener, IngestSource {
     }
 
     /** The body of a refused ingest: the first bytes close the connection (the answer is already out). */
-    record Refused(String reason) implements HttpBodyListener {
+    record Refused(int status, String reason) implements HttpBodyListener {
         @Override
         public void onBody(ByteBuffer data) {
-            throw new HttpRequestException(403, 0, "FLV ingest refused: " + reason);
+            throw new HttpRequestException(status, 0, "FLV ingest refused: " + reason);
         }
     }
 }

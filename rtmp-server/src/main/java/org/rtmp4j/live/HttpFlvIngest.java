@@ -73,8 +73,7 @@ public final class HttpFlvIngest implements HttpHandler {
     public void handle(HttpExchange exchange) {
         Optional<FlvStreamPath> path = FlvStreamPath.parse(exchange.request().path());
         if (path.isEmpty()) {
-            answer(exchange, 404, "not an /APP/KEY.flv path");
-            exchange.onBody(new FlvIngestBody.Refused("not an /APP/KEY.flv path"));
+            refuse(exchange, 404, "not an /APP/KEY.flv path");
             return;
         }
         StreamKey key = new StreamKey(path.get().app(), path.get().key());
@@ -85,12 +84,28 @@ public final class HttpFlvIngest implements HttpHandler {
         } catch (LivePublishException e) {
             Status s = e.status();
             boolean inUse = StatusCodes.PUBLISH_BAD_NAME.equals(s.code()) && relay.isLive(key);
-            answer(exchange, inUse ? 409 : 403, s.code() + ": " + s.description());
-            exchange.onBody(new FlvIngestBody.Refused(s.code()));
+            refuse(exchange, inUse ? 409 : 403, s.code() + ": " + s.description());
             return;
         }
         body.start(ingest);
         exchange.onBody(body);
+    }
+
+    /**
+     * Refuses an upload before it publishes: answers {@code status} with {@code reason} as
+     * {@code text/plain} and {@code Connection: close}, and closes the connection at the next body
+     * bytes (logged once at INFO) instead of reading an endless body. For a host's own checks in
+     * front of this handler (e.g. a publish token in the query). Call it on the connection's thread,
+     * from {@link HttpHandler#handle}.
+     *
+     * @param exchange the unanswered ingest request
+     * @param status the status, e.g. 403
+     * @param reason the reason, sent as the body
+     * @throws IllegalStateException if the exchange was already answered
+     */
+    public static void refuse(HttpExchange exchange, int status, String reason) {
+        answer(exchange, status, reason);
+        exchange.onBody(new FlvIngestBody.Refused(status, reason));
     }
 
     /** A complete text answer that closes the connection (the rest of the body is not wanted). */

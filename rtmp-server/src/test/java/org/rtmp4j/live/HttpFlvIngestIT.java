@@ -6,8 +6,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
@@ -17,9 +15,9 @@ import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -27,6 +25,7 @@ import org.junit.jupiter.api.Timeout;
 import org.rtmp4j.core.command.Status;
 import org.rtmp4j.core.command.StatusCodes;
 import org.rtmp4j.core.message.MediaMessage;
+import org.rtmp4j.flv.FlvDemuxer;
 import org.rtmp4j.flv.FlvTag;
 import org.rtmp4j.flv.FlvTagType;
 import org.rtmp4j.http.FlvStreamPath;
@@ -36,8 +35,9 @@ import org.rtmp4j.server.MediaSink;
 import org.rtmp4j.server.RtmpServer;
 
 /**
- * HTTP-FLV ingest ({@link HttpFlvIngest}) over loopback: the JDK HttpClient's chunked POST
- * ({@code BodyPublishers.ofInputStream}) and raw sockets publish, RTMP players receive (issue 12 §3).
+ * HTTP-FLV ingest ({@link HttpFlvIngest}) over loopback: raw sockets (chunked and Content-Length)
+ * and the JDK HttpClient (a chunked {@code BodyPublishers.ofInputStream} body) publish, RTMP and
+ * HTTP-FLV players receive (issue 12 §3).
  */
 @Timeout(60)
 class HttpFlvIngestIT {
@@ -81,6 +81,7 @@ class HttpFlvIngestIT {
     private void start(LiveBroadcastController relay) throws Exception {
         HttpFlvIngest ingest = new HttpFlvIngest(relay, 64 * 1024);
         server = fixture.start(RtmpServer.builder().http(new InetSocketAddress("127.0.0.1", 0))
+                .httpRoute(HttpMethod.GET, FlvStreamPath::matches, new HttpFlvPlayer(relay))
                 .httpRoute(HttpMethod.POST, FlvStreamPath::matches, ingest)
                 .httpRoute(HttpMethod.PUT, FlvStreamPath::matches, ingest), relay);
     }
@@ -95,29 +96,45 @@ class HttpFlvIngestIT {
     }
 
     @Test
-    void aChunkedPostPublishesWhileItStreamsAndItsEndUnpublishes() throws Exception {
+    void aChunkedPostPublishesWhileItStreamsAndItsEndUnpublishesAndEndsTheHttpFlvPlayersBody() throws Exception {
         LiveBroadcastController relay = new LiveBroadcastController(LiveOptions.DEFAULT.withWaitForPublisher(true));
         start(relay);
         MediaSink player = new MediaSink();
         fixture.client().play("cam", player);
-        PipedOutputStream body = new PipedOutputStream();
-        PipedInputStream source = new PipedInputStream(body, 64 * 1024);
-        CompletableFuture<HttpResponse<String>> response = http.sendAsync(HttpRequest.newBuilder(uri("/live/cam.flv"))
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> source)).build(), HttpResponse.BodyHandlers.ofString());
-
-        body.write(flv());
+        Socket publisher = new Socket("127.0.0.1", server.httpPort());
+        publisher.setSoTimeout(10_000);
+        OutputStream body = publisher.getOutputStream();
+        byte[] flv = flv();
+        body.write(("POST /live/cam.flv HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
+                + Integer.toHexString(flv.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+        body.write(flv);
+        body.write("\r\n".getBytes(StandardCharsets.US_ASCII));
         body.flush();
         List<MediaMessage> got = player.take(4);
         assertThat(got).extracting(m -> bytes(m.payload())).containsExactly(
                 bytes(AVC_HEADER.body()), bytes(AAC_HEADER.body()), bytes(KEYFRAME.body()), bytes(INTER.body()));
         assertThat(got.get(3).timestamp()).isEqualTo(40);
         assertThat(relay.isLive(new StreamKey("live", "cam"))).as("live while the body streams").isTrue();
-        assertThat(response).isNotDone();
+        HttpResponse<InputStream> httpPlayer = http.send(HttpRequest.newBuilder(uri("/live/cam.flv")).build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(httpPlayer.statusCode()).isEqualTo(200);
 
-        body.close();
-        assertThat(response.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+        body.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII)); // the last chunk
+        body.flush();
+        assertThat(statusLine(publisher.getInputStream())).startsWith("HTTP/1.1 200");
+        publisher.close();
         player.awaitStatus(StatusCodes.PLAY_UNPUBLISH_NOTIFY);
         assertThat(relay.isLive(new StreamKey("live", "cam"))).isFalse();
+        List<FlvTag> played = new ArrayList<>();
+        FlvDemuxer demuxer = new FlvDemuxer();
+        try (InputStream in = httpPlayer.body()) {
+            demuxer.feed(ByteBuffer.wrap(in.readAllBytes()), played::add); // ends with the publisher
+        }
+        demuxer.finish();
+        assertThat(played.get(0).type()).isEqualTo(FlvTagType.SCRIPT);
+        assertThat(org.rtmp4j.flv.media.ScriptData.metadata(played.get(0).body())).containsEntry("width", 320.0);
+        assertThat(played.subList(1, played.size())).extracting(t -> bytes(t.body())).containsExactly(
+                bytes(AVC_HEADER.body()), bytes(AAC_HEADER.body()), bytes(KEYFRAME.body()), bytes(INTER.body()));
     }
 
     @Test
