@@ -11,11 +11,11 @@ import org.rtmp4j.core.message.VideoMessage;
 import org.rtmp4j.flv.FlvDemuxer;
 import org.rtmp4j.flv.FlvFormatException;
 import org.rtmp4j.flv.FlvTag;
+import org.rtmp4j.flv.media.ScriptData;
 import org.rtmp4j.http.HttpBodyListener;
 import org.rtmp4j.http.HttpExchange;
 import org.rtmp4j.http.HttpHeaders;
 import org.rtmp4j.http.HttpRequestException;
-import org.rtmp4j.flv.media.ScriptData;
 
 /**
  * The body of one HTTP-FLV ingest request ({@link HttpFlvIngest}): demuxes it incrementally and
@@ -27,7 +27,10 @@ import org.rtmp4j.flv.media.ScriptData;
  * takeover) may come from any thread and is posted there.
  */
 final class FlvIngestBody implements HttpBodyListener, IngestSource {
-    /** The RTMP message stream id the ingested messages carry (any non-zero value would do). */
+    /**
+     * The RTMP message stream id the ingested messages carry (RTMP 1.0 §6.1.1); the hub sets each
+     * output's own, so any non-zero value does.
+     */
     private static final int MESSAGE_STREAM_ID = 1;
 
     private final HttpExchange exchange;
@@ -37,6 +40,8 @@ final class FlvIngestBody implements HttpBodyListener, IngestSource {
     private Ingest ingest;
     /** Set on the loop once the stream was taken over: the connection closes at the next bytes. */
     private boolean takenOver;
+    /** Set on the loop once the body ended, failed or was aborted: a later takeover answers nothing. */
+    private boolean finished;
 
     FlvIngestBody(HttpExchange exchange, StreamKey key, int maxTagSize, String id) {
         this.exchange = exchange;
@@ -72,7 +77,8 @@ final class FlvIngestBody implements HttpBodyListener, IngestSource {
                 } catch (AmfException e) {
                     throw notFlv(demuxer.offset(), "script tag: " + e.getMessage());
                 }
-                if (!values.isEmpty() && ScriptData.ON_META_DATA.equals(values.get(0))) {
+                int name = !values.isEmpty() && ScriptData.SET_DATA_FRAME.equals(values.get(0)) ? 1 : 0;
+                if (values.size() > name && ScriptData.ON_META_DATA.equals(values.get(name))) {
                     Map<String, Object> metadata = ScriptData.metadata(values);
                     ingest.metadata(metadata);
                 } // other script data (cue points) is not relayed, as for RTMP publishers
@@ -81,6 +87,7 @@ final class FlvIngestBody implements HttpBodyListener, IngestSource {
     }
 
     private HttpRequestException notFlv(long offset, String reason) {
+        finished = true;
         ingest.close();
         return new HttpRequestException(400, offset, "FLV ingest of " + key + " is not FLV: " + reason);
     }
@@ -95,12 +102,14 @@ final class FlvIngestBody implements HttpBodyListener, IngestSource {
         } catch (FlvFormatException e) {
             throw notFlv(e.offset(), e.getMessage());
         }
+        finished = true;
         ingest.close();
         exchange.respond(200, HttpHeaders.EMPTY, ByteBuffer.allocate(0));
     }
 
     @Override
     public void onAbort(String reason) {
+        finished = true;
         ingest.close();
     }
 
@@ -119,7 +128,7 @@ final class FlvIngestBody implements HttpBodyListener, IngestSource {
     @Override
     public void close() {
         exchange.execute(() -> {
-            if (!takenOver) {
+            if (!takenOver && !finished) {
                 takenOver = true;
                 HttpFlvIngest.answer(exchange, 409, key + " was taken over by another publisher");
             }

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.rtmp4j.core.command.Status;
 import org.rtmp4j.core.command.StatusCodes;
+import org.rtmp4j.flv.FlvDemuxer;
 import org.rtmp4j.http.FlvStreamPath;
 import org.rtmp4j.http.HttpExchange;
 import org.rtmp4j.http.HttpHandler;
@@ -19,9 +20,9 @@ import org.rtmp4j.http.HttpHeaders;
  * LiveBroadcastController#publish}: the same {@link LiveBroadcastController#authorizePublish}
  * decision, {@link PublisherPolicy} and {@link LiveOptions#maxStreams()} as an RTMP publish.
  *
- * <p>The body is demuxed as it arrives by a sans-I/O {@link org.rtmp4j.flv.FlvDemuxer}: memory per
- * publisher is bounded by one tag ({@code maxTagSize}, default {@link
- * org.rtmp4j.flv.FlvDemuxer#DEFAULT_MAX_TAG_SIZE}, 16 MiB), never the whole body. Answers:
+ * <p>The body is demuxed as it arrives by a sans-I/O {@link FlvDemuxer}: memory per publisher is
+ * bounded by one tag ({@code maxTagSize}, default {@link FlvDemuxer#DEFAULT_MAX_TAG_SIZE}, 16 MiB),
+ * never the whole body. Answers:
  * <ul>
  *   <li>{@code 200} with an empty body once the body ended; the stream is unpublished then (players
  *       hear {@code NetStream.Play.UnpublishNotify}), and also when the connection closes early.</li>
@@ -48,7 +49,7 @@ public final class HttpFlvIngest implements HttpHandler {
 
     /** @param relay the hub to publish into; {@code maxTagSize} 16 MiB */
     public HttpFlvIngest(LiveBroadcastController relay) {
-        this(relay, org.rtmp4j.flv.FlvDemuxer.DEFAULT_MAX_TAG_SIZE);
+        this(relay, FlvDemuxer.DEFAULT_MAX_TAG_SIZE);
     }
 
     /**
