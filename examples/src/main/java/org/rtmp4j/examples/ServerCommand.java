@@ -6,7 +6,9 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.rtmp4j.core.session.RtmpController;
 import org.rtmp4j.http.FlvStreamPath;
+import org.rtmp4j.http.HttpHandler;
 import org.rtmp4j.http.HttpMethod;
+import org.rtmp4j.live.HttpFlvIngest;
 import org.rtmp4j.live.HttpFlvPlayer;
 import org.rtmp4j.live.LiveBroadcastController;
 import org.rtmp4j.live.LiveOptions;
@@ -117,8 +119,9 @@ final class ServerCommand implements Callable<Integer> {
             hint += System.lineSeparator() + "Recording each stream to " + recordDir.toAbsolutePath() + "/APP/"
                     + RecordingFiles.pattern(recordMode.mode);
         }
+        StreamKeyAuth auth = null;
         if (publishKeys != null || (publishToken != null && !publishToken.isEmpty())) {
-            controller = new StreamKeyAuth(controller, publishKeys, publishToken);
+            controller = auth = new StreamKeyAuth(controller, publishKeys, publishToken);
             hint += System.lineSeparator() + "Publishing needs "
                     + (publishKeys != null ? "a stream key listed in " + publishKeys.toAbsolutePath() : "")
                     + (publishKeys != null && publishToken != null && !publishToken.isEmpty() ? " or " : "")
@@ -126,7 +129,10 @@ final class ServerCommand implements Callable<Integer> {
         }
         RtmpServer.Builder builder = RtmpServer.builder().controller(new AccessLog(controller, relay));
         if (!noHttp) {
-            builder.http(httpPort).httpRoute(HttpMethod.GET, FlvStreamPath::matches, new HttpFlvPlayer(relay));
+            HttpHandler ingest = httpIngest(relay, auth);
+            builder.http(httpPort).httpRoute(HttpMethod.GET, FlvStreamPath::matches, new HttpFlvPlayer(relay))
+                    .httpRoute(HttpMethod.POST, FlvStreamPath::matches, ingest)
+                    .httpRoute(HttpMethod.PUT, FlvStreamPath::matches, ingest);
         }
         if (jmxDomain != null && !jmxDomain.isEmpty()) {
             builder.jmx(jmxDomain);
@@ -136,5 +142,26 @@ final class ServerCommand implements Callable<Integer> {
         return server.runUntilShutdown(builder, out, "live server", hint, s -> statusInterval == 0
                 ? () -> { }
                 : StatusReporter.start(s, relay::stats, relay::activeStreams, Duration.ofSeconds(statusInterval)));
+    }
+
+    /**
+     * The HTTP-FLV ingest route; with publish keys or a token, an upload must pass the same check as
+     * an RTMP publish ({@code /APP/KEY.flv} with KEY listed, or {@code ?token=TOKEN}), else 403.
+     */
+    private static HttpHandler httpIngest(LiveBroadcastController relay, StreamKeyAuth auth) {
+        HttpFlvIngest ingest = new HttpFlvIngest(relay);
+        if (auth == null) {
+            return ingest;
+        }
+        return exchange -> {
+            String target = exchange.request().target();
+            int q = target.indexOf('?');
+            String key = FlvStreamPath.parse(exchange.request().path()).map(FlvStreamPath::key).orElse("");
+            if (!auth.isAllowed(key, q < 0 ? "" : target.substring(q + 1), "")) {
+                HttpFlvIngest.refuse(exchange, 403, StreamKeyAuth.REJECTED_CODE + ": " + StreamKeyAuth.REJECTED_DESCRIPTION);
+                return;
+            }
+            ingest.handle(exchange);
+        };
     }
 }

@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,12 +37,14 @@ class ServerCommandHttpIT {
         }
     }
 
-    @Test
-    void serverPrintsTheHttpAddressAndAnswersOnIt() throws Exception {
+    /** Starts {@code server} as a process with HTTP on any free port; @return the HTTP port it printed */
+    private int startServer(String... extra) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(), "server",
-                "--host", "127.0.0.1", "--port", "0", "--http-port", "0", "--status-interval", "0")
-                .redirectErrorStream(true).start();
+        List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
+                Main.class.getName(), "server", "--host", "127.0.0.1", "--port", "0", "--http-port", "0",
+                "--status-interval", "0"));
+        command.addAll(List.of(extra));
+        process = new ProcessBuilder(command).redirectErrorStream(true).start();
         CompletableFuture<Integer> httpPort = new CompletableFuture<>();
         List<String> lines = new ArrayList<>();
         Thread reader = new Thread(() -> {
@@ -62,11 +65,36 @@ class ServerCommandHttpIT {
         }, "server-output");
         reader.setDaemon(true);
         reader.start();
-        int port = httpPort.get(30, TimeUnit.SECONDS);
+        return httpPort.get(30, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void serverPrintsTheHttpAddressAndAnswersOnIt() throws Exception {
+        int port = startServer();
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/live/none.flv")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).isEqualTo(404);
         assertThat(r.headers().firstValue("Access-Control-Allow-Origin")).contains("*");
+    }
+
+    @Test
+    void anHttpUploadNeedsThePublishTokenAndThenPublishesUntilItsEnd() throws Exception {
+        int port = startServer("--publish-token", "s3cret");
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        byte[] flv = Files.readAllBytes(Media.h264Aac());
+        byte[] start = java.util.Arrays.copyOf(flv, 200); // refused before it is read: a short body is all sent
+
+        HttpResponse<String> refused = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/live/cam.flv"))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(start)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> wrong = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/live/cam.flv?token=nope"))
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(start)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> accepted = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/live/cam.flv?token=s3cret"))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(flv)).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.body()).contains("NetStream.Publish.Rejected");
+        assertThat(wrong.statusCode()).isEqualTo(403);
+        assertThat(accepted.statusCode()).as("the whole file was published and unpublished").isEqualTo(200);
     }
 }

@@ -25,7 +25,9 @@ import org.rtmp4j.http.WebSocketSession;
  * <p>The player runs on its connection's event loop; the hub's slow-output policy ({@link
  * #HttpFlvPlayer(LiveBroadcastController, OutboundLimits, boolean)}) compares the connection's queued
  * bytes: video is dropped to the next keyframe above the high watermark, and the connection is
- * closed past the hard cap. A player that leaves is unsubscribed. Mount it with {@code
+ * closed past the hard cap. A player that leaves is unsubscribed. When the publisher leaves
+ * ({@code NetStream.Play.UnpublishNotify} for RTMP players) the body ends: the last chunk, or the
+ * WebSocket close; a player reconnects for the next publisher. Mount it with {@code
  * RtmpServer.Builder.httpRoute(HttpMethod.GET, FlvStreamPath::matches, new HttpFlvPlayer(relay))}.
  *
  * <p>Thread-safety: one instance serves every connection.
@@ -104,6 +106,17 @@ public final class HttpFlvPlayer implements HttpHandler {
         @Override
         public long queuedBytes() {
             return stream.queuedBytes();
+        }
+
+        /**
+         * The publisher left: the body ends (last chunk, or the WebSocket closes), as ffmpeg's RTMP
+         * player ends on {@code UnpublishNotify}; one FLV body carries one publisher's stream.
+         */
+        @Override
+        public void onLive(boolean live) {
+            if (!live) {
+                stream.end();
+            }
         }
 
         @Override

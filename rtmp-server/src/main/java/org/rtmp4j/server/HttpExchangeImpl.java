@@ -144,6 +144,10 @@ final class HttpExchangeImpl implements HttpExchange {
         if (extra.first("Access-Control-Allow-Origin").isEmpty()) {
             fields.add(new HttpHeader("Access-Control-Allow-Origin", allowOrigin));
         }
+        if (extra.first("Connection").filter("close"::equalsIgnoreCase).isPresent()) {
+            closeAfter = true; // the handler's own Connection: close (e.g. a refused upload) is honoured
+            return fields;
+        }
         if (closeAfter || answer == Answer.STREAMING && head.version() != HttpVersion.HTTP_1_1) {
             fields.add(new HttpHeader("Connection", "close"));
         } else if (head.version() == HttpVersion.HTTP_1_0) {
