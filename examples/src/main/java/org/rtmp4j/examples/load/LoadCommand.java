@@ -36,7 +36,9 @@ import picocli.CommandLine.Spec;
  * loops, not a thread per player), runs S seconds and prints players kept up, bytes delivered,
  * latency p50/p99 (synthetic frames carry their send time) and time to first keyframe. With
  * {@code --publisher-restart-every D} the publisher's connection is closed and a new one publishes the same
- * source every D, while the players stay connected (a soak test for per-publisher state). Latency figures
+ * source every D, while the players stay connected (a soak test for per-publisher state). With {@code --http-flv URL} the
+ * players play HTTP-FLV instead ({@code HttpFlvLoadPlayer}: a plain connection on the same loops, measured
+ * the same way) while the publisher stays RTMP. Latency figures
  * print as {@code n/a (needs --synthetic)} without synthetic frames; the exit code is 1 when no player received
  * any audio or video message.
  */
