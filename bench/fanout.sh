@@ -6,8 +6,12 @@
 # Reports per server and N: server CPU seconds (utime+stime of the server's processes, from /proc)
 # per delivered GB, players kept up, latency p50/p99, time to first keyframe p50/p99, peak RSS so far (VmHWM).
 #
+# HTTP-FLV rows: the publisher stays RTMP (synthetic), the players GET http://127.0.0.1:P/live/bench.flv
+# (load --http-flv, same event loop and measurements): rtmp4j-http is rtmp4j serving HTTP-FLV, nms-http is
+# Node-Media-Server 4.x (npm install node-media-server@4 into NMS_DIR when missing; node 18+ needed).
+#
 # Needs: root (apt-get, once), Debian/Ubuntu packages nginx + libnginx-mod-rtmp, Java 17+, python3,
-# and a built jar: mvn -B -pl examples -am package -DskipTests
+# node + npm for nms-http, and a built jar: mvn -B -pl examples -am package -DskipTests
 #
 # The "floor" rows are no RTMP server: `rtmp4j.jar write-floor serve` writes the same bytes per frame to every
 # connection with no protocol at all, one write(2) per frame (floor) or per 2 frames (floor-x2), and
@@ -15,9 +19,10 @@
 # perfect sender for that write pattern on this machine: the lower bound for any server at that latency.
 #
 # Environment: N_LIST ("100 500 1000"), DURATION (30 s), KBPS (2000),
-#   SERVERS ("nginx floor floor-x2 rtmp4j rtmp4j-mw"; rtmp4j-mw is rtmp4j with merged writes:
+#   SERVERS ("nginx floor floor-x2 rtmp4j rtmp4j-mw rtmp4j-http nms-http"; rtmp4j-mw is rtmp4j with merged writes:
 #   --merged-write-delay MERGED_WRITE_MS (100)),
 #   SERVER_CPU (0), LOAD_CPU (1), NGINX_PORT (19351), RTMP4J_PORT (19352), FLOOR_PORT (19353),
+#   RTMP4J_HTTP_PORT (19354), NMS_RTMP_PORT (19355), NMS_HTTP_PORT (19356), NMS_DIR (bench/out/nms),
 #   RTMP4J_JAVA_OPTS ("-Xms64m -Xmx128m -XX:+UseSerialGC"), LOAD_JAVA_OPTS ("-Xmx512m"),
 #   RTMP4J_EXTRA_ARGS (extra "server" options), SKIP_INSTALL (1 to never call apt-get),
 #   RAMP_RATE (200: players started per second, 0 = all at once),
@@ -30,7 +35,7 @@ JAR=${JAR:-$ROOT/examples/target/rtmp4j.jar}
 N_LIST=${N_LIST:-"100 500 1000"}
 DURATION=${DURATION:-30}
 KBPS=${KBPS:-2000}
-SERVERS=${SERVERS:-"nginx floor floor-x2 rtmp4j rtmp4j-mw"}
+SERVERS=${SERVERS:-"nginx floor floor-x2 rtmp4j rtmp4j-mw rtmp4j-http nms-http"}
 MERGED_WRITE_MS=${MERGED_WRITE_MS:-100}
 SERVER_CPU=${SERVER_CPU:-0}
 LOAD_CPU=${LOAD_CPU:-1}
@@ -43,6 +48,11 @@ RTMP4J_EXTRA_ARGS=${RTMP4J_EXTRA_ARGS:-""}
 WARMUP=${WARMUP:-10}
 RAMP_RATE=${RAMP_RATE:-200}
 WARMUP_PLAYERS=${WARMUP_PLAYERS:-200}
+RTMP4J_HTTP_PORT=${RTMP4J_HTTP_PORT:-19354}
+NMS_RTMP_PORT=${NMS_RTMP_PORT:-19355}
+NMS_HTTP_PORT=${NMS_HTTP_PORT:-19356}
+NMS_DIR=${NMS_DIR:-$ROOT/bench/out/nms}
+NMS_APP=$NMS_DIR/node_modules/node-media-server/bin/app.js
 NGINX_MODULE=/usr/lib/nginx/modules/ngx_rtmp_module.so
 HZ=$(getconf CLK_TCK)
 
@@ -52,6 +62,12 @@ if [[ " $SERVERS " == *" nginx "* ]] && { ! command -v nginx >/dev/null || [[ ! 
     apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q nginx libnginx-mod-rtmp
 fi
 NGINX=$(command -v nginx || echo /usr/sbin/nginx)
+if [[ " $SERVERS " == *" nms-http "* ]] && [[ ! -f $NMS_APP ]]; then
+    [[ "${SKIP_INSTALL:-0}" == 1 ]] && { echo "Node-Media-Server is not installed in $NMS_DIR" >&2; exit 1; }
+    command -v npm >/dev/null || { echo "nms-http needs node and npm" >&2; exit 1; }
+    mkdir -p "$NMS_DIR"
+    npm install --prefix "$NMS_DIR" --no-audit --no-fund node-media-server@4 >&2
+fi
 
 WORK=$(mktemp -d /tmp/rtmp4j-fanout.XXXXXX)
 SERVER_PID=""
@@ -119,20 +135,41 @@ CONF
     taskset -c "$SERVER_CPU" "$NGINX" -p "$WORK/nginx" -c "$WORK/nginx/nginx.conf" > "$WORK/nginx/out.log" 2>&1 &
     SERVER_PID=$!
     PORT=$NGINX_PORT
+    HTTP_PORT=""
     CLIENT=load
 }
 
-start_rtmp4j() {
+start_rtmp4j_with() { # server options (--no-http or --http-port P, ...)
     # shellcheck disable=SC2086
     taskset -c "$SERVER_CPU" java $RTMP4J_JAVA_OPTS -jar "$JAR" server --host 127.0.0.1 --port "$RTMP4J_PORT" \
         --max-connections 4096 --max-connections-per-ip 4096 --log-level warn $RTMP4J_EXTRA_ARGS "$@" > "$WORK/rtmp4j.log" 2>&1 &
     SERVER_PID=$!
     PORT=$RTMP4J_PORT
+    HTTP_PORT=""
     CLIENT=load
 }
 
+start_rtmp4j() {
+    start_rtmp4j_with --no-http
+}
+
 start_rtmp4j-mw() {
-    start_rtmp4j --merged-write-delay "$MERGED_WRITE_MS"
+    start_rtmp4j_with --no-http --merged-write-delay "$MERGED_WRITE_MS"
+}
+
+start_rtmp4j-http() { # RTMP publisher, HTTP-FLV players
+    start_rtmp4j_with --http-port "$RTMP4J_HTTP_PORT"
+    HTTP_PORT=$RTMP4J_HTTP_PORT
+}
+
+start_nms-http() { # Node-Media-Server 4.x: RTMP publisher, HTTP-FLV players at /APP/KEY.flv
+    mkdir -p "$WORK/nms"
+    taskset -c "$SERVER_CPU" node "$NMS_APP" --bind 127.0.0.1 --rtmp-port "$NMS_RTMP_PORT" --http-port "$NMS_HTTP_PORT" \
+        --no-admin --data-path "$WORK/nms" > "$WORK/nms/out.log" 2>&1 &
+    SERVER_PID=$!
+    PORT=$NMS_RTMP_PORT
+    HTTP_PORT=$NMS_HTTP_PORT
+    CLIENT=load
 }
 
 start_floor() { # frames per write (default 1)
@@ -141,6 +178,7 @@ start_floor() { # frames per write (default 1)
         --kbps "$KBPS" --frames-per-write "${1:-1}" > "$WORK/floor.log" 2>&1 &
     SERVER_PID=$!
     PORT=$FLOOR_PORT
+    HTTP_PORT=""
     CLIENT=sink # no RTMP: the write-floor reader stands in for the load tool
 }
 
@@ -150,6 +188,7 @@ start_floor-x2() {
 
 run_load() { # port n duration -> $WORK/load.out; the client is the one the last start_* chose (CLIENT)
     local cmd=(load "rtmp://127.0.0.1:$1/live/bench" --synthetic "$KBPS" --loops 1)
+    [[ -n "$HTTP_PORT" ]] && cmd+=(--http-flv "http://127.0.0.1:$HTTP_PORT/live/bench.flv")
     [[ "$CLIENT" == sink ]] && cmd=(write-floor sink --host 127.0.0.1 --port "$1" --kbps "$KBPS")
     # shellcheck disable=SC2086
     taskset -c "$LOAD_CPU" java $LOAD_JAVA_OPTS -jar "$JAR" "${cmd[@]}" \
@@ -166,6 +205,7 @@ for server in $SERVERS; do
     # (JIT compilation for the JVM) that is not measured. WARMUP=0 measures from a cold start.
     "start_$server"
     wait_port "$PORT"
+    [[ -z "$HTTP_PORT" ]] || wait_port "$HTTP_PORT"
     sleep 1
     if [[ "$WARMUP" -gt 0 ]]; then
         run_load "$PORT" "$WARMUP_PLAYERS" "$WARMUP"
@@ -201,11 +241,16 @@ for r in rows:
     per_gb[(r["server"], r["n"])] = cpg
     print(f"| {r['server']} | {r['n']} | {l.get('keptUp','?')}/{r['n']} | {gb:.2f} | {cpu:.2f} ({r['userTicks']/r['hz']:.2f}+{cpu - r['userTicks']/r['hz']:.2f}) | {f(cpg, 2)} | "
           f"{f(l.get('latencyP50Ms'))} | {f(l.get('latencyP99Ms'))} | {f(l.get('steadyP50Ms'))} | {f(l.get('steadyP99Ms'))} | {f(l.get('ttfkP50Ms'))} | {f(l.get('ttfkP99Ms'))} | {r['rssKb']/1024:.0f} |")
-for variant in ("floor", "floor-x2", "rtmp4j", "rtmp4j-mw"):
+for variant in ("floor", "floor-x2", "rtmp4j", "rtmp4j-mw", "rtmp4j-http", "nms-http"):
     ratios = [(n, per_gb[(variant, n)] / per_gb[("nginx", n)]) for (s, n) in per_gb
               if s == variant and per_gb.get(("nginx", n)) and per_gb[(variant, n)]]
     if ratios:
         print(f"\n{variant} CPU per GB relative to nginx-rtmp: " + ", ".join(f"N={n}: {x:.2f}x" for n, x in ratios))
+for variant, base in (("rtmp4j-http", "rtmp4j"), ("nms-http", "rtmp4j-http")):
+    ratios = [(n, per_gb[(variant, n)] / per_gb[(base, n)]) for (s, n) in per_gb
+              if s == variant and per_gb.get((base, n)) and per_gb[(variant, n)]]
+    if ratios:
+        print(f"\n{variant} CPU per GB relative to {base}: " + ", ".join(f"N={n}: {x:.2f}x" for n, x in ratios))
 print("\nfloor and floor-x2 are no RTMP server but a protocol-free sender (write-floor serve) writing the same bytes,"
       " one write(2) per frame or per 2 frames per connection: the kernel's price for that write pattern.")
 PY

@@ -5,6 +5,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.net.URI;
+import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -113,6 +114,60 @@ public final class NioClientGroup implements AutoCloseable {
         EventLoop loop = group.next();
         try {
             loop.execute(() -> start(loop, channel, target, options, listener, result));
+        } catch (RuntimeException e) {
+            closeQuietly(channel);
+            result.completeExceptionally(e);
+        }
+        return result;
+    }
+
+    /**
+     * Opens a plain TCP connection (no RTMP) on one of this group's loops, for protocols the caller
+     * parses itself, e.g. HTTP-FLV players in a load test sharing the loops with RTMP players. The
+     * TCP connect (TCP_NODELAY) and the write of {@code request} happen on the caller's thread,
+     * blocking; then the connection moves to the next loop (round-robin), which hands every byte read
+     * to {@code listener}. The group's {@link #close()} closes it.
+     *
+     * @param remote the server's address
+     * @param localAddress the local address to bind (any port), or {@code null} for the system's choice
+     * @param timeout bound on the TCP connect
+     * @param request bytes to send first (e.g. an HTTP request), written completely; may be empty
+     * @param listener receives the bytes and the close, on the loop's thread
+     * @return completes once the connection is registered with its loop, or exceptionally with the
+     *     {@link IOException} of the connect or the write
+     */
+    public CompletableFuture<Void> openStream(InetSocketAddress remote, InetAddress localAddress, Duration timeout,
+            ByteBuffer request, ByteStreamListener listener) {
+        CompletableFuture<Void> result = new CompletableFuture<>();
+        SocketChannel ch = null;
+        try {
+            ch = SocketChannel.open();
+            ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            if (localAddress != null) {
+                ch.bind(new InetSocketAddress(localAddress, 0));
+            }
+            ch.socket().connect(remote, (int) Math.min(Integer.MAX_VALUE, timeout.toMillis()));
+            while (request.hasRemaining()) {
+                ch.write(request);
+            }
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(ch);
+            result.completeExceptionally(e);
+            return result;
+        }
+        SocketChannel channel = ch;
+        EventLoop loop = group.next();
+        try {
+            loop.execute(() -> {
+                ByteStreamChannel stream = new ByteStreamChannel(loop, channel, listener);
+                try {
+                    stream.start();
+                    result.complete(null);
+                } catch (IOException | RuntimeException e) {
+                    stream.closeNow(e);
+                    result.completeExceptionally(e);
+                }
+            });
         } catch (RuntimeException e) {
             closeQuietly(channel);
             result.completeExceptionally(e);

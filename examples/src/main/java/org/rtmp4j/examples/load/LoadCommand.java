@@ -3,6 +3,7 @@ package org.rtmp4j.examples.load;
 import java.io.PrintWriter;
 import java.net.Inet4Address;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.net.URI;
 import java.nio.file.Path;
@@ -35,7 +36,9 @@ import picocli.CommandLine.Spec;
  * loops, not a thread per player), runs S seconds and prints players kept up, bytes delivered,
  * latency p50/p99 (synthetic frames carry their send time) and time to first keyframe. With
  * {@code --publisher-restart-every D} the publisher's connection is closed and a new one publishes the same
- * source every D, while the players stay connected (a soak test for per-publisher state). Latency figures
+ * source every D, while the players stay connected (a soak test for per-publisher state). With {@code --http-flv URL} the
+ * players play HTTP-FLV instead ({@code HttpFlvLoadPlayer}: a plain connection on the same loops, measured
+ * the same way) while the publisher stays RTMP. Latency figures
  * print as {@code n/a (needs --synthetic)} without synthetic frames; the exit code is 1 when no player received
  * any audio or video message.
  */
@@ -48,8 +51,14 @@ import picocli.CommandLine.Spec;
             "Exits with 1 when no player received media."
         })
 public final class LoadCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "URL", description = "rtmp://HOST[:PORT]/APP/KEY")
+    @Parameters(index = "0", paramLabel = "URL",
+            description = "rtmp://HOST[:PORT]/APP/KEY, or http://HOST[:PORT]/APP/KEY.flv to play HTTP-FLV without publishing")
     URI url;
+
+    @Option(names = "--http-flv", paramLabel = "URL",
+            description = {"Players play this HTTP-FLV URL (http://HOST[:PORT]/APP/KEY.flv, a chunked GET) instead of",
+                "the RTMP URL, on the same event loops; the publisher still publishes to the RTMP URL."})
+    URI httpFlv;
 
     @Option(names = "--players", paramLabel = "N", defaultValue = "10", description = "Players (default: ${DEFAULT-VALUE}).")
     int players;
@@ -111,8 +120,16 @@ public final class LoadCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", logLevel.toLowerCase(java.util.Locale.ROOT));
-        if (url.getScheme() == null || !url.getScheme().equalsIgnoreCase("rtmp")) {
-            throw new ParameterException(spec.commandLine(), "URL must be rtmp://HOST[:PORT]/APP/KEY: " + url);
+        URI playUrl = httpFlv != null ? httpFlv : url;
+        if (isHttp(url) && (source != null || httpFlv != null)) {
+            throw new ParameterException(spec.commandLine(), "--publish, --synthetic and --http-flv need an rtmp:// URL"
+                    + " to publish to; give the HTTP-FLV URL with --http-flv: " + url);
+        }
+        if (!isHttp(url) && (url.getScheme() == null || !url.getScheme().equalsIgnoreCase("rtmp"))) {
+            throw new ParameterException(spec.commandLine(), "URL must be rtmp://HOST[:PORT]/APP/KEY or http://HOST[:PORT]/APP/KEY.flv: " + url);
+        }
+        if (httpFlv != null && (!isHttp(httpFlv) || httpFlv.getHost() == null)) {
+            throw new ParameterException(spec.commandLine(), "--http-flv must be http://HOST[:PORT]/APP/KEY.flv: " + httpFlv);
         }
         if (players < 0 || rampRate < 0 || durationSeconds <= 0 || timeoutSeconds <= 0 || lagLimitMs <= 0) {
             throw new ParameterException(spec.commandLine(), "--players and --ramp-rate must be >= 0; --duration, --timeout, --lag-limit > 0");
@@ -140,7 +157,8 @@ public final class LoadCommand implements Callable<Integer> {
                     }
                 }
                 all[i] = new LoadPlayer(latency, steadyLatency, steadyFrom);
-                started.add(startPlayer(group, options, all[i], sourceAddress(i + 1)));
+                started.add(isHttp(playUrl) ? startHttpFlvPlayer(group, playUrl, all[i], sourceAddress(i + 1))
+                        : startPlayer(group, options, all[i], sourceAddress(i + 1)));
             }
             int playing = awaitStarted(started, begin + TimeUnit.SECONDS.toNanos(timeoutSeconds));
             steadyFrom.set(System.nanoTime());
@@ -168,7 +186,7 @@ public final class LoadCommand implements Callable<Integer> {
             if (restarts > 0) {
                 out.printf("publisher restarts: %d%n", restarts);
             }
-            LoadReport report = report(all, started, publisher, earlierMessages, latency, steadyLatency, begin);
+            LoadReport report = report(playUrl, all, started, publisher, earlierMessages, latency, steadyLatency, begin);
             report.printTable(out);
             if (json) {
                 out.println(report.json());
@@ -285,6 +303,23 @@ public final class LoadCommand implements Callable<Integer> {
         });
     }
 
+    private static boolean isHttp(URI u) {
+        return u.getScheme() != null && u.getScheme().equalsIgnoreCase("http");
+    }
+
+    /** An HTTP-FLV player: a plain connection on the group's loops, GET sent on this thread, then parsed on its loop. */
+    private CompletableFuture<Void> startHttpFlvPlayer(NioClientGroup group, URI playUrl, LoadPlayer player,
+            InetAddress source) {
+        int port = playUrl.getPort() > 0 ? playUrl.getPort() : 80;
+        String path = playUrl.getRawPath() == null || playUrl.getRawPath().isEmpty() ? "/" : playUrl.getRawPath();
+        if (playUrl.getRawQuery() != null) {
+            path += "?" + playUrl.getRawQuery();
+        }
+        player.playSent();
+        return group.openStream(new InetSocketAddress(playUrl.getHost(), port), source, Duration.ofSeconds(timeoutSeconds),
+                HttpFlvLoadPlayer.request(path, playUrl.getHost() + ":" + port), new HttpFlvLoadPlayer(player));
+    }
+
     private static int awaitStarted(List<CompletableFuture<Void>> started, long deadline) {
         int ok = 0;
         for (CompletableFuture<Void> f : started) {
@@ -301,7 +336,7 @@ public final class LoadCommand implements Callable<Integer> {
         return ok;
     }
 
-    private LoadReport report(LoadPlayer[] all, List<CompletableFuture<Void>> started, LoadPublisher publisher,
+    private LoadReport report(URI playUrl, LoadPlayer[] all, List<CompletableFuture<Void>> started, LoadPublisher publisher,
             long earlierMessages, Histogram latency, Histogram steadyLatency, long begin) {
         long now = System.nanoTime();
         long lagNanos = TimeUnit.MILLISECONDS.toNanos(lagLimitMs);
@@ -336,7 +371,7 @@ public final class LoadCommand implements Callable<Integer> {
         }
         long[] k = Arrays.copyOf(ttfk, withKeyframe);
         Arrays.sort(k);
-        return new LoadReport(url.toString(), all.length, connected, disconnected, keptUp, lagLimitMs, bytes,
+        return new LoadReport(playUrl.toString(), all.length, connected, disconnected, keptUp, lagLimitMs, bytes,
                 (now - begin) / 1e9, latency.quantileMillis(0.5), latency.quantileMillis(0.99),
                 latency.quantileMillis(1.0), latency.count(), steadyLatency.quantileMillis(0.5),
                 steadyLatency.quantileMillis(0.99), steadyLatency.count(), quantileMillis(k, 0.5), quantileMillis(k, 0.99),

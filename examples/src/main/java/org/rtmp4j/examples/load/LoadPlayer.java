@@ -1,5 +1,6 @@
 package org.rtmp4j.examples.load;
 
+import java.nio.ByteBuffer;
 import java.util.concurrent.atomic.AtomicLong;
 import org.rtmp4j.client.NioClient;
 import org.rtmp4j.core.message.MediaMessage;
@@ -25,6 +26,7 @@ final class LoadPlayer implements ClientListener {
     private volatile int lastTimestamp = -1;
     private volatile long mediaMessages;
     private volatile boolean closed;
+    private volatile long otherBytesIn;
     private volatile NioClient client;
 
     /**
@@ -50,7 +52,7 @@ final class LoadPlayer implements ClientListener {
     /** @return bytes this player read from its socket */
     long bytesIn() {
         NioClient c = client;
-        return c == null ? 0 : c.bytesIn();
+        return c == null ? otherBytesIn : c.bytesIn();
     }
 
     /** Loop thread, right before {@code play} is sent. */
@@ -60,17 +62,28 @@ final class LoadPlayer implements ClientListener {
 
     @Override
     public void onMedia(int streamId, MediaMessage media) {
+        media(media.type() == MessageType.VIDEO, media.timestamp(), media.payload());
+    }
+
+    /**
+     * An audio or video message arrived (RTMP message or FLV tag). Loop thread.
+     *
+     * @param video whether it is video (only video carries keyframes and send times)
+     * @param timestamp its timestamp in ms
+     * @param body its body, or at least its first bytes (not moved)
+     */
+    void media(boolean video, int timestamp, ByteBuffer body) {
         long now = System.nanoTime();
         mediaMessages++;
         lastReceiveNanos = now;
-        lastTimestamp = media.timestamp();
-        if (media.type() != MessageType.VIDEO) {
+        lastTimestamp = timestamp;
+        if (!video) {
             return;
         }
-        if (firstKeyframeNanos == 0 && playSentNanos != 0 && SyntheticVideo.isKeyframe(media.payload())) {
+        if (firstKeyframeNanos == 0 && playSentNanos != 0 && SyntheticVideo.isKeyframe(body)) {
             firstKeyframeNanos = now;
         }
-        long sent = SyntheticVideo.sendNanos(media.payload());
+        long sent = SyntheticVideo.sendNanos(body);
         if (sent != Long.MIN_VALUE) {
             lastSendNanos = sent;
             if (sent - playSentNanos >= 0) {
@@ -81,6 +94,11 @@ final class LoadPlayer implements ClientListener {
                 steadyLatency.record(now - sent);
             }
         }
+    }
+
+    /** Loop thread: {@code n} more bytes were read from a connection that is not an RTMP client (HTTP-FLV). */
+    void bytesRead(int n) {
+        otherBytesIn += n;
     }
 
     @Override

@@ -51,4 +51,18 @@ class LoadCommandOptionsTest {
         assertThat(code).isEqualTo(2);
         assertThat(err.toString()).contains("--publisher-restart-every needs --publish or --synthetic");
     }
+
+    @Test
+    void publishingToAnHttpUrlIsAUsageError() {
+        int code = commandLine().execute("http://127.0.0.1:1/live/k.flv", "--synthetic", "500");
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("need an rtmp:// URL to publish to; give the HTTP-FLV URL with --http-flv");
+    }
+
+    @Test
+    void httpFlvNeedsAnHttpUrl() {
+        int code = commandLine().execute("rtmp://127.0.0.1:1/live/k", "--http-flv", "rtmp://127.0.0.1:1/live/k");
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("--http-flv must be http://HOST[:PORT]/APP/KEY.flv");
+    }
 }
