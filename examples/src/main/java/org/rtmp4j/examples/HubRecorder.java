@@ -63,6 +63,10 @@ final class HubRecorder implements LiveListener {
         return recorder;
     }
 
+    /**
+     * Subscribes a recording sink to {@code key}'s new publish; a name that cannot be a file name (see {@link
+     * SafeNames}) is relayed but not recorded (logged at WARN). Publisher's thread.
+     */
     @Override
     public void onPublished(StreamKey key) {
         if (!SafeNames.isSafeApp(key.app()) || !SafeNames.isSafe(key.name())) {
