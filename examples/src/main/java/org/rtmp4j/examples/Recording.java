@@ -20,7 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One published stream being recorded by {@link RecordToFlv}: picks the file by {@link RecordMode}, rebases
+ * One published stream being recorded by {@link RecordToFlv} or {@link HubRecorder}: picks the file by {@link RecordMode}, rebases
  * timestamps with a {@link RecordingTimeline} and writes FLV tags (FLV 10.1 §E.4.1).
  *
  * <p>For {@link RecordMode#APPEND} onto an existing {@code KEY.flv}, the first messages are held back until the
@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * at least 1 ms) after the file's last timestamp and its {@code onMetaData} left out (the file's first one stays,
  * patched); otherwise the stream goes to a unique name, with its metadata, and the reason is logged at WARN.
  *
- * <p>Not thread-safe: used by the publishing connection's thread only.
+ * <p>Not thread-safe: used by the publishing connection's thread only (or under a lock).
  */
 final class Recording {
     /** Default of {@code maxPending}: messages held while an append waits for the stream's codecs (about 10 s of 25 fps video with audio). */

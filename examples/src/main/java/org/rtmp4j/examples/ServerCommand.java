@@ -115,7 +115,7 @@ final class ServerCommand implements Callable<Integer> {
         RtmpController controller = relay;
         String hint = "Publish to rtmp://HOST:PORT/live/KEY (OBS: server rtmp://HOST:PORT/live, stream key KEY); play the same URL.";
         if (recordDir != null) {
-            controller = new RecordingRelay(controller, new RecordToFlv(recordDir, recordMode.mode));
+            controller = new RecordingRelay(relay, recordDir, recordMode.mode);
             hint += System.lineSeparator() + "Recording each stream to " + recordDir.toAbsolutePath() + "/APP/"
                     + RecordingFiles.pattern(recordMode.mode);
         }

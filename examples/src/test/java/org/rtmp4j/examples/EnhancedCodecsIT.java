@@ -77,7 +77,7 @@ class EnhancedCodecsIT {
     @BeforeEach
     void setUp() throws Exception {
         recordings = fixture.out().resolve("recordings");
-        observed = fixture.startObserved(new RecordingRelay(live, new RecordToFlv(recordings, RecordMode.OVERWRITE)));
+        observed = fixture.startObserved(new RecordingRelay(live, recordings, RecordMode.OVERWRITE));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -31,7 +31,7 @@ import org.rtmp4j.flv.FlvTag;
 import org.rtmp4j.flv.FlvTagType;
 import org.rtmp4j.live.LiveBroadcastController;
 
-/** {@code server --record-dir}: the live relay plays a stream and {@link RecordToFlv} records it at the same time. */
+/** {@code server --record-dir}: the live relay plays a stream and its {@link HubRecorder} records it at the same time. */
 @Timeout(30)
 class RecordingRelayTest {
     @TempDir
@@ -44,7 +44,7 @@ class RecordingRelayTest {
 
     @BeforeEach
     void startServer() throws Exception {
-        observed = server.startObserved(new RecordingRelay(new LiveBroadcastController(), new RecordToFlv(dir, RecordMode.OVERWRITE)));
+        observed = server.startObserved(new RecordingRelay(new LiveBroadcastController(), dir, RecordMode.OVERWRITE));
     }
 
     private URI app() {

@@ -8,20 +8,27 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.rtmp4j.flv.FlvReader;
+import org.rtmp4j.flv.FlvTag;
+import org.rtmp4j.flv.FlvTagType;
 
-/** {@code server --http-port}: the CLI run as a process prints where HTTP listens, and HTTP answers there. */
+/** {@code server --http-port}: the CLI run as a process prints where HTTP listens, HTTP answers there, uploads are recorded. */
 @Timeout(60)
 class ServerCommandHttpIT {
     private static final Pattern HTTP_LINE = Pattern.compile("HTTP listening on http://127\\.0\\.0\\.1:(\\d+)/");
@@ -96,5 +103,39 @@ class ServerCommandHttpIT {
         assertThat(refused.body()).contains("NetStream.Publish.Rejected");
         assertThat(wrong.statusCode()).isEqualTo(403);
         assertThat(accepted.statusCode()).as("the whole file was published and unpublished").isEqualTo(200);
+    }
+
+    @Test
+    void anHttpUploadUnderRecordDirIsRecordedWithTheUploadsFrames(@TempDir Path recordings) throws Exception {
+        int port = startServer("--record-dir", recordings.toString());
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+        HttpResponse<String> upload = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/live/cam.flv"))
+                .POST(HttpRequest.BodyPublishers.ofFile(Media.h264Aac())).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(upload.statusCode()).as("the whole file was published and unpublished").isEqualTo(200);
+        List<Path> files;
+        try (Stream<Path> list = Files.list(recordings.resolve("live"))) {
+            files = list.toList();
+        }
+        assertThat(files).as("one recording of the upload (the file is closed before the 200)").hasSize(1);
+        assertThat(files.get(0).getFileName().toString()).matches("cam-\\d{8}-\\d{6}(-\\d+)?\\.flv");
+        FlvFrames published = FlvFrames.read(Media.h264Aac());
+        assertThat(FlvFrames.read(files.get(0)).frames()).as("recorded video frames")
+                .isNotEmpty().containsExactlyElementsOf(published.frames());
+        assertThat(audioBodies(files.get(0))).as("recorded audio tags").isNotEmpty()
+                .containsExactlyElementsOf(audioBodies(Media.h264Aac()));
+    }
+
+    private static List<ByteBuffer> audioBodies(Path file) throws Exception {
+        List<ByteBuffer> bodies = new ArrayList<>();
+        try (FlvReader reader = FlvReader.open(file)) {
+            for (Optional<FlvTag> tag = reader.next(); tag.isPresent(); tag = reader.next()) {
+                if (tag.get().type() == FlvTagType.AUDIO) {
+                    bodies.add(tag.get().body());
+                }
+            }
+        }
+        return bodies;
     }
 }

@@ -48,7 +48,7 @@ public final class Ingest {
         return stream;
     }
 
-    /** Counts the publish and tells the players; called once the transport accepted it. */
+    /** Counts the publish and tells the players and listeners; called once the transport accepted it. */
     void start() {
         hub.acceptedPublishes.incrementAndGet();
         log.debug("{} publishes {}", publisher, stream.key());
@@ -68,6 +68,7 @@ public final class Ingest {
                 break;
         }
         HubFanout.broadcast(claim.subscribers(), new RelayEvent.Published(publishNotify));
+        hub.listeners.published(stream.key());
     }
 
     /**

@@ -28,4 +28,18 @@ public interface LiveListener {
      * @param media the new description; never {@code null} or {@link MediaInfo#EMPTY}
      */
     default void onMediaInfo(StreamKey key, MediaInfo media) {}
+
+    /**
+     * A publisher started publishing {@code key}, whatever the input (an RTMP publish, an HTTP-FLV
+     * upload through {@link LiveBroadcastController#publish}, a pull relay): called once per accepted
+     * publish, after the stream's outputs heard {@link RelayEvent.Published} and before its first
+     * message, so an output subscribed from here ({@link LiveBroadcastController#subscribe}) gets the
+     * publish from its first message on. Also called for a publisher that took the name over from
+     * another ({@link PublisherPolicy#TAKEOVER}); not for an E-RTMP reconnect hand-over, where the
+     * stream stays live. The end of the publish reaches subscribed outputs as {@link
+     * RelayEvent.Unpublished}.
+     *
+     * @param key the stream's app and name
+     */
+    default void onPublished(StreamKey key) {}
 }

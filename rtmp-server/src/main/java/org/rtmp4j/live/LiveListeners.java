@@ -39,4 +39,15 @@ final class LiveListeners {
             }
         }
     }
+
+    /** Reports that {@code key} got a publisher (publisher's thread, outside the relay's locks). */
+    void published(StreamKey key) {
+        for (LiveListener l : listeners) {
+            try {
+                l.onPublished(key);
+            } catch (RuntimeException e) {
+                log.warn("listener {} failed on the publish of {}", l, key, e);
+            }
+        }
+    }
 }

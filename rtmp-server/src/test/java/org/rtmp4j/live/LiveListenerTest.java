@@ -49,6 +49,36 @@ class LiveListenerTest {
     }
 
     @Test
+    void onPublishedIsCalledOncePerPublishOfAnyInputBeforeItsFirstMessage() {
+        List<String> events = new CopyOnWriteArrayList<>();
+        relay.addListener(new LiveListener() {
+            @Override
+            public void onPublished(StreamKey key) {
+                events.add("published " + key + " live=" + relay.isLive(key));
+            }
+
+            @Override
+            public void onMediaInfo(StreamKey key, MediaInfo media) {
+                events.add("media " + key);
+            }
+        });
+        Pub pub = publish("cam");
+        pub.send(relay, Flv.aacSequenceHeader(0));
+        Ingest upload = relay.publish(new StreamKey("live", "up"), new IngestSource() {
+            @Override
+            public String id() {
+                return "upload";
+            }
+
+            @Override
+            public void close() {}
+        });
+        upload.close();
+
+        assertThat(events).containsExactly("published live/cam live=true", "media live/cam", "published live/up live=true");
+    }
+
+    @Test
     void reportsEachActualChangeOnceAndNothingForFramesThatChangeNothing() {
         Recorder rec = new Recorder();
         relay.addListener(rec);
