@@ -116,23 +116,7 @@ class MalformedVideoRelayIT {
 
             // the late legacy player: accepted, sequence headers, then a suffix of the file from a keyframe
             late.awaitStatus(StatusCodes.PLAY_START);
-            MediaMessage vsh = late.media.poll(10, TimeUnit.SECONDS);
-            assertThat(VideoTagHeader.parse(vsh.payload()).isSequenceHeader()).isTrue();
-            late.media.poll(10, TimeUnit.SECONDS); // audio sequence header
-            MediaMessage first = late.media.poll(10, TimeUnit.SECONDS);
-            assertThat(VideoTagHeader.parse(first.payload()).isKeyFrame()).isTrue();
-            int start = -1;
-            for (int i = 0; i < tags.size() && start < 0; i++) {
-                if (tags.get(i).type() == FlvTagType.VIDEO && tags.get(i).timestamp() == first.timestamp()
-                        && VideoTagHeader.parse(tags.get(i).body()).isKeyFrame()) {
-                    start = i;
-                }
-            }
-            assertThat(start).isBetween(1, tags.size() / 2);
-            List<MediaMessage> rest = late.take(tags.size() - start - 1);
-            for (int i = 0; i < rest.size(); i++) {
-                assertThat(bytes(rest.get(i).payload())).isEqualTo(bytes(tags.get(start + 1 + i).body()));
-            }
+            late.assertJoinedAtAKeyFrameOf(tags);
             assertThat(late.media.poll(200, TimeUnit.MILLISECONDS)).as("nothing more, malformed video included").isNull();
         }
         StreamInfo info = relay.activeStreams().stream().findFirst().orElse(null);

@@ -2,6 +2,7 @@ package org.rtmp4j.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -10,6 +11,9 @@ import java.util.concurrent.TimeUnit;
 import org.rtmp4j.core.command.Status;
 import org.rtmp4j.core.message.MediaMessage;
 import org.rtmp4j.core.session.ClientListener;
+import org.rtmp4j.flv.FlvTag;
+import org.rtmp4j.flv.FlvTagType;
+import org.rtmp4j.flv.media.VideoTagHeader;
 
 /**
  * Test helper shared by the loopback ITs: a player's {@link ClientListener} that queues the media messages and the
@@ -62,5 +66,36 @@ public class MediaSink implements ClientListener {
                 return;
             }
         }
+    }
+
+    /**
+     * A player that joined a live stream of {@code tags} (a real file, published whole) mid-way: asserts that it
+     * got the video and audio sequence headers, then a suffix of the file that starts at a video keyframe in the
+     * first half, every payload equal to the file's.
+     */
+    public void assertJoinedAtAKeyFrameOf(List<FlvTag> tags) throws Exception {
+        MediaMessage vsh = media.poll(10, TimeUnit.SECONDS);
+        assertThat(VideoTagHeader.parse(vsh.payload()).isSequenceHeader()).isTrue();
+        media.poll(10, TimeUnit.SECONDS); // audio sequence header
+        MediaMessage first = media.poll(10, TimeUnit.SECONDS);
+        assertThat(VideoTagHeader.parse(first.payload()).isKeyFrame()).isTrue();
+        int start = -1;
+        for (int i = 0; i < tags.size() && start < 0; i++) {
+            if (tags.get(i).type() == FlvTagType.VIDEO && tags.get(i).timestamp() == first.timestamp()
+                    && VideoTagHeader.parse(tags.get(i).body()).isKeyFrame()) {
+                start = i;
+            }
+        }
+        assertThat(start).isBetween(1, tags.size() / 2);
+        List<MediaMessage> rest = take(tags.size() - start - 1);
+        for (int i = 0; i < rest.size(); i++) {
+            assertThat(bytes(rest.get(i).payload())).isEqualTo(bytes(tags.get(start + 1 + i).body()));
+        }
+    }
+
+    private static byte[] bytes(ByteBuffer b) {
+        byte[] out = new byte[b.remaining()];
+        b.duplicate().get(out);
+        return out;
     }
 }
