@@ -375,6 +375,19 @@ public class LiveBroadcastController implements RtmpController {
     }
 
     /**
+     * The play decision for every output protocol (RTMP {@code play}, HTTP-FLV, WebSocket-FLV, HLS,
+     * fMP4), made before the player joins. Default: accept. Called on the player's event loop; must
+     * not block.
+     *
+     * @param attempt the stream, the protocol, the peer and the query string
+     * @return {@code null} to go on, or the refusal (RTMP players get it as their {@code onStatus};
+     *     HTTP players get {@code 403 Forbidden} with its description)
+     */
+    protected Status authorizePlay(PlayAttempt attempt) {
+        return null;
+    }
+
+    /**
      * Called when an output of any kind asks for a name that is not live and the relay would not
      * wait ({@link LiveOptions#waitForPublisher()} false): the host may start filling it (an
      * on-demand pull publishing through {@link #publish}) and return {@code true}, so the output waits
