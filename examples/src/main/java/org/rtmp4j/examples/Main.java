@@ -28,6 +28,7 @@ import picocli.CommandLine.Spec;
             PlayCommand.class,
             FlvInfoCommand.class,
             org.rtmp4j.examples.load.LoadCommand.class,
+            org.rtmp4j.examples.load.HttpLoadCommand.class,
             org.rtmp4j.examples.load.WriteFloorCommand.class,
             CommandLine.HelpCommand.class
         })

@@ -1,10 +1,8 @@
 package org.rtmp4j.examples.load;
 
 import java.io.PrintWriter;
-import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.UnknownHostException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -276,19 +274,7 @@ public final class LoadCommand implements Callable<Integer> {
 
     /** @return the local address for client {@code index} (0 = publisher), or null for the system's choice */
     private InetAddress sourceAddress(int index) {
-        if (perSourceAddress <= 0) {
-            return null;
-        }
-        try {
-            InetAddress target = InetAddress.getByName(url.getHost());
-            if (!(target instanceof Inet4Address) || !target.isLoopbackAddress()) {
-                return null;
-            }
-            int n = 256 + index / perSourceAddress; // 127.0.1.1 onwards
-            return InetAddress.getByAddress(new byte[] {127, (byte) (n >> 16), (byte) (n >> 8), (byte) (1 + (n & 0xFF) % 254)});
-        } catch (UnknownHostException e) {
-            return null;
-        }
+        return LoopbackSources.forClient(url.getHost(), perSourceAddress, index);
     }
 
     private CompletableFuture<Void> startPlayer(NioClientGroup group, ClientOptions options, LoadPlayer player,
