@@ -243,7 +243,11 @@ final class AccessLog extends ForwardingRtmpController {
 
     /** @return {@code host:port} of the peer ({@code [v6]:port} for IPv6), or {@code unknown} */
     static String peer(RtmpSession session) {
-        SocketAddress a = session.remoteAddress();
+        return peer(session.remoteAddress());
+    }
+
+    /** @return {@code host:port} of {@code a} ({@code [v6]:port}), or {@code unknown} */
+    static String peer(SocketAddress a) {
         if (a instanceof InetSocketAddress i) {
             String host = i.getAddress() != null ? i.getAddress().getHostAddress() : i.getHostString();
             return (host.contains(":") ? "[" + host + "]" : host) + ":" + i.getPort();

@@ -51,10 +51,12 @@ public final class Main implements Runnable {
      * The configured command line, without running it; used by {@link #main} and the tests. Errors go to stderr
      * as one line, {@code rtmp4j COMMAND: message}, always the last line: a usage error (exit code 2) prints the
      * usage first (picocli's default prints the error above it, where it scrolls away), a failure (exit code 1)
-     * prints only the line.
+     * prints only the line. Error lines go to the current {@code System.err} at each write, so with
+     * {@code --log-file} they reach the file too.
      */
     static CommandLine commandLine() {
         return new CommandLine(new Main())
+                .setErr(new PrintWriter(new StandardErrorWriter(), true)) // reaches --log-file's tee
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setParameterExceptionHandler(Main::usageError)
                 .setExecutionExceptionHandler((e, cmd, parsed) -> {

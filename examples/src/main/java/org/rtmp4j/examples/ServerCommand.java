@@ -110,8 +110,11 @@ final class ServerCommand implements Callable<Integer> {
         if (!noHttp && (httpPort < 0 || httpPort > 65535)) {
             throw new ParameterException(spec.commandLine(), "--http-port must be 0..65535: " + httpPort);
         }
-        LiveBroadcastController relay = new LiveBroadcastController(LiveOptions.DEFAULT.withMaxStreams(maxStreams)
-                .withWaitForPublisher(waitForPublisher));
+        LiveOptions options = LiveOptions.DEFAULT.withMaxStreams(maxStreams).withWaitForPublisher(waitForPublisher);
+        boolean auth = publishKeys != null || (publishToken != null && !publishToken.isEmpty());
+        // the keys/token check is the relay's one publish decision: RTMP and HTTP-FLV uploads alike
+        LiveBroadcastController relay = auth ? new StreamKeyAuth(options, publishKeys, publishToken)
+                : new LiveBroadcastController(options);
         RtmpController controller = relay;
         String hint = "Publish to rtmp://HOST:PORT/live/KEY (OBS: server rtmp://HOST:PORT/live, stream key KEY); play the same URL.";
         if (recordDir != null) {
@@ -119,9 +122,7 @@ final class ServerCommand implements Callable<Integer> {
             hint += System.lineSeparator() + "Recording each stream to " + recordDir.toAbsolutePath() + "/APP/"
                     + RecordingFiles.pattern(recordMode.mode);
         }
-        StreamKeyAuth auth = null;
-        if (publishKeys != null || (publishToken != null && !publishToken.isEmpty())) {
-            controller = auth = new StreamKeyAuth(controller, publishKeys, publishToken);
+        if (auth) {
             hint += System.lineSeparator() + "Publishing needs "
                     + (publishKeys != null ? "a stream key listed in " + publishKeys.toAbsolutePath() : "")
                     + (publishKeys != null && publishToken != null && !publishToken.isEmpty() ? " or " : "")
@@ -129,7 +130,7 @@ final class ServerCommand implements Callable<Integer> {
         }
         RtmpServer.Builder builder = RtmpServer.builder().controller(new AccessLog(controller, relay));
         if (!noHttp) {
-            HttpHandler ingest = httpIngest(relay, auth);
+            HttpHandler ingest = new HttpFlvIngest(relay);
             builder.http(httpPort).httpRoute(HttpMethod.GET, FlvStreamPath::matches, new HttpFlvPlayer(relay))
                     .httpRoute(HttpMethod.POST, FlvStreamPath::matches, ingest)
                     .httpRoute(HttpMethod.PUT, FlvStreamPath::matches, ingest);
@@ -142,26 +143,5 @@ final class ServerCommand implements Callable<Integer> {
         return server.runUntilShutdown(builder, out, "live server", hint, s -> statusInterval == 0
                 ? () -> { }
                 : StatusReporter.start(s, relay::stats, relay::activeStreams, Duration.ofSeconds(statusInterval)));
-    }
-
-    /**
-     * The HTTP-FLV ingest route; with publish keys or a token, an upload must pass the same check as
-     * an RTMP publish ({@code /APP/KEY.flv} with KEY listed, or {@code ?token=TOKEN}), else 403.
-     */
-    private static HttpHandler httpIngest(LiveBroadcastController relay, StreamKeyAuth auth) {
-        HttpFlvIngest ingest = new HttpFlvIngest(relay);
-        if (auth == null) {
-            return ingest;
-        }
-        return exchange -> {
-            String target = exchange.request().target();
-            int q = target.indexOf('?');
-            String key = FlvStreamPath.parse(exchange.request().path()).map(FlvStreamPath::key).orElse("");
-            if (!auth.isAllowed(key, q < 0 ? "" : target.substring(q + 1), "")) {
-                HttpFlvIngest.refuse(exchange, 403, StreamKeyAuth.REJECTED_CODE + ": " + StreamKeyAuth.REJECTED_DESCRIPTION);
-                return;
-            }
-            ingest.handle(exchange);
-        };
     }
 }

@@ -11,30 +11,31 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import org.rtmp4j.core.command.Connect;
-import org.rtmp4j.core.command.Publish;
 import org.rtmp4j.core.command.Status;
 import org.rtmp4j.core.command.StatusCodes;
-import org.rtmp4j.core.session.PublishRequest;
-import org.rtmp4j.core.session.RtmpController;
-import org.rtmp4j.core.session.RtmpSession;
-import org.rtmp4j.core.session.ForwardingRtmpController;
+import org.rtmp4j.live.IngestSource;
+import org.rtmp4j.live.LiveBroadcastController;
+import org.rtmp4j.live.LiveOptions;
+import org.rtmp4j.live.StreamKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Stream key authorisation (an example controller): a publish (RTMP 1.0 §7.2.2.6) reaches the
- * delegate only if
+ * Stream key authorisation (an example relay): the live relay with one {@link #authorizePublish}
+ * override, the publish decision every input goes through (an RTMP {@code publish}, RTMP 1.0
+ * §7.2.2.6, and an HTTP-FLV upload alike). A publish goes on only if
  * <ul>
  *   <li>its publishing name (the stream key, without query string) is listed in the keys file, or</li>
- *   <li>the configured token is the {@code token} parameter of the publish name's query
- *       ({@code KEY?token=SECRET}) or of the connect query ({@code rtmp://host/live?token=SECRET},
- *       from the app or {@code tcUrl}).</li>
+ *   <li>the configured token is a {@code token} parameter of the publisher's query ({@link
+ *       IngestSource#query()}: for RTMP the publish name's query {@code KEY?token=SECRET} and the
+ *       connect query {@code rtmp://host/live?token=SECRET}; for HTTP {@code POST
+ *       /live/KEY.flv?token=SECRET}).</li>
  * </ul>
- * Anything else is refused with {@code onStatus} level {@code error}, code
- * {@value #REJECTED_CODE} and description {@value #REJECTED_DESCRIPTION}; the connection stays open
- * (the client may retry with another key), and an INFO line names the peer's address, app and key
- * (never the query), for fail2ban-style tools. Playing is not restricted.
+ * Anything else is refused with level {@code error}, code {@value #REJECTED_CODE} and description
+ * {@value #REJECTED_DESCRIPTION} (RTMP: as {@code onStatus}, the connection stays open and the client
+ * may retry with another key; HTTP: {@code 403}), and an INFO line names the peer's address, app and
+ * key (never the query), for fail2ban-style tools. Playing is not restricted here; {@link
+ * #authorizePlay} is the same kind of hook for players of every protocol.
  *
  * <p>Keys file: UTF-8, one key per line; blank lines and lines starting with {@code #} are ignored,
  * surrounding spaces trimmed. It is read at construction and read again at the next publish after
@@ -43,7 +44,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Thread-safety: thread-safe; one instance may serve every session.
  */
-public final class StreamKeyAuth extends ForwardingRtmpController {
+public final class StreamKeyAuth extends LiveBroadcastController {
     /** The status code of a refused publish. */
     public static final String REJECTED_CODE = StatusCodes.PUBLISH_REJECTED;
     /** The status description of a refused publish. */
@@ -58,15 +59,14 @@ public final class StreamKeyAuth extends ForwardingRtmpController {
     private long keysSize = -1;
 
     /**
-     * @param delegate decides accepted publishes and everything else, e.g. a
-     *     {@link org.rtmp4j.live.LiveBroadcastController}
+     * @param options the relay's settings
      * @param keysFile the allowed stream keys, or {@code null} for none
      * @param token the shared secret for {@code ?token=}, or {@code null} (or empty) for none
      * @throws IOException if {@code keysFile} cannot be read
      * @throws IllegalArgumentException if neither a keys file nor a token is given
      */
-    public StreamKeyAuth(RtmpController delegate, Path keysFile, String token) throws IOException {
-        super(delegate);
+    public StreamKeyAuth(LiveOptions options, Path keysFile, String token) throws IOException {
+        super(options);
         this.token = token == null || token.isEmpty() ? null : token.getBytes(StandardCharsets.UTF_8);
         this.keysFile = keysFile;
         if (keysFile == null && this.token == null) {
@@ -78,26 +78,22 @@ public final class StreamKeyAuth extends ForwardingRtmpController {
     }
 
     @Override
-    public void onPublish(RtmpSession session, PublishRequest request) {
-        Publish publish = request.command();
-        String connectQuery = session.connectCommand().map(Connect::query).orElse("");
-        if (isAllowed(publish.name(), publish.query(), connectQuery)) {
-            super.onPublish(session, request);
-        } else {
-            log.info("invalid stream key from {}: app={} key={}", AccessLog.peer(session),
-                    session.connectCommand().map(Connect::app).orElse(""), publish.name());
-            request.reject(Status.error(REJECTED_CODE, REJECTED_DESCRIPTION));
+    protected Status authorizePublish(StreamKey key, IngestSource source) {
+        if (isAllowed(key.name(), source.query())) {
+            return null;
         }
+        log.info("invalid stream key from {}: app={} key={}", AccessLog.peer(source.remoteAddress()), key.app(),
+                key.name());
+        return Status.error(REJECTED_CODE, REJECTED_DESCRIPTION);
     }
 
     /**
      * @param key the publishing name without query
-     * @param publishQuery the publish name's query string ({@code ""} if none)
-     * @param connectQuery the connect query string ({@code ""} if none)
-     * @return whether the key is listed or either query carries the token
+     * @param query the publisher's query string ({@code ""} if none)
+     * @return whether the key is listed or the query carries the token
      */
-    boolean isAllowed(String key, String publishQuery, String connectQuery) {
-        if (token != null && (tokenMatches(publishQuery) || tokenMatches(connectQuery))) {
+    boolean isAllowed(String key, String query) {
+        if (token != null && tokenMatches(query)) {
             return true;
         }
         if (keysFile == null) {

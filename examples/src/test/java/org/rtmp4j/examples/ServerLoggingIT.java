@@ -119,9 +119,13 @@ class ServerLoggingIT {
         server = CliProcess.start(Map.of("RTMP_WAIT_FOR_PUBLISHER", "false"), "server", "--host", "127.0.0.1",
                 "--port", "0", "--http-port", "0", "--status-interval", "0");
         int port = server.awaitPort();
-        client = CliProcess.start("play", url(port, "live/nobody").toString(), tmp.resolve("nobody.flv").toString());
+        Path logFile = tmp.resolve("play.log");
+        client = CliProcess.start("play", "--log-file", logFile.toString(), url(port, "live/nobody").toString(),
+                tmp.resolve("nobody.flv").toString());
         assertThat(client.awaitExit()).isEqualTo(1);
         assertThat(String.join("\n", client.allErr())).contains("rtmp4j play:", StatusCodes.PLAY_STREAM_NOT_FOUND);
+        assertThat(CliProcess.lines(logFile)).as("the error line reaches --log-file too")
+                .anyMatch(l -> l.startsWith("rtmp4j play:") && l.contains(StatusCodes.PLAY_STREAM_NOT_FOUND));
         assertThat(server.awaitErr("the refusal", l -> l.contains("play refused")))
                 .matches(".* INFO access - play refused 127\\.0\\.0\\.1:\\d+ app=live key=nobody: "
                         + "NetStream\\.Play\\.StreamNotFound nobody is not published");
@@ -133,13 +137,17 @@ class ServerLoggingIT {
         int port = server.awaitPort();
         Path out = tmp.resolve("nobody.flv");
         long start = System.nanoTime();
-        client = CliProcess.start("play", "--wait", "1", url(port, "live/nobody").toString(), out.toString());
+        Path logFile = tmp.resolve("play.log");
+        client = CliProcess.start("play", "--wait", "1", "--log-file", logFile.toString(), url(port, "live/nobody").toString(),
+                out.toString());
         assertThat(server.awaitErr("the waiting play", l -> l.contains(" play ")))
                 .endsWith("app=live key=nobody waiting for a publisher");
         assertThat(client.awaitExit()).isEqualTo(1);
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
-        assertThat(client.allErr()).contains("rtmp4j play: no media received from " + url(port, "live/nobody")
-                + " within 1 s; " + out + " has no audio or video");
+        String noMedia = "rtmp4j play: no media received from " + url(port, "live/nobody") + " within 1 s; " + out
+                + " has no audio or video";
+        assertThat(client.allErr()).contains(noMedia);
+        assertThat(CliProcess.lines(logFile)).as("the error line reaches --log-file too").contains(noMedia);
         assertThat(server.awaitErr("the player's stop", l -> l.contains(" stop "))).endsWith("app=live key=nobody");
     }
 

@@ -21,6 +21,7 @@ import org.rtmp4j.client.RtmpClient;
 import org.rtmp4j.core.command.StatusCodes;
 import org.rtmp4j.core.session.RtmpStatusException;
 import org.rtmp4j.live.LiveBroadcastController;
+import org.rtmp4j.live.LiveOptions;
 import org.rtmp4j.server.RtmpServer;
 
 /** {@link StreamKeyAuth} in front of the relay, over loopback with RtmpClient. */
@@ -29,7 +30,7 @@ class StreamKeyAuthIT {
     @TempDir
     Path dir;
 
-    private final LiveBroadcastController relay = new LiveBroadcastController();
+    private LiveBroadcastController relay;
     private final List<RtmpClient> clients = new ArrayList<>();
     private RtmpServer server;
 
@@ -37,8 +38,8 @@ class StreamKeyAuthIT {
     void start() throws Exception {
         Path keys = dir.resolve("keys.txt");
         Files.write(keys, List.of("# allowed stream keys", "alice-123"));
-        server = RtmpServer.builder().port(0).eventLoops(1)
-                .controller(new StreamKeyAuth(relay, keys, "s3cret")).build().start();
+        relay = new StreamKeyAuth(LiveOptions.DEFAULT, keys, "s3cret");
+        server = RtmpServer.builder().port(0).eventLoops(1).controller(relay).build().start();
     }
 
     @AfterEach

@@ -10,7 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.rtmp4j.live.LiveBroadcastController;
+import org.rtmp4j.live.LiveOptions;
 
 class StreamKeyAuthTest {
     @TempDir
@@ -30,44 +30,44 @@ class StreamKeyAuthTest {
 
     @Test
     void acceptsOnlyListedKeys() throws Exception {
-        StreamKeyAuth auth = new StreamKeyAuth(new LiveBroadcastController(), keys("alice-123"), null);
-        assertThat(auth.isAllowed("alice-123", "", "")).isTrue();
-        assertThat(auth.isAllowed("alice-124", "", "")).isFalse();
-        assertThat(auth.isAllowed("", "", "")).isFalse();
-        assertThat(auth.isAllowed("alice-124", "token=alice-123", "")).isFalse(); // no token configured
+        StreamKeyAuth auth = new StreamKeyAuth(LiveOptions.DEFAULT, keys("alice-123"), null);
+        assertThat(auth.isAllowed("alice-123", "")).isTrue();
+        assertThat(auth.isAllowed("alice-124", "")).isFalse();
+        assertThat(auth.isAllowed("", "")).isFalse();
+        assertThat(auth.isAllowed("alice-124", "token=alice-123")).isFalse(); // no token configured
     }
 
     @Test
-    void acceptsTheTokenInThePublishOrConnectQuery() throws Exception {
-        StreamKeyAuth auth = new StreamKeyAuth(new LiveBroadcastController(), null, "s3cr%t");
-        assertThat(auth.isAllowed("any", "token=s3cr%25t", "")).isTrue();
-        assertThat(auth.isAllowed("any", "a=1&token=s3cr%25t&b=2", "")).isTrue();
-        assertThat(auth.isAllowed("any", "", "token=s3cr%25t")).isTrue();
-        assertThat(auth.isAllowed("any", "token=s3cr", "")).isFalse();
-        assertThat(auth.isAllowed("any", "xtoken=s3cr%25t", "")).isFalse();
-        assertThat(auth.isAllowed("any", "token=%zz", "")).isFalse();
-        assertThat(auth.isAllowed("s3cr%t", "", "")).isFalse();
+    void acceptsTheTokenInThePublishersQuery() throws Exception {
+        StreamKeyAuth auth = new StreamKeyAuth(LiveOptions.DEFAULT, null, "s3cr%t");
+        assertThat(auth.isAllowed("any", "token=s3cr%25t")).isTrue();
+        assertThat(auth.isAllowed("any", "a=1&token=s3cr%25t&b=2")).isTrue();
+        assertThat(auth.isAllowed("any", "token=s3cr%25t")).isTrue();
+        assertThat(auth.isAllowed("any", "token=s3cr")).isFalse();
+        assertThat(auth.isAllowed("any", "xtoken=s3cr%25t")).isFalse();
+        assertThat(auth.isAllowed("any", "token=%zz")).isFalse();
+        assertThat(auth.isAllowed("s3cr%t", "")).isFalse();
     }
 
     @Test
     void reReadsTheKeysFileWhenItChangesAndFailsClosedWhenItGoes() throws Exception {
         Path f = keys("alice-123");
-        StreamKeyAuth auth = new StreamKeyAuth(new LiveBroadcastController(), f, null);
-        assertThat(auth.isAllowed("bob-456", "", "")).isFalse();
+        StreamKeyAuth auth = new StreamKeyAuth(LiveOptions.DEFAULT, f, null);
+        assertThat(auth.isAllowed("bob-456", "")).isFalse();
 
         Files.write(f, List.of("alice-123", "bob-456"));
         Files.setLastModifiedTime(f, FileTime.from(Instant.now().plusSeconds(60)));
-        assertThat(auth.isAllowed("bob-456", "", "")).isTrue();
+        assertThat(auth.isAllowed("bob-456", "")).isTrue();
 
         Files.delete(f);
-        assertThat(auth.isAllowed("alice-123", "", "")).isFalse();
+        assertThat(auth.isAllowed("alice-123", "")).isFalse();
     }
 
     @Test
     void needsAKeysFileOrATokenAndAReadableFile() {
-        assertThatThrownBy(() -> new StreamKeyAuth(new LiveBroadcastController(), null, ""))
+        assertThatThrownBy(() -> new StreamKeyAuth(LiveOptions.DEFAULT, null, ""))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new StreamKeyAuth(new LiveBroadcastController(), dir.resolve("missing"), null))
+        assertThatThrownBy(() -> new StreamKeyAuth(LiveOptions.DEFAULT, dir.resolve("missing"), null))
                 .isInstanceOf(java.io.IOException.class);
     }
 }

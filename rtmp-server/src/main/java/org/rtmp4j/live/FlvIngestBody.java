@@ -37,6 +37,7 @@ final class FlvIngestBody implements HttpBodyListener, IngestSource {
     private final StreamKey key;
     private final FlvDemuxer demuxer;
     private final String id;
+    private final String query;
     private Ingest ingest;
     /** Set on the loop once the stream was taken over: the connection closes at the next bytes. */
     private boolean takenOver;
@@ -48,6 +49,7 @@ final class FlvIngestBody implements HttpBodyListener, IngestSource {
         this.key = key;
         this.demuxer = new FlvDemuxer(maxTagSize, false);
         this.id = id;
+        this.query = Queries.http(exchange.request());
     }
 
     void start(Ingest publishing) {
@@ -118,6 +120,11 @@ final class FlvIngestBody implements HttpBodyListener, IngestSource {
     @Override
     public String id() {
         return id;
+    }
+
+    @Override
+    public String query() {
+        return query;
     }
 
     @Override

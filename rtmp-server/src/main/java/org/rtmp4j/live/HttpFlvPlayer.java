@@ -1,8 +1,10 @@
 package org.rtmp4j.live;
 
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.Optional;
+import org.rtmp4j.core.command.Status;
 import org.rtmp4j.core.session.OutboundLimits;
 import org.rtmp4j.http.FlvStreamPath;
 import org.rtmp4j.http.HttpExchange;
@@ -11,6 +13,8 @@ import org.rtmp4j.http.HttpHeaders;
 import org.rtmp4j.http.HttpResponseStream;
 import org.rtmp4j.http.WebSocketListener;
 import org.rtmp4j.http.WebSocketSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * HTTP-FLV and WebSocket-FLV players of the live hub on the server's own HTTP listener (issue 12
@@ -20,7 +24,10 @@ import org.rtmp4j.http.WebSocketSession;
  * message per FLV tag (RFC 6455 §5.6). The body is the FLV header with the stream's real track
  * flags, {@code onMetaData}, the sequence headers, the cached GOP from a keyframe, then the live tags
  * (FLV 10.1 §E.2–§E.4), each a read-only slice of the one tag every FLV player shares. A name that
- * is not live is {@code 404} unless {@code waitIfNotLive}.
+ * is not live is {@code 404} unless {@code waitIfNotLive}. First of all the relay's one play decision,
+ * {@link LiveBroadcastController#authorizePlay} ({@link PlayerKind#HTTP_FLV} or {@link
+ * PlayerKind#WS_FLV}, with the request target's query), may refuse: {@code 403} with the refusal's
+ * description as text, logged once at INFO with the peer.
  *
  * <p>The player runs on its connection's event loop; the hub's slow-output policy ({@link
  * #HttpFlvPlayer(LiveBroadcastController, OutboundLimits, boolean)}) compares the connection's queued
@@ -33,6 +40,8 @@ import org.rtmp4j.http.WebSocketSession;
  * <p>Thread-safety: one instance serves every connection.
  */
 public final class HttpFlvPlayer implements HttpHandler {
+    private static final Logger log = LoggerFactory.getLogger(HttpFlvPlayer.class);
+
     private final LiveBroadcastController relay;
     private final OutboundLimits limits;
     private final boolean waitIfNotLive;
@@ -62,13 +71,23 @@ public final class HttpFlvPlayer implements HttpHandler {
             return;
         }
         StreamKey key = new StreamKey(path.get().app(), path.get().key());
+        boolean webSocket = exchange.isWebSocketUpgrade();
+        Status refusal = relay.authorizePlay(new PlayAttempt(key, webSocket ? PlayerKind.WS_FLV : PlayerKind.HTTP_FLV,
+                exchange.remoteAddress(), Queries.http(exchange.request())));
+        if (refusal != null) {
+            log.info("{} peer {} refused: 403 play {}: {}", webSocket ? "ws-flv" : "http-flv",
+                    exchange.remoteAddress(), key, refusal.description());
+            exchange.respond(403, HttpHeaders.of("Content-Type", "text/plain"),
+                    ByteBuffer.wrap((refusal.description() + "\n").getBytes(StandardCharsets.UTF_8)));
+            return;
+        }
         if (!waitIfNotLive && !relay.isLive(key)) {
             exchange.respond(404, HttpHeaders.of("Content-Type", "text/plain"),
-                    ByteBuffer.wrap((key + " is not live\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+                    ByteBuffer.wrap((key + " is not live\n").getBytes(StandardCharsets.US_ASCII)));
             return;
         }
         HttpResponseStream stream;
-        if (exchange.isWebSocketUpgrade()) {
+        if (webSocket) {
             stream = exchange.acceptWebSocket(new WebSocketListener() { });
             if (stream == null) {
                 return; // refused handshake, already answered

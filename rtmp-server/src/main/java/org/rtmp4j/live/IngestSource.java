@@ -19,6 +19,19 @@ public interface IngestSource {
     }
 
     /**
+     * The query string the publisher sent, for the publish decision ({@link
+     * LiveBroadcastController#authorizePublish}), e.g. a token: raw, percent-encoded as received,
+     * without {@code ?}. RTMP (RTMP 1.0 §7.2.2.6): the publishing name's query ({@code KEY?token=T}),
+     * then the {@code connect} URL's query after an {@code &}; HTTP-FLV ingest: the request
+     * target's query ({@code POST /live/KEY.flv?token=T}).
+     *
+     * @return the query, {@code ""} if none (the default, for in-process sources)
+     */
+    default String query() {
+        return "";
+    }
+
+    /**
      * @return whether this source was asked to move elsewhere (E-RTMP v2, Reconnect Request): the
      *     next publisher of its name then continues the stream whatever the policy, unannounced
      */

@@ -367,7 +367,8 @@ public class LiveBroadcastController implements RtmpController {
      *
      * @param key the stream name
      * @param source who publishes (for RTMP, {@link IngestSource#id()} is the session id and
-     *     message stream id)
+     *     message stream id); {@link IngestSource#query()} is its query string (e.g. a token) for
+     *     RTMP and HTTP-FLV ingest alike, so one override covers every transport
      * @return {@code null} to go on, or the refusal (e.g. {@code NetStream.Publish.Rejected})
      */
     protected Status authorizePublish(StreamKey key, IngestSource source) {
@@ -379,9 +380,12 @@ public class LiveBroadcastController implements RtmpController {
      * fMP4), made before the player joins. Default: accept. Called on the player's event loop; must
      * not block.
      *
-     * @param attempt the stream, the protocol, the peer and the query string
-     * @return {@code null} to go on, or the refusal (RTMP players get it as their {@code onStatus};
-     *     HTTP players get {@code 403 Forbidden} with its description)
+     * @param attempt the stream, the protocol, the peer and the query string (RTMP: the play
+     *     name's query, then the {@code connect} query after an {@code &}; HTTP: the request
+     *     target's query)
+     * @return {@code null} to go on, or the refusal (RTMP players get it as their {@code onStatus},
+     *     RTMP 1.0 §7.2.2.1, and the play is refused; HTTP-FLV and WebSocket-FLV players get {@code
+     *     403 Forbidden} with its description as text, logged once at INFO with the peer)
      */
     protected Status authorizePlay(PlayAttempt attempt) {
         return null;

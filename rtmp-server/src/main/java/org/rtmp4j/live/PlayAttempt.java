@@ -12,7 +12,8 @@ import java.util.Objects;
  * @param kind the output protocol
  * @param remoteAddress the player's address, or {@code null} when there is none (in-process)
  * @param query the raw query string without {@code ?} (RTMP: the part of the play name after
- *     {@code ?}; HTTP: the request target's query), {@code ""} if none; percent-encoded as received
+ *     {@code ?}, then the {@code connect} URL's query after an {@code &} when it has one; HTTP: the
+ *     request target's query), {@code ""} if none; percent-encoded as received
  */
 public record PlayAttempt(StreamKey key, PlayerKind kind, SocketAddress remoteAddress, String query) {
     /**

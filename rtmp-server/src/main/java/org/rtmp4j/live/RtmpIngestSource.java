@@ -4,8 +4,14 @@ import java.net.SocketAddress;
 import org.rtmp4j.core.session.NetStream;
 import org.rtmp4j.core.session.RtmpSession;
 
-/** An RTMP publisher as a hub input: one message stream of a session (RTMP 1.0 §7.2.2.6). */
-record RtmpIngestSource(RtmpSession session, NetStream stream) implements IngestSource {
+/**
+ * An RTMP publisher as a hub input: one message stream of a session (RTMP 1.0 §7.2.2.6).
+ *
+ * @param session the publisher's session
+ * @param stream the publishing message stream
+ * @param query the publish name's query, then the connect query ({@link Queries#rtmp})
+ */
+record RtmpIngestSource(RtmpSession session, NetStream stream, String query) implements IngestSource {
     @Override
     public String id() {
         return session.id() + "/" + stream.id();

@@ -46,7 +46,7 @@ final class RtmpRelay {
             return;
         }
         StreamKey key = relay.streamKey(session, request.command().name());
-        RtmpIngestSource source = new RtmpIngestSource(session, stream);
+        RtmpIngestSource source = new RtmpIngestSource(session, stream, Queries.rtmp(request.command().query(), session));
         Ingest ingest;
         try {
             Status refusal = relay.authorizePublish(key, source);
@@ -96,6 +96,13 @@ final class RtmpRelay {
             return;
         }
         StreamKey key = relay.streamKey(session, request.command().name());
+        Status refusal = relay.authorizePlay(new PlayAttempt(key, PlayerKind.RTMP, session.remoteAddress(),
+                Queries.rtmp(request.command().query(), session)));
+        if (refusal != null) {
+            log.debug("{} may not play {}: {} {}", session.id(), key, refusal.code(), refusal.description());
+            request.reject(refusal);
+            return;
+        }
         Output output = new Output(new RtmpSink(session, stream),
                 fourCc -> hub.options.allowEnhancedToLegacyPlayers() || relay.playerSupports(session, fourCc),
                 session.id() + "/" + stream.id());

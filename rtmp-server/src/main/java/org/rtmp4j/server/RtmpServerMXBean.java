@@ -20,6 +20,9 @@ public interface RtmpServerMXBean {
     /** @return connections refused by a connection limit ({@link ServerMetrics#rejectedConnections()}) */
     long getRejectedConnections();
 
+    /** @return pending connections closed by the per-IP cap ({@link ServerMetrics#evictedPerIp()}) */
+    long getEvictedPerIpConnections();
+
     /** @return bytes read from every connection since start ({@link ServerMetrics#bytesIn()}) */
     long getBytesIn();
 

@@ -96,7 +96,7 @@ final class ServerConnections implements ListenerProtocol {
             dropped += c.stats().droppedMediaMessages();
         }
         return new ServerMetrics(stats.active(), stats.total(), stats.rejected(), stats.bytesIn(), stats.bytesOut(),
-                publishers, players, dropped);
+                publishers, players, dropped, peerLimits.evictedPending());
     }
 
     /** Adapts one engine to its transport's callbacks. */

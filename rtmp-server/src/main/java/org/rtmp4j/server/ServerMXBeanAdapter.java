@@ -78,6 +78,11 @@ final class ServerMXBeanAdapter implements RtmpServerMXBean {
     }
 
     @Override
+    public long getEvictedPerIpConnections() {
+        return server.metrics().evictedPerIp();
+    }
+
+    @Override
     public long getBytesIn() {
         return server.metrics().bytesIn();
     }

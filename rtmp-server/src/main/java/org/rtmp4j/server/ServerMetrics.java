@@ -13,6 +13,9 @@ package org.rtmp4j.server;
  * @param players message streams playing now, over all connections
  * @param droppedMediaMessages media messages dropped by the slow-player policy, summed over the
  *     connections open now
+ * @param evictedPerIp connections closed since start because one more pending connection (not yet
+ *     publishing or playing) came from the same address over {@code maxConnectionsPerIp}: the
+ *     oldest pending one of that address is closed (RTMP and HTTP alike)
  */
 public record ServerMetrics(
         int activeConnections,
@@ -22,7 +25,26 @@ public record ServerMetrics(
         long bytesOut,
         int publishers,
         int players,
-        long droppedMediaMessages) {
+        long droppedMediaMessages,
+        long evictedPerIp) {
+
+    /**
+     * The counters without the per-IP evictions (zero), the shape before they were counted.
+     *
+     * @param activeConnections connections open now
+     * @param totalConnections connections accepted since start
+     * @param rejectedConnections connections refused by a connection limit
+     * @param bytesIn bytes read
+     * @param bytesOut bytes written
+     * @param publishers message streams publishing now
+     * @param players message streams playing now
+     * @param droppedMediaMessages media messages dropped by the slow-player policy
+     */
+    public ServerMetrics(int activeConnections, long totalConnections, long rejectedConnections, long bytesIn,
+            long bytesOut, int publishers, int players, long droppedMediaMessages) {
+        this(activeConnections, totalConnections, rejectedConnections, bytesIn, bytesOut, publishers, players,
+                droppedMediaMessages, 0);
+    }
 
     /**
      * The connection and traffic counters only; the stream counters are zero.
@@ -34,6 +56,6 @@ public record ServerMetrics(
      * @param bytesOut bytes written
      */
     public ServerMetrics(int activeConnections, long totalConnections, long rejectedConnections, long bytesIn, long bytesOut) {
-        this(activeConnections, totalConnections, rejectedConnections, bytesIn, bytesOut, 0, 0, 0);
+        this(activeConnections, totalConnections, rejectedConnections, bytesIn, bytesOut, 0, 0, 0, 0);
     }
 }

@@ -96,6 +96,7 @@ class LiveStatsIT {
             assertThat(mbs.getAttribute(serverName, "Players")).isEqualTo(2);
             assertThat((Long) mbs.getAttribute(serverName, "BytesOut")).isGreaterThanOrEqualTo(m.bytesOut());
             assertThat(mbs.getAttribute(serverName, "DroppedMediaMessages")).isEqualTo(m.droppedMediaMessages());
+            assertThat(mbs.getAttribute(serverName, "EvictedPerIpConnections")).isEqualTo(m.evictedPerIp());
             assertThat(mbs.getAttribute(liveName, "TotalViewers")).isEqualTo(2);
             assertThat(mbs.getAttribute(liveName, "ActiveStreams")).isEqualTo(1);
         }

@@ -47,6 +47,7 @@ class PerIpLimitsIT {
         newest.assertServed(3);
         second.assertServed(3);
         assertThat(server.metrics().rejectedConnections()).isZero();
+        assertThat(server.metrics().evictedPerIp()).as("the oldest idle socket, counted").isEqualTo(1);
         // 127.0.0.1 has its own allowance: the bystander's two connections
         fixture.keep(new Bystander(server)).assertStreaming();
         second.assertServed(3);
@@ -77,6 +78,7 @@ class PerIpLimitsIT {
         assertThat(server.metrics().rejectedConnections()).isZero();
         // the first player made room by closing the oldest idle socket; the others found a free pending place
         idle.get(0).assertClosedByServer();
+        assertThat(server.metrics().evictedPerIp()).isEqualTo(1);
         LimitsFixture.eventually("63 idle + 70 players + 1 publisher", () -> server.metrics().activeConnections() == 134);
     }
 
