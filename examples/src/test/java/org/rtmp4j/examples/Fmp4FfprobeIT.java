@@ -34,7 +34,8 @@ import org.rtmp4j.flv.mp4.Fmp4Muxer;
  * {@code flush()} after every tag (the live {@code /APP/KEY.mp4} cadence: one frame of delay), into
  * an init segment followed by its fragments; ffprobe must report the source's codecs, picture size,
  * frame rate, sample rate and channels, and ffmpeg's {@code -f framemd5} must give the same decoded
- * frames, video and audio, as for the source FLV.
+ * frames, video and audio, as for the source FLV; the same again with one fragment per GOP (flushed at each
+ * key frame, as the HLS segmenter cuts).
  *
  * <p>Sources: the repository's {@code h264-aac-avatar.flv} and {@code av1-opus-enhanced-testsrc.flv},
  * and clips that ffmpeg 7.1 encodes into FLV here: HEVC (libx265, E-RTMP {@code hvc1}), VP9
@@ -86,7 +87,9 @@ class Fmp4FfprobeIT {
             }
         }
         Path mp4 = dir.resolve(name + ".mp4");
-        Fmp4Muxer muxer = mux(flv, mp4);
+        Fmp4Muxer muxer = mux(flv, mp4, false);
+        Path segments = dir.resolve(name + "-gop-fragments.mp4");
+        mux(flv, segments, true);
         assertThat(muxer.malformedTags()).as("malformed tags").isZero();
         assertThat(muxer.droppedSamples()).as("frames without a configuration").isZero();
 
@@ -108,6 +111,8 @@ class Fmp4FfprobeIT {
             assertThat(actual).as("decoded %s frames of the fMP4 (%d) vs the FLV (%d)", map, actual.size(),
                     expected.size()).isEqualTo(expected);
             assertThat(expected).as("frames of %s", map).hasSizeGreaterThan(20);
+            assertThat(ffmpeg.frameMd5(name + "-gop-" + tag, segments, map))
+                    .as("decoded %s frames with one fragment per GOP", map).isEqualTo(expected);
         }
         if (opus) {
             // no FLV demuxer to compare with: the demuxed Opus packets must be the FLV's CodedFrames byte for byte,
@@ -137,14 +142,23 @@ class Fmp4FfprobeIT {
         return md5;
     }
 
-    /** Muxes {@code flv} into {@code mp4}: the last init segment, then every fragment. */
-    static Fmp4Muxer mux(Path flv, Path mp4) throws IOException {
+    /**
+     * Muxes {@code flv} into {@code mp4}: the last init segment, then every fragment. With {@code perGop} the
+     * muxer is flushed after each video key frame (an HLS segmenter's cut: the key frame is held back and starts
+     * the next fragment), else after every tag.
+     */
+    static Fmp4Muxer mux(Path flv, Path mp4, boolean perGop) throws IOException {
         Fmp4Muxer muxer = new Fmp4Muxer();
         List<ByteBuffer> fragments = new ArrayList<>();
         try (FlvReader r = FlvReader.open(flv)) {
             for (Optional<FlvTag> t = r.next(); t.isPresent(); t = r.next()) {
                 muxer.accept(t.get());
-                muxer.flush().map(Fmp4Fragment::bytes).ifPresent(fragments::add);
+                ByteBuffer body = t.get().body();
+                boolean keyFrame = t.get().type() == org.rtmp4j.flv.FlvTagType.VIDEO && body.hasRemaining()
+                        && (body.get(body.position()) & 0x70) == 0x10;
+                if (!perGop || keyFrame) {
+                    muxer.flush().map(Fmp4Fragment::bytes).ifPresent(fragments::add);
+                }
             }
         }
         for (Optional<Fmp4Fragment> f = muxer.finish(); f.isPresent(); f = muxer.finish()) {
