@@ -210,4 +210,18 @@ class Fmp4InitSegmentTest {
         assertThat(dOps.bytes(0, dOps.size() - 8)).isEqualTo(hex("00060138" + "0000bb80" + "0000" + "01"
                 + "0402" + "000401020305"));
     }
+
+    @Test
+    void aCodecSwitchToVp9TakesEffectAtTheFirstVp9KeyFrame() {
+        Fmp4Muxer m = new Fmp4Muxer();
+        m.accept(avcConfig(0, AVCC_1080P));
+        m.accept(exVideo(0, 1, 0, "vp09", null, VPCC_FULLBOX));
+        assertThat(m.initVersion()).as("no picture size yet").isEqualTo(1);
+        assertThat(sampleEntry(init(m), 0).type()).isEqualTo("avc1");
+        m.accept(exVideo(40, 1, 1, "vp09", null, VP9_KEY_320X240));
+        assertThat(m.initVersion()).isEqualTo(2);
+        assertThat(sampleEntry(init(m), 0).type()).isEqualTo("vp09");
+        m.accept(avcFrame(80, true, 0, bytes(4, 1)));
+        assertThat(m.droppedSamples()).as("H.264 after the switch").isEqualTo(1);
+    }
 }
