@@ -155,4 +155,54 @@ class TsMuxerTimingTest {
         s.assertContinuity();
         assertThat(TsTestStream.read(b).packets.get(0).pid()).as("the segment starts with the PAT").isZero();
     }
+
+    @Test
+    void sparseVideoGetsPcrOnlyPacketsOnTheVideoPidBetweenAudioPes() {
+        TsMuxer ts = new TsMuxer();
+        ts.accept(avcSequenceHeader(0));
+        ts.accept(aacSequenceHeader(0));
+        for (int t = 0; t < 3000; t += 23) {
+            if (t % 1000 < 23) {
+                ts.accept(avcFrame(t, true, 0, 0x65, t & 0xFF)); // one frame a second
+            }
+            ts.accept(aacFrame(t, 0x21, t & 0xFF));
+        }
+        TsTestStream s = read(ts);
+        List<TsTestStream.Packet> pcrOnly = s.packets.stream().filter(p -> p.adaptationFieldControl() == 2).toList();
+        assertThat(pcrOnly).hasSizeGreaterThan(20);
+        assertThat(pcrOnly).allSatisfy(p -> {
+            assertThat(p.pid()).isEqualTo(TsMuxer.VIDEO_PID);
+            assertThat(p.pcr()).isNotNegative();
+        });
+        List<Long> pcrs = s.pcrs();
+        for (int i = 1; i < pcrs.size(); i++) {
+            assertThat(pcrs.get(i) - pcrs.get(i - 1)).as("PCR step %d", i).isBetween(0L, 9000L);
+        }
+    }
+
+    @Test
+    void zeroAudioPesDurationPutsEveryFrameInItsOwnPes() {
+        TsMuxer ts = new TsMuxer(new TsMuxerOptions(java.time.Duration.ZERO, java.time.Duration.ofMillis(100),
+                java.time.Duration.ZERO));
+        ts.accept(aacSequenceHeader(0));
+        for (int i = 0; i < 10; i++) {
+            ts.accept(aacFrame(i * 23, 0x21, i));
+        }
+        List<TsTestStream.Pes> audio = read(ts).pes(TsMuxer.AUDIO_PID);
+        assertThat(audio).hasSize(10);
+        assertThat(audio.get(3).pts()).as("no decode delay").isEqualTo(69 * 90);
+        assertThat(audio.get(3).payload()).hasSize(7 + 2);
+    }
+
+    @Test
+    void optionsOutsideTheirRangesAreRefused() {
+        java.time.Duration ms100 = java.time.Duration.ofMillis(100);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new TsMuxerOptions(ms100, java.time.Duration.ofMillis(101), ms100))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("pcrInterval");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new TsMuxerOptions(java.time.Duration.ofSeconds(11), ms100, ms100))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("decodeDelay");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new TsMuxerOptions(ms100, ms100, java.time.Duration.ofMillis(-1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxAudioPesDuration");
+        assertThat(TsMuxerOptions.defaults()).isEqualTo(new TsMuxerOptions(java.time.Duration.ofMillis(700), ms100, ms100));
+    }
 }
