@@ -121,6 +121,11 @@ final class FlvIngestBody implements HttpBodyListener, IngestSource {
     }
 
     @Override
+    public String protocol() {
+        return "http-flv";
+    }
+
+    @Override
     public SocketAddress remoteAddress() {
         return exchange.remoteAddress();
     }

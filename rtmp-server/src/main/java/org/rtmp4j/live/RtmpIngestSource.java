@@ -12,6 +12,11 @@ record RtmpIngestSource(RtmpSession session, NetStream stream) implements Ingest
     }
 
     @Override
+    public String protocol() {
+        return "rtmp";
+    }
+
+    @Override
     public SocketAddress remoteAddress() {
         return session.remoteAddress();
     }
