@@ -5,7 +5,7 @@ import java.util.Map;
 /**
  * Players a host component serves without one {@link MediaSink} per player, e.g. HLS viewers of a
  * segmenter (one sink per stream, many sessions). Registered with {@link
- * LiveBroadcastController#addPlayerGroupSource}, its groups are added to {@link StreamDetails#players()}
+ * StreamControl#addPlayerGroupSource}, its groups are added to {@link StreamDetails#players()}
  * (so to the HTTP API and metrics) by kind. Outputs that are one player each report through
  * {@link MediaSink#playerKind()} instead.
  *

@@ -10,7 +10,7 @@ import java.util.Objects;
 /**
  * A snapshot of one stream for monitoring (an HTTP API, metrics): the {@link StreamInfo} (start time,
  * codecs and picture size from the bitstream, bitrate, bytes in), who publishes, and the players by
- * {@link PlayerKind} with what they were sent. Taken by {@link LiveBroadcastController#streamDetails()}.
+ * {@link PlayerKind} with what they were sent. Taken by {@link StreamControl#streams()}.
  * Immutable.
  *
  * @param info the stream's counters and media description

@@ -23,8 +23,9 @@ import org.rtmp4j.server.RtmpServer;
  *
  * <ul>
  *   <li>{@code GET /api/v1/streams?page=&itemsPerPage=}: {@code {"streams":[...],"itemCount":N,"pageCount":M}},
- *       sorted by stream id ({@link Page}: pages from 0, default 100 per page, at most 1000, anything else 400);</li>
- *   <li>{@code GET /api/v1/streams/APP/KEY}: one stream (404 when neither live nor waited for);
+ *       the live streams sorted by stream id ({@link Page}: pages from 0, default 100 per page, at most 1000,
+ *       anything else 400);</li>
+ *   <li>{@code GET /api/v1/streams/APP/KEY}: one stream (404 when not live);
  *       {@code DELETE} the same path closes its publisher (204; 404 when not live);</li>
  *   <li>{@code GET /api/v1/clients?page=&itemsPerPage=}: {@code {"clients":[...],"itemCount":N,"pageCount":M}}
  *       in accept order; {@code GET /api/v1/clients/ID} one; {@code DELETE} closes it (204; 404 when not open).</li>
@@ -71,6 +72,7 @@ public final class ApiHandler implements HttpHandler {
         boolean delete = method == HttpMethod.DELETE;
         if (path.equals(Paths.STREAMS) && !delete) {
             List<StreamDetails> all = new ArrayList<>(relay.control().streams());
+            all.removeIf(d -> !d.info().live()); // names only waited for are not streams
             all.sort(Comparator.comparing(d -> d.key().toString()));
             list(exchange, "streams", all, Page.parse(query), ApiViews::stream);
             return;
@@ -85,7 +87,7 @@ public final class ApiHandler implements HttpHandler {
                 }
                 Responses.noContent(exchange);
             } else {
-                StreamDetails d = relay.control().stream(key)
+                StreamDetails d = relay.control().stream(key).filter(x -> x.info().live())
                         .orElseThrow(() -> new ApiRequestException(404, key + " is not live"));
                 Responses.json(exchange, 200, ApiViews.stream(d));
             }
