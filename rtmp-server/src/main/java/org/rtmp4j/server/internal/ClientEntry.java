@@ -53,14 +53,12 @@ public final class ClientEntry implements NioTransport.Listener {
     }
 
     @Override
-    @SuppressWarnings("NonAtomicVolatileUpdate") // one writer: the loop thread
-    public void bytesIn(long n) {
+    public void bytesIn(long n) { // one writer, the loop thread: a volatile read-add-write is enough
         in += n;
         stats.bytesIn(n);
     }
 
     @Override
-    @SuppressWarnings("NonAtomicVolatileUpdate")
     public void bytesOut(long n) {
         out += n;
         stats.bytesOut(n);
