@@ -108,6 +108,8 @@ final class ServerConnections implements ListenerProtocol {
     private final class EngineHandler implements ConnectionHandler {
         private final ServerConnection connection;
         private final ClientEntry entry;
+        /** Whether the close cause was looked at (loop thread only). */
+        private boolean errorCounted;
 
         EngineHandler(ServerConnection connection, ClientEntry entry) {
             this.connection = connection;
@@ -117,21 +119,35 @@ final class ServerConnections implements ListenerProtocol {
         @Override
         public void onBytes(ByteBuffer in) {
             connection.onBytes(in);
+            countError();
         }
 
         @Override
         public void onTick(long nowNanos) {
             connection.onTick(systemClock ? nowNanos : nanoClock.getAsLong());
+            countError();
+        }
+
+        /**
+         * Counts the protocol error that ended the engine, once, right after the call that ended it (so
+         * before its FIN goes out) or at the latest when the transport closed.
+         */
+        private void countError() {
+            if (errorCounted || !connection.isClosed()) {
+                return;
+            }
+            errorCounted = true;
+            String error = RtmpClientDetail.errorKind(connection.closeCause());
+            if (error != null && entry != null) {
+                entry.protocolError(error);
+            }
         }
 
         @Override
         public void onTransportClosed(Throwable causeOrNull) {
             open.remove(connection);
             connection.onTransportClosed(causeOrNull);
-            String error = RtmpClientDetail.errorKind(connection.closeCause());
-            if (error != null && entry != null) {
-                entry.protocolError(error);
-            }
+            countError();
             onClosed.run();
         }
     }
