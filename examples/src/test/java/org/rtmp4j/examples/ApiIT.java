@@ -212,6 +212,7 @@ class ApiIT {
         assertThat(m.value("rtmp4j_stream_received_bytes_total", "stream", "live/cam")).isEqualTo(published);
         assertThat(m.value("rtmp4j_stream_player_sent_bytes", "kind", "rtmp", "stream", "live/cam")).isPositive();
         assertThat(m.value("rtmp4j_streams_active")).isEqualTo(1);
+        assertThat(m.value("rtmp4j_players")).as("as the API's players.total").isEqualTo(3);
         assertThat(m.value("rtmp4j_connections_active")).isGreaterThanOrEqualTo(5);
         assertThat(m.value("rtmp4j_received_bytes_total")).isGreaterThan(published);
     }

@@ -29,7 +29,7 @@ import org.rtmp4j.server.ServerMetrics;
  *       rtmp4j_connections_rejected_total{reason="max_connections"}}, {@code rtmp4j_received_bytes_total},
  *       {@code rtmp4j_sent_bytes_total}, {@code rtmp4j_protocol_errors_total{kind}} (kinds as
  *       {@code ClientDirectory.protocolErrors()}), {@code rtmp4j_streams_active}, {@code rtmp4j_publishes_total},
- *       {@code rtmp4j_players};</li>
+ *       {@code rtmp4j_players} (the sum of the per-kind player counts, as the API's {@code players.total});</li>
  *   <li>per stream ({@code stream="APP/KEY"}): {@code rtmp4j_stream_received_bytes_total} (from the current
  *       publisher; resets with a new one), {@code rtmp4j_stream_bitrate_bits_per_second}; and per stream and
  *       player kind ({@code kind="rtmp"}, {@code "http-flv"}, ...): {@code rtmp4j_stream_players},
@@ -69,10 +69,12 @@ final class ServerCollector implements MultiCollector {
             out.add(errors.build());
         }
         LiveStats live = relay.stats();
+        List<StreamDetails> streams = relay.control().streams();
         out.add(gauge("rtmp4j_streams_active", "Stream names being published now.", live.activeStreams()));
         out.add(counter("rtmp4j_publishes", "Publishes accepted since start.", live.totalStreams()));
-        out.add(gauge("rtmp4j_players", "Players now, every stream and kind (waiting ones included).", live.totalViewers()));
-        out.addAll(perStream(relay.control().streams()));
+        out.add(gauge("rtmp4j_players", "Players now, every stream and kind (waiting ones included; recorders are not players).",
+                streams.stream().mapToInt(StreamDetails::playerCount).sum()));
+        out.addAll(perStream(streams));
         return new MetricSnapshots(out);
     }
 
