@@ -149,7 +149,8 @@ final class ServerCommand implements Callable<Integer> {
                 routes.attach(s);
             }
             return statusInterval == 0 ? () -> { }
-                    : StatusReporter.start(s, relay::stats, relay::activeStreams, Duration.ofSeconds(statusInterval));
+                    : StatusReporter.start(s, () -> PlayerCounts.stats(relay), () -> PlayerCounts.streams(relay),
+                            Duration.ofSeconds(statusInterval));
         });
     }
 
