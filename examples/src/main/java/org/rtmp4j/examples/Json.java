@@ -1,14 +1,29 @@
 package org.rtmp4j.examples;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.Map;
 
 /**
- * A minimal JSON writer (RFC 8259) for the command line's {@code --json} output, so the examples need no JSON
- * library. Maps become objects (keys via {@code String.valueOf}, in iteration order), {@code Iterable}s become
- * arrays, {@code Number}s numbers (NaN and infinities, which JSON lacks, become {@code null}), {@code Boolean}s
- * and {@code null} themselves; anything else is written as the JSON string of its {@code toString()}. Stateless.
+ * JSON (RFC 8259) through Jackson for the command line's {@code --json} output and the HTTP API. Values are turned
+ * into a Jackson tree by one rule, never by bean introspection: maps become objects (keys via
+ * {@code String.valueOf}, in iteration order), {@code Iterable}s arrays, {@code Number}s numbers (NaN and
+ * infinities, which JSON lacks, become {@code null}), {@code Boolean}s and {@code null} themselves, anything else
+ * the JSON string of its {@code toString()}. Thread-safe (the mapper is shared and only writes trees).
  */
-final class Json {
+public final class Json {
+    /** The shared mapper; configured once, read-only afterwards. */
+    public static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final int MAX_DEPTH = 64;
+
     private Json() {}
 
     /**
@@ -18,78 +33,60 @@ final class Json {
      * @return the JSON text
      * @throws IllegalArgumentException if the value nests deeper than 64 levels (a cycle, most likely)
      */
-    static String write(Object value) {
-        StringBuilder b = new StringBuilder(256);
-        write(b, value, 0);
-        return b.toString();
+    public static String write(Object value) {
+        try {
+            return MAPPER.writeValueAsString(tree(value));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e); // a tree of plain nodes always writes
+        }
     }
 
-    private static void write(StringBuilder b, Object v, int depth) {
-        if (depth > 64) {
+    /**
+     * @param value as for {@link #write}
+     * @return its Jackson tree
+     * @throws IllegalArgumentException if the value nests deeper than 64 levels
+     */
+    public static JsonNode tree(Object value) {
+        return node(value, 0);
+    }
+
+    private static JsonNode node(Object v, int depth) {
+        if (depth > MAX_DEPTH) {
             throw new IllegalArgumentException("JSON value nests deeper than 64 levels");
         }
         if (v == null) {
-            b.append("null");
-        } else if (v instanceof Boolean) {
-            b.append(v);
+            return NODES.nullNode();
+        } else if (v instanceof Boolean b) {
+            return NODES.booleanNode(b);
         } else if (v instanceof Double || v instanceof Float) {
             double d = ((Number) v).doubleValue();
-            b.append(Double.isNaN(d) || Double.isInfinite(d) ? "null" : v.toString());
-        } else if (v instanceof Number) {
-            b.append(v);
-        } else if (v instanceof Map) {
-            b.append('{');
-            String sep = "";
-            for (Map.Entry<?, ?> e : ((Map<?, ?>) v).entrySet()) {
-                b.append(sep);
-                string(b, String.valueOf(e.getKey()));
-                b.append(':');
-                write(b, e.getValue(), depth + 1);
-                sep = ",";
+            if (Double.isNaN(d) || Double.isInfinite(d)) {
+                return NODES.nullNode();
             }
-            b.append('}');
-        } else if (v instanceof Iterable) {
-            b.append('[');
-            String sep = "";
-            for (Object o : (Iterable<?>) v) {
-                b.append(sep);
-                write(b, o, depth + 1);
-                sep = ",";
+            return v instanceof Float f ? NODES.numberNode(f) : NODES.numberNode(d);
+        } else if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte) {
+            return NODES.numberNode(((Number) v).longValue());
+        } else if (v instanceof BigInteger i) {
+            return NODES.numberNode(i);
+        } else if (v instanceof BigDecimal d) {
+            return NODES.numberNode(d);
+        } else if (v instanceof Number n) {
+            return NODES.numberNode(new BigDecimal(n.toString()));
+        } else if (v instanceof Map<?, ?> m) {
+            ObjectNode o = NODES.objectNode();
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                o.set(String.valueOf(e.getKey()), node(e.getValue(), depth + 1));
             }
-            b.append(']');
-        } else {
-            string(b, v.toString());
+            return o;
+        } else if (v instanceof Iterable<?> it) {
+            ArrayNode a = NODES.arrayNode();
+            for (Object o : it) {
+                a.add(node(o, depth + 1));
+            }
+            return a;
+        } else if (v instanceof JsonNode n) {
+            return n;
         }
-    }
-
-    private static void string(StringBuilder b, String s) {
-        b.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"':
-                    b.append("\\\"");
-                    break;
-                case '\\':
-                    b.append("\\\\");
-                    break;
-                case '\n':
-                    b.append("\\n");
-                    break;
-                case '\r':
-                    b.append("\\r");
-                    break;
-                case '\t':
-                    b.append("\\t");
-                    break;
-                default:
-                    if (c < 0x20) {
-                        b.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        b.append(c);
-                    }
-            }
-        }
-        b.append('"');
+        return NODES.textNode(v.toString());
     }
 }

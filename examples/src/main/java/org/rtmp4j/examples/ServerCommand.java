@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.rtmp4j.core.session.RtmpController;
+import org.rtmp4j.examples.api.ApiRoutes;
 import org.rtmp4j.http.FlvStreamPath;
 import org.rtmp4j.http.HttpHandler;
 import org.rtmp4j.http.HttpMethod;
@@ -95,6 +96,9 @@ final class ServerCommand implements Callable<Integer> {
     @Option(names = "--no-http", description = "Do not listen for HTTP.")
     boolean noHttp;
 
+    @Mixin
+    ApiOptions api = new ApiOptions();
+
     @Spec
     CommandSpec spec;
 
@@ -129,6 +133,7 @@ final class ServerCommand implements Callable<Integer> {
                     + (publishToken != null && !publishToken.isEmpty() ? "KEY?token=TOKEN" : "");
         }
         RtmpServer.Builder builder = RtmpServer.builder().controller(new AccessLog(controller, relay));
+        ApiRoutes routes = noHttp ? null : api.mount(relay, builder, spec);
         if (!noHttp) {
             HttpHandler ingest = new HttpFlvIngest(relay);
             builder.http(httpPort).httpRoute(HttpMethod.GET, FlvStreamPath::matches, new HttpFlvPlayer(relay))
@@ -140,8 +145,13 @@ final class ServerCommand implements Callable<Integer> {
             relay.registerMBean(jmxDomain);
         }
         PrintWriter out = spec.commandLine().getOut();
-        return server.runUntilShutdown(builder, out, "live server", hint, s -> statusInterval == 0
-                ? () -> { }
-                : StatusReporter.start(s, relay::stats, relay::activeStreams, Duration.ofSeconds(statusInterval)));
+        return server.runUntilShutdown(builder, out, "live server", hint, s -> {
+            if (routes != null) {
+                routes.attach(s);
+            }
+            return statusInterval == 0 ? () -> { }
+                    : StatusReporter.start(s, () -> PlayerCounts.stats(relay), () -> PlayerCounts.streams(relay),
+                            Duration.ofSeconds(statusInterval));
+        });
     }
 }

@@ -86,6 +86,28 @@ class ServerCommandHttpIT {
     }
 
     @Test
+    void theApiHealthAndMetricsAreOnTheHttpPortWithTheTokenRulesAndNoApiTurnsThemOff() throws Exception {
+        int port = startServer("--api-token", "w-token", "--api-trusted", "127.0.0.1");
+        java.net.InetSocketAddress at = new java.net.InetSocketAddress("127.0.0.1", port);
+        RawHttp.Response health = RawHttp.call("127.0.0.2", at, "GET", "/health", null);
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.body()).isEqualTo("OK");
+        RawHttp.Response streams = RawHttp.call("127.0.0.1", at, "GET", "/api/v1/streams", null);
+        assertThat(streams.status()).isEqualTo(200);
+        assertThat(streams.body()).contains("\"streams\":[]", "\"itemCount\":0", "\"pageCount\":0");
+        assertThat(RawHttp.call("127.0.0.2", at, "GET", "/api/v1/streams", null).status()).isEqualTo(401);
+        assertThat(RawHttp.call("127.0.0.2", at, "GET", "/api/v1/clients", "Bearer w-token").status()).isEqualTo(200);
+        RawHttp.Response metrics = RawHttp.call("127.0.0.1", at, "GET", "/metrics", null);
+        assertThat(metrics.status()).isEqualTo(200);
+        assertThat(PrometheusText.parse(metrics.body()).value("rtmp4j_connections_active")).isPositive();
+        stop();
+
+        int off = startServer("--no-api");
+        RawHttp.Response none = RawHttp.call("127.0.0.1", new java.net.InetSocketAddress("127.0.0.1", off), "GET", "/health", null);
+        assertThat(none.status()).isEqualTo(404);
+    }
+
+    @Test
     void anHttpUploadNeedsThePublishTokenAndThenPublishesUntilItsEnd() throws Exception {
         int port = startServer("--publish-token", "s3cret");
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();

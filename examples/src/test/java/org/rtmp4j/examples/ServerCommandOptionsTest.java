@@ -109,4 +109,32 @@ class ServerCommandOptionsTest {
         assertThat(commandLine().execute("server", "--help")).isZero();
         assertThat(out.toString()).contains("RTMP_STATUS_INTERVAL", "RTMP_HTTP_PORT", "RTMP_PUBLISH_KEYS", "RTMP_PUBLISH_TOKEN", "RTMP_JMX_DOMAIN");
     }
+
+    @Test
+    void apiOptionsDefaultToLoopbackTrustedNoTokensAndParse() {
+        ServerCommand defaults = parse("server");
+        assertThat(defaults.api.trusted).isEqualTo(envOr("RTMP_API_TRUSTED", "127.0.0.0/8,::1/128"));
+        assertThat(defaults.api.token).isEqualTo(System.getenv("RTMP_API_TOKEN"));
+        assertThat(defaults.api.readToken).isEqualTo(System.getenv("RTMP_API_READ_TOKEN"));
+        assertThat(defaults.api.noApi).isFalse();
+        assertThat(defaults.api.metricsOpen).isFalse();
+        ServerCommand s = parse("server", "--api-token", "w", "--api-read-token", "r", "--api-trusted", "10.0.0.0/8,::1",
+                "--no-api", "--metrics-open");
+        assertThat(s.api.token).isEqualTo("w");
+        assertThat(s.api.readToken).isEqualTo("r");
+        assertThat(s.api.trusted).isEqualTo("10.0.0.0/8,::1");
+        assertThat(s.api.noApi).isTrue();
+        assertThat(s.api.metricsOpen).isTrue();
+    }
+
+    @Test
+    void aBadTrustedAddressListIsAUsageErrorNamingTheEntry() {
+        assertThat(commandLine().execute("server", "--port", "0", "--host", "127.0.0.1", "--http-port", "0",
+                "--api-trusted", "127.0.0.1,example.com")).isEqualTo(2);
+        assertThat(err.toString()).contains("--api-trusted", "example.com");
+        err.getBuffer().setLength(0);
+        assertThat(commandLine().execute("server", "--port", "0", "--host", "127.0.0.1", "--http-port", "0",
+                "--api-trusted", "10.0.0.0/33")).isEqualTo(2);
+        assertThat(err.toString()).contains("--api-trusted", "33");
+    }
 }

@@ -66,6 +66,20 @@ public interface HttpExchange {
     WebSocketSession acceptWebSocket(WebSocketListener listener);
 
     /**
+     * Says what this connection does, for the server's client list ({@code RtmpServer.clients()}, an
+     * HTTP API): a handler that turns it into a player or a publisher calls it once it accepted. A
+     * connection never described is listed as kind {@code http}. Default: ignored (an exchange outside
+     * the server's HTTP runtime).
+     *
+     * @param kind the lower-case kind, e.g. {@code http-flv}, {@code ws-flv}, {@code http-ingest}
+     *     (for players, {@code org.rtmp4j.live.PlayerKind#label()})
+     * @param stream the stream as {@code APP/KEY}, or {@code null}
+     * @param droppedMessages media messages the slow-player policy dropped for it so far, read at each
+     *     snapshot from any thread
+     */
+    default void describeClient(String kind, String stream, java.util.function.LongSupplier droppedMessages) {}
+
+    /**
      * Runs {@code task} on the connection's thread, soon. Any thread.
      *
      * @param task the task

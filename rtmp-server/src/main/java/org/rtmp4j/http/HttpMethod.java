@@ -16,11 +16,13 @@ public enum HttpMethod {
     POST,
     /** RFC 9110 §9.3.4. */
     PUT,
+    /** RFC 9110 §9.3.5 (an HTTP API's "close this"). */
+    DELETE,
     /** RFC 9110 §9.3.7; the only method that may use the asterisk-form target {@code *}. */
     OPTIONS;
 
     /** The value of the {@code Allow} header field listing every accepted method. */
-    public static final String ALLOW = "GET, HEAD, POST, PUT, OPTIONS";
+    public static final String ALLOW = "GET, HEAD, POST, PUT, DELETE, OPTIONS";
 
     /**
      * Finds a method by its token; method names are case-sensitive (RFC 9110 §9.1).

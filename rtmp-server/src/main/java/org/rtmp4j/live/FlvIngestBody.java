@@ -128,6 +128,11 @@ final class FlvIngestBody implements HttpBodyListener, IngestSource {
     }
 
     @Override
+    public String protocol() {
+        return "http-flv";
+    }
+
+    @Override
     public SocketAddress remoteAddress() {
         return exchange.remoteAddress();
     }

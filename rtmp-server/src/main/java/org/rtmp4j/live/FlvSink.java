@@ -23,6 +23,7 @@ final class FlvSink implements MediaSink {
     private final BooleanSupplier inThread;
     private final Executor executor;
     private final OutboundLimits limits;
+    private final PlayerKind kind;
     private volatile LiveStream stream;
     private boolean headerSent;
 
@@ -34,16 +35,18 @@ final class FlvSink implements MediaSink {
         this.inThread = serial::inExecutor;
         this.executor = serial;
         this.limits = limits;
+        this.kind = PlayerKind.HTTP_FLV;
     }
 
     /** On a thread the transport owns (an event loop), shared with other sinks of the same {@code executorKey}. */
     FlvSink(FlvSubscriber subscriber, Object executorKey, BooleanSupplier inThread, Executor executor,
-            OutboundLimits limits) {
+            OutboundLimits limits, PlayerKind kind) {
         this.subscriber = subscriber;
         this.executorKey = executorKey;
         this.inThread = inThread;
         this.executor = executor;
         this.limits = limits;
+        this.kind = kind;
     }
 
     /** Before the join: the stream whose tracks the header describes. */
@@ -64,6 +67,12 @@ final class FlvSink implements MediaSink {
     @Override
     public void execute(Runnable task) {
         executor.execute(task);
+    }
+
+    /** @return {@link PlayerKind#HTTP_FLV}, or {@link PlayerKind#WS_FLV} for a WebSocket */
+    @Override
+    public PlayerKind playerKind() {
+        return kind;
     }
 
     @Override

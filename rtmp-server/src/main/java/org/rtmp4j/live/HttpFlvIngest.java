@@ -89,6 +89,7 @@ public final class HttpFlvIngest implements HttpHandler {
             return;
         }
         body.start(ingest);
+        exchange.describeClient("http-ingest", key.toString(), () -> 0);
         exchange.onBody(body);
     }
 

@@ -99,14 +99,17 @@ public final class HttpFlvPlayer implements HttpHandler {
             return; // HEAD
         }
         StreamWriter writer = new StreamWriter(stream);
-        FlvSink sink = new FlvSink(writer, stream.executorKey(), stream::inStreamThread, stream::execute, limits);
-        String name = (stream instanceof WebSocketSession ? "ws-flv:" : "http-flv:") + exchange.remoteAddress();
+        PlayerKind kind = stream instanceof WebSocketSession ? PlayerKind.WS_FLV : PlayerKind.HTTP_FLV;
+        FlvSink sink = new FlvSink(writer, stream.executorKey(), stream::inStreamThread, stream::execute, limits, kind);
+        String name = kind.label() + ":" + exchange.remoteAddress();
         Optional<LiveSubscription> sub = relay.subscribe(key, sink, name);
         if (sub.isEmpty()) {
             stream.end();
             return;
         }
-        stream.onClose(sub.get()::cancel);
+        LiveSubscription subscription = sub.get();
+        exchange.describeClient(kind.label(), key.toString(), () -> subscription.stats().droppedMessages());
+        stream.onClose(subscription::cancel);
     }
 
     /** The FLV bytes onto the connection, without copying. */

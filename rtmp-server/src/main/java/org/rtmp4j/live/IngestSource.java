@@ -13,6 +13,14 @@ public interface IngestSource {
     /** @return an id for logs, e.g. a session id */
     String id();
 
+    /**
+     * @return the input protocol's lower-case name for the HTTP API and metrics, e.g. {@code rtmp} or
+     *     {@code http-flv}; {@code other} unless overridden
+     */
+    default String protocol() {
+        return "other";
+    }
+
     /** @return the peer's address, or {@code null} when there is none (an in-process source) */
     default SocketAddress remoteAddress() {
         return null;

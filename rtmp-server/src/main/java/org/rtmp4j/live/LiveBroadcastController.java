@@ -85,6 +85,7 @@ public class LiveBroadcastController implements RtmpController {
     private final LiveHub hub;
     private final LiveStatsBean mbean = new LiveStatsBean(this);
     private final RtmpRelay rtmp;
+    private final StreamControl control;
 
     /** A relay with {@link LiveOptions#DEFAULT}. */
     public LiveBroadcastController() {
@@ -104,6 +105,7 @@ public class LiveBroadcastController implements RtmpController {
         this.hub = new LiveHub(Objects.requireNonNull(options, "options"), Objects.requireNonNull(clock, "clock"),
                 this::publishNotifyStatus, this::unpublishNotifyStatus);
         this.rtmp = new RtmpRelay(this);
+        this.control = new StreamControl(hub);
     }
 
     /** @return the settings */
@@ -114,6 +116,14 @@ public class LiveBroadcastController implements RtmpController {
     /** @return the transport-neutral hub */
     LiveHub hub() {
         return hub;
+    }
+
+    /**
+     * @return the operator's view: per-stream details with players by kind, closing a publisher
+     *     (for an HTTP API or metrics; DESIGN-NOTES.md "HTTP API and metrics")
+     */
+    public StreamControl control() {
+        return control;
     }
 
     /** @return the registry of live names and names with waiting players */

@@ -93,6 +93,40 @@ public final class LiveStream {
         }
     }
 
+    /**
+     * @param now the current time, for {@link StreamInfo#uptime()}
+     * @param sources the host's player counts to add
+     * @return the snapshot with the publisher and the players by kind (the host's sources are asked
+     *     outside the lock)
+     */
+    StreamDetails details(Instant now, List<PlayerGroupSource> sources) {
+        StreamInfo info;
+        IngestSource source;
+        List<Map.Entry<PlayerKind, OutputStats>> outputs = new ArrayList<>();
+        synchronized (lock) {
+            info = info(now);
+            source = publisher == null ? null : publisher.source;
+            for (Output o : subscribers) {
+                if (o.kind != null) { // not a player (a recorder)
+                    outputs.add(Map.entry(o.kind, o.stats()));
+                }
+            }
+            for (Output o : joining) {
+                if (o.kind != null) {
+                    outputs.add(Map.entry(o.kind, o.stats()));
+                }
+            }
+        }
+        return StreamDetails.of(info, source, outputs, sources);
+    }
+
+    /** @return the current publisher, or {@code null} when not live */
+    IngestSource publisherSource() {
+        synchronized (lock) {
+            return publisher == null ? null : publisher.source;
+        }
+    }
+
     /** Outcome of {@link #claim}. */
     enum ClaimOutcome { CLAIMED, REFUSED, TAKEN_OVER, HANDED_OVER }
 

@@ -32,6 +32,18 @@ public interface MediaSink {
     /** @return bytes accepted but not yet delivered to the peer; what the watermarks compare, sink thread */
     long queuedBytes();
 
+    /**
+     * What kind of player this output is, for player counts by kind ({@link StreamDetails#players()},
+     * the HTTP API, metrics). Read once when it subscribes. A new output protocol (fMP4, ...) returns
+     * its own {@link PlayerKind}; outputs that are not players (a recorder, a segmenter serving HLS
+     * viewers, which reports them through a {@link PlayerGroupSource}) keep the default.
+     *
+     * @return the kind, or {@code null} when this output is not a player (default)
+     */
+    default PlayerKind playerKind() {
+        return null;
+    }
+
     /** @return the slow-output bounds for this sink; read once when it subscribes */
     default OutboundLimits limits() {
         return OutboundLimits.DEFAULT;

@@ -19,6 +19,8 @@ final class Output {
     private static final Logger log = LoggerFactory.getLogger(Output.class);
 
     final MediaSink sink;
+    /** {@link MediaSink#playerKind()}, read once; {@code null} for outputs that are not players. */
+    final PlayerKind kind;
     final OutputGate gate = new OutputGate();
     private final OutboundLimits limits;
     private final Predicate<String> acceptsFourCc;
@@ -32,6 +34,7 @@ final class Output {
     volatile boolean removed;
 
     private long sent;
+    private long bytesSent;
     private long droppedVideo;
     private long droppedAudio;
     private long keyframeWaits;
@@ -41,6 +44,7 @@ final class Output {
     Output(MediaSink sink, Predicate<String> acceptsFourCc, String name) {
         this.sink = sink;
         this.limits = sink.limits();
+        this.kind = sink.playerKind();
         this.acceptsFourCc = acceptsFourCc;
         this.name = name;
     }
@@ -94,6 +98,7 @@ final class Output {
             switch (gate.decide(media.kind(), queued, limits)) {
                 case SEND:
                     sent++;
+                    bytesSent += media.message().size();
                     sink.onEvent(media);
                     break;
                 case DROP:
@@ -121,7 +126,7 @@ final class Output {
 
     /** @return the counters; racy while media flows */
     OutputStats stats() {
-        return new OutputStats(sent, droppedVideo, droppedAudio, keyframeWaits, peakQueued, overflowed);
+        return new OutputStats(sent, droppedVideo, droppedAudio, keyframeWaits, peakQueued, overflowed, bytesSent);
     }
 
     @Override

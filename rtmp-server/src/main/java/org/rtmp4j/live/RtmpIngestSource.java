@@ -18,6 +18,11 @@ record RtmpIngestSource(RtmpSession session, NetStream stream, String query) imp
     }
 
     @Override
+    public String protocol() {
+        return "rtmp";
+    }
+
+    @Override
     public SocketAddress remoteAddress() {
         return session.remoteAddress();
     }

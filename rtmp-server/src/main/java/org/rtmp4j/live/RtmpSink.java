@@ -49,6 +49,11 @@ final class RtmpSink implements MediaSink {
     }
 
     @Override
+    public PlayerKind playerKind() {
+        return PlayerKind.RTMP;
+    }
+
+    @Override
     public long queuedBytes() {
         return target != null ? target.queuedBytes() : 0; // a plain session applies its own policy in sendMedia
     }

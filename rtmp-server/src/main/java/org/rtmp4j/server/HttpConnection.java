@@ -16,6 +16,7 @@ import org.rtmp4j.http.HttpResponseWriter;
 import org.rtmp4j.http.HttpVersion;
 import org.rtmp4j.http.WebSocketHandshake;
 import org.rtmp4j.http.WebSocketListener;
+import org.rtmp4j.server.internal.ClientEntry;
 import org.rtmp4j.server.internal.ConnectionHandler;
 import org.rtmp4j.server.internal.NioTransport;
 import org.slf4j.Logger;
@@ -194,6 +195,13 @@ final class HttpConnection implements ConnectionHandler {
         }
     }
 
+    /** What this connection is for the client list (see {@link org.rtmp4j.http.HttpExchange#describeClient}). */
+    void describe(String kind, String stream, java.util.function.LongSupplier droppedMessages) {
+        if (transport.listener() instanceof ClientEntry e) {
+            e.detail(new HttpClientDetail(kind, stream, droppedMessages));
+        }
+    }
+
     WebSocketConnection newWebSocket(WebSocketListener listener) {
         return new WebSocketConnection(transport, options.maxWebSocketMessageSize(), listener);
     }
@@ -208,6 +216,9 @@ final class HttpConnection implements ConnectionHandler {
         }
         LOG.info("HTTP peer {} refused: {} at offset {}: {}", transport.remoteAddress(), e.status(), e.offset(),
                 e.reason());
+        if (e.status() < 500 && e.status() != 409 && transport.listener() instanceof ClientEntry entry) {
+            entry.protocolError("http-" + e.status()); // 409: a takeover, not bad input
+        }
         if (current == null || !current.answerStarted()) {
             List<HttpHeader> fields = new ArrayList<>();
             fields.add(new HttpHeader("Content-Length", "0"));

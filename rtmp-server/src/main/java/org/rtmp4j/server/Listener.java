@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import org.rtmp4j.server.internal.Acceptor;
+import org.rtmp4j.server.internal.ClientEntry;
 import org.rtmp4j.server.internal.ConnectionHandler;
 import org.rtmp4j.server.internal.EventLoop;
 import org.rtmp4j.server.internal.EventLoopGroup;
@@ -109,7 +110,9 @@ final class Listener {
 
     private void open(EventLoop loop, SocketChannel ch, PeerSlot slot, ServerStats stats, PeerLimits peers,
             BooleanSupplier accepting) {
-        NioTransport transport = new NioTransport(loop, ch, stats, LINGER_NANOS);
+        ClientEntry entry = stats.clients().open(protocol.name().toLowerCase(java.util.Locale.ROOT), stats);
+        NioTransport transport = new NioTransport(loop, ch, entry, LINGER_NANOS);
+        entry.bind(transport);
         if (!slot.attach(transport) || !accepting.getAsBoolean()) {
             peers.release(slot);
             transport.closeNow(null);

@@ -226,6 +226,14 @@ public final class RtmpServer implements AutoCloseable {
         return limits;
     }
 
+    /**
+     * @return the open connections of every listener (kind, address, stream, bytes, RTT, drops), closing
+     *     one by id, and the protocol errors by kind; empty before start
+     */
+    public ClientDirectory clients() {
+        return new ClientDirectory(stats.clients());
+    }
+
     /** @return the engines of the RTMP connections open now (tests and metrics) */
     Collection<ServerConnection> connections() {
         return connections.snapshot();

@@ -10,6 +10,7 @@ import org.rtmp4j.core.session.NetStream;
 import org.rtmp4j.core.session.RtmpControllerFactory;
 import org.rtmp4j.core.session.ServerConnection;
 import org.rtmp4j.core.session.SessionConfig;
+import org.rtmp4j.server.internal.ClientEntry;
 import org.rtmp4j.server.internal.ConnectionHandler;
 import org.rtmp4j.server.internal.NioTransport;
 import org.rtmp4j.server.internal.PeerLimitController;
@@ -59,7 +60,11 @@ final class ServerConnections implements ListenerProtocol {
                 session -> new PeerLimitController(controllers.create(session), slot, peerLimits);
         ServerConnection connection = new ServerConnection(sessionConfig, perConnection, transport, nanoClock.getAsLong());
         open.add(connection);
-        return new EngineHandler(connection);
+        ClientEntry entry = transport.listener() instanceof ClientEntry e ? e : null;
+        if (entry != null) {
+            entry.detail(new RtmpClientDetail(connection));
+        }
+        return new EngineHandler(connection, entry);
     }
 
     /** @param callback runs on a loop thread after each connection closed (the drain counts them) */
@@ -102,25 +107,47 @@ final class ServerConnections implements ListenerProtocol {
     /** Adapts one engine to its transport's callbacks. */
     private final class EngineHandler implements ConnectionHandler {
         private final ServerConnection connection;
+        private final ClientEntry entry;
+        /** Whether the close cause was looked at (loop thread only). */
+        private boolean errorCounted;
 
-        EngineHandler(ServerConnection connection) {
+        EngineHandler(ServerConnection connection, ClientEntry entry) {
             this.connection = connection;
+            this.entry = entry;
         }
 
         @Override
         public void onBytes(ByteBuffer in) {
             connection.onBytes(in);
+            countError();
         }
 
         @Override
         public void onTick(long nowNanos) {
             connection.onTick(systemClock ? nowNanos : nanoClock.getAsLong());
+            countError();
+        }
+
+        /**
+         * Counts the protocol error that ended the engine, once, right after the call that ended it (so
+         * before its FIN goes out) or at the latest when the transport closed.
+         */
+        private void countError() {
+            if (errorCounted || !connection.isClosed()) {
+                return;
+            }
+            errorCounted = true;
+            String error = RtmpClientDetail.errorKind(connection.closeCause());
+            if (error != null && entry != null) {
+                entry.protocolError(error);
+            }
         }
 
         @Override
         public void onTransportClosed(Throwable causeOrNull) {
             open.remove(connection);
             connection.onTransportClosed(causeOrNull);
+            countError();
             onClosed.run();
         }
     }

@@ -110,6 +110,8 @@ public final class ServerConnection implements RtmpSession {
     private volatile Connect connect;
     private volatile Object attachment;
     private volatile boolean closed;
+    /** Why the session ended, set once by {@link #finish}; {@code null} while open or after a clean close. */
+    private volatile Throwable closeCause;
     private volatile boolean reconnectRequested;
     private long ignoredMedia;
     private long lastDropWarnNanos = Long.MIN_VALUE;
@@ -213,6 +215,15 @@ public final class ServerConnection implements RtmpSession {
      */
     public void onTransportClosed(Throwable causeOrNull) {
         finish(causeOrNull);
+    }
+
+    /**
+     * @return why the session ended (a protocol error such as a {@link org.rtmp4j.core.chunk.ChunkException},
+     *     a deadline's {@link java.util.concurrent.TimeoutException}, an I/O error), or {@code null} while
+     *     open or after a clean close; what {@link RtmpController#onClose} was given (any thread)
+     */
+    public Throwable closeCause() {
+        return closeCause;
     }
 
     /** @return media messages dropped by the back-pressure policy so far (any thread) */
@@ -438,6 +449,7 @@ public final class ServerConnection implements RtmpSession {
             return;
         }
         closed = true;
+        closeCause = cause;
         LOG.debug("{} closed{}", id, cause == null ? "" : ": " + cause);
         if (controller != null) {
             List<ServerStream> all = new ArrayList<>(streams.values());

@@ -192,6 +192,11 @@ public final class NioTransport implements Transport, LoopChannel {
         return remote;
     }
 
+    /** @return the traffic and close listener given at construction (a server's per-connection {@link ClientEntry}) */
+    public Listener listener() {
+        return listener;
+    }
+
     @Override
     public void execute(Runnable task) {
         try {

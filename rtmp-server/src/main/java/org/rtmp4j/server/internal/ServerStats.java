@@ -13,6 +13,12 @@ public final class ServerStats implements NioTransport.Listener {
     private final LongAdder rejected = new LongAdder();
     private final LongAdder in = new LongAdder();
     private final LongAdder out = new LongAdder();
+    private final ClientRegistry clients = new ClientRegistry();
+
+    /** @return the open connections by id and the protocol errors by kind */
+    public ClientRegistry clients() {
+        return clients;
+    }
 
     /**
      * Reserves a connection slot.

@@ -1,0 +1,123 @@
+package org.rtmp4j.examples.api;
+
+import io.prometheus.metrics.model.registry.MultiCollector;
+import io.prometheus.metrics.model.snapshots.CounterSnapshot;
+import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
+import io.prometheus.metrics.model.snapshots.Labels;
+import io.prometheus.metrics.model.snapshots.MetricSnapshot;
+import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.rtmp4j.live.LiveBroadcastController;
+import org.rtmp4j.live.LiveStats;
+import org.rtmp4j.live.PlayerGroup;
+import org.rtmp4j.live.PlayerKind;
+import org.rtmp4j.live.StreamDetails;
+import org.rtmp4j.server.RtmpServer;
+import org.rtmp4j.server.ServerMetrics;
+
+/**
+ * A Prometheus collector that reads the library's snapshots at scrape time ({@link RtmpServer#metrics()},
+ * {@link RtmpServer#clients()}, {@link LiveBroadcastController#stats()} and {@code control().streams()}), so
+ * nothing is counted twice and the numbers are the ones {@code /api/v1/streams} and the status line show.
+ * Names (the text format adds {@code _total} to counters):
+ *
+ * <ul>
+ *   <li>{@code rtmp4j_connections_active}, {@code rtmp4j_connections_total}, {@code
+ *       rtmp4j_connections_rejected_total{reason="max_connections"}}, {@code rtmp4j_received_bytes_total},
+ *       {@code rtmp4j_sent_bytes_total}, {@code rtmp4j_protocol_errors_total{kind}} (kinds as
+ *       {@code ClientDirectory.protocolErrors()}), {@code rtmp4j_streams_active}, {@code rtmp4j_publishes_total},
+ *       {@code rtmp4j_players} (the sum of the per-kind player counts, as the API's {@code players.total});</li>
+ *   <li>per stream ({@code stream="APP/KEY"}): {@code rtmp4j_stream_received_bytes_total} (from the current
+ *       publisher; resets with a new one), {@code rtmp4j_stream_bitrate_bits_per_second}; and per stream and
+ *       player kind ({@code kind="rtmp"}, {@code "http-flv"}, ...): {@code rtmp4j_stream_players},
+ *       {@code rtmp4j_stream_player_sent_bytes} and {@code rtmp4j_stream_player_dropped_messages} (sums over
+ *       the players connected now, so gauges: they fall when a player leaves).</li>
+ * </ul>
+ *
+ * Thread-safe; each scrape takes fresh snapshots.
+ */
+final class ServerCollector implements MultiCollector {
+    private final LiveBroadcastController relay;
+    private final Supplier<RtmpServer> server;
+
+    ServerCollector(LiveBroadcastController relay, Supplier<RtmpServer> server) {
+        this.relay = relay;
+        this.server = server;
+    }
+
+    @Override
+    public MetricSnapshots collect() {
+        List<MetricSnapshot> out = new ArrayList<>();
+        RtmpServer s = server.get();
+        if (s != null) {
+            ServerMetrics m = s.metrics();
+            out.add(gauge("rtmp4j_connections_active", "Connections open now (RTMP and HTTP).", m.activeConnections()));
+            out.add(counter("rtmp4j_connections", "Connections accepted since start.", m.totalConnections()));
+            out.add(CounterSnapshot.builder().name("rtmp4j_connections_rejected")
+                    .help("Connections refused at accept, by reason.")
+                    .dataPoint(counterPoint(Labels.of("reason", "max_connections"), m.rejectedConnections())).build());
+            out.add(counter("rtmp4j_received_bytes", "Bytes read from every connection since start.", m.bytesIn()));
+            out.add(counter("rtmp4j_sent_bytes", "Bytes written to every connection since start.", m.bytesOut()));
+            CounterSnapshot.Builder errors = CounterSnapshot.builder().name("rtmp4j_protocol_errors")
+                    .help("Connections closed for a protocol error, by kind.");
+            for (Map.Entry<String, Long> e : s.clients().protocolErrors().entrySet()) {
+                errors.dataPoint(counterPoint(Labels.of("kind", e.getKey()), e.getValue()));
+            }
+            out.add(errors.build());
+        }
+        LiveStats live = relay.stats();
+        List<StreamDetails> streams = relay.control().streams();
+        out.add(gauge("rtmp4j_streams_active", "Stream names being published now.", live.activeStreams()));
+        out.add(counter("rtmp4j_publishes", "Publishes accepted since start.", live.totalStreams()));
+        out.add(gauge("rtmp4j_players", "Players now, every stream and kind (waiting ones included; recorders are not players).",
+                streams.stream().mapToInt(StreamDetails::playerCount).sum()));
+        out.addAll(perStream(streams));
+        return new MetricSnapshots(out);
+    }
+
+    private static List<MetricSnapshot> perStream(List<StreamDetails> streams) {
+        CounterSnapshot.Builder received = CounterSnapshot.builder().name("rtmp4j_stream_received_bytes")
+                .help("Audio and video payload bytes from the stream's current publisher.");
+        GaugeSnapshot.Builder bitrate = GaugeSnapshot.builder().name("rtmp4j_stream_bitrate_bits_per_second")
+                .help("Audio plus video bitrate over the last seconds of media time.");
+        GaugeSnapshot.Builder players = GaugeSnapshot.builder().name("rtmp4j_stream_players")
+                .help("Players of the stream now, by kind.");
+        GaugeSnapshot.Builder sent = GaugeSnapshot.builder().name("rtmp4j_stream_player_sent_bytes")
+                .help("Audio and video payload bytes sent to the stream's current players, by kind.");
+        GaugeSnapshot.Builder dropped = GaugeSnapshot.builder().name("rtmp4j_stream_player_dropped_messages")
+                .help("Media messages dropped for the stream's current slow players, by kind.");
+        for (StreamDetails d : streams) {
+            String name = d.key().toString();
+            Labels stream = Labels.of("stream", name);
+            received.dataPoint(counterPoint(stream, d.info().bytesIn()));
+            bitrate.dataPoint(gaugePoint(stream, d.info().bitrate()));
+            for (PlayerKind k : PlayerKind.values()) {
+                PlayerGroup g = d.players(k);
+                Labels labels = Labels.of("kind", k.label(), "stream", name);
+                players.dataPoint(gaugePoint(labels, g.players()));
+                sent.dataPoint(gaugePoint(labels, g.bytesSent()));
+                dropped.dataPoint(gaugePoint(labels, g.droppedMessages()));
+            }
+        }
+        return List.of(received.build(), bitrate.build(), players.build(), sent.build(), dropped.build());
+    }
+
+    private static GaugeSnapshot gauge(String name, String help, double value) {
+        return GaugeSnapshot.builder().name(name).help(help).dataPoint(gaugePoint(Labels.EMPTY, value)).build();
+    }
+
+    private static CounterSnapshot counter(String name, String help, double value) {
+        return CounterSnapshot.builder().name(name).help(help).dataPoint(counterPoint(Labels.EMPTY, value)).build();
+    }
+
+    private static GaugeSnapshot.GaugeDataPointSnapshot gaugePoint(Labels labels, double value) {
+        return GaugeSnapshot.GaugeDataPointSnapshot.builder().labels(labels).value(value).build();
+    }
+
+    private static CounterSnapshot.CounterDataPointSnapshot counterPoint(Labels labels, double value) {
+        return CounterSnapshot.CounterDataPointSnapshot.builder().labels(labels).value(value).build();
+    }
+}

@@ -1,0 +1,100 @@
+package org.rtmp4j.server.internal;
+
+import java.net.SocketAddress;
+import java.time.Instant;
+import org.rtmp4j.server.ClientInfo;
+
+/**
+ * One open connection in a {@link ClientRegistry}: its id, accept time, own byte counters, and the
+ * {@link ClientDetail} its protocol sets. As the transport's {@link NioTransport.Listener} it counts
+ * the connection's bytes and forwards every event to the server's {@link ServerStats}; on close it
+ * leaves the registry.
+ *
+ * <p>Thread-safety: the byte counters have one writer, the connection's loop thread, and are read
+ * racily from any thread; {@link #detail} is volatile.
+ */
+public final class ClientEntry implements NioTransport.Listener {
+    private final long id;
+    private final String protocol;
+    private final Instant since;
+    private final ServerStats stats;
+    private final ClientRegistry registry;
+    private volatile NioTransport transport;
+    private volatile ClientDetail detail;
+    private volatile long in;
+    private volatile long out;
+
+    ClientEntry(long id, String protocol, Instant since, ServerStats stats, ClientRegistry registry) {
+        this.id = id;
+        this.protocol = protocol;
+        this.since = since;
+        this.stats = stats;
+        this.registry = registry;
+    }
+
+    /** @return the id, unique in the server */
+    public long id() {
+        return id;
+    }
+
+    /** @param t the transport counted by this entry, set once right after it is made */
+    public void bind(NioTransport t) {
+        this.transport = t;
+    }
+
+    /** @param d what the protocol says about the connection; replaces the previous one */
+    public void detail(ClientDetail d) {
+        this.detail = d;
+    }
+
+    /** @return the detail set last, or {@code null} */
+    public ClientDetail detail() {
+        return detail;
+    }
+
+    @Override
+    public void bytesIn(long n) { // one writer, the loop thread: a volatile read-add-write is enough
+        in += n;
+        stats.bytesIn(n);
+    }
+
+    @Override
+    public void bytesOut(long n) {
+        out += n;
+        stats.bytesOut(n);
+    }
+
+    @Override
+    public void closed(NioTransport t) {
+        registry.remove(this);
+        stats.closed(t);
+    }
+
+    /** @param kind the kind of a protocol error that closes this connection; counted by the registry */
+    public void protocolError(String kind) {
+        registry.protocolError(kind);
+    }
+
+    /** Ends the connection: through its protocol if it can, else the transport closes at once. Any thread. */
+    void close() {
+        ClientDetail d = detail;
+        if (d != null && d.close()) {
+            return;
+        }
+        NioTransport t = transport;
+        if (t != null) {
+            t.execute(() -> t.closeNow(null));
+        }
+    }
+
+    /** @return the snapshot */
+    ClientInfo info() {
+        NioTransport t = transport;
+        SocketAddress remote = t == null ? null : t.remoteAddress();
+        ClientDetail d = detail;
+        String kind = d == null ? protocol : d.kind();
+        long rtt = d == null ? -1 : d.rttMillis();
+        return new ClientInfo(id, kind, remote, d == null ? null : d.stream(), in, out, since,
+                rtt < 0 ? null : rtt, d == null ? 0 : d.droppedMessages());
+    }
+}
