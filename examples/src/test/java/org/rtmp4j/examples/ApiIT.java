@@ -215,6 +215,8 @@ class ApiIT {
         assertThat(m.value("rtmp4j_players")).as("as the API's players.total").isEqualTo(3);
         assertThat(m.value("rtmp4j_connections_active")).isGreaterThanOrEqualTo(5);
         assertThat(m.value("rtmp4j_received_bytes_total")).isGreaterThan(published);
+        assertThat(m.value("rtmp4j_connections_rejected_total", "reason", "max_connections")).isZero();
+        assertThat(m.value("rtmp4j_connections_rejected_total", "reason", "per_ip_eviction")).isZero();
     }
 
     /** The stream's JSON without the fields that move between two requests (uptime, bitrate). */

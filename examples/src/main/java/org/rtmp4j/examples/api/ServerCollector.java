@@ -26,7 +26,8 @@ import org.rtmp4j.server.ServerMetrics;
  *
  * <ul>
  *   <li>{@code rtmp4j_connections_active}, {@code rtmp4j_connections_total}, {@code
- *       rtmp4j_connections_rejected_total{reason="max_connections"}}, {@code rtmp4j_received_bytes_total},
+ *       rtmp4j_connections_rejected_total{reason}} ({@code max_connections}: refused at accept;
+ *       {@code per_ip_eviction}: the oldest pending connection of an address closed for a newer one), {@code rtmp4j_received_bytes_total},
  *       {@code rtmp4j_sent_bytes_total}, {@code rtmp4j_protocol_errors_total{kind}} (kinds as
  *       {@code ClientDirectory.protocolErrors()}), {@code rtmp4j_streams_active}, {@code rtmp4j_publishes_total},
  *       {@code rtmp4j_players} (the sum of the per-kind player counts, as the API's {@code players.total});</li>
@@ -57,8 +58,9 @@ final class ServerCollector implements MultiCollector {
             out.add(gauge("rtmp4j_connections_active", "Connections open now (RTMP and HTTP).", m.activeConnections()));
             out.add(counter("rtmp4j_connections", "Connections accepted since start.", m.totalConnections()));
             out.add(CounterSnapshot.builder().name("rtmp4j_connections_rejected")
-                    .help("Connections refused at accept, by reason.")
-                    .dataPoint(counterPoint(Labels.of("reason", "max_connections"), m.rejectedConnections())).build());
+                    .help("Connections refused or closed by a connection limit, by reason.")
+                    .dataPoint(counterPoint(Labels.of("reason", "max_connections"), m.rejectedConnections()))
+                    .dataPoint(counterPoint(Labels.of("reason", "per_ip_eviction"), m.evictedPerIp())).build());
             out.add(counter("rtmp4j_received_bytes", "Bytes read from every connection since start.", m.bytesIn()));
             out.add(counter("rtmp4j_sent_bytes", "Bytes written to every connection since start.", m.bytesOut()));
             CounterSnapshot.Builder errors = CounterSnapshot.builder().name("rtmp4j_protocol_errors")
