@@ -95,6 +95,9 @@ final class ServerCommand implements Callable<Integer> {
     @Option(names = "--no-http", description = "Do not listen for HTTP.")
     boolean noHttp;
 
+    @Mixin
+    SnapshotCliOptions snapshots = new SnapshotCliOptions();
+
     @Spec
     CommandSpec spec;
 
@@ -110,6 +113,7 @@ final class ServerCommand implements Callable<Integer> {
         if (!noHttp && (httpPort < 0 || httpPort > 65535)) {
             throw new ParameterException(spec.commandLine(), "--http-port must be 0..65535: " + httpPort);
         }
+        snapshots.validate(spec.commandLine());
         LiveBroadcastController relay = new LiveBroadcastController(LiveOptions.DEFAULT.withMaxStreams(maxStreams)
                 .withWaitForPublisher(waitForPublisher));
         RtmpController controller = relay;
@@ -128,6 +132,7 @@ final class ServerCommand implements Callable<Integer> {
                     + (publishToken != null && !publishToken.isEmpty() ? "KEY?token=TOKEN" : "");
         }
         RtmpServer.Builder builder = RtmpServer.builder().controller(new AccessLog(controller, relay));
+        AutoCloseable snapshotRoutes = snapshots.install(relay, builder, !noHttp); // exact paths, mounted first
         if (!noHttp) {
             HttpHandler ingest = httpIngest(relay, auth);
             builder.http(httpPort).httpRoute(HttpMethod.GET, FlvStreamPath::matches, new HttpFlvPlayer(relay))
@@ -139,9 +144,10 @@ final class ServerCommand implements Callable<Integer> {
             relay.registerMBean(jmxDomain);
         }
         PrintWriter out = spec.commandLine().getOut();
-        return server.runUntilShutdown(builder, out, "live server", hint, s -> statusInterval == 0
+        return server.runUntilShutdown(builder, out, "live server", hint, s -> SnapshotCliOptions.closingBoth(snapshotRoutes,
+                statusInterval == 0
                 ? () -> { }
-                : StatusReporter.start(s, relay::stats, relay::activeStreams, Duration.ofSeconds(statusInterval)));
+                : StatusReporter.start(s, relay::stats, relay::activeStreams, Duration.ofSeconds(statusInterval))));
     }
 
     /**

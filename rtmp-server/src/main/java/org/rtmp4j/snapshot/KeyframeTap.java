@@ -23,15 +23,15 @@ import org.rtmp4j.live.StreamKey;
 /**
  * Keeps, per live stream of a relay, only its video sequence header and latest keyframe: one more
  * output of the hub ({@link MediaSink}) that stores two references to the hub's shared read-only
- * messages and copies nothing. A stream is tapped when it goes live ({@link
- * LiveListener#onPublished}), or on the first {@link #latest} of a stream that was already live (the
- * hub's join hands it the cached sequence header and GOP at once). The tap ends with the publish
- * ({@link RelayEvent.Unpublished}), which forgets both messages, so a stream that is not live has no
- * keyframe.
+ * messages and copies nothing. A live stream is tapped on its first {@link #latest}: the hub's join
+ * hands the tap the cached sequence header and GOP at once, so the first request already finds the
+ * latest keyframe. The tap ends with the publish ({@link RelayEvent.Unpublished}), which forgets both
+ * messages, so a stream that is not live has no keyframe; the next publish is tapped on its first
+ * request again.
  *
  * <p>Only track 0 counts (the single track, or E-RTMP Multitrack track id 0); a new sequence header
  * forgets the keyframe taken under the old one. Like every subscribed output, a tap counts in {@link
- * StreamInfo#players()}.
+ * StreamInfo#players()} (from the stream's first snapshot request until its publish ends).
  *
  * <p>Thread-safety: the sinks run on the publishers' threads (they are never queued, so the hub never
  * drops for them) and only swap an immutable pair; {@link #latest} reads it from any thread.
@@ -51,7 +51,8 @@ public final class KeyframeTap implements LiveListener, AutoCloseable {
     }
 
     /**
-     * Taps every stream of {@code relay} from now on.
+     * Taps the streams of {@code relay} asked for from now on, and follows their picture size
+     * ({@link LiveListener#onMediaInfo}).
      *
      * @param relay the hub
      * @param onEnd told (on the publisher's thread) when a tapped stream's publish ended; must not block
@@ -76,7 +77,7 @@ public final class KeyframeTap implements LiveListener, AutoCloseable {
         return l == null || l.keyframe() == null ? Optional.empty() : Optional.of(sample(key, l));
     }
 
-    /** @return the streams tapped now (live, or ending) */
+    /** @return the streams tapped now (live, asked for at least once) */
     public Set<StreamKey> streams() {
         return Set.copyOf(taps.keySet());
     }
@@ -118,13 +119,6 @@ public final class KeyframeTap implements LiveListener, AutoCloseable {
     }
 
     @Override
-    public void onPublished(StreamKey key) {
-        if (!closed) {
-            start(key, MediaInfo.EMPTY);
-        }
-    }
-
-    @Override
     public void onMediaInfo(StreamKey key, MediaInfo media) {
         Tap tap = taps.get(key);
         if (tap != null) {
@@ -136,7 +130,7 @@ public final class KeyframeTap implements LiveListener, AutoCloseable {
         Tap tap = new Tap(key, media);
         Tap old = taps.put(key, tap);
         if (old != null) {
-            old.end(); // a new publish of the name: the old one's keyframe is stale
+            old.end(); // raced with another first request: one tap per stream
         }
         relay.subscribe(key, tap).ifPresentOrElse(tap::subscribed, () -> taps.remove(key, tap));
         return tap;

@@ -25,8 +25,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * JPEG snapshots of a relay's live streams: taps every stream's latest keyframe ({@link KeyframeTap})
- * and decodes it with a {@link KeyframeDecoder} on demand, at most once per stream per {@link
+ * JPEG snapshots of a relay's live streams: taps the latest keyframe of each stream asked for ({@link
+ * KeyframeTap}) and decodes it with a {@link KeyframeDecoder} on demand, at most once per stream per {@link
  * SnapshotOptions#interval()}, serving the cached result meanwhile (and as long as the keyframe has
  * not changed). Requests for a stream while its decode runs share that decode's future.
  *
@@ -56,7 +56,7 @@ public final class Snapshots implements AutoCloseable {
     private final AtomicLong rejected = new AtomicLong();
 
     /**
-     * Taps every stream of {@code relay} and decodes with {@code decoder}.
+     * Snapshots the streams of {@code relay}, decoded with {@code decoder}.
      *
      * @param relay the hub whose streams to snapshot
      * @param decoder the decoder (e.g. a chain, {@link KeyframeDecoder#firstOf})
