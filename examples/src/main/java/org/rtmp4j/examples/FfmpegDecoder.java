@@ -27,8 +27,10 @@ import org.rtmp4j.snapshot.UnsupportedCodecException;
  * E-RTMP FourCCs, legacy H.263 and VP6) by running {@code ffmpeg} as a child process: its stdin is a
  * two-tag FLV stream (FLV 10.1 §E.2–§E.3: the sequence header, then the keyframe, both as published,
  * so no per-codec conversion to Annex B or IVF can go wrong), and it writes one JPEG to stdout:
- * {@code ffmpeg -f flv -i pipe:0 -frames:v 1 -f image2 -c:v mjpeg pipe:1}. Its output is the
- * stream's coded picture size.
+ * {@code ffmpeg -xerror -err_detect explode -f flv -i pipe:0 -frames:v 1 -f image2 -c:v mjpeg pipe:1}.
+ * Its output is the stream's picture size. A decoding error ends ffmpeg with an error ({@code -xerror},
+ * {@code -err_detect explode}) instead of an error-concealed grey picture, so a corrupt keyframe is a
+ * {@link DecodeException}.
  *
  * <p>Bounds: the process is killed ({@link Process#destroyForcibly()}) after {@code timeout}, or when
  * the calling thread is interrupted (the snapshot timeout), and an image over {@code maxJpegBytes} is
@@ -111,7 +113,7 @@ final class FfmpegDecoder implements KeyframeDecoder {
             Path err = dir.resolve("ffmpeg.log");
             writeFlv(in, sample);
             ProcessBuilder pb = new ProcessBuilder(List.of(ffmpeg.toString(), "-hide_banner", "-loglevel", "error",
-                    "-f", "flv", "-i", "pipe:0", "-an", "-frames:v", "1", "-f", "image2", "-c:v", "mjpeg", "-q:v", "3",
+                    "-xerror", "-err_detect", "explode", "-f", "flv", "-i", "pipe:0", "-an", "-frames:v", "1", "-f", "image2", "-c:v", "mjpeg", "-q:v", "3",
                     "pipe:1"))
                     .redirectInput(in.toFile()).redirectOutput(out.toFile()).redirectError(err.toFile());
             pb.environment().putAll(environment);

@@ -13,9 +13,18 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.Timeout;
+import java.util.concurrent.TimeUnit;
+import org.rtmp4j.core.message.VideoMessage;
+import org.rtmp4j.live.Ingest;
+import org.rtmp4j.live.IngestSource;
+import org.rtmp4j.live.LiveBroadcastController;
+import org.rtmp4j.live.StreamKey;
 import org.rtmp4j.snapshot.DecodeException;
 import org.rtmp4j.snapshot.KeyframeDecoder;
 import org.rtmp4j.snapshot.KeyframeSample;
+import org.rtmp4j.snapshot.SnapshotOptions;
+import org.rtmp4j.snapshot.SnapshotResult;
+import org.rtmp4j.snapshot.Snapshots;
 import org.rtmp4j.snapshot.UnsupportedCodecException;
 
 /**
@@ -71,6 +80,46 @@ class SnapshotFfmpegIT {
                 .hasMessageContaining("ffmpeg exit code");
         assertThat(ProcessHandle.current().children().filter(p -> p.info().command().orElse("").endsWith("ffmpeg")))
                 .as("ffmpeg children left").isEmpty();
+    }
+
+    @Test
+    void aCorruptH264KeyframeThroughTheChainIs500WithinTheTimeoutAndThePoolStaysUsable() throws Exception {
+        KeyframeDecoder chain = KeyframeDecoder.firstOf(List.of(new JCodecDecoder(), ffmpegDecoder));
+        LiveBroadcastController relay = new LiveBroadcastController();
+        Duration timeout = Duration.ofSeconds(3);
+        try (Snapshots snapshots = new Snapshots(relay, chain, SnapshotOptions.DEFAULT.withTimeout(timeout)
+                .withInterval(Duration.ZERO))) {
+            StreamKey key = new StreamKey("live", "corrupt");
+            Ingest ingest = relay.publish(key, new IngestSource() {
+                @Override
+                public String id() {
+                    return "test";
+                }
+
+                @Override
+                public void close() {}
+            });
+            KeyframeSample good = KeyframeSamples.keyframe(Media.h264Aac(), 2);
+            KeyframeSample corrupt = KeyframeSamples.corrupted(good, 5 + 4 + 8);
+            ingest.media(new VideoMessage(0, 1, good.sequenceHeader()));
+            ingest.media(new VideoMessage(40, 1, corrupt.keyframe()));
+
+            long start = System.nanoTime();
+            SnapshotResult r = snapshots.snapshot(key).get(timeout.toMillis() + 5000, TimeUnit.MILLISECONDS);
+            long tookMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            assertThat(r).isInstanceOf(SnapshotResult.Unavailable.class);
+            SnapshotResult.Unavailable u = (SnapshotResult.Unavailable) r;
+            System.out.printf("corrupt H.264 keyframe through JCodec then ffmpeg: %s (HTTP %d) in %d ms: %s%n", u.reason(),
+                    u.reason().httpStatus(), tookMs, u.detail());
+            assertThat(u.reason().httpStatus()).isIn(500, 503);
+            assertThat(tookMs).isLessThan(timeout.toMillis() + 1000);
+            assertThat(snapshots.stats().poolThreads()).isLessThanOrEqualTo(SnapshotOptions.DEFAULT_THREADS);
+
+            ingest.media(new VideoMessage(80, 1, good.keyframe())); // the next keyframe is fine: the pool still decodes
+            SnapshotResult next = snapshots.snapshot(key).get(timeout.toMillis() + 5000, TimeUnit.MILLISECONDS);
+            assertThat(next).isInstanceOf(SnapshotResult.Image.class);
+            assertThat(snapshots.stats().poolThreads()).isLessThanOrEqualTo(SnapshotOptions.DEFAULT_THREADS);
+        }
     }
 
     @Test
