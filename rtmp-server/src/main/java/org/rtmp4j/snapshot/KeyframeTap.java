@@ -40,6 +40,7 @@ public final class KeyframeTap implements LiveListener, AutoCloseable {
     private final LiveBroadcastController relay;
     private final Consumer<StreamKey> onEnd;
     private final Map<StreamKey, Tap> taps = new ConcurrentHashMap<>();
+    private final Object starting = new Object();
     private volatile boolean closed;
 
     /** The latest pair of one stream; {@code keyframe} is null until the first keyframe. */
@@ -126,14 +127,25 @@ public final class KeyframeTap implements LiveListener, AutoCloseable {
         }
     }
 
+    /**
+     * Subscribes one tap per stream. Under {@link #starting}, so a concurrent first request waits until
+     * the join (run here: the tap is always on its sink thread) has handed it the cached keyframe.
+     */
     private Tap start(StreamKey key, MediaInfo media) {
-        Tap tap = new Tap(key, media);
-        Tap old = taps.put(key, tap);
-        if (old != null) {
-            old.end(); // raced with another first request: one tap per stream
+        synchronized (starting) {
+            Tap tap = taps.get(key);
+            if (tap != null) {
+                return tap;
+            }
+            Tap created = new Tap(key, media);
+            Optional<LiveSubscription> s = relay.subscribe(key, created); // the join fills it before this returns
+            if (s.isEmpty()) {
+                return null;
+            }
+            created.subscribed(s.get());
+            created.register(); // visible to other threads only now, with the keyframe in it
+            return created;
         }
-        relay.subscribe(key, tap).ifPresentOrElse(tap::subscribed, () -> taps.remove(key, tap));
-        return tap;
     }
 
     /** Unregisters from the relay and unsubscribes every tap. Idempotent. */
@@ -162,6 +174,12 @@ public final class KeyframeTap implements LiveListener, AutoCloseable {
             subscription = s;
             if (ended) {
                 s.cancel();
+            }
+        }
+
+        synchronized void register() {
+            if (!ended) {
+                taps.put(key, this);
             }
         }
 

@@ -266,6 +266,40 @@ class SnapshotsTest {
     }
 
     @Test
+    void concurrentFirstRequestsAllFindTheKeyframe() throws Exception {
+        Ingest ingest = publish();
+        MediaFiles.publishUntilKeyframe(ingest, MediaFiles.h264Aac(), 2);
+        for (int round = 0; round < 20; round++) {
+            Snapshots s = snapshots(sample -> JPEG, SnapshotOptions.DEFAULT);
+            CountDownLatch go = new CountDownLatch(1);
+            List<CompletableFuture<SnapshotResult>> results = new ArrayList<>();
+            List<Thread> threads = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                CompletableFuture<SnapshotResult> r = new CompletableFuture<>();
+                results.add(r);
+                Thread t = new Thread(() -> {
+                    try {
+                        go.await();
+                        s.snapshot(KEY).whenComplete((v, e) -> r.complete(v));
+                    } catch (InterruptedException e) {
+                        r.completeExceptionally(e);
+                    }
+                });
+                threads.add(t);
+                t.start();
+            }
+            go.countDown();
+            for (CompletableFuture<SnapshotResult> r : results) {
+                assertThat(result(r)).as("round %d", round).isInstanceOf(SnapshotResult.Image.class);
+            }
+            for (Thread t : threads) {
+                t.join(10_000);
+            }
+            s.close();
+        }
+    }
+
+    @Test
     void aStreamAlreadyLiveIsTappedOnTheFirstRequestFromTheGopCache() throws Exception {
         Ingest ingest = publish();
         MediaFiles.publishUntilKeyframe(ingest, MediaFiles.h264Aac(), 2);
