@@ -44,7 +44,8 @@ public final class SnapshotHandler implements HttpHandler {
         if (result.isDone()) {
             answer(exchange, result.join());
         } else {
-            result.thenAccept(r -> exchange.execute(() -> answer(exchange, r)));
+            result.whenComplete((r, t) -> exchange.execute(() -> answer(exchange, r != null ? r
+                    : new SnapshotResult.Unavailable(SnapshotResult.Reason.DECODE_FAILED, String.valueOf(t)))));
         }
     }
 
