@@ -99,6 +99,9 @@ final class ServerCommand implements Callable<Integer> {
     @Mixin
     ApiOptions api = new ApiOptions();
 
+    @Mixin
+    SnapshotCliOptions snapshots = new SnapshotCliOptions();
+
     @Spec
     CommandSpec spec;
 
@@ -114,6 +117,7 @@ final class ServerCommand implements Callable<Integer> {
         if (!noHttp && (httpPort < 0 || httpPort > 65535)) {
             throw new ParameterException(spec.commandLine(), "--http-port must be 0..65535: " + httpPort);
         }
+        snapshots.validate(spec.commandLine());
         LiveOptions options = LiveOptions.DEFAULT.withMaxStreams(maxStreams).withWaitForPublisher(waitForPublisher);
         boolean auth = publishKeys != null || (publishToken != null && !publishToken.isEmpty());
         // the keys/token check is the relay's one publish decision: RTMP and HTTP-FLV uploads alike
@@ -133,6 +137,7 @@ final class ServerCommand implements Callable<Integer> {
                     + (publishToken != null && !publishToken.isEmpty() ? "KEY?token=TOKEN" : "");
         }
         RtmpServer.Builder builder = RtmpServer.builder().controller(new AccessLog(controller, relay));
+        AutoCloseable snapshotRoutes = snapshots.install(relay, builder, !noHttp); // exact paths, mounted first
         ApiRoutes routes = noHttp ? null : api.mount(relay, builder, spec);
         if (!noHttp) {
             HttpHandler ingest = new HttpFlvIngest(relay);
@@ -149,9 +154,9 @@ final class ServerCommand implements Callable<Integer> {
             if (routes != null) {
                 routes.attach(s);
             }
-            return statusInterval == 0 ? () -> { }
+            return SnapshotCliOptions.closingBoth(snapshotRoutes, statusInterval == 0 ? () -> { }
                     : StatusReporter.start(s, () -> PlayerCounts.stats(relay), () -> PlayerCounts.streams(relay),
-                            Duration.ofSeconds(statusInterval));
+                            Duration.ofSeconds(statusInterval)));
         });
     }
 }

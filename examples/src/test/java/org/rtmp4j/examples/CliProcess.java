@@ -93,6 +93,22 @@ final class CliProcess implements AutoCloseable {
     }
 
     /**
+     * Waits up to 30 s for a stdout line matching {@code wanted}; lines before it are dropped.
+     *
+     * @return the line
+     */
+    String awaitOut(String description, Predicate<String> wanted) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        for (;;) {
+            String line = out.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            assertThat(line).as("a stdout line with %s; stderr: %s", description, drainErr()).isNotNull();
+            if (wanted.test(line)) {
+                return line;
+            }
+        }
+    }
+
+    /**
      * Waits up to 30 s for a stderr line matching {@code wanted}; lines before it are kept in {@link #errSeen()}.
      *
      * @return the line

@@ -221,6 +221,20 @@ final class Ffmpeg implements AutoCloseable {
         return new java.io.File(System.getProperty("os.name").toLowerCase(Locale.ROOT).startsWith("windows") ? "NUL" : "/dev/null");
     }
 
+    /** @return the ffmpeg binary found */
+    Path ffmpegPath() {
+        return tools.ffmpeg();
+    }
+
+    /** @return what a process running this ffmpeg needs in its environment ({@code LD_LIBRARY_PATH} for bytedeco's) */
+    Map<String, String> environment() {
+        if (tools.libraryDir() == null) {
+            return Map.of();
+        }
+        String old = System.getenv("LD_LIBRARY_PATH");
+        return Map.of("LD_LIBRARY_PATH", tools.libraryDir() + (old == null || old.isEmpty() ? "" : ":" + old));
+    }
+
     /** Starts {@code ffmpeg -hide_banner -nostdin -y ARGS}; its output goes to {@code <workDir>/<name>.log}. */
     Run start(String name, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(tools.ffmpeg().toString(), "-hide_banner", "-nostdin", "-y"));

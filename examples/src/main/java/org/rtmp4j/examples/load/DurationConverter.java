@@ -9,7 +9,7 @@ import picocli.CommandLine.TypeConversionException;
  * Reads a non-negative duration written as a number and an optional unit: {@code 500ms}, {@code 60s},
  * {@code 2m}, {@code 1h}; a bare number is seconds. Stateless and thread-safe.
  */
-final class DurationConverter implements ITypeConverter<Duration> {
+public final class DurationConverter implements ITypeConverter<Duration> {
 
     @Override
     public Duration convert(String value) {
