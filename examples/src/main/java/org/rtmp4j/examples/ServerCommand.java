@@ -6,8 +6,10 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.rtmp4j.core.session.RtmpController;
 import org.rtmp4j.http.FlvStreamPath;
+import org.rtmp4j.http.Fmp4StreamPath;
 import org.rtmp4j.http.HttpHandler;
 import org.rtmp4j.http.HttpMethod;
+import org.rtmp4j.live.Fmp4Player;
 import org.rtmp4j.live.HttpFlvIngest;
 import org.rtmp4j.live.HttpFlvPlayer;
 import org.rtmp4j.live.LiveBroadcastController;
@@ -89,7 +91,7 @@ final class ServerCommand implements Callable<Integer> {
             names = "--http-port",
             paramLabel = "PORT",
             defaultValue = "${env:RTMP_HTTP_PORT:-8080}",
-            description = "HTTP port on the same host (HTTP-FLV, WebSocket-FLV), 0 for any free port (env RTMP_HTTP_PORT; default: ${DEFAULT-VALUE}).")
+            description = "HTTP port on the same host (HTTP-FLV, WebSocket-FLV, fMP4), 0 for any free port (env RTMP_HTTP_PORT; default: ${DEFAULT-VALUE}).")
     int httpPort;
 
     @Option(names = "--no-http", description = "Do not listen for HTTP.")
@@ -131,6 +133,7 @@ final class ServerCommand implements Callable<Integer> {
         if (!noHttp) {
             HttpHandler ingest = httpIngest(relay, auth);
             builder.http(httpPort).httpRoute(HttpMethod.GET, FlvStreamPath::matches, new HttpFlvPlayer(relay))
+                    .httpRoute(HttpMethod.GET, Fmp4StreamPath::matches, new Fmp4Player(relay))
                     .httpRoute(HttpMethod.POST, FlvStreamPath::matches, ingest)
                     .httpRoute(HttpMethod.PUT, FlvStreamPath::matches, ingest);
         }
