@@ -62,6 +62,10 @@ final class HlsStream implements MediaSink {
     private LiveSubscription subscription;
     private HlsSegmenter segmenter;
     private boolean videoConfigured;
+    /** {@code onMetaData} names a video codec: audio before the first video keyframe is not an audio-only stream. */
+    private boolean metadataVideo;
+    /** No segment of the current publisher was closed yet. */
+    private boolean firstOfPublish = true;
     private boolean videoStream;
     private boolean started;
     private boolean stopped;
@@ -153,6 +157,9 @@ final class HlsStream implements MediaSink {
         }
         if (event instanceof LiveMedia m) {
             media(m);
+        } else if (event instanceof RelayEvent.Metadata md) {
+            Object v = md.values().get("videocodecid");
+            metadataVideo = v != null && !"0".equals(String.valueOf(v)) && !Double.valueOf(0).equals(v);
         } else if (event instanceof RelayEvent.Unpublished) {
             publisherLeft();
         } else if (event instanceof RelayEvent.Published) {
@@ -180,14 +187,18 @@ final class HlsStream implements MediaSink {
             int before = muxing.initVersion();
             muxing.accept(tag);
             if (muxing.initVersion() != before && segmentOpen && segmentInit != muxing.initVersion()) {
-                endSegment(); // a new codec configuration needs a new EXT-X-MAP (RFC 8216bis §4.4.4.5)
-                discontinuity = true;
+                if (firstOfPublish && partIndex == 0) {
+                    map(muxing.initVersion()); // a track added before anything was listed: the new map only
+                } else {
+                    endSegment(); // a new codec configuration needs a new EXT-X-MAP (RFC 8216bis §4.4.4.5)
+                    discontinuity = true;
+                }
             }
             return;
         }
         boolean keyframe = kind == MediaKind.VIDEO_KEY_FRAME;
         if (!started) {
-            videoStream = videoConfigured || video;
+            videoStream = videoConfigured || metadataVideo || video;
             if (videoStream && !keyframe) {
                 return; // a video segment starts at a keyframe (EXT-X-INDEPENDENT-SEGMENTS)
             }
@@ -230,18 +241,8 @@ final class HlsStream implements MediaSink {
             }
             discontinuity = false;
         }
-        int init = muxing.initVersion();
-        if (muxing.hasInit() && store.init(init) == null) {
-            ByteBuffer bytes = muxing.initSegment();
-            store.putInit(init, bytes);
-            playlist.map(HlsPath.initName(init));
-            if (diskPlaylist != null) {
-                diskPlaylist.map(HlsPath.initName(init));
-                disk.write(key, instance, HlsPath.initName(init), bytes.duplicate());
-            }
-        }
+        map(muxing.initVersion());
         segmentOpen = true;
-        segmentInit = init;
         segmentStartDts = dts;
         partStartDts = dts;
         partStartsWithKey = independent;
@@ -252,6 +253,21 @@ final class HlsStream implements MediaSink {
             anchorDts = dts;
         }
         playlist.preloadHint(HlsPath.partName(msn, 0, muxing.ts()));
+    }
+
+    /** Stores init segment {@code init} and lists it ({@code EXT-X-MAP}) for the segment being opened or written. */
+    private void map(int init) {
+        segmentInit = init;
+        if (!muxing.hasInit() || store.init(init) != null) {
+            return;
+        }
+        ByteBuffer bytes = muxing.initSegment();
+        store.putInit(init, bytes);
+        playlist.map(HlsPath.initName(init));
+        if (diskPlaylist != null) {
+            diskPlaylist.map(HlsPath.initName(init));
+            disk.write(key, instance, HlsPath.initName(init), bytes.duplicate());
+        }
     }
 
     /** The samples up to {@code endDts} (excluded) are {@code out}: one part. */
@@ -287,12 +303,11 @@ final class HlsStream implements MediaSink {
         msn++;
         partIndex = 0;
         segmentOpen = false;
+        firstOfPublish = false;
         for (Waiter w : firstSegment.ready(Long.MAX_VALUE, Integer.MAX_VALUE)) {
             w.wake(false);
         }
-        for (Waiter w : blocked.ready(msn - 1, Integer.MAX_VALUE)) {
-            w.wake(false); // they check again: a part past the segment's last waits for the next part
-        }
+        wakeReady();
     }
 
     /** Ends the segment being written with every sample buffered (publisher gone, codec change). */
@@ -315,6 +330,8 @@ final class HlsStream implements MediaSink {
         unpublishedSinceNanos = nanos.getAsLong();
         started = false;
         videoConfigured = false;
+        metadataVideo = false;
+        firstOfPublish = true;
         segmenter = null;
         muxing.reset();
         timeline.reset();
@@ -323,7 +340,7 @@ final class HlsStream implements MediaSink {
     }
 
     private void wakeReady() {
-        List<Waiter> ready = blocked.ready(playlist.lastMsn(), playlist.lastPart());
+        List<Waiter> ready = blocked.ready(playlist);
         for (Waiter w : ready) {
             w.wake(false);
         }
@@ -371,7 +388,7 @@ final class HlsStream implements MediaSink {
             return true;
         }
         long m = request.msn().orElseThrow();
-        int p = request.part().orElse(Integer.MAX_VALUE); // _HLS_msn alone: the whole segment
+        int p = request.part().orElse(-1); // _HLS_msn alone: the whole segment
         if (!blocked.add(m, p, deadlineNanos, waiter)) {
             throw new HlsRequestException(503, -1, "too many blocked playlist requests");
         }
