@@ -29,9 +29,11 @@ import org.rtmp4j.live.StreamKey;
  * loops read segments and render playlists under the same monitor. Waiters ({@link Waiter}) are
  * woken under the monitor and must only post their answer to their own thread.
  *
- * <p>A publisher that leaves ends the segment being written (its samples are flushed); the next
- * publisher's first segment starts with {@code EXT-X-DISCONTINUITY} (RFC 8216bis §4.4.4.3), a muxer
- * reset and its own timeline, under the same media sequence numbering, so URIs never repeat.
+ * <p>A publisher that leaves ends the segment being written (its samples are flushed); a publisher
+ * that comes back within {@link HlsOptions#blockingTimeout()} continues the playlist: its first
+ * segment starts with {@code EXT-X-DISCONTINUITY} (RFC 8216bis §4.4.4.3), a muxer reset and its own
+ * timeline, under the same media sequence numbering, so URIs never repeat. Later the playlist ends
+ * ({@code EXT-X-ENDLIST}) and the next publish gets a new instance.
  */
 final class HlsStream implements MediaSink {
     /** Something parked until the playlist reaches a part, or until its deadline. */
@@ -71,6 +73,7 @@ final class HlsStream implements MediaSink {
     private boolean stopped;
     private boolean live = true;
     private boolean discontinuity;
+    private boolean ended;
     private long msn;
     private int partIndex;
     private boolean segmentOpen;
@@ -163,6 +166,10 @@ final class HlsStream implements MediaSink {
         } else if (event instanceof RelayEvent.Unpublished) {
             publisherLeft();
         } else if (event instanceof RelayEvent.Published) {
+            if (ended) {
+                stop(); // its playlist has ended: the next request starts a new instance
+                return;
+            }
             live = true;
             unpublishedSinceNanos = -1;
         } else if (event instanceof RelayEvent.Refused) {
@@ -446,8 +453,31 @@ final class HlsStream implements MediaSink {
             w.wake(true);
         }
         long gone = unpublishedSinceNanos;
+        if (!live && !ended && gone >= 0 && nowNanos - gone >= options.blockingTimeout().toNanos()) {
+            endList();
+        }
         return !alwaysOn && nowNanos - lastRequestNanos >= idleNanos || !live && gone >= 0
                 && nowNanos - Math.max(gone, lastRequestNanos) >= idleNanos;
+    }
+
+    /**
+     * The publisher has been gone for {@link HlsOptions#blockingTimeout()}: the playlist ends
+     * ({@code EXT-X-ENDLIST}, RFC 8216bis §4.4.3.4) so players finish instead of waiting, and parked
+     * reloads are answered with it. A later publish of the name starts a new instance.
+     */
+    private void endList() {
+        ended = true;
+        playlist.end();
+        if (diskPlaylist != null) {
+            diskPlaylist.end();
+            disk.playlist(key, diskPlaylist.render(false, ""));
+        }
+        for (Waiter w : blocked.clear()) {
+            w.wake(false);
+        }
+        for (Waiter w : firstSegment.clear()) {
+            w.wake(true);
+        }
     }
 
     /** Unsubscribes, frees the memory and answers every parked waiter (as timed out). Idempotent. */
