@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.rtmp4j.core.session.RtmpController;
+import org.rtmp4j.hls.HlsHandler;
 import org.rtmp4j.http.FlvStreamPath;
 import org.rtmp4j.http.Fmp4StreamPath;
 import org.rtmp4j.http.HttpHandler;
@@ -97,6 +98,9 @@ final class ServerCommand implements Callable<Integer> {
     @Option(names = "--no-http", description = "Do not listen for HTTP.")
     boolean noHttp;
 
+    @Mixin
+    HlsCliOptions hls = new HlsCliOptions();
+
     @Spec
     CommandSpec spec;
 
@@ -137,14 +141,26 @@ final class ServerCommand implements Callable<Integer> {
                     .httpRoute(HttpMethod.POST, FlvStreamPath::matches, ingest)
                     .httpRoute(HttpMethod.PUT, FlvStreamPath::matches, ingest);
         }
+        HlsHandler hlsHandler = noHttp ? null : hls.mount(builder, relay, spec.commandLine());
+        if (hlsHandler != null) {
+            hint += System.lineSeparator() + "HLS and LL-HLS: http://HOST:<http port>/live/KEY.m3u8";
+        }
         if (jmxDomain != null && !jmxDomain.isEmpty()) {
             builder.jmx(jmxDomain);
             relay.registerMBean(jmxDomain);
         }
         PrintWriter out = spec.commandLine().getOut();
-        return server.runUntilShutdown(builder, out, "live server", hint, s -> statusInterval == 0
-                ? () -> { }
-                : StatusReporter.start(s, relay::stats, relay::activeStreams, Duration.ofSeconds(statusInterval)));
+        return server.runUntilShutdown(builder, out, "live server", hint, s -> {
+            AutoCloseable status = statusInterval == 0
+                    ? () -> { }
+                    : StatusReporter.start(s, relay::stats, relay::activeStreams, Duration.ofSeconds(statusInterval));
+            return () -> {
+                status.close();
+                if (hlsHandler != null) {
+                    hlsHandler.close();
+                }
+            };
+        });
     }
 
     /**

@@ -278,6 +278,26 @@ final class Ffmpeg implements AutoCloseable {
         return parseProbe(lines);
     }
 
+    /**
+     * Runs {@code ffprobe -v error ARGS} to completion (60 s at most) and requires exit code 0.
+     *
+     * @return its output lines
+     */
+    List<String> ffprobe(String name, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(tools.ffprobe().toString(), "-v", "error"));
+        command.addAll(List.of(args));
+        Path out = workDir.resolve("ffprobe-" + name + ".out");
+        Process p = builder(tools, command, out).start();
+        started.add(p);
+        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("ffprobe " + name + " took over 60 s");
+        }
+        List<String> lines = Files.readAllLines(out, StandardCharsets.UTF_8);
+        assertThat(p.exitValue()).as("ffprobe exit code of %s: %s", name, lines).isZero();
+        return lines;
+    }
+
     /** Parses ffprobe's {@code -of compact} lines: {@code stream|codec_name=h264|codec_type=video|nb_read_frames=125}. */
     static ProbeInfo parseProbe(List<String> lines) {
         List<StreamInfo> streams = new ArrayList<>();
