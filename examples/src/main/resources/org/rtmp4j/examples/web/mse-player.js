@@ -6,8 +6,8 @@
  * player cuts the bytes at top-level box boundaries, reads the codecs string from the init segment's
  * sample entries, and appends the init segment and every moof+mdat pair to one Media Source
  * Extensions SourceBuffer. It keeps the buffer short (removes what lies more than `keepSeconds`
- * behind the playhead) and stays at the live edge: it plays at `catchUpRate` while more than 50 ms
- * over `liveSyncSeconds` behind the buffered end, and jumps to `liveSyncSeconds` behind it when more than
+ * behind the playhead) and stays at the live edge: it plays at `catchUpRate` while more than twice
+ * `liveSyncSeconds` behind the buffered end, and jumps to `liveSyncSeconds` behind it when more than
  * `maxLagSeconds` behind (or before the buffered range).
  *
  *   const player = new RtmpMsePlayer(videoElement, "/live/cam.mp4");
@@ -400,7 +400,7 @@
         return;
       }
       // a little behind: play slightly faster until back at liveSyncSeconds (jumps would stutter)
-      this.video.playbackRate = lag > this.options.liveSyncSeconds + 0.05 ? this.options.catchUpRate : 1;
+      this.video.playbackRate = lag > 2 * this.options.liveSyncSeconds ? this.options.catchUpRate : 1;
       if (this.video.paused) {
         this.video.play().catch(() => {}); // autoplay may need muted or a gesture; the page decides
       }
