@@ -30,8 +30,8 @@ import org.rtmp4j.server.RtmpServer;
 @Tag("browser")
 @Timeout(180)
 class HlsJsBrowserIT {
-    /** Displayed frames measured (25 fps: 12 s, time for hls.js to reach its target latency); then the last 50. */
-    private static final int FRAMES = 300;
+    /** Displayed frames measured (25 fps: 20 s, time for hls.js to reach its target latency); then the last 50. */
+    private static final int FRAMES = 500;
     private static final int STEADY = 50;
 
     @RegisterExtension

@@ -111,6 +111,18 @@ class Fmp4SinkTest {
     }
 
     @Test
+    void anAudioOnlyStreamGetsAFragmentPerAudioFrameOneFrameLate() throws Exception {
+        List<LiveMedia> audio = avatar(1_000).stream().filter(m -> !m.kind().isVideo()).toList();
+        long frames = audio.stream().filter(m -> m.kind() == MediaKind.AUDIO_FRAME).count();
+
+        audio.forEach(sink::onEvent);
+
+        List<String> types = boxes();
+        assertThat(types.subList(0, 2)).containsExactly("ftyp", "moov");
+        assertThat(types.stream().filter("moof"::equals).count()).isEqualTo(frames - 1);
+    }
+
+    @Test
     void overflowAndTheGatesRefusalAbort() {
         sink.onOverflow(2_000_000, 1_000_000);
         assertThat(stream.aborted).isTrue();
