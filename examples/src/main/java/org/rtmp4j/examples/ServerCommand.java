@@ -6,9 +6,12 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.rtmp4j.core.session.RtmpController;
 import org.rtmp4j.examples.api.ApiRoutes;
+import org.rtmp4j.hls.HlsHandler;
 import org.rtmp4j.http.FlvStreamPath;
+import org.rtmp4j.http.Fmp4StreamPath;
 import org.rtmp4j.http.HttpHandler;
 import org.rtmp4j.http.HttpMethod;
+import org.rtmp4j.live.Fmp4Player;
 import org.rtmp4j.live.HttpFlvIngest;
 import org.rtmp4j.live.HttpFlvPlayer;
 import org.rtmp4j.live.LiveBroadcastController;
@@ -90,7 +93,7 @@ final class ServerCommand implements Callable<Integer> {
             names = "--http-port",
             paramLabel = "PORT",
             defaultValue = "${env:RTMP_HTTP_PORT:-8080}",
-            description = "HTTP port on the same host (HTTP-FLV, WebSocket-FLV), 0 for any free port (env RTMP_HTTP_PORT; default: ${DEFAULT-VALUE}).")
+            description = "HTTP port on the same host (HTTP-FLV, WebSocket-FLV, fMP4), 0 for any free port (env RTMP_HTTP_PORT; default: ${DEFAULT-VALUE}).")
     int httpPort;
 
     @Option(names = "--no-http", description = "Do not listen for HTTP.")
@@ -101,6 +104,9 @@ final class ServerCommand implements Callable<Integer> {
 
     @Mixin
     SnapshotCliOptions snapshots = new SnapshotCliOptions();
+
+    @Mixin
+    HlsCliOptions hls = new HlsCliOptions();
 
     @Spec
     CommandSpec spec;
@@ -142,8 +148,13 @@ final class ServerCommand implements Callable<Integer> {
         if (!noHttp) {
             HttpHandler ingest = new HttpFlvIngest(relay);
             builder.http(httpPort).httpRoute(HttpMethod.GET, FlvStreamPath::matches, new HttpFlvPlayer(relay))
+                    .httpRoute(HttpMethod.GET, Fmp4StreamPath::matches, new Fmp4Player(relay))
                     .httpRoute(HttpMethod.POST, FlvStreamPath::matches, ingest)
                     .httpRoute(HttpMethod.PUT, FlvStreamPath::matches, ingest);
+        }
+        HlsHandler hlsHandler = noHttp ? null : hls.mount(builder, relay, spec.commandLine());
+        if (hlsHandler != null) {
+            hint += System.lineSeparator() + "HLS and LL-HLS: http://HOST:<http port>/live/KEY.m3u8";
         }
         if (jmxDomain != null && !jmxDomain.isEmpty()) {
             builder.jmx(jmxDomain);
@@ -154,9 +165,10 @@ final class ServerCommand implements Callable<Integer> {
             if (routes != null) {
                 routes.attach(s);
             }
-            return SnapshotCliOptions.closingBoth(snapshotRoutes, statusInterval == 0 ? () -> { }
+            AutoCloseable status = SnapshotCliOptions.closingBoth(snapshotRoutes, statusInterval == 0 ? () -> { }
                     : StatusReporter.start(s, () -> PlayerCounts.stats(relay), () -> PlayerCounts.streams(relay),
                             Duration.ofSeconds(statusInterval)));
+            return hlsHandler == null ? status : SnapshotCliOptions.closingBoth(status, hlsHandler);
         });
     }
 }

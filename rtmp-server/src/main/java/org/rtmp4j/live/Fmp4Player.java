@@ -1,0 +1,111 @@
+package org.rtmp4j.live;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+import java.util.Optional;
+import org.rtmp4j.core.command.Status;
+import org.rtmp4j.core.session.OutboundLimits;
+import org.rtmp4j.http.Fmp4StreamPath;
+import org.rtmp4j.http.HttpExchange;
+import org.rtmp4j.http.HttpHandler;
+import org.rtmp4j.http.HttpHeaders;
+import org.rtmp4j.http.HttpResponseStream;
+import org.rtmp4j.http.WebSocketListener;
+
+/**
+ * Live fragmented-MP4 players of the hub on the server's own HTTP listener (issue 13, "fMP4 live
+ * stream"): {@code GET /APP/KEY.mp4} answers {@code 200}, {@code Content-Type: video/mp4}, {@code
+ * Cache-Control: no-cache}, chunked on HTTP/1.1 (close-delimited on HTTP/1.0), the CORS header from
+ * the listener's {@code HttpOptions}; with {@code Upgrade: websocket} the same bytes go as binary
+ * messages (RFC 6455 §5.6), one per init segment or fragment. The body is the init segment ({@code
+ * ftyp}+{@code moov}, ISO/IEC 14496-12 §4.3, §8.2), then one {@code moof}+{@code mdat} per video
+ * sample (§8.8) from the cached GOP's keyframe on, then live: what a browser appends to a Media
+ * Source Extensions {@code SourceBuffer} with no demuxing library.
+ *
+ * <p>Before anything is answered the play decision runs ({@link
+ * LiveBroadcastController#authorizePlay} with {@link PlayerKind#HTTP_FMP4} or {@link
+ * PlayerKind#WS_FMP4} and the request's query string): a refusal is {@code 403} with its
+ * description. A name that is not live is {@code 404} unless {@code waitIfNotLive}.
+ *
+ * <p>The player runs on its connection's event loop with the hub's slow-output policy of the given
+ * {@link OutboundLimits} (video dropped to the next keyframe above the high watermark, the
+ * connection closed past the hard cap), as {@link HttpFlvPlayer}. The body ends when the publisher
+ * leaves, and when the stream's codec configuration changes mid-stream (a new init segment would be
+ * needed): the player reconnects and starts from the new init segment. Each player muxes for itself
+ * (one {@code Fmp4Muxer} per connection). Mount it with {@code RtmpServer.Builder.httpRoute(
+ * HttpMethod.GET, Fmp4StreamPath::matches, new Fmp4Player(relay))}.
+ *
+ * <p>Thread-safety: one instance serves every connection.
+ */
+public final class Fmp4Player implements HttpHandler {
+    private final LiveBroadcastController relay;
+    private final OutboundLimits limits;
+    private final boolean waitIfNotLive;
+
+    /** @param relay the hub whose streams to play; {@link OutboundLimits#DEFAULT}, 404 when not live */
+    public Fmp4Player(LiveBroadcastController relay) {
+        this(relay, OutboundLimits.DEFAULT, false);
+    }
+
+    /**
+     * @param relay the hub whose streams to play
+     * @param limits the slow-player bounds, compared with the connection's queued bytes
+     * @param waitIfNotLive whether a name that is not live is answered {@code 200} and waits for its
+     *     publisher instead of {@code 404}
+     * @throws NullPointerException if {@code relay} or {@code limits} is null
+     */
+    public Fmp4Player(LiveBroadcastController relay, OutboundLimits limits, boolean waitIfNotLive) {
+        this.relay = Objects.requireNonNull(relay, "relay");
+        this.limits = Objects.requireNonNull(limits, "limits");
+        this.waitIfNotLive = waitIfNotLive;
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) {
+        Optional<Fmp4StreamPath> path = Fmp4StreamPath.parse(exchange.request().path());
+        if (path.isEmpty()) {
+            exchange.respond(404, HttpHeaders.EMPTY, ByteBuffer.allocate(0));
+            return;
+        }
+        StreamKey key = new StreamKey(path.get().app(), path.get().key());
+        boolean webSocket = exchange.isWebSocketUpgrade();
+        String target = exchange.request().target();
+        int q = target.indexOf('?');
+        Status refusal = relay.authorizePlay(new PlayAttempt(key, webSocket ? PlayerKind.WS_FMP4 : PlayerKind.HTTP_FMP4,
+                exchange.remoteAddress(), q < 0 ? "" : target.substring(q + 1)));
+        if (refusal != null) {
+            text(exchange, 403, refusal.description());
+            return;
+        }
+        if (!waitIfNotLive && !relay.isLive(key)) {
+            text(exchange, 404, key + " is not live");
+            return;
+        }
+        HttpResponseStream stream;
+        if (webSocket) {
+            stream = exchange.acceptWebSocket(new WebSocketListener() { });
+            if (stream == null) {
+                return; // refused handshake, already answered
+            }
+        } else {
+            stream = exchange.stream(200, HttpHeaders.of("Content-Type", "video/mp4", "Cache-Control", "no-cache"));
+        }
+        if (!stream.isOpen()) {
+            return; // HEAD
+        }
+        PlayerKind kind = webSocket ? PlayerKind.WS_FMP4 : PlayerKind.HTTP_FMP4;
+        String name = kind.label() + ":" + exchange.remoteAddress();
+        Optional<LiveSubscription> sub = relay.subscribe(key, new Fmp4Sink(stream, limits, kind), name);
+        if (sub.isEmpty()) {
+            stream.end();
+            return;
+        }
+        stream.onClose(sub.get()::cancel);
+    }
+
+    private static void text(HttpExchange exchange, int status, String message) {
+        exchange.respond(status, HttpHeaders.of("Content-Type", "text/plain"),
+                ByteBuffer.wrap((message + "\n").getBytes(StandardCharsets.UTF_8)));
+    }
+}
