@@ -279,9 +279,9 @@ final class Ffmpeg implements AutoCloseable {
     }
 
     /**
-     * Runs {@code ffprobe -v error ARGS} to completion (60 s at most) and requires exit code 0.
+     * Runs {@code ffprobe -v error ARGS} and returns its output lines (stdout and stderr); fails on a non-zero exit.
      *
-     * @return its output lines
+     * @param name a name for the output file under the work directory
      */
     List<String> ffprobe(String name, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(tools.ffprobe().toString(), "-v", "error"));
@@ -291,11 +291,48 @@ final class Ffmpeg implements AutoCloseable {
         started.add(p);
         if (!p.waitFor(60, TimeUnit.SECONDS)) {
             p.destroyForcibly();
-            throw new AssertionError("ffprobe " + name + " took over 60 s");
+            throw new AssertionError("ffprobe " + command + " took over 60 s");
         }
         List<String> lines = Files.readAllLines(out, StandardCharsets.UTF_8);
-        assertThat(p.exitValue()).as("ffprobe exit code of %s: %s", name, lines).isZero();
+        assertThat(p.exitValue()).as("ffprobe exit code of %s: %s", command, lines).isZero();
         return lines;
+    }
+
+    /**
+     * Decodes stream {@code map} (for example {@code 0:v:0}) of {@code file} with {@code -f framemd5} and returns the
+     * MD5 of each decoded frame in output order (the last column of framemd5's lines).
+     *
+     * @param inputArgs options placed before {@code -i} (decoder flags), may be empty
+     */
+    List<String> frameMd5(String name, Path file, String map, String... inputArgs) throws IOException, InterruptedException {
+        return md5s(name, file, map, false, inputArgs);
+    }
+
+    /**
+     * Like {@link #frameMd5} but without decoding ({@code -c copy}): the MD5 of each packet's bytes as demuxed.
+     */
+    List<String> packetMd5(String name, Path file, String map) throws IOException, InterruptedException {
+        return md5s(name, file, map, true);
+    }
+
+    private List<String> md5s(String name, Path file, String map, boolean copy, String... inputArgs)
+            throws IOException, InterruptedException {
+        Path out = workDir.resolve("framemd5-" + name + ".txt");
+        List<String> args = new ArrayList<>(List.of(inputArgs));
+        args.addAll(List.of("-i", file.toString(), "-map", map));
+        if (copy) {
+            args.addAll(List.of("-c", "copy"));
+        }
+        args.addAll(List.of("-f", "framemd5", out.toString()));
+        run("framemd5-" + name, Duration.ofSeconds(120), args.toArray(new String[0]));
+        List<String> md5 = new ArrayList<>();
+        for (String line : Files.readAllLines(out, StandardCharsets.UTF_8)) {
+            if (!line.startsWith("#") && !line.isBlank()) {
+                String[] cols = line.split(",");
+                md5.add(cols[cols.length - 1].strip());
+            }
+        }
+        return md5;
     }
 
     /** Parses ffprobe's {@code -of compact} lines: {@code stream|codec_name=h264|codec_type=video|nb_read_frames=125}. */

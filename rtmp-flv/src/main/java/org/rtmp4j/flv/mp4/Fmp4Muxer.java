@@ -122,7 +122,8 @@ public final class Fmp4Muxer {
                 if (!Arrays.equals(key, vp9ConfigBytes)) {
                     vp9Config = Vp9CodecConfiguration.parse(u.payload());
                     vp9ConfigBytes = key;
-                    if (video != null && video.entry() instanceof VideoSampleEntry v) {
+                    if (video != null && video.entry() instanceof VideoSampleEntry v
+                            && v.fourCc().equals(VideoFourCc.VP9)) { // a new vpcC, same picture size
                         install(true, CodecConfigs.vp9(vp9Config, v.width(), v.height()), key);
                     }
                 }
@@ -175,9 +176,7 @@ public final class Fmp4Muxer {
             }
         }
         Fmp4Track t = u.video() ? video : audio;
-        String configured = t == null ? null : t.entry() instanceof VideoSampleEntry v ? v.fourCc()
-                : ((AudioSampleEntry) t.entry()).fourCc();
-        if (!u.fourCc().equals(configured)) {
+        if (t == null || !u.fourCc().equals(t.entry().fourCc())) {
             droppedSamples++; // no configuration for this codec (yet)
             return;
         }

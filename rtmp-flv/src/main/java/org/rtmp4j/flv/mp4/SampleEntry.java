@@ -7,6 +7,13 @@ package org.rtmp4j.flv.mp4;
 sealed interface SampleEntry permits VideoSampleEntry, AudioSampleEntry {
 
     /**
+     * Returns the sample entry type (ISO/IEC 14496-12 §8.5.2.2).
+     *
+     * @return avc1, hvc1, av01, vp09, mp4a or Opus
+     */
+    String fourCc();
+
+    /**
      * Returns the handler type of the track (ISO/IEC 14496-12 §8.4.3).
      *
      * @return "vide" or "soun"

@@ -98,6 +98,58 @@ class Fmp4MediaFilesTest {
         assertThat(fragments.get(0).independent()).isTrue();
     }
 
+    @Test
+    void av1OpusEnhancedFileGivesAv01AndOpusTracksAndEveryFrame() throws Exception {
+        List<FlvTag> tags = tags("av1-opus-enhanced-testsrc.flv");
+        Fmp4Muxer m = new Fmp4Muxer();
+        List<Fmp4Fragment> fragments = muxAll(m, tags);
+        assertThat(m.malformedTags()).isZero();
+        assertThat(m.droppedSamples()).isZero();
+        assertThat(m.unsupportedTags()).isZero();
+
+        List<Box> init = Fmp4InitSegmentTest.init(m);
+        Box av01 = Fmp4InitSegmentTest.sampleEntry(init, 0);
+        assertThat(av01.type()).isEqualTo("av01");
+        assertThat(List.of(av01.u16(24), av01.u16(26))).containsExactly(980, 540);
+        Box opus = Fmp4InitSegmentTest.sampleEntry(init, 1);
+        assertThat(opus.type()).isEqualTo("Opus");
+        assertThat(opus.u16(16)).as("mono").isEqualTo(1);
+
+        long videoFrames = 0;
+        long audioFrames = 0;
+        for (FlvTag t : tags) {
+            if (t.type() == FlvTagType.VIDEO) {
+                var h = org.rtmp4j.flv.media.VideoTagHeader.parse(t.body());
+                if (h.packetType() == org.rtmp4j.flv.media.VideoPacketType.CODED_FRAMES
+                        || h.packetType() == org.rtmp4j.flv.media.VideoPacketType.CODED_FRAMES_X) {
+                    videoFrames++;
+                }
+            } else if (t.type() == FlvTagType.AUDIO && org.rtmp4j.flv.media.AudioTagHeader.parse(t.body())
+                    .packetType() == org.rtmp4j.flv.media.AudioPacketType.CODED_FRAMES) {
+                audioFrames++;
+            }
+        }
+        long v = 0;
+        long a = 0;
+        long lastVideoEnd = -1;
+        for (Fmp4Fragment f : fragments) {
+            for (Fmp4FragmentTest.Traf traf : Fmp4FragmentTest.parse(f).trafs()) {
+                if (traf.trackId() == 1) {
+                    if (lastVideoEnd >= 0) {
+                        assertThat(traf.baseDecodeTime()).as("fragments are contiguous").isEqualTo(lastVideoEnd);
+                    }
+                    lastVideoEnd = traf.baseDecodeTime()
+                            + traf.trun().samples().stream().mapToLong(Trun.Entry::duration).sum();
+                    v += traf.trun().samples().size();
+                } else {
+                    a += traf.trun().samples().size();
+                }
+            }
+        }
+        assertThat(v).isEqualTo(videoFrames).isPositive();
+        assertThat(a).isEqualTo(audioFrames).isPositive();
+    }
+
     static ByteBuffer concat(List<ByteBuffer> parts) {
         ByteBuffer all = ByteBuffer.allocate(parts.stream().mapToInt(ByteBuffer::remaining).sum());
         parts.forEach(p -> all.put(p.duplicate()));
