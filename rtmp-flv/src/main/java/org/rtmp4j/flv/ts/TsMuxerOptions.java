@@ -11,8 +11,9 @@ import java.util.Objects;
  *     (ffmpeg's {@code -muxdelay} default); 0 to 10 s. PTS/DTS = (FLV time + this) × 90 kHz
  * @param pcrInterval the longest gap between two PCRs while media keeps arriving at least that
  *     often; default and maximum 100 ms (ISO/IEC 13818-1 §2.7.2); at least 1 ms
- * @param maxAudioPesDuration how much AAC is gathered in one PES packet: a PES is closed when the
- *     next frame would start this long or later after its first frame; default 100 ms; 0 puts
+ * @param maxAudioPesDuration how much AAC is gathered in one PES packet: a PES is closed when one
+ *     more frame (of the last frame's duration) would make it span more than this; default
+ *     100 ms; 0 puts
  *     every frame in its own PES; at most 1 s. Audio-only streams use at most
  *     {@code pcrInterval}, as each audio PES carries the PCR
  */

@@ -36,7 +36,7 @@ final class TsProgram {
     private final List<ByteBuffer> audioPieces = new ArrayList<>();
     private int audioBytes;
     private long audioFirstMs;
-    private long audioPreviousMs;
+    private long audioPreviousMs = Long.MIN_VALUE;
 
     TsProgram(TsMuxerOptions options) {
         this.decodeDelayMs = options.decodeDelay().toMillis();
@@ -129,15 +129,15 @@ final class TsProgram {
         }
         if (audioPieces.isEmpty()) {
             audioFirstMs = dtsMs;
-            audioPreviousMs = dtsMs;
         }
         audioPieces.add(ByteBuffer.wrap(adts));
         audioPieces.add(raw.duplicate());
         audioBytes += size;
-        long nextStart = dtsMs + (dtsMs - audioPreviousMs);
+        long frameMs = dtsMs >= audioPreviousMs && audioPreviousMs != Long.MIN_VALUE
+                ? dtsMs - audioPreviousMs : 0;
         audioPreviousMs = dtsMs;
-        if (nextStart - audioFirstMs >= limit) {
-            flushAudio();
+        if (limit == 0 || dtsMs + 2 * frameMs - audioFirstMs > limit) {
+            flushAudio();           // one more frame would make the PES span more than the limit
         }
     }
 
