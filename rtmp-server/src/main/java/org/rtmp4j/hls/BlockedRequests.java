@@ -196,6 +196,11 @@ public final class BlockedRequests<T> {
         return byWaiter.size();
     }
 
+    /** @return references held in every index together (for leak tests: 0 when empty) */
+    int references() {
+        return partWaiters.size() + segmentWaiters.size() + byDeadline.size() + byWaiter.size();
+    }
+
     private void release(Entry<T> e, List<T> out) {
         (e.part < 0 ? segmentWaiters : partWaiters).remove(e);
         byDeadline.remove(e);

@@ -180,8 +180,10 @@ public final class MediaPlaylist {
      *
      * @param uri the part's URI relative to the prefix, or null for no hint
      * @throws IllegalArgumentException for a bad URI
+     * @throws IllegalStateException after {@link #end()}
      */
     public void preloadHint(String uri) {
+        checkOpen();
         preloadHint = uri == null ? null : checkUri(uri, "uri", false);
         updates++;
     }
@@ -322,7 +324,8 @@ public final class MediaPlaylist {
      *
      * @param skip whether the client asked for a delta update ({@code _HLS_skip})
      * @param querySuffix appended to every URI, e.g. {@code "?hls_ctx=abc"}; null or empty for none
-     * @return the playlist text, lines ended by {@code \n}
+     * @return the playlist text, lines ended by {@code \n}; the same for the same arguments until
+     *     {@link #updateCount()} changes, so a handler may cache it by those three values
      * @throws IllegalArgumentException if the suffix holds a quote, a control character or a space
      */
     public String render(boolean skip, String querySuffix) {
