@@ -282,11 +282,6 @@ final class Ffmpeg implements AutoCloseable {
      * Runs {@code ffprobe -v error ARGS} and returns its output lines (stdout and stderr); fails on a non-zero exit.
      *
      * @param name a name for the output file under the work directory
-=======
-     * Runs {@code ffprobe -v error ARGS} to completion (60 s at most) and requires exit code 0.
-     *
-     * @return its output lines (stdout and stderr)
->>>>>>> mpegts
      */
     List<String> ffprobe(String name, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(tools.ffprobe().toString(), "-v", "error"));
@@ -303,7 +298,6 @@ final class Ffmpeg implements AutoCloseable {
         return lines;
     }
 
-<<<<<<< HEAD
     /**
      * Decodes stream {@code map} (for example {@code 0:v:0}) of {@code file} with {@code -f framemd5} and returns the
      * MD5 of each decoded frame in output order (the last column of framemd5's lines).
