@@ -151,6 +151,11 @@ public final class HlsHandler implements HttpHandler, AutoCloseable {
         return streams.get(key).map(HlsStream::blockedCount).orElse(0);
     }
 
+    /** @return completes when the disk copy queued so far is written (tests); at once without a directory */
+    java.util.concurrent.CompletableFuture<Void> diskFlushed() {
+        return diskWriter == null ? java.util.concurrent.CompletableFuture.completedFuture(null) : diskWriter.flushed();
+    }
+
     private void tick() {
         try {
             streams.tick();

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,6 +23,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 import org.rtmp4j.client.Publisher;
 import org.rtmp4j.core.command.Status;
 import org.rtmp4j.flv.FlvReader;
@@ -66,7 +68,11 @@ class HlsHandlerIT {
     private int sent;
 
     private void start(HlsOptions options) throws Exception {
-        hls = new HlsHandler(relay, options);
+        start(options, null);
+    }
+
+    private void start(HlsOptions options, Path dir) throws Exception {
+        hls = new HlsHandler(relay, options, dir);
         server = fixture.start(RtmpServer.builder().http(new InetSocketAddress("127.0.0.1", 0)).maxConnectionsPerIp(5000)
                 .httpRoute(HttpMethod.GET, HlsPath::matches, hls).httpRoute(HttpMethod.HEAD, HlsPath::matches, hls), relay);
         source = new ArrayList<>();
@@ -307,5 +313,28 @@ class HlsHandlerIT {
         String after = get("/live/cam.m3u8?hls_ctx=" + token).body();
         assertThat(after).contains("#EXT-X-DISCONTINUITY");
         assertThat(find(SEGMENT, after).group(1)).isEqualTo(instance);
+    }
+
+    @Test
+    void withADirectoryTheSegmentsAndAPlainPlaylistAreWrittenAndExpiredOnesDeleted(@TempDir Path dir) throws Exception {
+        start(HlsOptions.builder().segmentDuration(Duration.ofSeconds(1)).segmentsKept(1).build(), dir);
+        String playlist = firstPlaylist();
+        Matcher seg = find(SEGMENT, playlist);
+        Path first = dir.resolve("live/cam/" + seg.group(1) + "/seg-" + seg.group(2) + ".m4s");
+        sendUntil(Integer.MAX_VALUE, 0);
+        hls.diskFlushed().get(10, TimeUnit.SECONDS);
+        String onDisk = Files.readString(dir.resolve("live/cam.m3u8"));
+        assertThat(onDisk).contains("#EXT-X-MAP:URI=\"cam/" + seg.group(1) + "/init-").contains("cam/" + seg.group(1) + "/seg-")
+                .doesNotContain("#EXT-X-PART", "CAN-BLOCK-RELOAD", "hls_ctx");
+        Matcher listed = Pattern.compile("cam/[0-9a-z]+/seg-\\d+\\.m4s").matcher(onDisk);
+        while (listed.find()) {
+            assertThat(dir.resolve("live/" + listed.group())).as(listed.group()).exists();
+        }
+        for (int round = 1; round <= 3 && Files.exists(first); round++) {
+            sent = 0;
+            sendUntil(Integer.MAX_VALUE, round * 12_000);
+            hls.diskFlushed().get(10, TimeUnit.SECONDS);
+        }
+        assertThat(first).as("an expired segment is deleted").doesNotExist();
     }
 }
