@@ -311,7 +311,7 @@ class HlsHandlerIT {
         publish();
         sendUntil(Integer.MAX_VALUE, 0);
         String after = get("/live/cam.m3u8?hls_ctx=" + token).body();
-        assertThat(after).contains("#EXT-X-DISCONTINUITY");
+        assertThat(after.lines()).as(after).contains("#EXT-X-DISCONTINUITY");
         assertThat(find(SEGMENT, after).group(1)).isEqualTo(instance);
     }
 
@@ -336,5 +336,29 @@ class HlsHandlerIT {
             hls.diskFlushed().get(10, TimeUnit.SECONDS);
         }
         assertThat(first).as("an expired segment is deleted").doesNotExist();
+    }
+
+    @Test
+    void timestampsThatWrapPastTwoToThe32MillisecondsStayOneMonotonicTimeline() throws Exception {
+        start(HlsOptions.builder().segmentDuration(Duration.ofSeconds(1)).build());
+        int offset = (int) ((1L << 32) - 5_000); // the file crosses 2^32 ms 5 s in
+        sendUntil(1000, offset);
+        CompletableFuture<HttpResponse<String>> first = getAsync("/live/cam.m3u8");
+        await(() -> hls.blockedRequests(CAM) == 1, "the first playlist request is parked");
+        sendUntil(Integer.MAX_VALUE, offset);
+        String token = find(SEGMENT, first.get(10, TimeUnit.SECONDS).body()).group(3);
+        String playlist = get("/live/cam.m3u8?hls_ctx=" + token).body();
+        assertThat(playlist.lines()).doesNotContain("#EXT-X-DISCONTINUITY");
+        Matcher extinf = Pattern.compile("#EXTINF:([0-9.]+),").matcher(playlist);
+        double total = 0;
+        int segments = 0;
+        while (extinf.find()) {
+            double d = Double.parseDouble(extinf.group(1));
+            assertThat(d).as(playlist).isBetween(0.5, 4.0);
+            total += d;
+            segments++;
+        }
+        assertThat(segments).isGreaterThanOrEqualTo(4);
+        assertThat(total).as("no jump of 2^32 ms at the wrap").isLessThan(12.0);
     }
 }
