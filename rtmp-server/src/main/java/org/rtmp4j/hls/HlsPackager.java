@@ -124,6 +124,9 @@ final class HlsPackager {
             endSegment();
         }
         long dts = timeline.unwrap(m.timestamp());
+        if (firstOfPublish) {
+            anchor(dts);
+        }
         HlsSegmenter.Cut cut = segmenter.onSample(video, dts, keyframe);
         if (!options.lowLatency() && cut == HlsSegmenter.Cut.PART) {
             cut = HlsSegmenter.Cut.NONE;
@@ -162,11 +165,21 @@ final class HlsPackager {
         partStartsWithKey = independent;
         partIndex = 0;
         segmentSec = 0;
-        if (anchorTime == null) {
-            anchorTime = clock.instant();
+        playlist.preloadHint(HlsPath.partName(msn, 0, muxing.ts()));
+    }
+
+    /**
+     * Ties media time to the wall clock for {@code EXT-X-PROGRAM-DATE-TIME} (RFC 8216bis §4.4.4.6): the newest
+     * sample is taken to be "now". Until the publisher's first segment is closed a sample that would map into
+     * the future moves the anchor (the cached GOP arrives in one burst, its first sample seconds old), so the
+     * times are those of the live edge, which is what players measure latency against; afterwards it stays.
+     */
+    private void anchor(long dts) {
+        Instant now = clock.instant();
+        if (anchorTime == null || anchorTime.plusMillis(dts - anchorDts).isAfter(now)) {
+            anchorTime = now;
             anchorDts = dts;
         }
-        playlist.preloadHint(HlsPath.partName(msn, 0, muxing.ts()));
     }
 
     /** Stores init segment {@code init} and lists it ({@code EXT-X-MAP}) for the segment being opened or written. */

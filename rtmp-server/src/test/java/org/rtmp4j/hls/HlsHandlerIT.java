@@ -9,7 +9,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -72,7 +75,11 @@ class HlsHandlerIT {
     }
 
     private void start(HlsOptions options, Path dir) throws Exception {
-        hls = new HlsHandler(relay, options, dir);
+        start(options, dir, Clock.systemUTC());
+    }
+
+    private void start(HlsOptions options, Path dir, Clock clock) throws Exception {
+        hls = new HlsHandler(relay, options, dir, clock, System::nanoTime);
         server = fixture.start(RtmpServer.builder().http(new InetSocketAddress("127.0.0.1", 0)).maxConnectionsPerIp(5000)
                 .httpRoute(HttpMethod.GET, HlsPath::matches, hls).httpRoute(HttpMethod.HEAD, HlsPath::matches, hls), relay);
         source = new ArrayList<>();
@@ -360,5 +367,28 @@ class HlsHandlerIT {
         }
         assertThat(segments).isGreaterThanOrEqualTo(4);
         assertThat(total).as("no jump of 2^32 ms at the wrap").isLessThan(12.0);
+    }
+
+    @Test
+    void programDateTimeIsTheLiveEdgesNotTheBurstOfTheCachedGop() throws Exception {
+        Instant now = Instant.parse("2026-12-07T01:00:00Z");
+        start(HlsOptions.defaults(), null, Clock.fixed(now, ZoneOffset.UTC)); // every sample arrives "now"
+        String playlist = firstPlaylist();
+        sendUntil(Integer.MAX_VALUE, 0);
+        List<Instant> times = new ArrayList<>();
+        List<Double> durations = new ArrayList<>();
+        for (String line : get("/live/cam.m3u8?hls_ctx=" + find(SEGMENT, playlist).group(3)).body().split("\n")) {
+            if (line.startsWith("#EXT-X-PROGRAM-DATE-TIME:")) {
+                times.add(Instant.parse(line.substring(line.indexOf(':') + 1)));
+            } else if (line.startsWith("#EXTINF:")) {
+                durations.add(Double.parseDouble(line.substring(8, line.indexOf(','))));
+            }
+        }
+        assertThat(durations).hasSizeGreaterThanOrEqualTo(2);
+        Instant first = times.get(0);
+        double firstSeconds = durations.get(0);
+        assertThat(first).as("segment 0 lies in the past: its media arrived in one burst at 'now'").isBefore(now);
+        assertThat(times.get(1)).as("the sample that closed segment 0 is the live edge")
+                .isEqualTo(now).isEqualTo(first.plusMillis(Math.round(firstSeconds * 1000)));
     }
 }
