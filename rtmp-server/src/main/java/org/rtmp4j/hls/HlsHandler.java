@@ -184,6 +184,19 @@ public final class HlsHandler implements HttpHandler, AutoCloseable {
             text(exchange, 400, e.getMessage());
             return;
         }
+        BlockingRequest request = BlockingRequest.NONE;
+        if (path.type() == HlsPath.Type.PLAYLIST) {
+            try {
+                request = BlockingRequest.parse(query);
+            } catch (HlsRequestException e) {
+                text(exchange, e.status(), e.reason());
+                return;
+            }
+            if (streams.get(key).isEmpty() && !relay.isLive(key)) {
+                text(exchange, 404, key + " is not live"); // before any session: no viewer of nothing
+                return;
+            }
+        }
         long now = nanos.getAsLong();
         boolean known = token != null && sessions.touch(token, key, now);
         if (!known) {
@@ -203,20 +216,13 @@ public final class HlsHandler implements HttpHandler, AutoCloseable {
             }
         }
         if (path.type() == HlsPath.Type.PLAYLIST) {
-            playlist(exchange, key, query, token);
+            playlist(exchange, key, request, token);
         } else {
             resource(exchange, path);
         }
     }
 
-    private void playlist(HttpExchange exchange, StreamKey key, String query, String token) {
-        BlockingRequest request;
-        try {
-            request = BlockingRequest.parse(query);
-        } catch (HlsRequestException e) {
-            text(exchange, e.status(), e.reason());
-            return;
-        }
+    private void playlist(HttpExchange exchange, StreamKey key, BlockingRequest request, String token) {
         Optional<HlsStream> found = streams.getOrStart(key);
         if (found.isEmpty()) {
             text(exchange, 404, key + " is not live");

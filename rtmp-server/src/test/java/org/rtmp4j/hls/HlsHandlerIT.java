@@ -263,7 +263,10 @@ class HlsHandlerIT {
         assertThat(refused.statusCode()).isEqualTo(403);
         assertThat(refused.body()).contains("no HLS for you");
         assertThat(hls.sessionCount(CAM)).isZero();
+        int before = decisions.get();
         assertThat(get("/live/nobody.m3u8").statusCode()).isEqualTo(404);
+        assertThat(decisions).as("no decision, no session for a name that is not live").hasValue(before);
+        assertThat(hls.sessionCount(new StreamKey("live", "nobody"))).isZero();
         assertThat(get("/live/cam/zz/seg-0.m4s").statusCode()).isEqualTo(404);
         assertThat(get("/live/cam/zz/seg-0.m4s?deny=1").statusCode()).isEqualTo(403);
     }
