@@ -66,13 +66,13 @@ final class HlsDiskWriter implements HlsDisk, AutoCloseable {
 
     @Override
     public void playlist(StreamKey key, String text) {
-        if (playlists.put(key, text) == null) {
-            submit(() -> {
+        if (playlists.put(key, text) == null && !submit(() -> {
                 String latest = playlists.remove(key);
                 if (latest != null) {
                     atomicWrite(playlistPath(key), ByteBuffer.wrap(latest.getBytes(StandardCharsets.UTF_8)));
                 }
-            }, key + ".m3u8");
+            }, key + ".m3u8")) {
+            playlists.remove(key); // dropped: the next playlist submits again
         }
     }
 
@@ -118,7 +118,8 @@ final class HlsDiskWriter implements HlsDisk, AutoCloseable {
         void run() throws IOException;
     }
 
-    private void submit(IoTask task, String what) {
+    /** @return false when the queue was full and the task dropped */
+    private boolean submit(IoTask task, String what) {
         try {
             writer.execute(() -> {
                 try {
@@ -127,11 +128,13 @@ final class HlsDiskWriter implements HlsDisk, AutoCloseable {
                     log.warn("HLS disk copy of {} failed: {}", what, e.toString());
                 }
             });
+            return true;
         } catch (RejectedExecutionException e) {
             if (dropped.getAndIncrement() % 100 == 0) {
                 log.warn("HLS disk writer behind (more than {} writes queued): {} dropped, {} in all",
                         writer.getQueue().remainingCapacity() + writer.getQueue().size(), what, dropped.get());
             }
+            return false;
         }
     }
 

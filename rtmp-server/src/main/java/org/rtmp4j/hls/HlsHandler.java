@@ -18,6 +18,8 @@ import org.rtmp4j.http.HttpHeaders;
 import org.rtmp4j.live.LiveBroadcastController;
 import org.rtmp4j.live.PlayAttempt;
 import org.rtmp4j.live.PlayDecision;
+import org.rtmp4j.live.PlayerGroup;
+import org.rtmp4j.live.PlayerGroupSource;
 import org.rtmp4j.live.PlayerKind;
 import org.rtmp4j.live.StreamKey;
 import org.slf4j.Logger;
@@ -79,6 +81,8 @@ public final class HlsHandler implements HttpHandler, AutoCloseable {
     private final HlsStreams streams;
     private final HlsDiskWriter diskWriter;
     private final ScheduledExecutorService timer;
+    /** HLS viewers in the hub's player counts by kind (API, metrics): one per open viewing session. */
+    private final PlayerGroupSource viewers;
 
     /**
      * Memory only.
@@ -109,6 +113,11 @@ public final class HlsHandler implements HttpHandler, AutoCloseable {
         this.diskWriter = dir == null ? null : new HlsDiskWriter(dir, HlsDiskWriter.DEFAULT_MAX_QUEUED);
         this.streams = new HlsStreams(relay, options, clock, nanos, diskWriter == null ? HlsDisk.NONE : diskWriter);
         relay.addListener(streams);
+        this.viewers = key -> {
+            int n = sessions.count(key);
+            return n == 0 ? Map.of() : Map.of(PlayerKind.HLS, new PlayerGroup(n, 0, 0));
+        };
+        relay.control().addPlayerGroupSource(viewers);
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "rtmp4j-hls-timer");
             t.setDaemon(true);
@@ -151,6 +160,11 @@ public final class HlsHandler implements HttpHandler, AutoCloseable {
         return streams.get(key).map(HlsStream::blockedCount).orElse(0);
     }
 
+    /** @return completes when the disk copy queued so far is written (tests); at once without a directory */
+    java.util.concurrent.CompletableFuture<Void> diskFlushed() {
+        return diskWriter == null ? java.util.concurrent.CompletableFuture.completedFuture(null) : diskWriter.flushed();
+    }
+
     private void tick() {
         try {
             streams.tick();
@@ -179,6 +193,19 @@ public final class HlsHandler implements HttpHandler, AutoCloseable {
             text(exchange, 400, e.getMessage());
             return;
         }
+        BlockingRequest request = BlockingRequest.NONE;
+        if (path.type() == HlsPath.Type.PLAYLIST) {
+            try {
+                request = BlockingRequest.parse(query);
+            } catch (HlsRequestException e) {
+                text(exchange, e.status(), e.reason());
+                return;
+            }
+            if (streams.get(key).isEmpty() && !relay.isLive(key)) {
+                text(exchange, 404, key + " is not live"); // before any session: no viewer of nothing
+                return;
+            }
+        }
         long now = nanos.getAsLong();
         boolean known = token != null && sessions.touch(token, key, now);
         if (!known) {
@@ -198,20 +225,13 @@ public final class HlsHandler implements HttpHandler, AutoCloseable {
             }
         }
         if (path.type() == HlsPath.Type.PLAYLIST) {
-            playlist(exchange, key, query, token);
+            playlist(exchange, key, request, token);
         } else {
             resource(exchange, path);
         }
     }
 
-    private void playlist(HttpExchange exchange, StreamKey key, String query, String token) {
-        BlockingRequest request;
-        try {
-            request = BlockingRequest.parse(query);
-        } catch (HlsRequestException e) {
-            text(exchange, e.status(), e.reason());
-            return;
-        }
+    private void playlist(HttpExchange exchange, StreamKey key, BlockingRequest request, String token) {
         Optional<HlsStream> found = streams.getOrStart(key);
         if (found.isEmpty()) {
             text(exchange, 404, key + " is not live");
@@ -331,6 +351,7 @@ public final class HlsHandler implements HttpHandler, AutoCloseable {
     public void close() {
         timer.shutdownNow();
         relay.removeListener(streams);
+        relay.control().removePlayerGroupSource(viewers);
         streams.stopAll();
         if (diskWriter != null) {
             diskWriter.close();

@@ -2,17 +2,10 @@ package org.rtmp4j.hls;
 
 import java.nio.ByteBuffer;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
-import org.rtmp4j.core.Timeline;
-import org.rtmp4j.core.message.VideoMessage;
-import org.rtmp4j.flv.FlvTag;
-import org.rtmp4j.flv.FlvTagType;
 import org.rtmp4j.live.LiveMedia;
 import org.rtmp4j.live.LiveSubscription;
-import org.rtmp4j.live.MediaKind;
 import org.rtmp4j.live.MediaSink;
 import org.rtmp4j.live.RelayEvent;
 import org.rtmp4j.live.StreamKey;
@@ -35,7 +28,7 @@ import org.rtmp4j.live.StreamKey;
  * timeline, under the same media sequence numbering, so URIs never repeat. Later the playlist ends
  * ({@code EXT-X-ENDLIST}) and the next publish gets a new instance.
  */
-final class HlsStream implements MediaSink {
+final class HlsStream implements MediaSink, HlsPackager.Events {
     /** Something parked until the playlist reaches a part, or until its deadline. */
     interface Waiter {
         /**
@@ -49,41 +42,15 @@ final class HlsStream implements MediaSink {
     private final StreamKey key;
     private final String instance;
     private final HlsOptions options;
-    private final Clock clock;
     private final LongSupplier nanos;
-    private final HlsDisk disk;
-    private final MediaPlaylist playlist;
-    /** The copy written to disk: no parts, no blocking reload (a plain file server cannot hold). */
-    private final MediaPlaylist diskPlaylist;
-    private final SegmentStore store;
+    private final HlsPackager packager;
     private final BlockedRequests<Waiter> blocked;
     /** Playlist requests that came before the first segment closed (a playlist must list one). */
     private final BlockedRequests<Waiter> firstSegment;
-    private final Muxing muxing;
-    private final Timeline timeline = new Timeline();
     private LiveSubscription subscription;
-    private HlsSegmenter segmenter;
-    private boolean videoConfigured;
-    /** {@code onMetaData} names a video codec: audio before the first video keyframe is not an audio-only stream. */
-    private boolean metadataVideo;
-    /** No segment of the current publisher was closed yet. */
-    private boolean firstOfPublish = true;
-    private boolean videoStream;
-    private boolean started;
     private boolean stopped;
     private boolean live = true;
-    private boolean discontinuity;
     private boolean ended;
-    private long msn;
-    private int partIndex;
-    private boolean segmentOpen;
-    private int segmentInit;
-    private long segmentStartDts;
-    private long partStartDts;
-    private boolean partStartsWithKey;
-    private double segmentSec;
-    private long anchorDts;
-    private Instant anchorTime;
     private volatile long lastRequestNanos;
     private volatile long unpublishedSinceNanos = -1;
 
@@ -92,23 +59,17 @@ final class HlsStream implements MediaSink {
      * @param instance this instance's id, the third path segment of every URI ({@link HlsPath})
      * @param options segment and part durations, container, retention, blocking limits
      * @param clock wall clock of {@code EXT-X-PROGRAM-DATE-TIME}
-     * @param disk where files are copied ({@link HlsDisk#NONE} for memory only)
      * @param nanos the request clock, ns (idle timers)
+     * @param disk where files are copied ({@link HlsDisk#NONE} for memory only)
      */
     HlsStream(StreamKey key, String instance, HlsOptions options, Clock clock, LongSupplier nanos, HlsDisk disk) {
         this.key = key;
         this.instance = instance;
         this.options = options;
-        this.clock = clock;
-        this.disk = disk;
-        String prefix = key.name() + "/" + instance + "/";
-        this.playlist = new MediaPlaylist(options, prefix);
-        this.diskPlaylist = disk == HlsDisk.NONE ? null : new MediaPlaylist(options.toBuilder().lowLatency(false).build(), prefix);
-        this.store = new SegmentStore(this::expired);
+        this.nanos = nanos;
+        this.packager = new HlsPackager(key, instance, options, clock, disk, this);
         this.blocked = new BlockedRequests<>(options.maxBlockedRequests());
         this.firstSegment = new BlockedRequests<>(options.maxBlockedRequests());
-        this.muxing = options.container() == HlsContainer.MPEGTS ? new Muxing.Ts() : new Muxing.Fmp4();
-        this.nanos = nanos;
         this.lastRequestNanos = nanos.getAsLong();
     }
 
@@ -159,12 +120,13 @@ final class HlsStream implements MediaSink {
             return;
         }
         if (event instanceof LiveMedia m) {
-            media(m);
+            packager.media(m);
         } else if (event instanceof RelayEvent.Metadata md) {
-            Object v = md.values().get("videocodecid");
-            metadataVideo = v != null && !"0".equals(String.valueOf(v)) && !Double.valueOf(0).equals(v);
+            packager.metadata(md.values());
         } else if (event instanceof RelayEvent.Unpublished) {
-            publisherLeft();
+            packager.publisherLeft();
+            live = false;
+            unpublishedSinceNanos = nanos.getAsLong();
         } else if (event instanceof RelayEvent.Published) {
             if (ended) {
                 stop(); // its playlist has ended: the next request starts a new instance
@@ -182,179 +144,23 @@ final class HlsStream implements MediaSink {
         stop(); // not reached: nothing is ever queued
     }
 
-    private void media(LiveMedia m) {
-        MediaKind kind = m.kind();
-        if (kind == MediaKind.VIDEO_MALFORMED) {
-            return;
-        }
-        boolean video = m.message() instanceof VideoMessage;
-        FlvTag tag = new FlvTag(video ? FlvTagType.VIDEO : FlvTagType.AUDIO, m.timestamp(), m.message().payload());
-        if (kind.isSequenceHeader()) {
-            videoConfigured |= video;
-            int before = muxing.initVersion();
-            muxing.accept(tag);
-            if (muxing.initVersion() != before && segmentOpen && segmentInit != muxing.initVersion()) {
-                if (firstOfPublish && partIndex == 0) {
-                    map(muxing.initVersion()); // a track added before anything was listed: the new map only
-                } else {
-                    endSegment(); // a new codec configuration needs a new EXT-X-MAP (RFC 8216bis §4.4.4.5)
-                    discontinuity = true;
-                }
-            }
-            return;
-        }
-        boolean keyframe = kind == MediaKind.VIDEO_KEY_FRAME;
-        if (!started) {
-            videoStream = videoConfigured || metadataVideo || video;
-            if (videoStream && !keyframe) {
-                return; // a video segment starts at a keyframe (EXT-X-INDEPENDENT-SEGMENTS)
-            }
-            started = true;
-            segmenter = new HlsSegmenter(options, videoStream);
-        } else if (!videoStream && video && keyframe) {
-            videoStream = true; // video after audio-only: cut at this keyframe, then by video rules
-            segmenter = new HlsSegmenter(options, true);
-            endSegment();
-        }
-        long dts = timeline.unwrap(m.timestamp());
-        HlsSegmenter.Cut cut = segmenter.onSample(video, dts, keyframe);
-        if (!options.lowLatency() && cut == HlsSegmenter.Cut.PART) {
-            cut = HlsSegmenter.Cut.NONE;
-        }
-        if (!segmentOpen) {
-            openSegment(dts, keyframe || !videoStream);
-            muxing.startSegment();
-            muxing.accept(tag);
-        } else if (cut != HlsSegmenter.Cut.NONE) {
-            boolean newSegment = cut == HlsSegmenter.Cut.SEGMENT;
-            finishPart(muxing.cut(tag, newSegment), dts);
-            if (newSegment) {
-                closeSegment();
-                openSegment(dts, true);
-            } else {
-                partStartDts = dts;
-                partStartsWithKey = keyframe || !videoStream;
-            }
-        } else {
-            muxing.accept(tag);
+    private void wakeReady() {
+        for (Waiter w : blocked.ready(packager.playlist())) {
+            w.wake(false);
         }
     }
 
-    private void openSegment(long dts, boolean independent) {
-        if (discontinuity) {
-            playlist.discontinuity();
-            if (diskPlaylist != null) {
-                diskPlaylist.discontinuity();
-            }
-            discontinuity = false;
-        }
-        map(muxing.initVersion());
-        segmentOpen = true;
-        segmentStartDts = dts;
-        partStartDts = dts;
-        partStartsWithKey = independent;
-        partIndex = 0;
-        segmentSec = 0;
-        if (anchorTime == null) {
-            anchorTime = clock.instant();
-            anchorDts = dts;
-        }
-        playlist.preloadHint(HlsPath.partName(msn, 0, muxing.ts()));
-    }
-
-    /** Stores init segment {@code init} and lists it ({@code EXT-X-MAP}) for the segment being opened or written. */
-    private void map(int init) {
-        segmentInit = init;
-        if (!muxing.hasInit() || store.init(init) != null) {
-            return;
-        }
-        ByteBuffer bytes = muxing.initSegment();
-        store.putInit(init, bytes);
-        playlist.map(HlsPath.initName(init));
-        if (diskPlaylist != null) {
-            diskPlaylist.map(HlsPath.initName(init));
-            disk.write(key, instance, HlsPath.initName(init), bytes.duplicate());
-        }
-    }
-
-    /** The samples up to {@code endDts} (excluded) are {@code out}: one part. */
-    private void finishPart(Muxing.Output out, long endDts) {
-        double sec = out.durationMs() >= 0 ? out.durationMs() / 1000.0 : (endDts - partStartDts) / 1000.0;
-        boolean independent = out.independent() != null ? out.independent() : partStartsWithKey;
-        if (!out.bytes().hasRemaining()) {
-            return;
-        }
-        String name = HlsPath.partName(msn, partIndex, muxing.ts());
-        store.addPart(msn, segmentInit, out.bytes());
-        playlist.addPart(name, sec, independent);
-        segmentSec += sec;
-        partIndex++;
-        playlist.preloadHint(HlsPath.partName(msn, partIndex, muxing.ts()));
+    @Override
+    public void partAdded() {
         wakeReady();
     }
 
-    private void closeSegment() {
-        String name = HlsPath.segmentName(msn, muxing.ts());
-        Instant pdt = anchorTime.plusMillis(segmentStartDts - anchorDts);
-        store.closeSegment(msn, segmentSec);
-        playlist.closeSegment(name, segmentSec, pdt);
-        store.slideTo(playlist.firstMsn());
-        if (diskPlaylist != null) {
-            diskPlaylist.closeSegment(name, segmentSec, pdt);
-            ByteBuffer bytes = store.segment(msn);
-            if (bytes != null) {
-                disk.write(key, instance, name, bytes);
-            }
-            disk.playlist(key, diskPlaylist.render(false, ""));
-        }
-        msn++;
-        partIndex = 0;
-        segmentOpen = false;
-        firstOfPublish = false;
+    @Override
+    public void segmentClosed() {
         for (Waiter w : firstSegment.ready(Long.MAX_VALUE, Integer.MAX_VALUE)) {
             w.wake(false);
         }
         wakeReady();
-    }
-
-    /** Ends the segment being written with every sample buffered (publisher gone, codec change). */
-    private void endSegment() {
-        if (!segmentOpen) {
-            return;
-        }
-        Muxing.Output out = muxing.finish();
-        finishPart(out, timeline.last());
-        if (partIndex > 0) {
-            closeSegment();
-        } else {
-            segmentOpen = false;
-        }
-    }
-
-    private void publisherLeft() {
-        endSegment();
-        live = false;
-        unpublishedSinceNanos = nanos.getAsLong();
-        started = false;
-        videoConfigured = false;
-        metadataVideo = false;
-        firstOfPublish = true;
-        segmenter = null;
-        muxing.reset();
-        timeline.reset();
-        anchorTime = null;
-        discontinuity = msn > 0;
-    }
-
-    private void wakeReady() {
-        List<Waiter> ready = blocked.ready(playlist);
-        for (Waiter w : ready) {
-            w.wake(false);
-        }
-    }
-
-    private void expired(long expiredMsn) {
-        disk.delete(key, instance, HlsPath.segmentName(expiredMsn, muxing.ts()));
     }
 
     // ---------------------------------------------------------------- requests (HTTP loops)
@@ -370,7 +176,7 @@ final class HlsStream implements MediaSink {
      * @throws HlsRequestException 503 when too many are parked
      */
     synchronized boolean hasSegmentsOrPark(long deadlineNanos, Waiter waiter) throws HlsRequestException {
-        if (msn > 0) {
+        if (packager.closedSegments() > 0) {
             return true;
         }
         if (!firstSegment.add(0, 0, deadlineNanos, waiter)) {
@@ -380,7 +186,7 @@ final class HlsStream implements MediaSink {
     }
 
     synchronized String render(boolean skip, String querySuffix) {
-        return playlist.render(skip, querySuffix);
+        return packager.playlist().render(skip, querySuffix);
     }
 
     /**
@@ -391,7 +197,7 @@ final class HlsStream implements MediaSink {
      */
     synchronized boolean readyOrPark(BlockingRequest request, long deadlineNanos, Waiter waiter)
             throws HlsRequestException {
-        if (playlist.check(request) == ReloadDecision.READY) {
+        if (packager.playlist().check(request) == ReloadDecision.READY) {
             return true;
         }
         long m = request.msn().orElseThrow();
@@ -408,15 +214,15 @@ final class HlsStream implements MediaSink {
     }
 
     synchronized ByteBuffer init(int version) {
-        return store.init(version);
+        return packager.store().init(version);
     }
 
     synchronized ByteBuffer segment(long m) {
-        return store.segment(m);
+        return packager.store().segment(m);
     }
 
     synchronized ByteBuffer part(long m, int p) {
-        return store.part(m, p);
+        return packager.store().part(m, p);
     }
 
     /**
@@ -424,8 +230,7 @@ final class HlsStream implements MediaSink {
      *     preload hint) or the next one, so a request for it may be held
      */
     synchronized boolean upcoming(long m, int p) {
-        return segmentOpen && m == msn && p >= partIndex && p <= partIndex + 1
-                || !segmentOpen && m == msn && p <= 1;
+        return packager.upcoming(m, p);
     }
 
     /** @return the parked waiters */
@@ -435,7 +240,7 @@ final class HlsStream implements MediaSink {
 
     /** @return the bytes held in memory: init segments, segments and parts */
     synchronized long retainedBytes() {
-        return store.retainedBytes();
+        return packager.store().retainedBytes();
     }
 
     /**
@@ -467,11 +272,7 @@ final class HlsStream implements MediaSink {
      */
     private void endList() {
         ended = true;
-        playlist.end();
-        if (diskPlaylist != null) {
-            diskPlaylist.end();
-            disk.playlist(key, diskPlaylist.render(false, ""));
-        }
+        packager.end();
         for (Waiter w : blocked.clear()) {
             w.wake(false);
         }
@@ -489,8 +290,7 @@ final class HlsStream implements MediaSink {
         if (subscription != null) {
             subscription.cancel();
         }
-        store.clear();
-        disk.removeStream(key, instance);
+        packager.clear();
         for (Waiter w : blocked.expired(Long.MAX_VALUE)) {
             w.wake(true);
         }
@@ -511,7 +311,7 @@ final class HlsStream implements MediaSink {
 
     /** For tests and the memory figure: what is held. */
     synchronized Map<String, Long> describe() {
-        return Map.of("segments", (long) store.segmentCount(), "bytes", store.retainedBytes(),
+        return Map.of("segments", (long) packager.store().segmentCount(), "bytes", packager.store().retainedBytes(),
                 "blocked", (long) blocked.size() + firstSegment.size());
     }
 }

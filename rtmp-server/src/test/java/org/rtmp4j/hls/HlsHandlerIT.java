@@ -7,8 +7,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -22,6 +26,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 import org.rtmp4j.client.Publisher;
 import org.rtmp4j.core.command.Status;
 import org.rtmp4j.flv.FlvReader;
@@ -30,6 +35,7 @@ import org.rtmp4j.flv.FlvTagType;
 import org.rtmp4j.http.HttpMethod;
 import org.rtmp4j.live.LiveBroadcastController;
 import org.rtmp4j.live.PlayAttempt;
+import org.rtmp4j.live.PlayerGroup;
 import org.rtmp4j.live.PlayerKind;
 import org.rtmp4j.live.StreamInfo;
 import org.rtmp4j.live.StreamKey;
@@ -66,7 +72,15 @@ class HlsHandlerIT {
     private int sent;
 
     private void start(HlsOptions options) throws Exception {
-        hls = new HlsHandler(relay, options);
+        start(options, null);
+    }
+
+    private void start(HlsOptions options, Path dir) throws Exception {
+        start(options, dir, Clock.systemUTC());
+    }
+
+    private void start(HlsOptions options, Path dir, Clock clock) throws Exception {
+        hls = new HlsHandler(relay, options, dir, clock, System::nanoTime);
         server = fixture.start(RtmpServer.builder().http(new InetSocketAddress("127.0.0.1", 0)).maxConnectionsPerIp(5000)
                 .httpRoute(HttpMethod.GET, HlsPath::matches, hls).httpRoute(HttpMethod.HEAD, HlsPath::matches, hls), relay);
         source = new ArrayList<>();
@@ -160,6 +174,8 @@ class HlsHandlerIT {
                 .allMatch(l -> l.contains("hls_ctx=" + token));
         assertThat(hls.sessionCount(CAM)).isEqualTo(1);
         assertThat(decisions).hasValue(1);
+        assertThat(relay.control().stream(CAM).orElseThrow().players())
+                .as("HLS viewers in the hub's player counts by kind").containsEntry(PlayerKind.HLS, new PlayerGroup(1, 0, 0));
 
         HttpResponse<byte[]> segment = http.send(HttpRequest.newBuilder(uri("/live/cam/" + seg.group(1) + "/seg-"
                 + seg.group(2) + ".m4s?hls_ctx=" + token)).header("Origin", "http://player.example").build(),
@@ -250,7 +266,10 @@ class HlsHandlerIT {
         assertThat(refused.statusCode()).isEqualTo(403);
         assertThat(refused.body()).contains("no HLS for you");
         assertThat(hls.sessionCount(CAM)).isZero();
+        int before = decisions.get();
         assertThat(get("/live/nobody.m3u8").statusCode()).isEqualTo(404);
+        assertThat(decisions).as("no decision, no session for a name that is not live").hasValue(before);
+        assertThat(hls.sessionCount(new StreamKey("live", "nobody"))).isZero();
         assertThat(get("/live/cam/zz/seg-0.m4s").statusCode()).isEqualTo(404);
         assertThat(get("/live/cam/zz/seg-0.m4s?deny=1").statusCode()).isEqualTo(403);
     }
@@ -305,7 +324,77 @@ class HlsHandlerIT {
         publish();
         sendUntil(Integer.MAX_VALUE, 0);
         String after = get("/live/cam.m3u8?hls_ctx=" + token).body();
-        assertThat(after).contains("#EXT-X-DISCONTINUITY");
+        assertThat(after.lines()).as(after).contains("#EXT-X-DISCONTINUITY");
         assertThat(find(SEGMENT, after).group(1)).isEqualTo(instance);
+    }
+
+    @Test
+    void withADirectoryTheSegmentsAndAPlainPlaylistAreWrittenAndExpiredOnesDeleted(@TempDir Path dir) throws Exception {
+        start(HlsOptions.builder().segmentDuration(Duration.ofSeconds(1)).segmentsKept(1).build(), dir);
+        String playlist = firstPlaylist();
+        Matcher seg = find(SEGMENT, playlist);
+        Path first = dir.resolve("live/cam/" + seg.group(1) + "/seg-" + seg.group(2) + ".m4s");
+        sendUntil(Integer.MAX_VALUE, 0);
+        hls.diskFlushed().get(10, TimeUnit.SECONDS);
+        String onDisk = Files.readString(dir.resolve("live/cam.m3u8"));
+        assertThat(onDisk).contains("#EXT-X-MAP:URI=\"cam/" + seg.group(1) + "/init-").contains("cam/" + seg.group(1) + "/seg-")
+                .doesNotContain("#EXT-X-PART", "CAN-BLOCK-RELOAD", "hls_ctx");
+        Matcher listed = Pattern.compile("cam/[0-9a-z]+/seg-\\d+\\.m4s").matcher(onDisk);
+        while (listed.find()) {
+            assertThat(dir.resolve("live/" + listed.group())).as(listed.group()).exists();
+        }
+        for (int round = 1; round <= 3 && Files.exists(first); round++) {
+            sent = 0;
+            sendUntil(Integer.MAX_VALUE, round * 12_000);
+            hls.diskFlushed().get(10, TimeUnit.SECONDS);
+        }
+        assertThat(first).as("an expired segment is deleted").doesNotExist();
+    }
+
+    @Test
+    void timestampsThatWrapPastTwoToThe32MillisecondsStayOneMonotonicTimeline() throws Exception {
+        start(HlsOptions.builder().segmentDuration(Duration.ofSeconds(1)).build());
+        int offset = (int) ((1L << 32) - 5_000); // the file crosses 2^32 ms 5 s in
+        sendUntil(1000, offset);
+        CompletableFuture<HttpResponse<String>> first = getAsync("/live/cam.m3u8");
+        await(() -> hls.blockedRequests(CAM) == 1, "the first playlist request is parked");
+        sendUntil(Integer.MAX_VALUE, offset);
+        String token = find(SEGMENT, first.get(10, TimeUnit.SECONDS).body()).group(3);
+        String playlist = get("/live/cam.m3u8?hls_ctx=" + token).body();
+        assertThat(playlist.lines()).doesNotContain("#EXT-X-DISCONTINUITY");
+        Matcher extinf = Pattern.compile("#EXTINF:([0-9.]+),").matcher(playlist);
+        double total = 0;
+        int segments = 0;
+        while (extinf.find()) {
+            double d = Double.parseDouble(extinf.group(1));
+            assertThat(d).as(playlist).isBetween(0.5, 4.0);
+            total += d;
+            segments++;
+        }
+        assertThat(segments).isGreaterThanOrEqualTo(4);
+        assertThat(total).as("no jump of 2^32 ms at the wrap").isLessThan(12.0);
+    }
+
+    @Test
+    void programDateTimeIsTheLiveEdgesNotTheBurstOfTheCachedGop() throws Exception {
+        Instant now = Instant.parse("2026-12-07T01:00:00Z");
+        start(HlsOptions.defaults(), null, Clock.fixed(now, ZoneOffset.UTC)); // every sample arrives "now"
+        String playlist = firstPlaylist();
+        sendUntil(Integer.MAX_VALUE, 0);
+        List<Instant> times = new ArrayList<>();
+        List<Double> durations = new ArrayList<>();
+        for (String line : get("/live/cam.m3u8?hls_ctx=" + find(SEGMENT, playlist).group(3)).body().split("\n")) {
+            if (line.startsWith("#EXT-X-PROGRAM-DATE-TIME:")) {
+                times.add(Instant.parse(line.substring(line.indexOf(':') + 1)));
+            } else if (line.startsWith("#EXTINF:")) {
+                durations.add(Double.parseDouble(line.substring(8, line.indexOf(','))));
+            }
+        }
+        assertThat(durations).hasSizeGreaterThanOrEqualTo(2);
+        Instant first = times.get(0);
+        double firstSeconds = durations.get(0);
+        assertThat(first).as("segment 0 lies in the past: its media arrived in one burst at 'now'").isBefore(now);
+        assertThat(times.get(1)).as("the sample that closed segment 0 is the live edge")
+                .isEqualTo(now).isEqualTo(first.plusMillis(Math.round(firstSeconds * 1000)));
     }
 }
