@@ -95,6 +95,9 @@ SIZE=$(stat -c %s "$FILE")
 REL=${FILE#"$WORK/hls/"}
 mkdir -p "$WORK/static/$(dirname "$REL")"
 cp "$FILE" "$WORK/static/$REL"
+# nginx's workers run as an unprivileged user: mktemp -d made WORK readable by its owner only.
+chmod 755 "$WORK"
+chmod -R a+rX "$WORK/static"
 
 mkdir -p "$WORK/nginx/logs"
 cat > "$WORK/nginx/nginx.conf" <<CONF
