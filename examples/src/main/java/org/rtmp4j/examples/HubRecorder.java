@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.rtmp4j.core.message.VideoMessage;
 import org.rtmp4j.flv.FlvTagType;
+import org.rtmp4j.live.InlineSink;
 import org.rtmp4j.live.LiveBroadcastController;
 import org.rtmp4j.live.LiveListener;
 import org.rtmp4j.live.LiveMedia;
@@ -81,7 +82,7 @@ final class HubRecorder implements LiveListener {
     }
 
     /** One publish being recorded; all calls are serialised on the sink's monitor. */
-    private final class Sink implements MediaSink {
+    private final class Sink implements InlineSink {
         private final StreamKey key;
         private LiveSubscription subscription;
         private Recording recording;
@@ -96,26 +97,6 @@ final class HubRecorder implements LiveListener {
             if (ended) {
                 s.cancel();
             }
-        }
-
-        @Override
-        public Object executorKey() {
-            return this;
-        }
-
-        @Override
-        public boolean inSinkThread() {
-            return true;
-        }
-
-        @Override
-        public synchronized void execute(Runnable task) {
-            task.run();
-        }
-
-        @Override
-        public long queuedBytes() {
-            return 0;
         }
 
         @Override

@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.util.Map;
 import java.util.function.LongSupplier;
+import org.rtmp4j.live.InlineSink;
 import org.rtmp4j.live.LiveMedia;
 import org.rtmp4j.live.LiveSubscription;
 import org.rtmp4j.live.MediaSink;
@@ -28,7 +29,7 @@ import org.rtmp4j.live.StreamKey;
  * timeline, under the same media sequence numbering, so URIs never repeat. Later the playlist ends
  * ({@code EXT-X-ENDLIST}) and the next publish gets a new instance.
  */
-final class HlsStream implements MediaSink, HlsPackager.Events {
+final class HlsStream implements InlineSink, HlsPackager.Events {
     /** Something parked until the playlist reaches a part, or until its deadline. */
     interface Waiter {
         /**
@@ -93,26 +94,6 @@ final class HlsStream implements MediaSink, HlsPackager.Events {
     }
 
     // ---------------------------------------------------------------- MediaSink
-
-    @Override
-    public Object executorKey() {
-        return this;
-    }
-
-    @Override
-    public boolean inSinkThread() {
-        return true;
-    }
-
-    @Override
-    public synchronized void execute(Runnable task) {
-        task.run();
-    }
-
-    @Override
-    public long queuedBytes() {
-        return 0;
-    }
 
     @Override
     public synchronized void onEvent(RelayEvent event) {

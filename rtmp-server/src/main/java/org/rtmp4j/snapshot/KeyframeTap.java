@@ -10,6 +10,7 @@ import java.util.function.Consumer;
 import org.rtmp4j.flv.FlvFormatException;
 import org.rtmp4j.flv.codec.MediaInfo;
 import org.rtmp4j.flv.media.VideoTagHeader;
+import org.rtmp4j.live.InlineSink;
 import org.rtmp4j.live.LiveBroadcastController;
 import org.rtmp4j.live.LiveListener;
 import org.rtmp4j.live.LiveMedia;
@@ -159,7 +160,7 @@ public final class KeyframeTap implements LiveListener, AutoCloseable {
     }
 
     /** One stream's publish; runs on the publisher's thread, calls serialised on its monitor. */
-    private final class Tap implements MediaSink {
+    private final class Tap implements InlineSink {
         private final StreamKey key;
         private volatile Latest latest;
         private LiveSubscription subscription;
@@ -186,26 +187,6 @@ public final class KeyframeTap implements LiveListener, AutoCloseable {
         synchronized void media(MediaInfo media) {
             Latest l = latest;
             latest = new Latest(l.sequenceHeader(), l.keyframe(), media);
-        }
-
-        @Override
-        public Object executorKey() {
-            return this;
-        }
-
-        @Override
-        public boolean inSinkThread() {
-            return true;
-        }
-
-        @Override
-        public synchronized void execute(Runnable task) {
-            task.run();
-        }
-
-        @Override
-        public long queuedBytes() {
-            return 0;
         }
 
         @Override
