@@ -32,8 +32,10 @@ import org.rtmp4j.http.WebSocketListener;
  * {@link OutboundLimits} (video dropped to the next keyframe above the high watermark, the
  * connection closed past the hard cap), as {@link HttpFlvPlayer}. The body ends when the publisher
  * leaves, and when the stream's codec configuration changes mid-stream (a new init segment would be
- * needed): the player reconnects and starts from the new init segment. Each player muxes for itself
- * (one {@code Fmp4Muxer} per connection). Mount it with {@code RtmpServer.Builder.httpRoute(
+ * needed): the player reconnects and starts from the new init segment. The stream is muxed once per
+ * publisher, however many players it has: every player writes the same shared fragment bytes (from
+ * the first fragment that starts with a sync sample), as HTTP-FLV players share one FLV tag per
+ * message. Mount it with {@code RtmpServer.Builder.httpRoute(
  * HttpMethod.GET, Fmp4StreamPath::matches, new Fmp4Player(relay))}.
  *
  * <p>Thread-safety: one instance serves every connection.

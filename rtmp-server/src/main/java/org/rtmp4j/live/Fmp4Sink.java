@@ -1,37 +1,35 @@
 package org.rtmp4j.live;
 
-import java.nio.ByteBuffer;
-import java.util.Optional;
-import org.rtmp4j.core.message.AudioMessage;
 import org.rtmp4j.core.session.OutboundLimits;
 import org.rtmp4j.core.session.OutboundOverflowException;
-import org.rtmp4j.flv.FlvTag;
-import org.rtmp4j.flv.FlvTagType;
-import org.rtmp4j.flv.mp4.Fmp4Fragment;
-import org.rtmp4j.flv.mp4.Fmp4Muxer;
 import org.rtmp4j.http.HttpResponseStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * A live fragmented-MP4 output (ISO/IEC 14496-12 §8.8; issue 13, "fMP4 live stream") on one HTTP
- * response body or WebSocket: its own {@link Fmp4Muxer} turns the hub's events into the init
- * segment ({@code ftyp}+{@code moov}), then one {@code moof}+{@code mdat} per video sample, what
- * Media Source Extensions append as they come.
+ * response body or WebSocket. It muxes nothing itself: the stream's one {@link Fmp4Encoding} has
+ * attached to the messages it is handed the fragments they flushed ({@link LiveMedia#fmp4()}), and
+ * it writes those bytes, shared read-only with every other fMP4 player of the stream, after the
+ * init segment ({@code ftyp}+{@code moov}) of their version: what Media Source Extensions append as
+ * they come. The hub's join, keyframe wait and slow-player policy apply to it as to any output.
  *
  * <ul>
- *   <li>The init segment is written before the first coded frame, once the join's sequence headers
- *       (which the hub hands out before any frame) have configured every track; so the first
- *       fragment starts at the cached GOP's keyframe.</li>
- *   <li>Video streams: the muxer is flushed after every video sample; the flushed fragment holds
- *       every sample but the newest of each track (whose duration the next sample gives), so video
- *       goes out one frame late. Audio-only streams flush after every audio frame.</li>
- *   <li>A codec change (a sequence header that changes the muxer's {@link Fmp4Muxer#initVersion()}
- *       once the init segment is out) ends the body: one body carries one init segment, and MSE
- *       players reconnect to get the new one.</li>
- *   <li>The publisher leaving flushes the held-back samples ({@link Fmp4Muxer#finish()}) and ends the
- *       body, as the HTTP-FLV player does. Overflow past the hard cap and the E-RTMP gate's refusal
- *       abort the connection.</li>
+ *   <li>It starts at the first fragment that is {@link SharedFragment#independent()} (its first
+ *       video sample a sync sample), writing the init segment first: with a GOP cache that is the
+ *       cached keyframe's fragment (carried by the message after the keyframe; the keyframe
+ *       message carries the previous GOP's last frame and is skipped).</li>
+ *   <li>Video streams get one fragment per video frame, one frame late (the muxer holds back the
+ *       newest sample); audio-only streams one per audio frame.</li>
+ *   <li>A message the hub drops for this slow player loses the fragment it carries: the sink then
+ *       skips fragments until the next independent one, so the body never has a decode gap inside
+ *       a GOP (it has a gap in time, which the player must jump).</li>
+ *   <li>A fragment of another init version (a codec change) or of another encoding (a new
+ *       publisher, also after an E-RTMP reconnect hand-over) ends the body: one body carries one
+ *       init segment, and MSE players reconnect to get the new one.</li>
+ *   <li>The publisher leaving writes the held-back samples ({@link Fmp4Encoding#last()}) and ends
+ *       the body, as the HTTP-FLV player does. Overflow past the hard cap and the E-RTMP gate's
+ *       refusal abort the connection.</li>
  * </ul>
  *
  * <p>Runs on the connection's event loop, one call at a time (see {@link MediaSink}).
@@ -42,10 +40,11 @@ final class Fmp4Sink implements MediaSink {
     private final HttpResponseStream stream;
     private final OutboundLimits limits;
     private final PlayerKind kind;
-    private final Fmp4Muxer muxer = new Fmp4Muxer();
-    private boolean hasVideo;
-    private boolean initWritten;
+    /** The encoding whose fragments this body carries, once the init segment is out. */
+    private Fmp4Encoding encoding;
     private int initVersion;
+    /** Whether the next fragment written must be independent (at the start, and after a lost one). */
+    private boolean resync = true;
     private boolean done;
 
     /**
@@ -96,15 +95,14 @@ final class Fmp4Sink implements MediaSink {
             return;
         }
         if (event instanceof LiveMedia m) {
-            try {
-                mux(m);
-            } catch (RuntimeException e) {
-                log.warn("{}: cannot mux {}; closing", this, m, e);
-                end(false);
+            SharedFragment f = m.fmp4();
+            if (f != null) {
+                write(f);
             }
         } else if (event instanceof RelayEvent.Unpublished) {
-            if (initWritten) {
-                muxer.finish().ifPresent(this::write);
+            SharedFragment f = encoding == null ? null : encoding.last();
+            if (f != null && !resync && f.initVersion() == initVersion) {
+                stream.write(f.fragment().bytes().duplicate());
             }
             end(true);
         } else if (event instanceof RelayEvent.Refused) {
@@ -112,33 +110,33 @@ final class Fmp4Sink implements MediaSink {
         }
     }
 
-    private void mux(LiveMedia m) {
-        boolean video = !(m.message() instanceof AudioMessage);
-        muxer.accept(new FlvTag(video ? FlvTagType.VIDEO : FlvTagType.AUDIO, m.timestamp(), m.message().payload()));
-        if (m.kind().isSequenceHeader()) {
-            hasVideo |= video;
-            if (initWritten && muxer.initVersion() != initVersion) {
-                log.debug("{}: the codec configuration changed; ending the body for the player to reconnect", this);
-                end(true);
-            }
+    private void write(SharedFragment f) {
+        if (encoding != null && (f.encoding() != encoding || f.initVersion() != initVersion)) {
+            log.debug("{}: {}; ending the body for the player to reconnect", this,
+                    f.encoding() != encoding ? "a new publisher" : "the codec configuration changed");
+            end(true);
             return;
         }
-        if (!initWritten) {
-            Optional<ByteBuffer> init = muxer.initSegment();
-            if (init.isEmpty()) {
-                return; // no track the muxer can carry is configured yet
+        if (resync) {
+            if (!f.independent()) {
+                return;
             }
-            initVersion = muxer.initVersion();
-            initWritten = true;
-            stream.write(init.get());
+            resync = false;
         }
-        if (video || !hasVideo) {
-            muxer.flush().ifPresent(this::write);
+        if (encoding == null) {
+            encoding = f.encoding();
+            initVersion = f.initVersion();
+            stream.write(f.initSegment().duplicate());
         }
+        stream.write(f.fragment().bytes().duplicate());
     }
 
-    private void write(Fmp4Fragment fragment) {
-        stream.write(fragment.bytes());
+    /** A dropped message's fragment is lost to this player: wait for the next sync sample. */
+    @Override
+    public void onDropped(LiveMedia media, boolean startedKeyframeWait, long queuedBytes) {
+        if (media.fmp4() != null) {
+            resync = true;
+        }
     }
 
     private void end(boolean graceful) {

@@ -18,10 +18,13 @@ import org.rtmp4j.flv.FlvTagType;
  *   <li>FLV: one tag (11-byte tag header, body, 4-byte PreviousTagSize; FLV 10.1 §E.3, §E.4.1),
  *       made on first need and shared read-only by every FLV output ({@link #flvTag()}). Its
  *       timestamp is the published one, its StreamID 0.</li>
+ *   <li>fMP4: the fragment this message flushed from the stream's one fMP4 encoding, if any
+ *       ({@code fmp4()}), shared read-only by every fMP4 player.</li>
  * </ul>
  *
  * <p>Thread-safety: immutable apart from the encodings, each made exactly once under this object's
- * lock by the first thread that needs it; safe from any thread. The payload is never modified.
+ * lock by the first thread that needs it (the fMP4 fragment: under the stream's lock, before the
+ * message reaches any output); safe from any thread. The payload is never modified.
  */
 public final class LiveMedia implements RelayEvent {
     private final MediaMessage message;
@@ -29,6 +32,7 @@ public final class LiveMedia implements RelayEvent {
     private final int trackId;
     private final EncodedMedia rtmp;
     private volatile ByteBuffer flvTag;
+    private volatile SharedFragment fmp4;
 
     LiveMedia(MediaMessage message, MediaKind kind, int trackId) {
         this.message = message;
@@ -104,6 +108,16 @@ public final class LiveMedia implements RelayEvent {
             }
         }
         return b.duplicate();
+    }
+
+    /** @return the fMP4 fragment this message flushed (the samples before it), or {@code null} */
+    SharedFragment fmp4() {
+        return fmp4;
+    }
+
+    /** Under the stream's lock, before any output can see this message (or, priming, any fMP4 output). */
+    void fmp4(SharedFragment fragment) {
+        this.fmp4 = fragment;
     }
 
     @Override

@@ -13,7 +13,6 @@ import org.rtmp4j.core.command.Status;
 import org.rtmp4j.core.message.MediaMessage;
 import org.rtmp4j.flv.FlvFormatException;
 import org.rtmp4j.flv.codec.MediaInfo;
-import org.rtmp4j.flv.codec.MediaInfoCollector;
 
 /**
  * The state of one live name (docs/ARCHITECTURE.md §6): the publisher, the last metadata, the last video and
@@ -42,6 +41,8 @@ public final class LiveStream {
     private final VideoCodecGate videoCodecs = new VideoCodecGate();
     /** Counters and codec details of the current publisher; guarded by the lock. */
     private final StreamMonitor monitor = new StreamMonitor();
+    /** The publisher's one fMP4 encoding once an fMP4 output subscribed, else {@code null}. */
+    private Fmp4Encoding fmp4;
     private final List<Output> joining = new ArrayList<>(2);
     private volatile Output[] subscribers = NONE;
 
@@ -88,7 +89,7 @@ public final class LiveStream {
             Duration uptime = since == null || now.isBefore(since) ? Duration.ZERO : Duration.between(since, now);
             MediaInfo media = publisher == null ? MediaInfo.EMPTY : monitor.mediaInfo();
             return new StreamInfo(key, publisher != null, since, subscribers.length + joining.size(), monitor.messagesIn(),
-                    monitor.bytesIn(), primaryVideoFourCc(), dropped, media, publisher == null ? 0 : monitor.bitsPerSecond(),
+                    monitor.bytesIn(), videoCodecs.primary(), dropped, media, publisher == null ? 0 : monitor.bitsPerSecond(),
                     uptime);
         }
     }
@@ -148,6 +149,7 @@ public final class LiveStream {
             }
             resetCaches();
             publisher = p;
+            fmp4 = Fmp4Encoding.forOutputs(subscribers, joining);
             for (Output s : subscribers) {
                 s.gate.awaitKeyframe(true);
             }
@@ -196,6 +198,7 @@ public final class LiveStream {
         videoCodecs.clear();
         monitor.reset();
         gop.clear();
+        fmp4 = Fmp4Encoding.end(fmp4);
     }
 
     /**
@@ -213,6 +216,9 @@ public final class LiveStream {
                 videoSequenceHeaders.put(live.trackId(), live);
             } else if (kind == MediaKind.AUDIO_SEQUENCE_HEADER) {
                 audioSequenceHeaders.put(live.trackId(), live);
+            }
+            if (fmp4 != null) {
+                fmp4.accept(live); // attaches the fragment before any output can see the message
             }
             gop.add(live);
             for (Output s : joining) {
@@ -306,20 +312,10 @@ public final class LiveStream {
     }
 
     private void refuse(Output s, Map<Output, String> evicted) {
-        String lacking = refusedFourCc(s);
+        String lacking = videoCodecs.refused(s);
         if (lacking != null) {
             evicted.put(s, lacking);
         }
-    }
-
-    /** @return the first of the stream's video FourCCs {@code s} does not accept, or {@code null} */
-    private String refusedFourCc(Output s) {
-        return videoCodecs.refused(s);
-    }
-
-    /** @return the FourCC of the lowest video track (the one {@link MediaInfoCollector} describes), or {@code null} */
-    private String primaryVideoFourCc() {
-        return videoCodecs.primary();
     }
 
     /**
@@ -336,7 +332,7 @@ public final class LiveStream {
      */
     Join join(Output s, boolean waitIfNotLive) {
         synchronized (lock) {
-            String refused = refusedFourCc(s);
+            String refused = videoCodecs.refused(s); // the first of the stream's video FourCCs s does not accept
             if (refused != null) {
                 return new Join(this, true, refused, publisher != null, null, null, null, null);
             }
@@ -348,9 +344,12 @@ public final class LiveStream {
                 return new Join(this, false, null, false, null, NO_MEDIA, NO_MEDIA, NO_MEDIA);
             }
             LiveMedia[] cached = gop.entries();
+            if (fmp4 == null && Fmp4Encoding.wants(s)) {
+                fmp4 = Fmp4Encoding.primed(videoSequenceHeaders.values(), audioSequenceHeaders.values(), cached);
+            }
             s.gate.awaitKeyframe(cached.length == 0 || cached[0].kind() != MediaKind.VIDEO_KEY_FRAME);
             joining.add(s);
-            return new Join(this, false, primaryVideoFourCc(), true, metadata, videoSequenceHeaders.values().toArray(NO_MEDIA),
+            return new Join(this, false, videoCodecs.primary(), true, metadata, videoSequenceHeaders.values().toArray(NO_MEDIA),
                     audioSequenceHeaders.values().toArray(NO_MEDIA), cached);
         }
     }
