@@ -75,29 +75,9 @@ class SharedFmp4Test {
 
     /** Records what the hub hands out (the classified messages, with their attached fragments). */
     private void record() {
-        relay.subscribe(KEY, new MediaSink() {
+        relay.subscribe(KEY, new InlineSink() {
             @Override
-            public Object executorKey() {
-                return this;
-            }
-
-            @Override
-            public boolean inSinkThread() {
-                return true;
-            }
-
-            @Override
-            public void execute(Runnable task) {
-                task.run();
-            }
-
-            @Override
-            public long queuedBytes() {
-                return 0;
-            }
-
-            @Override
-            public void onEvent(RelayEvent event) {
+            public synchronized void onEvent(RelayEvent event) {
                 if (event instanceof LiveMedia m) {
                     seen.add(m);
                 }
