@@ -1,17 +1,13 @@
 package org.rtmp4j.live;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.Optional;
-import org.rtmp4j.core.command.Status;
 import org.rtmp4j.core.session.OutboundLimits;
 import org.rtmp4j.http.Fmp4StreamPath;
 import org.rtmp4j.http.HttpExchange;
 import org.rtmp4j.http.HttpHandler;
 import org.rtmp4j.http.HttpHeaders;
-import org.rtmp4j.http.HttpResponseStream;
-import org.rtmp4j.http.WebSocketListener;
 
 /**
  * Live fragmented-MP4 players of the hub on the server's own HTTP listener (issue 13, "fMP4 live
@@ -71,43 +67,8 @@ public final class Fmp4Player implements HttpHandler {
             return;
         }
         StreamKey key = new StreamKey(path.get().app(), path.get().key());
-        boolean webSocket = exchange.isWebSocketUpgrade();
-        String target = exchange.request().target();
-        int q = target.indexOf('?');
-        Status refusal = relay.authorizePlay(new PlayAttempt(key, webSocket ? PlayerKind.WS_FMP4 : PlayerKind.HTTP_FMP4,
-                exchange.remoteAddress(), q < 0 ? "" : target.substring(q + 1)));
-        if (refusal != null) {
-            text(exchange, 403, refusal.description());
-            return;
-        }
-        if (!waitIfNotLive && !relay.isLive(key)) {
-            text(exchange, 404, key + " is not live");
-            return;
-        }
-        HttpResponseStream stream;
-        if (webSocket) {
-            stream = exchange.acceptWebSocket(new WebSocketListener() { });
-            if (stream == null) {
-                return; // refused handshake, already answered
-            }
-        } else {
-            stream = exchange.stream(200, HttpHeaders.of("Content-Type", "video/mp4", "Cache-Control", "no-cache"));
-        }
-        if (!stream.isOpen()) {
-            return; // HEAD
-        }
-        PlayerKind kind = webSocket ? PlayerKind.WS_FMP4 : PlayerKind.HTTP_FMP4;
-        String name = kind.label() + ":" + exchange.remoteAddress();
-        Optional<LiveSubscription> sub = relay.subscribe(key, new Fmp4Sink(stream, limits, kind), name);
-        if (sub.isEmpty()) {
-            stream.end();
-            return;
-        }
-        stream.onClose(sub.get()::cancel);
-    }
-
-    private static void text(HttpExchange exchange, int status, String message) {
-        exchange.respond(status, HttpHeaders.of("Content-Type", "text/plain"),
-                ByteBuffer.wrap((message + "\n").getBytes(StandardCharsets.UTF_8)));
+        HttpPlayStart.start(exchange, relay, key, PlayerKind.HTTP_FMP4, PlayerKind.WS_FMP4, "video/mp4", waitIfNotLive)
+                .ifPresent(started -> HttpPlayStart.subscribe(exchange, relay, key, started,
+                        new Fmp4Sink(started.stream(), limits, started.kind())));
     }
 }

@@ -1,20 +1,14 @@
 package org.rtmp4j.live;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.Optional;
-import org.rtmp4j.core.command.Status;
 import org.rtmp4j.core.session.OutboundLimits;
 import org.rtmp4j.http.FlvStreamPath;
 import org.rtmp4j.http.HttpExchange;
 import org.rtmp4j.http.HttpHandler;
 import org.rtmp4j.http.HttpHeaders;
 import org.rtmp4j.http.HttpResponseStream;
-import org.rtmp4j.http.WebSocketListener;
-import org.rtmp4j.http.WebSocketSession;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * HTTP-FLV and WebSocket-FLV players of the live hub on the server's own HTTP listener (issue 12
@@ -40,7 +34,6 @@ import org.slf4j.LoggerFactory;
  * <p>Thread-safety: one instance serves every connection.
  */
 public final class HttpFlvPlayer implements HttpHandler {
-    private static final Logger log = LoggerFactory.getLogger(HttpFlvPlayer.class);
 
     private final LiveBroadcastController relay;
     private final OutboundLimits limits;
@@ -71,45 +64,13 @@ public final class HttpFlvPlayer implements HttpHandler {
             return;
         }
         StreamKey key = new StreamKey(path.get().app(), path.get().key());
-        boolean webSocket = exchange.isWebSocketUpgrade();
-        Status refusal = relay.authorizePlay(new PlayAttempt(key, webSocket ? PlayerKind.WS_FLV : PlayerKind.HTTP_FLV,
-                exchange.remoteAddress(), Queries.http(exchange.request())));
-        if (refusal != null) {
-            log.info("{} peer {} refused: 403 play {}: {}", webSocket ? "ws-flv" : "http-flv",
-                    exchange.remoteAddress(), key, refusal.description());
-            exchange.respond(403, HttpHeaders.of("Content-Type", "text/plain"),
-                    ByteBuffer.wrap((refusal.description() + "\n").getBytes(StandardCharsets.UTF_8)));
-            return;
-        }
-        if (!waitIfNotLive && !relay.isLive(key)) {
-            exchange.respond(404, HttpHeaders.of("Content-Type", "text/plain"),
-                    ByteBuffer.wrap((key + " is not live\n").getBytes(StandardCharsets.US_ASCII)));
-            return;
-        }
-        HttpResponseStream stream;
-        if (webSocket) {
-            stream = exchange.acceptWebSocket(new WebSocketListener() { });
-            if (stream == null) {
-                return; // refused handshake, already answered
-            }
-        } else {
-            stream = exchange.stream(200, HttpHeaders.of("Content-Type", "video/x-flv", "Cache-Control", "no-cache"));
-        }
-        if (!stream.isOpen()) {
-            return; // HEAD
-        }
-        StreamWriter writer = new StreamWriter(stream);
-        PlayerKind kind = stream instanceof WebSocketSession ? PlayerKind.WS_FLV : PlayerKind.HTTP_FLV;
-        FlvSink sink = new FlvSink(writer, stream.executorKey(), stream::inStreamThread, stream::execute, limits, kind);
-        String name = kind.label() + ":" + exchange.remoteAddress();
-        Optional<LiveSubscription> sub = relay.subscribe(key, sink, name);
-        if (sub.isEmpty()) {
-            stream.end();
-            return;
-        }
-        LiveSubscription subscription = sub.get();
-        exchange.describeClient(kind.label(), key.toString(), () -> subscription.stats().droppedMessages());
-        stream.onClose(subscription::cancel);
+        HttpPlayStart.start(exchange, relay, key, PlayerKind.HTTP_FLV, PlayerKind.WS_FLV, "video/x-flv", waitIfNotLive)
+                .ifPresent(started -> {
+                    HttpResponseStream stream = started.stream();
+                    FlvSink sink = new FlvSink(new StreamWriter(stream), stream.executorKey(), stream::inStreamThread,
+                            stream::execute, limits, started.kind());
+                    HttpPlayStart.subscribe(exchange, relay, key, started, sink);
+                });
     }
 
     /** The FLV bytes onto the connection, without copying. */
