@@ -87,17 +87,9 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-# The process and its children (nginx master + worker).
-family() { echo "$1"; pgrep -P "$1" || true; }
-cpu_ticks() { # "utime stime" in clock ticks (fields 14, 15; counted after the ")" ending the comm field)
-    local u=0 k=0 p f
-    for p in $(family "$1"); do
-        [[ -r /proc/$p/stat ]] || continue
-        read -r -a f <<< "$(sed 's/.*) //' "/proc/$p/stat")"
-        u=$((u + f[11])); k=$((k + f[12]))
-    done
-    echo "$u $k"
-}
+# shellcheck source=bench/lib.sh
+source "$(dirname "$0")/lib.sh"
+
 peak_rss_kb() {
     local k=0 p
     for p in $(family "$1"); do
@@ -106,14 +98,6 @@ peak_rss_kb() {
     done
     echo "$k"
 }
-wait_port() {
-    for _ in $(seq 100); do
-        (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0
-        sleep 0.1
-    done
-    echo "server did not open port $1" >&2; return 1
-}
-
 start_nginx() {
     mkdir -p "$WORK/nginx/logs"
     cat > "$WORK/nginx/nginx.conf" <<CONF

@@ -50,23 +50,9 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-family() { echo "$1"; pgrep -P "$1" || true; }
-cpu_ticks() { # total utime+stime of the process and its children, in clock ticks
-    local t=0 p f
-    for p in $(family "$1"); do
-        [[ -r /proc/$p/stat ]] || continue
-        read -r -a f <<< "$(sed 's/.*) //' "/proc/$p/stat")"
-        t=$((t + f[11] + f[12]))
-    done
-    echo "$t"
-}
-wait_port() {
-    for _ in $(seq 100); do
-        (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0
-        sleep 0.1
-    done
-    echo "nothing listens on port $1" >&2; return 1
-}
+# shellcheck source=bench/lib.sh
+source "$(dirname "$0")/lib.sh"
+cpu_total() { local u k; read -r u k <<< "$(cpu_ticks "$1")"; echo $((u + k)); }
 
 mkdir -p "$WORK/hls"
 # shellcheck disable=SC2086
@@ -128,10 +114,10 @@ echo "segment $REL ($SIZE bytes), $CLIENTS clients, $DURATION s each; server on 
 printf '%-8s %12s %10s %10s %10s %8s %16s\n' server "requests/s" "p50 ms" "p99 ms" "non-200" failures "CPU ms/1000 req"
 run() { # name pid url
     local before after json
-    before=$(cpu_ticks "$2")
+    before=$(cpu_total "$2")
     json=$(taskset -c "$LOAD_CPU" java -Xmx512m -jar "$JAR" load-http "$3" --clients "$CLIENTS" --duration "$DURATION" --json \
         | grep '^{')
-    after=$(cpu_ticks "$2")
+    after=$(cpu_total "$2")
     python3 - "$1" "$json" "$((after - before))" "$HZ" <<'PY'
 import json, sys
 name, j, ticks, hz = sys.argv[1], json.loads(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
