@@ -6,8 +6,8 @@ import java.nio.ByteBuffer;
 import org.junit.jupiter.api.Test;
 import org.rtmp4j.live.FlvSubscriber;
 import org.rtmp4j.live.IngestSource;
+import org.rtmp4j.live.InlineSink;
 import org.rtmp4j.live.LiveBroadcastController;
-import org.rtmp4j.live.MediaSink;
 import org.rtmp4j.live.PlayerKind;
 import org.rtmp4j.live.RelayEvent;
 import org.rtmp4j.live.StreamDetails;
@@ -18,27 +18,7 @@ class PlayerCountsTest {
     private static final StreamKey KEY = new StreamKey("live", "cam");
 
     /** An output that is not a player (as {@code HubRecorder}'s sink): runs on the caller's thread, writes nothing. */
-    private static final class Recorder implements MediaSink {
-        @Override
-        public Object executorKey() {
-            return this;
-        }
-
-        @Override
-        public boolean inSinkThread() {
-            return true;
-        }
-
-        @Override
-        public void execute(Runnable task) {
-            task.run();
-        }
-
-        @Override
-        public long queuedBytes() {
-            return 0;
-        }
-
+    private static final class Recorder implements InlineSink {
         @Override
         public void onEvent(RelayEvent event) {}
 

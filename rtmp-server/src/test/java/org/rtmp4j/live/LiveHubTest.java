@@ -47,28 +47,8 @@ class LiveHubTest {
     }
 
     /** A recorder-style output on the caller's thread that keeps every event. */
-    private static final class Recorder implements MediaSink {
+    private static final class Recorder implements InlineSink {
         final List<RelayEvent> events = new ArrayList<>();
-
-        @Override
-        public Object executorKey() {
-            return this;
-        }
-
-        @Override
-        public boolean inSinkThread() {
-            return true;
-        }
-
-        @Override
-        public void execute(Runnable task) {
-            task.run();
-        }
-
-        @Override
-        public long queuedBytes() {
-            return 0;
-        }
 
         @Override
         public void onEvent(RelayEvent event) {
