@@ -18,7 +18,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -41,39 +40,24 @@ import org.rtmp4j.server.RtmpServer;
  */
 @Timeout(60)
 class HttpFlvIngestIT {
-    private static final FlvTag AVC_HEADER = tag(FlvTagType.VIDEO, 0,
+    private static final FlvTag AVC_HEADER = TestTags.tag(FlvTagType.VIDEO, 0,
             0x17, 0x00, 0, 0, 0, 0x01, 0x64, 0x00, 0x1F, 0xFF, 0xE1, 0x00, 0x00, 0x01, 0x00);
-    private static final FlvTag AAC_HEADER = tag(FlvTagType.AUDIO, 0, 0xAF, 0x00, 0x12, 0x10);
-    private static final FlvTag KEYFRAME = tag(FlvTagType.VIDEO, 0, 0x17, 0x01, 0, 0, 0, 0, 0, 0, 2, 0x65, 0x88);
-    private static final FlvTag INTER = tag(FlvTagType.VIDEO, 40, 0x27, 0x01, 0, 0, 0, 0, 0, 0, 2, 0x41, 0x9A);
+    private static final FlvTag AAC_HEADER = TestTags.tag(FlvTagType.AUDIO, 0, 0xAF, 0x00, 0x12, 0x10);
+    private static final FlvTag KEYFRAME = TestTags.tag(FlvTagType.VIDEO, 0, 0x17, 0x01, 0, 0, 0, 0, 0, 0, 2, 0x65, 0x88);
+    private static final FlvTag INTER = TestTags.tag(FlvTagType.VIDEO, 40, 0x27, 0x01, 0, 0, 0, 0, 0, 0, 2, 0x41, 0x9A);
 
     private final LoopbackServer fixture = new LoopbackServer();
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private RtmpServer server;
 
-    private static FlvTag tag(FlvTagType type, int timestamp, int... bytes) {
-        ByteBuffer body = ByteBuffer.allocate(bytes.length);
-        for (int b : bytes) {
-            body.put((byte) b);
-        }
-        return new FlvTag(type, timestamp, body.flip().asReadOnlyBuffer());
-    }
-
-    private static byte[] bytes(ByteBuffer b) {
-        ByteBuffer d = b.duplicate();
-        byte[] out = new byte[d.remaining()];
-        d.get(out);
-        return out;
-    }
-
     /** @return an FLV header, onMetaData, both sequence headers, a keyframe and an inter frame */
     private static byte[] flv() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.writeBytes(bytes(FlvTags.header(true, true)));
-        out.writeBytes(bytes(FlvTags.metadata(Map.of("width", 320.0))));
+        out.writeBytes(TestTags.bytes(FlvTags.header(true, true)));
+        out.writeBytes(TestTags.bytes(FlvTags.metadata(Map.of("width", 320.0))));
         for (FlvTag t : List.of(AVC_HEADER, AAC_HEADER, KEYFRAME, INTER)) {
-            out.writeBytes(bytes(FlvTags.encode(t)));
+            out.writeBytes(TestTags.bytes(FlvTags.encode(t)));
         }
         return out.toByteArray();
     }
@@ -111,8 +95,8 @@ class HttpFlvIngestIT {
         body.write("\r\n".getBytes(StandardCharsets.US_ASCII));
         body.flush();
         List<MediaMessage> got = player.take(4);
-        assertThat(got).extracting(m -> bytes(m.payload())).containsExactly(
-                bytes(AVC_HEADER.body()), bytes(AAC_HEADER.body()), bytes(KEYFRAME.body()), bytes(INTER.body()));
+        assertThat(got).extracting(m -> TestTags.bytes(m.payload())).containsExactly(
+                TestTags.bytes(AVC_HEADER.body()), TestTags.bytes(AAC_HEADER.body()), TestTags.bytes(KEYFRAME.body()), TestTags.bytes(INTER.body()));
         assertThat(got.get(3).timestamp()).isEqualTo(40);
         assertThat(relay.isLive(new StreamKey("live", "cam"))).as("live while the body streams").isTrue();
         HttpResponse<InputStream> httpPlayer = http.send(HttpRequest.newBuilder(uri("/live/cam.flv")).build(),
@@ -133,8 +117,8 @@ class HttpFlvIngestIT {
         demuxer.finish();
         assertThat(played.get(0).type()).isEqualTo(FlvTagType.SCRIPT);
         assertThat(org.rtmp4j.flv.media.ScriptData.metadata(played.get(0).body())).containsEntry("width", 320.0);
-        assertThat(played.subList(1, played.size())).extracting(t -> bytes(t.body())).containsExactly(
-                bytes(AVC_HEADER.body()), bytes(AAC_HEADER.body()), bytes(KEYFRAME.body()), bytes(INTER.body()));
+        assertThat(played.subList(1, played.size())).extracting(t -> TestTags.bytes(t.body())).containsExactly(
+                TestTags.bytes(AVC_HEADER.body()), TestTags.bytes(AAC_HEADER.body()), TestTags.bytes(KEYFRAME.body()), TestTags.bytes(INTER.body()));
     }
 
     @Test
@@ -153,8 +137,8 @@ class HttpFlvIngestIT {
                 out.write(b);
                 out.flush();
             }
-            assertThat(player.take(4)).extracting(m -> bytes(m.payload())).containsExactly(
-                    bytes(AVC_HEADER.body()), bytes(AAC_HEADER.body()), bytes(KEYFRAME.body()), bytes(INTER.body()));
+            assertThat(player.take(4)).extracting(m -> TestTags.bytes(m.payload())).containsExactly(
+                    TestTags.bytes(AVC_HEADER.body()), TestTags.bytes(AAC_HEADER.body()), TestTags.bytes(KEYFRAME.body()), TestTags.bytes(INTER.body()));
             assertThat(statusLine(s.getInputStream())).startsWith("HTTP/1.1 200");
         }
         player.awaitStatus(StatusCodes.PLAY_UNPUBLISH_NOTIFY);
@@ -178,7 +162,7 @@ class HttpFlvIngestIT {
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(relay.isLive(new StreamKey("live", "cam"))).isFalse();
         other.send(KEYFRAME);
-        assertThat(bytes(player.take(1).get(0).payload())).isEqualTo(bytes(KEYFRAME.body()));
+        assertThat(TestTags.bytes(player.take(1).get(0).payload())).isEqualTo(TestTags.bytes(KEYFRAME.body()));
         assertThat(relay.isLive(new StreamKey("live", "other"))).isTrue();
     }
 
@@ -187,8 +171,8 @@ class HttpFlvIngestIT {
         LiveBroadcastController relay = new LiveBroadcastController();
         start(relay);
         ByteArrayOutputStream flv = new ByteArrayOutputStream();
-        flv.writeBytes(bytes(FlvTags.header(false, true)));
-        flv.writeBytes(bytes(FlvTags.encode(new FlvTag(FlvTagType.VIDEO, 0, ByteBuffer.allocate(64 * 1024 + 1)))));
+        flv.writeBytes(TestTags.bytes(FlvTags.header(false, true)));
+        flv.writeBytes(TestTags.bytes(FlvTags.encode(new FlvTag(FlvTagType.VIDEO, 0, ByteBuffer.allocate(64 * 1024 + 1)))));
 
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/live/cam.flv"))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(flv.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());

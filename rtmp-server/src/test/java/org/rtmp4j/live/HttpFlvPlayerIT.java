@@ -39,24 +39,16 @@ import org.rtmp4j.server.RtmpServer;
  */
 @Timeout(60)
 class HttpFlvPlayerIT {
-    private static final FlvTag AVC_HEADER = tag(FlvTagType.VIDEO, 0,
+    private static final FlvTag AVC_HEADER = TestTags.tag(FlvTagType.VIDEO, 0,
             0x17, 0x00, 0, 0, 0, 0x01, 0x64, 0x00, 0x1F, 0xFF, 0xE1, 0x00, 0x00, 0x01, 0x00);
-    private static final FlvTag AAC_HEADER = tag(FlvTagType.AUDIO, 0, 0xAF, 0x00, 0x12, 0x10);
-    private static final FlvTag KEYFRAME = tag(FlvTagType.VIDEO, 0, 0x17, 0x01, 0, 0, 0, 0, 0, 0, 2, 0x65, 0x88);
-    private static final FlvTag INTER = tag(FlvTagType.VIDEO, 40, 0x27, 0x01, 0, 0, 0, 0, 0, 0, 2, 0x41, 0x9A);
+    private static final FlvTag AAC_HEADER = TestTags.tag(FlvTagType.AUDIO, 0, 0xAF, 0x00, 0x12, 0x10);
+    private static final FlvTag KEYFRAME = TestTags.tag(FlvTagType.VIDEO, 0, 0x17, 0x01, 0, 0, 0, 0, 0, 0, 2, 0x65, 0x88);
+    private static final FlvTag INTER = TestTags.tag(FlvTagType.VIDEO, 40, 0x27, 0x01, 0, 0, 0, 0, 0, 0, 2, 0x41, 0x9A);
 
     private final LiveBroadcastController relay = new LiveBroadcastController();
     private final LoopbackServer fixture = new LoopbackServer();
     private RtmpServer server;
     private Publisher publisher;
-
-    private static FlvTag tag(FlvTagType type, int timestamp, int... bytes) {
-        ByteBuffer body = ByteBuffer.allocate(bytes.length);
-        for (int b : bytes) {
-            body.put((byte) b);
-        }
-        return new FlvTag(type, timestamp, body.flip().asReadOnlyBuffer());
-    }
 
     @BeforeEach
     void publish() throws Exception {

@@ -3,7 +3,6 @@ package org.rtmp4j.live;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
-import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,7 +21,6 @@ import org.rtmp4j.core.message.MediaMessage;
 import org.rtmp4j.flv.FlvReader;
 import org.rtmp4j.flv.FlvTag;
 import org.rtmp4j.flv.FlvTagType;
-import org.rtmp4j.flv.media.VideoTagHeader;
 import org.rtmp4j.server.MediaSink;
 import org.rtmp4j.server.RtmpServer;
 
@@ -51,13 +49,6 @@ class LiveRelayIT {
 
     private static ClientOptions options() {
         return ClientOptions.defaults().withTimeout(Duration.ofSeconds(5));
-    }
-
-    private static byte[] bytes(ByteBuffer b) {
-        ByteBuffer d = b.duplicate();
-        byte[] out = new byte[d.remaining()];
-        d.get(out);
-        return out;
     }
 
     @Test
@@ -99,7 +90,7 @@ class LiveRelayIT {
                     got.addAll(waiting.get(s).take(tags.size() - got.size()));
                     for (int i = 0; i < tags.size(); i++) {
                         assertThat(got.get(i).timestamp()).isEqualTo(tags.get(i).timestamp());
-                        assertThat(bytes(got.get(i).payload())).isEqualTo(bytes(tags.get(i).body()));
+                        assertThat(TestTags.bytes(got.get(i).payload())).isEqualTo(TestTags.bytes(tags.get(i).body()));
                     }
                     assertThat(new ArrayList<>(waiting.get(s).statuses))
                             .containsSubsequence(StatusCodes.PLAY_START, StatusCodes.PLAY_PUBLISH_NOTIFY);

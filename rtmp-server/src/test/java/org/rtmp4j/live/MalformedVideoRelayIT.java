@@ -23,7 +23,6 @@ import org.rtmp4j.core.message.VideoMessage;
 import org.rtmp4j.flv.FlvReader;
 import org.rtmp4j.flv.FlvTag;
 import org.rtmp4j.flv.FlvTagType;
-import org.rtmp4j.flv.media.VideoTagHeader;
 import org.rtmp4j.server.MediaSink;
 import org.rtmp4j.server.RtmpServer;
 
@@ -73,13 +72,6 @@ class MalformedVideoRelayIT {
         return out;
     }
 
-    private static byte[] bytes(ByteBuffer b) {
-        ByteBuffer d = b.duplicate();
-        byte[] out = new byte[d.remaining()];
-        d.get(out);
-        return out;
-    }
-
     @Test
     void legacyPlayersGetEveryFrameAfterMalformedVideo() throws Exception {
         List<FlvTag> tags = new ArrayList<>();
@@ -110,7 +102,7 @@ class MalformedVideoRelayIT {
             got.addAll(waiting.take(tags.size() - got.size()));
             for (int i = 0; i < tags.size(); i++) {
                 assertThat(got.get(i).timestamp()).as("message %d", i).isEqualTo(tags.get(i).timestamp());
-                assertThat(bytes(got.get(i).payload())).as("message %d", i).isEqualTo(bytes(tags.get(i).body()));
+                assertThat(TestTags.bytes(got.get(i).payload())).as("message %d", i).isEqualTo(TestTags.bytes(tags.get(i).body()));
             }
             assertThat(new ArrayList<>(waiting.statuses)).doesNotContain(StatusCodes.PLAY_FAILED, StatusCodes.PLAY_STOP);
 

@@ -45,9 +45,9 @@ import org.rtmp4j.server.RtmpServer;
  */
 @Timeout(60)
 class PlayAndPublishDecisionIT {
-    private static final FlvTag AVC_HEADER = tag(FlvTagType.VIDEO, 0,
+    private static final FlvTag AVC_HEADER = TestTags.tag(FlvTagType.VIDEO, 0,
             0x17, 0x00, 0, 0, 0, 0x01, 0x64, 0x00, 0x1F, 0xFF, 0xE1, 0x00, 0x00, 0x01, 0x00);
-    private static final FlvTag KEYFRAME = tag(FlvTagType.VIDEO, 0, 0x17, 0x01, 0, 0, 0, 0, 0, 0, 2, 0x65, 0x88);
+    private static final FlvTag KEYFRAME = TestTags.tag(FlvTagType.VIDEO, 0, 0x17, 0x01, 0, 0, 0, 0, 0, 0, 2, 0x65, 0x88);
 
     /** Wants {@code token=good} in the query to play or publish; records what it was asked. */
     private static final class TokenRelay extends LiveBroadcastController {
@@ -76,21 +76,6 @@ class PlayAndPublishDecisionIT {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private RtmpServer server;
-
-    private static FlvTag tag(FlvTagType type, int timestamp, int... bytes) {
-        ByteBuffer body = ByteBuffer.allocate(bytes.length);
-        for (int b : bytes) {
-            body.put((byte) b);
-        }
-        return new FlvTag(type, timestamp, body.flip().asReadOnlyBuffer());
-    }
-
-    private static byte[] bytes(ByteBuffer b) {
-        ByteBuffer d = b.duplicate();
-        byte[] out = new byte[d.remaining()];
-        d.get(out);
-        return out;
-    }
 
     @BeforeEach
     void start() throws Exception {
@@ -167,7 +152,7 @@ class PlayAndPublishDecisionIT {
 
         MediaSink rtmp = new MediaSink();
         fixture.client().play("cam?token=good", rtmp);
-        assertThat(bytes(rtmp.take(2).get(1).payload())).isEqualTo(bytes(KEYFRAME.body()));
+        assertThat(TestTags.bytes(rtmp.take(2).get(1).payload())).isEqualTo(TestTags.bytes(KEYFRAME.body()));
 
         HttpResponse<InputStream> flv = httpFlv("?a=1&token=good");
         assertThat(flv.statusCode()).isEqualTo(200);
@@ -178,7 +163,7 @@ class PlayAndPublishDecisionIT {
         CompletableFuture<ByteBuffer> first = new CompletableFuture<>();
         WebSocket ws = webSocket("?token=good", first).get(10, TimeUnit.SECONDS);
         try {
-            assertThat(bytes(first.get(10, TimeUnit.SECONDS))).startsWith("FLV".getBytes());
+            assertThat(TestTags.bytes(first.get(10, TimeUnit.SECONDS))).startsWith("FLV".getBytes());
         } finally {
             ws.abort();
         }
@@ -211,10 +196,10 @@ class PlayAndPublishDecisionIT {
     /** @return an FLV header, onMetaData, a sequence header and a keyframe */
     private static byte[] flv() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.writeBytes(bytes(FlvTags.header(true, false)));
-        out.writeBytes(bytes(FlvTags.metadata(Map.of("width", 320.0))));
+        out.writeBytes(TestTags.bytes(FlvTags.header(true, false)));
+        out.writeBytes(TestTags.bytes(FlvTags.metadata(Map.of("width", 320.0))));
         for (FlvTag t : List.of(AVC_HEADER, KEYFRAME)) {
-            out.writeBytes(bytes(FlvTags.encode(t)));
+            out.writeBytes(TestTags.bytes(FlvTags.encode(t)));
         }
         return out.toByteArray();
     }
