@@ -16,6 +16,7 @@ import org.rtmp4j.live.HttpFlvIngest;
 import org.rtmp4j.live.HttpFlvPlayer;
 import org.rtmp4j.live.LiveBroadcastController;
 import org.rtmp4j.live.LiveOptions;
+import org.rtmp4j.relay.Relays;
 import org.rtmp4j.server.RtmpServer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -142,6 +143,8 @@ final class ServerCommand implements Callable<Integer> {
                     + (publishKeys != null && publishToken != null && !publishToken.isEmpty() ? " or " : "")
                     + (publishToken != null && !publishToken.isEmpty() ? "KEY?token=TOKEN" : "");
         }
+        // push, pull and exec relays (issue 15) register here; stopped before the server closes
+        Relays relays = new Relays();
         RtmpServer.Builder builder = RtmpServer.builder().controller(new AccessLog(controller, relay));
         AutoCloseable snapshotRoutes = snapshots.install(relay, builder, !noHttp); // exact paths, mounted first
         ApiRoutes routes = noHttp ? null : api.mount(relay, builder, spec);
@@ -168,7 +171,8 @@ final class ServerCommand implements Callable<Integer> {
             AutoCloseable status = SnapshotCliOptions.closingBoth(snapshotRoutes, statusInterval == 0 ? () -> { }
                     : StatusReporter.start(s, () -> PlayerCounts.stats(relay), () -> PlayerCounts.streams(relay),
                             Duration.ofSeconds(statusInterval)));
-            return hlsHandler == null ? status : SnapshotCliOptions.closingBoth(status, hlsHandler);
+            AutoCloseable outputs = hlsHandler == null ? status : SnapshotCliOptions.closingBoth(status, hlsHandler);
+            return SnapshotCliOptions.closingBoth(relays, outputs);
         });
     }
 }
