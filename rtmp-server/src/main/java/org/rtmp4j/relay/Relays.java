@@ -1,5 +1,7 @@
 package org.rtmp4j.relay;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -16,11 +18,13 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.rtmp4j.client.NioClientGroup;
 
 /**
  * The relays of one server, by id, in the order they were added: what {@code GET /api/v1/relays}
  * lists and {@code DELETE /api/v1/relays/ID} stops. Holds the two threads' worth of machinery relays
- * share: a timer for retries ({@link #timer()}, one daemon thread {@code rtmp4j-relay-timer}) and a
+ * share: a timer for retries ({@link #timer()}, one daemon thread {@code rtmp4j-relay-timer}), the
+ * non-blocking RTMP connections of push and pull relays ({@link #clients()}) and a
  * bounded pool for blocking work such as an RTMP client's connect ({@link #blocking()}, at most
  * {@code maxBlockingThreads} daemon threads {@code rtmp4j-relay-N}), so a hundred relays retrying a
  * dead destination cost two threads' worth of timers and at most that pool, never a thread each.
@@ -35,6 +39,8 @@ public final class Relays implements AutoCloseable {
     public static final int DEFAULT_MAX_RELAYS = 10_000;
     /** Default bound on the threads that run relays' blocking work. */
     public static final int DEFAULT_MAX_BLOCKING_THREADS = 8;
+    /** Default number of event loops (threads) the relays' RTMP connections share. */
+    public static final int DEFAULT_CLIENT_LOOPS = 1;
 
     private final Clock clock;
     private final int maxRelays;
@@ -43,24 +49,40 @@ public final class Relays implements AutoCloseable {
     private final AtomicLong ids = new AtomicLong();
     private final ScheduledThreadPoolExecutor timer;
     private final ThreadPoolExecutor blocking;
+    private final int clientLoops;
+    private NioClientGroup clients; // guarded by this; made on first use
     private boolean closed; // guarded by this
 
     /** A registry with the defaults and the system clock. */
     public Relays() {
-        this(Clock.systemUTC(), DEFAULT_MAX_RELAYS, DEFAULT_MAX_BLOCKING_THREADS);
+        this(Clock.systemUTC(), DEFAULT_MAX_RELAYS, DEFAULT_MAX_BLOCKING_THREADS, DEFAULT_CLIENT_LOOPS);
     }
 
     /**
+     * As {@link #Relays(Clock, int, int, int)} with {@value #DEFAULT_CLIENT_LOOPS} client loop.
+     *
      * @param clock gives relays' start times
      * @param maxRelays the most relays held at once, at least 1
      * @param maxBlockingThreads the most threads of {@link #blocking()}, at least 1
      * @throws IllegalArgumentException when a bound is below 1
      */
     public Relays(Clock clock, int maxRelays, int maxBlockingThreads) {
-        if (maxRelays < 1 || maxBlockingThreads < 1) {
-            throw new IllegalArgumentException("maxRelays and maxBlockingThreads must be at least 1: "
-                    + maxRelays + ", " + maxBlockingThreads);
+        this(clock, maxRelays, maxBlockingThreads, DEFAULT_CLIENT_LOOPS);
+    }
+
+    /**
+     * @param clock gives relays' start times
+     * @param maxRelays the most relays held at once, at least 1
+     * @param maxBlockingThreads the most threads of {@link #blocking()}, at least 1
+     * @param clientLoops the event loops (threads) of {@link #clients()}, at least 1
+     * @throws IllegalArgumentException when a bound is below 1
+     */
+    public Relays(Clock clock, int maxRelays, int maxBlockingThreads, int clientLoops) {
+        if (maxRelays < 1 || maxBlockingThreads < 1 || clientLoops < 1) {
+            throw new IllegalArgumentException("maxRelays, maxBlockingThreads and clientLoops must be at least 1: "
+                    + maxRelays + ", " + maxBlockingThreads + ", " + clientLoops);
         }
+        this.clientLoops = clientLoops;
         this.clock = Objects.requireNonNull(clock, "clock");
         this.maxRelays = maxRelays;
         AtomicLong threads = new AtomicLong();
@@ -90,6 +112,29 @@ public final class Relays implements AutoCloseable {
     /** @return the bounded pool for blocking work (connects); tasks queue when all its threads are busy */
     public ExecutorService blocking() {
         return blocking;
+    }
+
+    /**
+     * The non-blocking RTMP client connections relays share ({@code rtmp-client-loop-N} threads), made
+     * on first use and closed by {@link #stopAll()}. Its {@link NioClientGroup#connect} blocks for the TCP
+     * connect: call it on {@link #blocking()}.
+     *
+     * @return the group
+     * @throws UncheckedIOException when its selector cannot be opened
+     * @throws IllegalStateException when the registry is closed
+     */
+    public synchronized NioClientGroup clients() {
+        if (closed) {
+            throw new IllegalStateException("relays are closed");
+        }
+        if (clients == null) {
+            try {
+                clients = new NioClientGroup(clientLoops);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return clients;
     }
 
     /**
@@ -231,10 +276,7 @@ public final class Relays implements AutoCloseable {
             copy = new ArrayList<>(relays.values());
         }
         CompletableFuture<?>[] stops = copy.stream().map(Relay::stop).toArray(CompletableFuture[]::new);
-        return CompletableFuture.allOf(stops).whenComplete((v, e) -> {
-            timer.shutdownNow();
-            blocking.shutdownNow();
-        });
+        return CompletableFuture.allOf(stops).whenComplete((v, e) -> shutDownThreads());
     }
 
     /** {@link #stopAll()}, waiting at most 10 s for the relays to stop. */
@@ -245,8 +287,20 @@ public final class Relays implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
-            timer.shutdownNow();
-            blocking.shutdownNow();
+            shutDownThreads();
+        }
+    }
+
+    private void shutDownThreads() {
+        timer.shutdownNow();
+        blocking.shutdownNow();
+        NioClientGroup group;
+        synchronized (this) {
+            group = clients;
+            clients = null;
+        }
+        if (group != null) {
+            group.close();
         }
     }
 }
