@@ -233,7 +233,7 @@ public final class ExecRelay implements Relay {
             }
         }
         output.note("started pid " + p.pid() + ": " + String.join(" ", arguments));
-        log.debug("{}: started pid {}", id(), p.pid());
+        log.info("{}: started pid {}", id(), p.pid());
         Thread reader = new Thread(() -> read(p), "rtmp4j-exec-" + id());
         reader.setDaemon(true);
         reader.start();
@@ -307,6 +307,7 @@ public final class ExecRelay implements Relay {
         }
         Duration delay = options.backoff().delay(attempt, ThreadLocalRandom.current());
         output.note("restarting in " + delay.toMillis() + " ms (attempt " + attempt + ")");
+        log.warn("{}: {}; restarting in {} ms", id(), why, delay.toMillis());
         synchronized (this) {
             if (stopping) {
                 return;

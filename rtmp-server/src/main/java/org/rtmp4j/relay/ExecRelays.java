@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * Runs exec relays for a live hub (issue 15 §3): for every published stream, one {@link ExecRelay} per
  * configured {@link ExecCommand} ({@code server --exec}), started on {@link LiveListener#onPublished}
  * and ended by the publish's end ({@link RelayEvent.Unpublished}, heard by a sink subscribed to the
- * stream that also counts its bytes; a sink is no player, so player counts do not change). Relays
+ * stream that also counts its bytes; it has no player kind, so the players by kind of {@code
+ * StreamDetails} do not count it, while {@code StreamInfo.players} counts it as any output). Relays
  * started this way are listed in the {@link Relays} registry while they run and removed when they end.
  * As the registry's {@link RelayFactory} for {@link RelayKind#EXEC} ({@link #acceptRequests()}), it
  * starts one for {@code POST /api/v1/relays} with source {@code APP/KEY} (a live stream; 400 otherwise)

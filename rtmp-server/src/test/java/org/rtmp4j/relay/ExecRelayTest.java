@@ -3,6 +3,9 @@ package org.rtmp4j.relay;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -123,6 +126,21 @@ class ExecRelayTest {
         relay.stop().get(20, TimeUnit.SECONDS);
         handle.onExit().get(20, TimeUnit.SECONDS);
         assertThat(handle.isAlive()).isFalse();
+    }
+
+    @Test
+    void aJvmThatExitsWithoutStoppingItsRelaysLeavesNoOrphan() throws Exception {
+        Process jvm = new ProcessBuilder(FakeChild.command("supervise")).redirectErrorStream(true).start();
+        try (var out = new BufferedReader(new InputStreamReader(jvm.getInputStream(), StandardCharsets.UTF_8))) {
+            String line = out.readLine();
+            assertThat(line).startsWith("child:");
+            ProcessHandle child = ProcessHandle.of(Long.parseLong(line.substring("child:".length()))).orElseThrow();
+            assertThat(jvm.waitFor(30, TimeUnit.SECONDS)).as("the supervising JVM exits").isTrue();
+            child.onExit().get(20, TimeUnit.SECONDS);
+            assertThat(child.isAlive()).isFalse();
+        } finally {
+            jvm.destroyForcibly();
+        }
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.rtmp4j.relay;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -8,7 +9,8 @@ import java.util.List;
  * shell or Unix tool is needed. Modes: {@code print ARGS...} prints each argument as {@code arg:X} and
  * runs until ended; {@code exit CODE} prints {@code bye} and exits with CODE; {@code stubborn} ignores
  * TERM (needs KILL); {@code spawn} starts a {@code stubborn} child, prints {@code child:PID} and runs
- * until ended; {@code flood N} prints N long lines and exits 0.
+ * until ended; {@code flood N} prints N long lines and exits 0; {@code supervise} runs an exec relay of
+ * {@code print}, prints {@code child:PID} and calls {@code System.exit(0)} without stopping it.
  */
 public final class FakeChild {
     private FakeChild() {}
@@ -55,6 +57,16 @@ public final class FakeChild {
                     System.out.println(i + line);
                 }
                 System.out.flush();
+            }
+            case "supervise" -> {
+                ExecRelay relay = new ExecRelay("exec-1", "live/cam", ExecCommand.parse("fake"), command("print", "left"),
+                        ExecOptions.DEFAULT.withLiveAfter(Duration.ZERO), new Relays()).start();
+                while (relay.pid().isEmpty()) {
+                    Thread.sleep(10); // a helper process's main thread, not a test
+                }
+                System.out.println("child:" + relay.pid().getAsLong());
+                System.out.flush();
+                System.exit(0);
             }
             default -> throw new IllegalArgumentException(args[0]);
         }
