@@ -98,7 +98,7 @@ class ConsoleBrowserIT {
     @Test
     void theConsoleListsTheStreamShowsItsSnapshotPlaysItOnClickAndKicksItsPublisher() throws Exception {
         WebDriver driver = browser.start();
-        driver.manage().window().setSize(new Dimension(960, 760));
+        driver.manage().window().setSize(new Dimension(1120, 800));
         server = ServerProcess.start("--status-interval", "0", "--snapshot-interval", "1s");
         publisher = RealtimePublisher.start(URI.create("rtmp://127.0.0.1:" + server.rtmpPort() + "/live/cam"),
                 Media.h264Aac(), 4);
