@@ -1,6 +1,7 @@
 package org.rtmp4j.examples.console;
 
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -91,7 +92,7 @@ public final class ConsoleRoutes implements HttpHandler {
         WebFile file = path.startsWith(WEB) ? files.get(path.substring(WEB.length())) : page;
         if (file == null) {
             exchange.respond(404, HttpHeaders.of("Content-Type", "text/plain; charset=utf-8", "Cache-Control", "no-cache"),
-                    ByteBuffer.wrap("not found\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                    ByteBuffer.wrap("not found\n".getBytes(StandardCharsets.UTF_8)));
             return;
         }
         HttpHeaders headers = file == page
