@@ -109,6 +109,9 @@ final class ServerCommand implements Callable<Integer> {
     @Mixin
     HlsCliOptions hls = new HlsCliOptions();
 
+    @Mixin
+    ConsoleOptions console = new ConsoleOptions();
+
     @Spec
     CommandSpec spec;
 
@@ -158,6 +161,9 @@ final class ServerCommand implements Callable<Integer> {
         HlsHandler hlsHandler = noHttp ? null : hls.mount(builder, relay, spec.commandLine());
         if (hlsHandler != null) {
             hint += System.lineSeparator() + "HLS and LL-HLS: http://HOST:<http port>/live/KEY.m3u8";
+        }
+        if (!noHttp && console.mount(builder) != null) { // last: earlier routes win, an app may be named "web"
+            hint += System.lineSeparator() + "Web console: http://HOST:<http port>/";
         }
         if (jmxDomain != null && !jmxDomain.isEmpty()) {
             builder.jmx(jmxDomain);
