@@ -122,7 +122,7 @@ final class RtmptSession implements Transport {
         lastSequence = request.sequence();
         lastRequestNanos = nowNanos;
         int in = 0;
-        if (request.command() == RtmptRequest.Command.SEND && state == State.OPEN) {
+        if (request.command() == RtmptRequest.Command.SEND && state == State.OPEN && body.hasRemaining()) {
             in = body.remaining();
             engine.onBytes(body);
         }
