@@ -84,6 +84,7 @@ public final class RtmpServer implements AutoCloseable {
     private final Listener rtmpListener;
     private final Listener httpListener;
     private final RtmptBinding rtmpt;
+    private final RtmptHandler rtmptHandler;
     private final List<Listener> listeners;
     private final ServerStats stats = new ServerStats();
     private final CompletableFuture<Void> termination = new CompletableFuture<>();
@@ -109,7 +110,8 @@ public final class RtmpServer implements AutoCloseable {
         RtmptOptions rtmptOptions = b.rtmptOptions();
         this.rtmpt = rtmptOptions == null ? null : new RtmptBinding(connections, stats, limits.maxConnections(),
                 b.nanoClock, () -> state == State.STARTED && drainer == null);
-        this.httpListener = b.httpListener(peerLimits, rtmpt == null ? null : new RtmptHandler(rtmpt, rtmptOptions));
+        this.rtmptHandler = rtmpt == null ? null : new RtmptHandler(rtmpt, rtmptOptions);
+        this.httpListener = b.httpListener(peerLimits, rtmptHandler);
         this.listeners = httpListener == null ? List.of(rtmpListener) : List.of(rtmpListener, httpListener);
     }
 
@@ -352,6 +354,9 @@ public final class RtmpServer implements AutoCloseable {
                     b.unregister();
                 }
                 LOG.info("RTMP server on {} stopping", rtmpListener.localAddress());
+                if (rtmptHandler != null) {
+                    rtmptHandler.closeAll(); // their engines close before the loops stop, as TCP connections'
+                }
                 group.shutdownGracefully(grace.toNanos()).whenComplete((v, t) -> {
                     for (Listener l : listeners) {
                         l.closeSocket();

@@ -18,6 +18,7 @@ import org.rtmp4j.core.message.MediaMessage;
 import org.rtmp4j.flv.FlvTag;
 import org.rtmp4j.flv.FlvTagType;
 import org.rtmp4j.live.LiveBroadcastController;
+import org.rtmp4j.live.StreamKey;
 import org.rtmp4j.server.rtmpt.RtmptOptions;
 
 /**
@@ -142,6 +143,18 @@ class RtmptIT {
         List<byte[]> sent = publish(publisher, 30);
         assertReceived(player, sent);
         assertThat(server.clients().list()).extracting(ClientInfo::kind).contains("rtmp-player", "rtmp-publisher");
+    }
+
+    @Test
+    void aShutdownEndsRtmptSessionsAsItEndsTcpConnections() throws Exception {
+        start(RtmptOptions.defaults());
+        RtmptTunnel tunnel = fixture.keep(new RtmptTunnel(server.httpPort()));
+        Publisher publisher = fixture.keep(throughTunnel(tunnel).publish("cam"));
+        publish(publisher, 1);
+        StreamKey key = new StreamKey("live", "cam");
+        LimitsFixture.eventually("live", () -> relay.isLive(key));
+        server.shutdown(Duration.ofSeconds(5)).get(10, TimeUnit.SECONDS);
+        assertThat(relay.isLive(key)).as("the RTMPT publisher's engine heard the close and unpublished").isFalse();
     }
 
     @Test

@@ -69,6 +69,21 @@ public final class RtmptHandler implements HttpHandler {
         return sessions.size();
     }
 
+    /**
+     * Ends every session as if its peer left (server shutdown): each engine hears that its transport closed, on
+     * its loop, after the tasks posted before, so controllers run their close callbacks (unpublish, recordings)
+     * as for TCP connections. Any thread.
+     */
+    public void closeAll() {
+        for (RtmptSession s : sessions.snapshot()) {
+            try {
+                s.loop().execute(() -> s.finish(null));
+            } catch (RejectedExecutionException e) {
+                LOG.debug("loop of RTMPT session {} already stopped", s.id());
+            }
+        }
+    }
+
     @Override
     public void handle(HttpExchange exchange) {
         RtmptRequest request;

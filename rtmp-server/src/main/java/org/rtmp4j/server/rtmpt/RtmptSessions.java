@@ -66,6 +66,11 @@ final class RtmptSessions {
         return sessions.get(id);
     }
 
+    /** @return a snapshot of the open sessions */
+    java.util.List<RtmptSession> snapshot() {
+        return java.util.List.copyOf(sessions.values());
+    }
+
     /** @return sessions open now */
     int size() {
         return sessions.size();
