@@ -100,6 +100,10 @@ final class ServerCommand implements Callable<Integer> {
     @Option(names = "--no-http", description = "Do not listen for HTTP.")
     boolean noHttp;
 
+    @Option(names = "--no-rtmpt", description = "Do not serve RTMPT (RTMP over HTTP: rtmpt://HOST:<http port>/APP/KEY), "
+            + "which is on with the HTTP port.")
+    boolean noRtmpt;
+
     @Mixin
     ApiOptions api = new ApiOptions();
 
@@ -157,6 +161,9 @@ final class ServerCommand implements Callable<Integer> {
                     .httpRoute(HttpMethod.GET, Fmp4StreamPath::matches, new Fmp4Player(relay))
                     .httpRoute(HttpMethod.POST, FlvStreamPath::matches, ingest)
                     .httpRoute(HttpMethod.PUT, FlvStreamPath::matches, ingest);
+            if (noRtmpt) {
+                builder.noRtmpt();
+            }
         }
         HlsHandler hlsHandler = noHttp ? null : hls.mount(builder, relay, spec.commandLine());
         if (hlsHandler != null) {
