@@ -100,6 +100,10 @@ final class ServerCommand implements Callable<Integer> {
     @Option(names = "--no-http", description = "Do not listen for HTTP.")
     boolean noHttp;
 
+    @Option(names = "--no-rtmpt", description = "Do not serve RTMPT (RTMP over HTTP: rtmpt://HOST:<http port>/APP/KEY), "
+            + "which is on with the HTTP port.")
+    boolean noRtmpt;
+
     @Mixin
     ApiOptions api = new ApiOptions();
 
@@ -108,6 +112,9 @@ final class ServerCommand implements Callable<Integer> {
 
     @Mixin
     HlsCliOptions hls = new HlsCliOptions();
+
+    @Mixin
+    ConsoleOptions console = new ConsoleOptions();
 
     @Mixin
     ExecCliOptions exec = new ExecCliOptions();
@@ -158,10 +165,16 @@ final class ServerCommand implements Callable<Integer> {
                     .httpRoute(HttpMethod.GET, Fmp4StreamPath::matches, new Fmp4Player(relay))
                     .httpRoute(HttpMethod.POST, FlvStreamPath::matches, ingest)
                     .httpRoute(HttpMethod.PUT, FlvStreamPath::matches, ingest);
+            if (noRtmpt) {
+                builder.noRtmpt();
+            }
         }
         HlsHandler hlsHandler = noHttp ? null : hls.mount(builder, relay, spec.commandLine());
         if (hlsHandler != null) {
             hint += System.lineSeparator() + "HLS and LL-HLS: http://HOST:<http port>/live/KEY.m3u8";
+        }
+        if (!noHttp && console.mount(builder) != null) { // last: earlier routes win, an app may be named "web"
+            hint += System.lineSeparator() + "Web console: http://HOST:<http port>/";
         }
         if (jmxDomain != null && !jmxDomain.isEmpty()) {
             builder.jmx(jmxDomain);

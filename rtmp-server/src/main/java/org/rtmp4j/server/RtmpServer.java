@@ -21,6 +21,8 @@ import org.rtmp4j.server.internal.EventLoop;
 import org.rtmp4j.server.internal.EventLoopGroup;
 import org.rtmp4j.server.internal.PeerLimits;
 import org.rtmp4j.server.internal.ServerStats;
+import org.rtmp4j.server.rtmpt.RtmptHandler;
+import org.rtmp4j.server.rtmpt.RtmptOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -81,6 +83,8 @@ public final class RtmpServer implements AutoCloseable {
     private final ServerConnections connections;
     private final Listener rtmpListener;
     private final Listener httpListener;
+    private final RtmptBinding rtmpt;
+    private final RtmptHandler rtmptHandler;
     private final List<Listener> listeners;
     private final ServerStats stats = new ServerStats();
     private final CompletableFuture<Void> termination = new CompletableFuture<>();
@@ -103,7 +107,11 @@ public final class RtmpServer implements AutoCloseable {
                 b.nanoClock == ServerSettings.SYSTEM_CLOCK);
         this.connections.onConnectionClosed(this::connectionClosed);
         this.rtmpListener = new Listener(b.bind, connections);
-        this.httpListener = b.httpListener(peerLimits);
+        RtmptOptions rtmptOptions = b.rtmptOptions();
+        this.rtmpt = rtmptOptions == null ? null : new RtmptBinding(connections, stats, limits.maxConnections(),
+                b.nanoClock, () -> state == State.STARTED && drainer == null);
+        this.rtmptHandler = rtmpt == null ? null : new RtmptHandler(rtmpt, rtmptOptions);
+        this.httpListener = b.httpListener(peerLimits, rtmptHandler);
         this.listeners = httpListener == null ? List.of(rtmpListener) : List.of(rtmpListener, httpListener);
     }
 
@@ -130,6 +138,9 @@ public final class RtmpServer implements AutoCloseable {
         try {
             g = new EventLoopGroup(eventLoops, threadFactory, TICK_NANOS, mergedWriteDelayNanos);
             g.start();
+            if (rtmpt != null) {
+                rtmpt.start(g);
+            }
             for (Listener l : listeners) {
                 l.bind(g, stats, limits.maxConnections(), peerLimits, () -> state == State.STARTED && drainer == null);
             }
@@ -343,6 +354,9 @@ public final class RtmpServer implements AutoCloseable {
                     b.unregister();
                 }
                 LOG.info("RTMP server on {} stopping", rtmpListener.localAddress());
+                if (rtmptHandler != null) {
+                    rtmptHandler.closeAll(); // their engines close before the loops stop, as TCP connections'
+                }
                 group.shutdownGracefully(grace.toNanos()).whenComplete((v, t) -> {
                     for (Listener l : listeners) {
                         l.closeSocket();

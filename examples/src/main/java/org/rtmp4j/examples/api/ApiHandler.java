@@ -1,5 +1,6 @@
 package org.rtmp4j.examples.api;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -28,7 +29,9 @@ import org.rtmp4j.server.RtmpServer;
  *   <li>{@code GET /api/v1/streams/APP/KEY}: one stream (404 when not live);
  *       {@code DELETE} the same path closes its publisher (204; 404 when not live);</li>
  *   <li>{@code GET /api/v1/clients?page=&itemsPerPage=}: {@code {"clients":[...],"itemCount":N,"pageCount":M}}
- *       in accept order; {@code GET /api/v1/clients/ID} one; {@code DELETE} closes it (204; 404 when not open).</li>
+ *       in accept order; {@code GET /api/v1/clients/ID} one; {@code DELETE} closes it (204; 404 when not open);</li>
+ *   <li>{@code GET /api/v1/server}: the server's totals for the web console (connections, bytes in and out,
+ *       streams, players, uptime) and whether the caller may write ({@code access.write}).</li>
  * </ul>
  *
  * Access ({@link ApiAccess}): GET needs the read right, DELETE the write right; refusals are 401 with
@@ -41,6 +44,8 @@ import org.rtmp4j.server.RtmpServer;
 public final class ApiHandler implements HttpHandler {
     private final LiveBroadcastController relay;
     private final Supplier<RtmpServer> server;
+    private final Supplier<Instant> startedAt;
+    private final ApiAccess access;
     private final AccessGate gate;
 
     /**
@@ -49,8 +54,21 @@ public final class ApiHandler implements HttpHandler {
      * @param access who may call
      */
     public ApiHandler(LiveBroadcastController relay, Supplier<RtmpServer> server, ApiAccess access) {
+        this(relay, server, () -> null, access);
+    }
+
+    /**
+     * @param relay the hub whose streams to list
+     * @param server the running server (its clients), or {@code null} before it started (then 503)
+     * @param startedAt when the server started (for {@code uptime_seconds}), or {@code null} if unknown
+     * @param access who may call
+     */
+    public ApiHandler(LiveBroadcastController relay, Supplier<RtmpServer> server, Supplier<Instant> startedAt,
+            ApiAccess access) {
         this.relay = relay;
         this.server = server;
+        this.startedAt = startedAt;
+        this.access = access;
         this.gate = new AccessGate(access);
     }
 
@@ -96,6 +114,13 @@ public final class ApiHandler implements HttpHandler {
         RtmpServer s = server.get();
         if (s == null) {
             Responses.json(exchange, 503, ApiViews.error("server not started"));
+            return;
+        }
+        if (path.equals(Paths.SERVER) && !delete) {
+            noQuery(query);
+            boolean write = access.decide(exchange, ApiAccess.Right.WRITE) == ApiAccess.Decision.ALLOWED;
+            Responses.json(exchange, 200, ApiViews.server(s.metrics(), relay.control().streams(), startedAt.get(),
+                    Instant.now(), write));
             return;
         }
         if (path.equals(Paths.CLIENTS) && !delete) {

@@ -1,5 +1,6 @@
 package org.rtmp4j.examples.api;
 
+import java.time.Instant;
 import org.rtmp4j.http.HttpMethod;
 import org.rtmp4j.live.LiveBroadcastController;
 import org.rtmp4j.server.RtmpServer;
@@ -23,6 +24,7 @@ public final class ApiRoutes {
     private final ApiAccess access;
     private final boolean metricsOpen;
     private volatile RtmpServer server;
+    private volatile Instant startedAt;
 
     /**
      * @param relay the hub whose streams the API lists and controls
@@ -42,7 +44,7 @@ public final class ApiRoutes {
      * @return {@code builder}
      */
     public RtmpServer.Builder mount(RtmpServer.Builder builder) {
-        ApiHandler api = new ApiHandler(relay, () -> server, access);
+        ApiHandler api = new ApiHandler(relay, () -> server, () -> startedAt, access);
         MetricsHandler metrics = new MetricsHandler(relay, () -> server, metricsOpen ? null : access);
         return builder.httpRoute(HttpMethod.GET, "/health"::equals, this::health)
                 .httpRoute(HttpMethod.GET, "/metrics"::equals, metrics)
@@ -50,8 +52,12 @@ public final class ApiRoutes {
                 .httpRoute(HttpMethod.DELETE, ApiRoutes::isApi, api);
     }
 
-    /** @param started the server built from the builder given to {@link #mount}, once started */
+    /**
+     * @param started the server built from the builder given to {@link #mount}, once started; {@code GET
+     *     /api/v1/server} counts its uptime from this call
+     */
     public void attach(RtmpServer started) {
+        this.startedAt = Instant.now();
         this.server = started;
     }
 
