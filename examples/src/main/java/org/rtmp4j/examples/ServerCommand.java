@@ -116,6 +116,9 @@ final class ServerCommand implements Callable<Integer> {
     @Mixin
     ConsoleOptions console = new ConsoleOptions();
 
+    @Mixin
+    ExecCliOptions exec = new ExecCliOptions();
+
     @Spec
     CommandSpec spec;
 
@@ -132,6 +135,7 @@ final class ServerCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--http-port must be 0..65535: " + httpPort);
         }
         snapshots.validate(spec.commandLine());
+        exec.validate(spec.commandLine());
         LiveOptions options = LiveOptions.DEFAULT.withMaxStreams(maxStreams).withWaitForPublisher(waitForPublisher);
         boolean auth = publishKeys != null || (publishToken != null && !publishToken.isEmpty());
         // the keys/token check is the relay's one publish decision: RTMP and HTTP-FLV uploads alike
@@ -181,6 +185,7 @@ final class ServerCommand implements Callable<Integer> {
             if (routes != null) {
                 routes.attach(s);
             }
+            exec.start(relays, relay, s, spec.commandLine());
             AutoCloseable status = SnapshotCliOptions.closingBoth(snapshotRoutes, statusInterval == 0 ? () -> { }
                     : StatusReporter.start(s, () -> PlayerCounts.stats(relay), () -> PlayerCounts.streams(relay),
                             Duration.ofSeconds(statusInterval)));
