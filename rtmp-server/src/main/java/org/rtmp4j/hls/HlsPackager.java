@@ -23,9 +23,21 @@ import org.rtmp4j.live.StreamKey;
  * changes its {@code EXT-X-MAP}; any later codec change closes the segment and starts the next with
  * {@code EXT-X-DISCONTINUITY} (RFC 8216bis §4.4.4.3, §6.2.1).
  *
+ * <p>Audio reaches every cut: with fMP4 and an audio track, a cut decided at a video frame of decode time
+ * {@code T} is completed when the first audio frame after {@code T} arrives (or the next video frame or
+ * sequence header, whichever comes first, so at most one video frame interval later), so the audio
+ * frame at or before {@code T} that the muxer holds back until its successor is known goes into the
+ * part ending at {@code T}. Without this the part's audio ended up to one audio frame before the listed
+ * end, so a player's buffered range (audio and video intersected) ended before the segment it had
+ * just loaded, and hls.js 1.7 in low-latency mode then reloaded that segment's parts instead of the
+ * next segment's until the next segment closed (DESIGN-NOTES.md, "HLS and LL-HLS").
+ *
  * <p>Not thread-safe: the owning {@link HlsStream} calls it under its monitor.
  */
 final class HlsPackager {
+    /** A cut decided at video decode time {@code dts} whose part is not yet finished. */
+    private record PendingCut(boolean newSegment, long dts, boolean keyframe) {}
+
     /** What the stream's waiters care about. */
     interface Events {
         /** A part was added (blocking reloads and held parts may be answered). */
@@ -49,6 +61,10 @@ final class HlsPackager {
     private final Timeline timeline = new Timeline();
     private HlsSegmenter segmenter;
     private boolean videoConfigured;
+    /** An audio sequence header was seen: video cuts wait for audio past them (class comment). */
+    private boolean audioConfigured;
+    /** A cut decided at a video frame, completed once audio has passed it; null when none. */
+    private PendingCut pendingCut;
     /** {@code onMetaData} names a video codec: audio before the first video keyframe is not an audio-only stream. */
     private boolean metadataVideo;
     /** No segment of the current publisher was closed yet. */
@@ -97,7 +113,9 @@ final class HlsPackager {
         boolean video = m.message() instanceof VideoMessage;
         FlvTag tag = new FlvTag(video ? FlvTagType.VIDEO : FlvTagType.AUDIO, m.timestamp(), m.message().payload());
         if (kind.isSequenceHeader()) {
+            completePendingCut();
             videoConfigured |= video;
+            audioConfigured |= !video;
             int before = muxing.initVersion();
             muxing.accept(tag);
             if (muxing.initVersion() != before && segmentOpen && segmentInit != muxing.initVersion()) {
@@ -127,6 +145,15 @@ final class HlsPackager {
         if (firstOfPublish) {
             anchor(dts);
         }
+        if (pendingCut != null) {
+            if (video) {
+                completePendingCut(); // no audio past the cut before this frame: cut with the audio there is
+            } else if (dts > pendingCut.dts()) {
+                muxing.accept(tag); // held back by the muxer: it starts the next part
+                completePendingCut();
+                return;
+            }
+        }
         HlsSegmenter.Cut cut = segmenter.onSample(video, dts, keyframe);
         if (!options.lowLatency() && cut == HlsSegmenter.Cut.PART) {
             cut = HlsSegmenter.Cut.NONE;
@@ -136,17 +163,35 @@ final class HlsPackager {
             muxing.startSegment();
             muxing.accept(tag);
         } else if (cut != HlsSegmenter.Cut.NONE) {
-            boolean newSegment = cut == HlsSegmenter.Cut.SEGMENT;
-            finishPart(muxing.cut(tag, newSegment), dts);
-            if (newSegment) {
-                closeSegment();
-                openSegment(dts, true);
+            PendingCut c = new PendingCut(cut == HlsSegmenter.Cut.SEGMENT, dts, keyframe);
+            if (video && audioConfigured && muxing.holdsBack()) {
+                muxing.accept(tag);
+                pendingCut = c;
             } else {
-                partStartDts = dts;
-                partStartsWithKey = keyframe || !videoStream;
+                applyCut(muxing.cut(tag, c.newSegment()), c);
             }
         } else {
             muxing.accept(tag);
+        }
+    }
+
+    /** Finishes the part (and segment) a pending cut ends, with every sample the muxer can write. */
+    private void completePendingCut() {
+        PendingCut c = pendingCut;
+        if (c != null) {
+            pendingCut = null;
+            applyCut(muxing.flush(), c);
+        }
+    }
+
+    private void applyCut(Muxing.Output out, PendingCut c) {
+        finishPart(out, c.dts());
+        if (c.newSegment()) {
+            closeSegment();
+            openSegment(c.dts(), true);
+        } else {
+            partStartDts = c.dts();
+            partStartsWithKey = c.keyframe() || !videoStream;
         }
     }
 
@@ -236,6 +281,7 @@ final class HlsPackager {
 
     /** Ends the segment being written with every sample buffered (publisher gone, codec change). */
     private void endSegment() {
+        completePendingCut();
         if (!segmentOpen) {
             return;
         }
@@ -253,6 +299,7 @@ final class HlsPackager {
         endSegment();
         started = false;
         videoConfigured = false;
+        audioConfigured = false;
         metadataVideo = false;
         firstOfPublish = true;
         segmenter = null;
