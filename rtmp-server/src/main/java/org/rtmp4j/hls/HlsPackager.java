@@ -3,11 +3,16 @@ package org.rtmp4j.hls;
 import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.rtmp4j.core.Timeline;
 import org.rtmp4j.core.message.VideoMessage;
+import org.rtmp4j.flv.FlvFormatException;
 import org.rtmp4j.flv.FlvTag;
 import org.rtmp4j.flv.FlvTagType;
+import org.rtmp4j.flv.media.VideoTagHeader;
 import org.rtmp4j.live.LiveMedia;
 import org.rtmp4j.live.MediaKind;
 import org.rtmp4j.live.StreamKey;
@@ -24,19 +29,28 @@ import org.rtmp4j.live.StreamKey;
  * {@code EXT-X-DISCONTINUITY} (RFC 8216bis §4.4.4.3, §6.2.1).
  *
  * <p>Audio reaches every cut: with fMP4 and an audio track, a cut decided at a video frame of decode time
- * {@code T} is completed when the first audio frame after {@code T} arrives (or the next video frame or
- * sequence header, whichever comes first, so at most one video frame interval later), so the audio
- * frame at or before {@code T} that the muxer holds back until its successor is known goes into the
- * part ending at {@code T}. Without this the part's audio ended up to one audio frame before the listed
- * end, so a player's buffered range (audio and video intersected) ended before the segment it had
- * just loaded, and hls.js 1.7 in low-latency mode then reloaded that segment's parts instead of the
- * next segment's until the next segment closed (DESIGN-NOTES.md, "HLS and LL-HLS").
+ * {@code T} and presentation time {@code P = T + CompositionTime} is completed when the first audio frame
+ * later than {@code P} arrives; video frames up to {@code P} wait in the packager meanwhile (a frame later
+ * than {@code P}, or a sequence header, completes the cut with the audio there is, so audio that stopped
+ * delays a cut by at most the composition offset plus one frame interval, the offset counted up to 1 s). The
+ * part's audio thus covers the time its video is presented up to, which is where players put the part's end
+ * (hls.js: the next part's first presentation time). Without this the audio ended before it (by the muxer's
+ * held-back AAC frame plus the B-frame delay, 8-88 ms here), a browser's buffered range (audio and video
+ * intersected) ended inside the segment hls.js had just loaded, and hls.js 1.7 in low-latency mode then
+ * stayed on that finished segment instead of loading the next one's parts until it closed
+ * (DESIGN-NOTES.md, "HLS and LL-HLS").
  *
  * <p>Not thread-safe: the owning {@link HlsStream} calls it under its monitor.
  */
 final class HlsPackager {
-    /** A cut decided at video decode time {@code dts} whose part is not yet finished. */
-    private record PendingCut(boolean newSegment, long dts, boolean keyframe) {}
+    /** A cut decided at the video frame of decode time {@code dts}, to complete once audio passes {@code frontier}. */
+    private record PendingCut(boolean newSegment, long dts, long frontier, boolean keyframe) {}
+
+    /** An audio or video frame on the unwrapped timeline. */
+    private record Sample(FlvTag tag, boolean video, boolean keyframe, long dts) {}
+
+    /** The largest composition offset a pending cut waits for, ms. */
+    private static final long MAX_CUT_WAIT_MS = 1_000;
 
     /** What the stream's waiters care about. */
     interface Events {
@@ -65,6 +79,8 @@ final class HlsPackager {
     private boolean audioConfigured;
     /** A cut decided at a video frame, completed once audio has passed it; null when none. */
     private PendingCut pendingCut;
+    /** Video frames after a pending cut's frame, up to its frontier: fed once the cut is complete. */
+    private final ArrayDeque<Sample> held = new ArrayDeque<>();
     /** {@code onMetaData} names a video codec: audio before the first video keyframe is not an audio-only stream. */
     private boolean metadataVideo;
     /** No segment of the current publisher was closed yet. */
@@ -113,7 +129,7 @@ final class HlsPackager {
         boolean video = m.message() instanceof VideoMessage;
         FlvTag tag = new FlvTag(video ? FlvTagType.VIDEO : FlvTagType.AUDIO, m.timestamp(), m.message().payload());
         if (kind.isSequenceHeader()) {
-            completePendingCut();
+            settle();
             videoConfigured |= video;
             audioConfigured |= !video;
             int before = muxing.initVersion();
@@ -145,33 +161,61 @@ final class HlsPackager {
         if (firstOfPublish) {
             anchor(dts);
         }
+        sample(new Sample(tag, video, keyframe, dts));
+    }
+
+    private void sample(Sample s) {
         if (pendingCut != null) {
-            if (video) {
-                completePendingCut(); // no audio past the cut before this frame: cut with the audio there is
-            } else if (dts > pendingCut.dts()) {
-                muxing.accept(tag); // held back by the muxer: it starts the next part
+            if (s.video()) {
+                if (s.dts() <= pendingCut.frontier()) {
+                    held.add(s);
+                    return;
+                }
+                completePendingCut(); // no audio past the frontier before this frame: cut with the audio there is
+                sample(s);
+                return;
+            }
+            if (s.dts() > pendingCut.frontier()) {
+                muxing.accept(s.tag()); // held back by the muxer: it starts the next part
                 completePendingCut();
                 return;
             }
         }
-        HlsSegmenter.Cut cut = segmenter.onSample(video, dts, keyframe);
+        HlsSegmenter.Cut cut = segmenter.onSample(s.video(), s.dts(), s.keyframe());
         if (!options.lowLatency() && cut == HlsSegmenter.Cut.PART) {
             cut = HlsSegmenter.Cut.NONE;
         }
         if (!segmentOpen) {
-            openSegment(dts, keyframe || !videoStream);
+            openSegment(s.dts(), s.keyframe() || !videoStream);
             muxing.startSegment();
-            muxing.accept(tag);
+            muxing.accept(s.tag());
         } else if (cut != HlsSegmenter.Cut.NONE) {
-            PendingCut c = new PendingCut(cut == HlsSegmenter.Cut.SEGMENT, dts, keyframe);
-            if (video && audioConfigured && muxing.holdsBack()) {
-                muxing.accept(tag);
-                pendingCut = c;
+            boolean newSegment = cut == HlsSegmenter.Cut.SEGMENT;
+            if (s.video() && audioConfigured && muxing.holdsBack()) {
+                muxing.accept(s.tag());
+                long frontier = s.dts() + Math.min(MAX_CUT_WAIT_MS, Math.max(0, compositionTime(s.tag())));
+                pendingCut = new PendingCut(newSegment, s.dts(), frontier, s.keyframe());
             } else {
-                applyCut(muxing.cut(tag, c.newSegment()), c);
+                applyCut(muxing.cut(s.tag(), newSegment), new PendingCut(newSegment, s.dts(), s.dts(), s.keyframe()));
             }
         } else {
-            muxing.accept(tag);
+            muxing.accept(s.tag());
+        }
+    }
+
+    /** The video frame's CompositionTime, ms (FLV 10.1 §E.4.3.1; E-RTMP CodedFrames), 0 when it has none. */
+    private static long compositionTime(FlvTag tag) {
+        try {
+            return VideoTagHeader.parse(tag.body().duplicate()).compositionTime();
+        } catch (FlvFormatException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    /** Completes the pending cut, and any the held frames make, until none is pending. */
+    private void settle() {
+        while (pendingCut != null) {
+            completePendingCut();
         }
     }
 
@@ -181,6 +225,11 @@ final class HlsPackager {
         if (c != null) {
             pendingCut = null;
             applyCut(muxing.flush(), c);
+            List<Sample> waiting = new ArrayList<>(held);
+            held.clear();
+            for (Sample s : waiting) {
+                sample(s); // may start the next pending cut and hold the rest again
+            }
         }
     }
 
@@ -281,7 +330,7 @@ final class HlsPackager {
 
     /** Ends the segment being written with every sample buffered (publisher gone, codec change). */
     private void endSegment() {
-        completePendingCut();
+        settle();
         if (!segmentOpen) {
             return;
         }

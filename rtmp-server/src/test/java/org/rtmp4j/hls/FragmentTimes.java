@@ -11,8 +11,11 @@ import java.util.List;
  * timescale.
  */
 final class FragmentTimes {
-    /** One {@code traf}: where its samples start and how long they last, in timescale units. */
-    record Run(int trackId, long decodeTime, long duration) {
+    /**
+     * One {@code traf}: where its samples start, how long they last and when its first sample is presented (its
+     * decode time plus composition offset), in timescale units.
+     */
+    record Run(int trackId, long decodeTime, long duration, long firstPresentation) {
         /** @return the decode time at which the run ends */
         long end() {
             return decodeTime + duration;
@@ -34,10 +37,12 @@ final class FragmentTimes {
                 ByteBuffer tfdt = boxes(traf, "tfdt").get(0);
                 long decodeTime = tfdt.get(0) == 1 ? tfdt.getLong(4) : Integer.toUnsignedLong(tfdt.getInt(4));
                 long duration = 0;
+                Long firstOffset = null;
                 for (ByteBuffer trun : boxes(traf, "trun")) {
                     duration += trunDuration(trun, defaultDuration);
+                    firstOffset = firstOffset != null ? firstOffset : firstCompositionOffset(trun);
                 }
-                out.add(new Run(trackId, decodeTime, duration));
+                out.add(new Run(trackId, decodeTime, duration, decodeTime + (firstOffset == null ? 0 : firstOffset)));
             }
         }
         return out;
@@ -58,6 +63,21 @@ final class FragmentTimes {
             at += ((flags & 0x200) != 0 ? 4 : 0) + ((flags & 0x400) != 0 ? 4 : 0) + ((flags & 0x800) != 0 ? 4 : 0);
         }
         return sum;
+    }
+
+    /** @return the first sample's composition offset (signed in version 1), 0 without offsets, null without samples */
+    private static Long firstCompositionOffset(ByteBuffer trun) {
+        int flags = trun.getInt(0) & 0xFFFFFF;
+        if (trun.getInt(4) == 0) {
+            return null;
+        }
+        if ((flags & 0x800) == 0) {
+            return 0L;
+        }
+        int at = 8 + ((flags & 0x001) != 0 ? 4 : 0) + ((flags & 0x004) != 0 ? 4 : 0)
+                + ((flags & 0x100) != 0 ? 4 : 0) + ((flags & 0x200) != 0 ? 4 : 0) + ((flags & 0x400) != 0 ? 4 : 0);
+        int offset = trun.getInt(at);
+        return trun.get(0) == 0 ? Integer.toUnsignedLong(offset) : (long) offset;
     }
 
     /** @return the payloads (after the 8-byte header) of the child boxes of type {@code type} */

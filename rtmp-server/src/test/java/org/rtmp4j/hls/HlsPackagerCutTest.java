@@ -21,6 +21,7 @@ import org.rtmp4j.core.message.VideoMessage;
 import org.rtmp4j.flv.FlvReader;
 import org.rtmp4j.flv.FlvTag;
 import org.rtmp4j.flv.FlvTagType;
+import org.rtmp4j.flv.media.VideoTagHeader;
 import org.rtmp4j.flv.mp4.Fmp4Muxer;
 import org.rtmp4j.live.LiveMedia;
 import org.rtmp4j.live.MediaKind;
@@ -29,11 +30,12 @@ import org.rtmp4j.live.StreamKey;
 /**
  * Where {@link HlsPackager} cuts an fMP4 stream with audio, driven with the shared H.264/AAC file as the browser
  * test's publisher sends it (three passes, each offset by the file's length plus one frame: 11,305 ms, so the
- * timeline crosses two loop points). A part ends at a video frame; the AAC frame just before that frame must be in
- * the part, or a player's buffered range (audio and video intersected) ends before the part's listed end and
- * hls.js 1.7 in low-latency mode reloads the finished segment instead of moving on (DESIGN-NOTES.md, "HLS and
+ * timeline crosses two loop points). A part ends at a video frame; its audio must last until the video after the
+ * cut is presented (the video frame's decode time plus its CompositionTime), or a player's buffered range (audio
+ * and video intersected) ends before the part's end and hls.js 1.7 in low-latency mode stays on the finished
+ * segment instead of moving on (DESIGN-NOTES.md, "HLS and
  * LL-HLS"). Also: the playlist stays coherent across the loop points, and a part is listed no later than the first
- * audio frame after its end or the next video frame.
+ * audio or video frame after that presentation time.
  */
 class HlsPackagerCutTest {
     private static final Path FILE = Path.of(System.getProperty("rtmp4j.media.dir", "../media"), "h264-aac-avatar.flv");
@@ -65,22 +67,26 @@ class HlsPackagerCutTest {
     }
 
     @Test
-    void everyPartsAudioReachesTheVideoFrameThatEndsIt() throws Exception {
+    void everyPartsAudioLastsUntilTheNextPartIsPresented() throws Exception {
         Run run = new Run();
         loopedFile(3, t -> true).forEach(run::feed);
 
-        int checked = 0;
+        List<List<FragmentTimes.Run>> parts = new ArrayList<>();
         for (long msn = 0; msn < run.packager.closedSegments(); msn++) {
             for (int p = 0; run.packager.store().part(msn, p) != null; p++) {
-                List<FragmentTimes.Run> runs = FragmentTimes.runs(run.packager.store().part(msn, p));
-                double videoEnd = end(runs, Fmp4Muxer.VIDEO_TRACK_ID) / VIDEO_TIMESCALE;
-                double audioEnd = end(runs, Fmp4Muxer.AUDIO_TRACK_ID) / AUDIO_TIMESCALE;
-                assertThat(audioEnd).as("audio end of part %d.%d, s (video ends at %.3f s)", msn, p, videoEnd)
-                        .isGreaterThan(videoEnd);
-                checked++;
+                parts.add(FragmentTimes.runs(run.packager.store().part(msn, p)));
             }
         }
-        assertThat(checked).as("parts checked (34 s of media, 200 ms parts)").isGreaterThan(150);
+        for (int i = 0; i + 1 < parts.size(); i++) {
+            double audioEnd = end(parts.get(i), Fmp4Muxer.AUDIO_TRACK_ID) / AUDIO_TIMESCALE;
+            FragmentTimes.Run nextVideo = parts.get(i + 1).stream()
+                    .filter(r -> r.trackId() == Fmp4Muxer.VIDEO_TRACK_ID).findFirst().orElseThrow();
+            double videoEnd = end(parts.get(i), Fmp4Muxer.VIDEO_TRACK_ID) / VIDEO_TIMESCALE;
+            assertThat(audioEnd).as("audio end of part %d, s: past its video's decode end %.3f s and the next part's"
+                    + " first presentation time %.3f s", i, videoEnd, nextVideo.firstPresentation() / VIDEO_TIMESCALE)
+                    .isGreaterThan(videoEnd).isGreaterThan(nextVideo.firstPresentation() / VIDEO_TIMESCALE);
+        }
+        assertThat(parts.size()).as("parts checked (34 s of media, 200 ms parts)").isGreaterThan(150);
     }
 
     @Test
@@ -119,9 +125,9 @@ class HlsPackagerCutTest {
     }
 
     @Test
-    void aPartIsListedAtTheFirstAudioFrameAfterItsEndOrTheNextVideoFrame() throws Exception {
+    void aPartIsListedAtTheFirstAudioFrameAfterItsPresentationEndOrTheNextVideoFrameAfterThat() throws Exception {
         assertListedInTime(loopedFile(1, t -> true), true);
-        // The publisher stops sending audio after 4 s: the cuts wait one video frame at most.
+        // The publisher stops sending audio after 4 s: the cuts wait for the video frontier only.
         assertListedInTime(loopedFile(1, t -> t.type() == FlvTagType.VIDEO || t.timestamp() < 4_000), true);
     }
 
@@ -131,35 +137,30 @@ class HlsPackagerCutTest {
     }
 
     /**
-     * Feeds {@code messages} and checks, after each one, the number of parts listed against an independent
-     * {@link HlsSegmenter} told the same video frames: a part cut at video frame {@code T} is listed when the first
-     * audio frame later than {@code T} or the next video frame is fed (with an audio track), or at once (without).
+     * Feeds {@code messages} and checks, after each one, the number of parts listed against the cuts an independent
+     * {@link HlsSegmenter} finds in the same video frames. With an audio track, a part cut at the video frame of
+     * decode time {@code T} and CompositionTime {@code c} is listed once a frame later than {@code T + c} is fed,
+     * not before; without one, at once.
      */
-    private static void assertListedInTime(List<LiveMedia> messages, boolean audioTrack) {
+    private static void assertListedInTime(List<LiveMedia> messages, boolean audioTrack) throws Exception {
         Run run = new Run();
         HlsSegmenter reference = new HlsSegmenter(HlsOptions.defaults(), true);
-        long pendingCut = -1;
-        int expected = 0;
+        List<Long> frontiers = new ArrayList<>();
+        long latest = -1;
         for (LiveMedia m : messages) {
-            boolean video = m.message() instanceof VideoMessage;
             long dts = Integer.toUnsignedLong(m.timestamp());
-            if (!m.kind().isSequenceHeader()) {
-                if (pendingCut >= 0 && (video || dts > pendingCut)) {
-                    expected++;
-                    pendingCut = -1;
-                }
-                if (video && reference.onSample(true, dts, m.kind() == MediaKind.VIDEO_KEY_FRAME) != HlsSegmenter.Cut.NONE) {
-                    if (audioTrack) {
-                        pendingCut = dts;
-                    } else {
-                        expected++;
-                    }
-                }
+            if (m.message() instanceof VideoMessage && !m.kind().isSequenceHeader()
+                    && reference.onSample(true, dts, m.kind() == MediaKind.VIDEO_KEY_FRAME) != HlsSegmenter.Cut.NONE) {
+                frontiers.add(audioTrack ? dts + VideoTagHeader.parse(m.message().payload().duplicate()).compositionTime()
+                        : dts - 1);
             }
+            latest = m.kind().isSequenceHeader() ? latest : Math.max(latest, dts);
             run.feed(m);
-            assertThat(run.parts).as("parts listed after the message at %d ms (%s)", dts, m.kind()).isEqualTo(expected);
+            long due = latest;
+            assertThat(run.parts).as("parts listed after the message at %d ms (%s)", dts, m.kind())
+                    .isEqualTo(frontiers.stream().filter(f -> f < due).count());
         }
-        assertThat(expected).isGreaterThan(40);
+        assertThat(frontiers).hasSizeGreaterThan(40);
     }
 
     private static long end(List<FragmentTimes.Run> runs, int trackId) {
