@@ -1,6 +1,7 @@
 package org.rtmp4j.relay;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.nio.ByteBuffer;
@@ -213,6 +214,43 @@ class PushRelayIT {
         assertThat(received.videoFrames(0)).as("the healthy destination").hasSize(count);
         assertThat(player.videoFrames(0)).as("a player of the source").hasSize(count);
         assertThat(stalled.media).as("the stalled destination took some media, then stopped reading").isPositive();
+    }
+
+    @Test
+    void aRelayAddedAtRunTimeWaitsForItsStreamFollowsItAcrossPublishesAndStopsWhenRemoved() throws Exception {
+        sourceServer = server(source);
+        LiveBroadcastController dest = new LiveBroadcastController();
+        RtmpServer destServer = server(dest);
+        PushRelays.install(relays, source, List.of(), fast());
+        String url = "rtmp://127.0.0.1:" + destServer.port() + "/in/copy";
+        assertThatThrownBy(() -> relays.create(new RelayRequest(RelayKind.PUSH, "cam", url)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("APP/KEY");
+        assertThatThrownBy(() -> relays.create(new RelayRequest(RelayKind.PUSH, "live/cam", "rtmp://h/app")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("stream name");
+        Relay relay = relays.create(new RelayRequest(RelayKind.PUSH, "live/cam", url));
+        eventually(() -> relay.info().lastError() != null, "the relay notes that it waits");
+        assertThat(relay.info().state()).isEqualTo(RelayState.CONNECTING);
+        assertThat(relay.info().lastError()).contains("waiting for live/cam");
+
+        Collector received = new Collector();
+        dest.subscribe(new StreamKey("in", "copy"), received);
+        List<FlvTag> tags = avatar();
+        int firstKey = firstKeyFrame(tags);
+        int cursor = 0;
+        for (int round = 0; round < 2; round++) {
+            try (Publisher pub = publisher("cam")) {
+                for (int i = 0; i <= firstKey; i++) {
+                    pub.send(tags.get(i));
+                }
+                cursor = received.await(e -> e instanceof LiveMedia m && m.kind() == MediaKind.VIDEO_KEY_FRAME, cursor);
+                assertThat(relay.info().state()).isEqualTo(RelayState.LIVE);
+            }
+            cursor = received.await(e -> e instanceof RelayEvent.Unpublished, cursor);
+        }
+        assertThat(relays.get(relay.id())).as("still listed between publishes").isPresent();
+        relays.remove(relay.id()).orElseThrow().get(5, TimeUnit.SECONDS);
+        assertThat(relay.info().state()).isEqualTo(RelayState.STOPPED);
+        assertThat(relay.logTail()).anyMatch(l -> l.contains("publishing live/cam"));
     }
 
     private List<Relay> relayList() {
