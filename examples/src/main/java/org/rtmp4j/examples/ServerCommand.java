@@ -109,6 +109,9 @@ final class ServerCommand implements Callable<Integer> {
     @Mixin
     HlsCliOptions hls = new HlsCliOptions();
 
+    @Mixin
+    PushCliOptions push = new PushCliOptions();
+
     @Spec
     CommandSpec spec;
 
@@ -145,9 +148,10 @@ final class ServerCommand implements Callable<Integer> {
         }
         // push, pull and exec relays (issue 15) register here; stopped before the server closes
         Relays relays = new Relays();
+        push.install(relays, relay, spec.commandLine());
         RtmpServer.Builder builder = RtmpServer.builder().controller(new AccessLog(controller, relay));
         AutoCloseable snapshotRoutes = snapshots.install(relay, builder, !noHttp); // exact paths, mounted first
-        ApiRoutes routes = noHttp ? null : api.mount(relay, builder, spec);
+        ApiRoutes routes = noHttp ? null : api.mount(relay, relays, builder, spec);
         if (!noHttp) {
             HttpHandler ingest = new HttpFlvIngest(relay);
             builder.http(httpPort).httpRoute(HttpMethod.GET, FlvStreamPath::matches, new HttpFlvPlayer(relay))
