@@ -220,6 +220,7 @@ public final class PushRelay implements Relay {
     }
 
     private void publishing(int a, NioClient c, int streamId) {
+        note("publishing " + source + " to " + destination + " (message stream " + streamId + ")");
         PushSink sink = new PushSink(this, a, c, streamId, options.limits());
         Optional<LiveSubscription> sub = hub.subscribe(source, sink);
         if (sub.isEmpty()) {
@@ -237,8 +238,6 @@ public final class PushRelay implements Relay {
         }
         if (!current) {
             sub.get().cancel();
-        } else {
-            note("publishing " + source + " to " + destination + " (message stream " + streamId + ")");
         }
     }
 
