@@ -46,7 +46,12 @@ public record PushRule(String appGlob, String keyGlob, String template) {
         if (appGlob.isEmpty() || keyGlob.isEmpty()) {
             throw new IllegalArgumentException("empty app or key pattern in push rule '" + appGlob + "/" + keyGlob + "'");
         }
-        checkUrl(template.replace("{app}", "app").replace("{key}", "key"), "push destination");
+        String example = template.replace("{app}", "app").replace("{key}", "key");
+        try {
+            checkUrl(example, "push destination");
+        } catch (IllegalArgumentException e) { // name the template as given, not the example
+            throw new IllegalArgumentException(e.getMessage().replace(cut(example), cut(template)), e);
+        }
     }
 
     /**
