@@ -92,9 +92,14 @@ for i in $(seq 0 $((N - 1))); do rules+=(--push "live/*=rtmp://127.0.0.1:$B_PORT
 server "$SERVER_CPU" source-push --port "$A_PORT" --http-port "$A_HTTP_PORT" "${rules[@]}"
 A_PID=$SERVER_PID
 wait_port "$B_PORT"; wait_port "$A_PORT"
+( sleep $((WARMUP + DURATION / 2 + 2)); curl -s "http://127.0.0.1:$A_HTTP_PORT/api/v1/relays" > "$WORK/relays.json" ) &
 measure "push to $N destinations" 0 "$A_PID"
-curl -s "http://127.0.0.1:$A_HTTP_PORT/api/v1/relays" | python3 -c \
-    'import json,sys; r=json.load(sys.stdin)["relays"]; print("  relays now:", len(r), "(the last run ended: they left)")'
+python3 - "$WORK/relays.json" <<'PY'
+import json, sys
+r = json.load(open(sys.argv[1]))["relays"]
+print(f"  mid-run: {len(r)} relays, states {sorted(set(x['state'] for x in r))}, "
+      f"{sum(x['bytes'] for x in r) / 1e6:.1f} MB pushed so far, retries {sum(x['retries'] for x in r)}")
+PY
 stop "$A_PID"
 
 # 2) players: the same stream to N RTMP players of A
