@@ -2,8 +2,6 @@ package org.rtmp4j.relay;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -48,7 +46,7 @@ public final class PushRelay implements Relay {
 
     /** Log lines kept per relay ({@link #logTail()}). */
     static final int LOG_LINES = 50;
-    private static final Logger log = LoggerFactory.getLogger(PushRelay.class);
+    private static final Logger LOG = LoggerFactory.getLogger(PushRelay.class);
 
     private final Relays relays;
     private final LiveBroadcastController hub;
@@ -58,7 +56,7 @@ public final class PushRelay implements Relay {
     private final Mode mode;
     private final RelayStatus status;
     private final CompletableFuture<Void> stopped = new CompletableFuture<>();
-    private final ArrayDeque<String> logLines = new ArrayDeque<>(); // guarded by itself
+    private final RelayLog log;
     private Runnable onEnd = () -> { }; // guarded by this
     private int attempt; // guarded by this; bumped whenever the current connection is given up
     private NioClient client; // guarded by this
@@ -88,6 +86,7 @@ public final class PushRelay implements Relay {
         this.mode = mode;
         this.status = new RelayStatus(relays.nextId(RelayKind.PUSH), RelayKind.PUSH, source.toString(),
                 destination.toString(), relays.clock());
+        this.log = new RelayLog(relays.clock(), LOG_LINES);
     }
 
     /** @param whenEnded run once when a {@link Mode#ONE_PUBLISH} relay ends with its stream (e.g. to forget it) */
@@ -156,7 +155,7 @@ public final class PushRelay implements Relay {
      */
     public void sourcePublished() {
         int a;
-        Dropped old;
+        DroppedAttempt old;
         synchronized (this) {
             if (ending) {
                 return;
@@ -241,26 +240,12 @@ public final class PushRelay implements Relay {
         }
     }
 
-    /**
-     * Under the lock: checks a quarter of {@link PushOptions#stallTimeout()} apart whether the connection wrote
-     * anything while bytes were queued; a whole timeout without progress ends the attempt.
-     */
+    /** Under the lock: the stall check of the attempt's connection ({@link PushOptions#stallTimeout()}). */
     private Future<?> watch(int a, NioClient c) {
-        long timeout = options.stallTimeout().toNanos();
-        long period = Math.max(TimeUnit.MILLISECONDS.toNanos(1), timeout / 4);
-        long[] last = {c.bytesOut(), System.nanoTime()}; // timer thread only
         try {
-            return relays.timer().scheduleAtFixedRate(() -> {
-                long out = c.bytesOut();
-                long now = System.nanoTime();
-                if (out != last[0] || c.queuedBytes() == 0) {
-                    last[0] = out;
-                    last[1] = now;
-                } else if (now - last[1] >= timeout) {
-                    lost(a, "the destination stopped reading: " + c.queuedBytes() + " bytes unwritten for "
-                            + options.stallTimeout().toMillis() + " ms");
-                }
-            }, period, period, TimeUnit.NANOSECONDS);
+            return StallCheck.start(relays.timer(), c::bytesOut, c::queuedBytes, options.stallTimeout(),
+                    () -> lost(a, "the destination stopped reading: " + c.queuedBytes() + " bytes unwritten for "
+                            + options.stallTimeout().toMillis() + " ms"));
         } catch (RuntimeException e) { // the registry is closing
             return null;
         }
@@ -285,7 +270,7 @@ public final class PushRelay implements Relay {
 
     /** Any thread: the attempt failed; retried after the backoff unless the relay ends or gave up. */
     void lost(int a, String reason) {
-        Dropped old;
+        DroppedAttempt old;
         synchronized (this) {
             if (a != attempt || ending) {
                 return;
@@ -304,7 +289,7 @@ public final class PushRelay implements Relay {
         }
         Duration wait = options.backoff().delay(failures, ThreadLocalRandom.current());
         note(reason + "; retry " + failures + " in " + wait.toMillis() + " ms");
-        int next = old.nextAttempt;
+        int next = old.nextAttempt();
         synchronized (this) {
             if (next != attempt || ending) {
                 return;
@@ -344,7 +329,7 @@ public final class PushRelay implements Relay {
             end();
             return;
         }
-        Dropped old;
+        DroppedAttempt old;
         synchronized (this) {
             if (a != attempt || ending) {
                 return;
@@ -368,7 +353,7 @@ public final class PushRelay implements Relay {
 
     @Override
     public CompletableFuture<Void> stop() {
-        Dropped old;
+        DroppedAttempt old;
         synchronized (this) {
             if (ending) {
                 return stopped.copy();
@@ -384,58 +369,26 @@ public final class PushRelay implements Relay {
 
     @Override
     public List<String> logTail() {
-        synchronized (logLines) {
-            return new ArrayList<>(logLines);
-        }
+        return log.lines();
     }
 
     private void note(String line) {
-        log.info("{} ({} -> {}): {}", id(), source, destination, line);
-        synchronized (logLines) {
-            if (logLines.size() == LOG_LINES) {
-                logLines.removeFirst();
-            }
-            logLines.addLast(relays.clock().instant() + " " + line);
-        }
+        LOG.info("{} ({} -> {}): {}", id(), source, destination, line);
+        log.add(line);
     }
 
     /** Under the lock: gives up the current connection, subscription and retry; the caller releases them. */
-    private Dropped dropCurrent() {
+    private DroppedAttempt dropCurrent() {
         if (watchdog != null) {
             watchdog.cancel(false);
             watchdog = null;
         }
-        Dropped d = new Dropped(client, streamId, subscription, retry, ++attempt);
+        DroppedAttempt d = new DroppedAttempt(client, streamId, subscription, retry, ++attempt);
         streamId = 0;
         client = null;
         subscription = null;
         retry = null;
         return d;
-    }
-
-    /** What an attempt held, released outside the lock. */
-    private record Dropped(NioClient client, int streamId, LiveSubscription subscription, Future<?> retry,
-            int nextAttempt) {
-        /**
-         * @param clean whether to unpublish first (FCUnpublish, deleteStream) so the destination ends its stream
-         * @return completes when the connection is closed
-         */
-        CompletableFuture<Void> release(boolean clean) {
-            if (retry != null) {
-                retry.cancel(false);
-            }
-            if (subscription != null) {
-                subscription.cancel();
-            }
-            if (client == null) {
-                return CompletableFuture.completedFuture(null);
-            }
-            if (clean && streamId > 0) {
-                client.deleteStream(streamId); // FCUnpublish + deleteStream: the destination ends its stream
-            }
-            client.close();
-            return client.closeFuture().handle((v, e) -> null);
-        }
     }
 
     private static String message(Throwable e) {
