@@ -119,6 +119,9 @@ final class ServerCommand implements Callable<Integer> {
     @Mixin
     ExecCliOptions exec = new ExecCliOptions();
 
+    @Mixin
+    PushCliOptions push = new PushCliOptions();
+
     @Spec
     CommandSpec spec;
 
@@ -156,9 +159,10 @@ final class ServerCommand implements Callable<Integer> {
         }
         // push, pull and exec relays (issue 15) register here; stopped before the server closes
         Relays relays = new Relays();
+        push.install(relays, relay, spec.commandLine());
         RtmpServer.Builder builder = RtmpServer.builder().controller(new AccessLog(controller, relay));
         AutoCloseable snapshotRoutes = snapshots.install(relay, builder, !noHttp); // exact paths, mounted first
-        ApiRoutes routes = noHttp ? null : api.mount(relay, builder, spec);
+        ApiRoutes routes = noHttp ? null : api.mount(relay, relays, builder, spec);
         if (!noHttp) {
             HttpHandler ingest = new HttpFlvIngest(relay);
             builder.http(httpPort).httpRoute(HttpMethod.GET, FlvStreamPath::matches, new HttpFlvPlayer(relay))
