@@ -214,8 +214,8 @@ public final class OnDemandEdge implements StreamResolver, AutoCloseable {
 
         void dispose() {
             check.cancel(false);
+            relays.forget(relay); // unlisted first: once its connection is gone, it is gone from the list too
             relay.stop();
-            relays.forget(relay);
         }
     }
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import org.rtmp4j.live.LiveBroadcastController;
+import org.rtmp4j.live.StreamKey;
 
 /**
  * Makes {@link PullRelay}s for {@link Relays#create} ({@code POST /api/v1/relays} with kind {@code pull}):
@@ -44,9 +45,9 @@ public final class PullRelayFactory implements RelayFactory {
      */
     @Override
     public Relay start(Relays relays, RelayRequest request) {
-        String spec = request.destination().isBlank() ? request.source()
-                : request.source().strip() + "=" + request.destination().strip();
-        PullUrls.PullSpec pull = PullUrls.parsePull(spec);
-        return PullRelay.start(relays, hub, List.of(pull.source()), pull.destination(), backoff, hold);
+        PullUrls.PullSpec pull = PullUrls.parsePull(request.source());
+        StreamKey destination = request.destination().isBlank() ? pull.destination()
+                : PullUrls.parseKey(request.destination().strip());
+        return PullRelay.start(relays, hub, List.of(pull.source()), destination, backoff, hold);
     }
 }
