@@ -109,6 +109,9 @@ final class ServerCommand implements Callable<Integer> {
     @Mixin
     HlsCliOptions hls = new HlsCliOptions();
 
+    @Mixin
+    PullCliOptions pull = new PullCliOptions();
+
     @Spec
     CommandSpec spec;
 
@@ -125,6 +128,7 @@ final class ServerCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--http-port must be 0..65535: " + httpPort);
         }
         snapshots.validate(spec.commandLine());
+        pull.validate(spec.commandLine());
         LiveOptions options = LiveOptions.DEFAULT.withMaxStreams(maxStreams).withWaitForPublisher(waitForPublisher);
         boolean auth = publishKeys != null || (publishToken != null && !publishToken.isEmpty());
         // the keys/token check is the relay's one publish decision: RTMP and HTTP-FLV uploads alike
@@ -145,6 +149,8 @@ final class ServerCommand implements Callable<Integer> {
         }
         // push, pull and exec relays (issue 15) register here; stopped before the server closes
         Relays relays = new Relays();
+        String pulling = pull.install(relays, relay);
+        hint += pulling == null ? "" : System.lineSeparator() + pulling;
         RtmpServer.Builder builder = RtmpServer.builder().controller(new AccessLog(controller, relay));
         AutoCloseable snapshotRoutes = snapshots.install(relay, builder, !noHttp); // exact paths, mounted first
         ApiRoutes routes = noHttp ? null : api.mount(relay, builder, spec);
