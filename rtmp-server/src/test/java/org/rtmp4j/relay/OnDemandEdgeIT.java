@@ -6,7 +6,13 @@ import static org.rtmp4j.relay.PullFixture.avcSequenceHeader;
 import static org.rtmp4j.relay.PullFixture.interFrame;
 import static org.rtmp4j.relay.PullFixture.keyFrame;
 
+import java.io.InputStream;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
@@ -19,6 +25,9 @@ import org.junit.jupiter.api.Timeout;
 import org.rtmp4j.client.RtmpClient;
 import org.rtmp4j.core.message.MediaMessage;
 import org.rtmp4j.core.session.ClientListener;
+import org.rtmp4j.http.FlvStreamPath;
+import org.rtmp4j.http.HttpMethod;
+import org.rtmp4j.live.HttpFlvPlayer;
 import org.rtmp4j.live.Ingest;
 import org.rtmp4j.live.LiveBroadcastController;
 import org.rtmp4j.live.LiveOptions;
@@ -153,6 +162,26 @@ class OnDemandEdgeIT {
             assertThat(info.state()).isEqualTo(RelayState.LIVE);
             assertThat(info.retries()).as("failover within one attempt is no retry").isZero();
         });
+    }
+
+    @Test
+    void anHttpFlvPlayerAlsoStartsThePull() throws Exception {
+        LiveBroadcastController originHub = new LiveBroadcastController(NO_WAIT);
+        origin.start(originHub);
+        originPublishing(originHub);
+        LiveBroadcastController edgeHub = new LiveBroadcastController(NO_WAIT);
+        OnDemandEdge.install(edgeHub, relays, OriginResolver.fixed(List.of(origin.url("live"))), IDLE);
+        RtmpServer edge = edgeServer.start(RtmpServer.builder().http(new InetSocketAddress("127.0.0.1", 0))
+                .httpRoute(HttpMethod.GET, FlvStreamPath::matches, new HttpFlvPlayer(edgeHub)), edgeHub);
+
+        HttpResponse<InputStream> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + edge.httpPort() + "/live/cam.flv")).build(), BodyHandlers.ofInputStream());
+        try (InputStream body = response.body()) {
+            assertThat(response.statusCode()).as("not 404: the edge pulls it").isEqualTo(200);
+            byte[] header = body.readNBytes(3);
+            assertThat(new String(header, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("FLV");
+        }
+        assertThat(originHub.control().stream(KEY).orElseThrow().playerCount()).isEqualTo(1);
     }
 
     @Test
