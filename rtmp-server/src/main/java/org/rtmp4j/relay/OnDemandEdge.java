@@ -33,6 +33,10 @@ import org.slf4j.LoggerFactory;
  * Relays#timer()} every quarter of the idle delay, between 50 ms and 1 s, so the pull closes between
  * the idle delay and the idle delay plus one check after the last player left.
  *
+ * <p>Bounds: one pull per stream name; at most as many pulls as the {@link Relays} registry holds
+ * relays ({@link Relays#DEFAULT_MAX_RELAYS} by default): beyond it a new name is not pulled (its player is
+ * refused as on a server without edge). A pull whose origins all fail retries while players wait.
+ *
  * <p>Thread-safety: thread-safe; {@link #resolve} never blocks.
  */
 public final class OnDemandEdge implements StreamResolver, AutoCloseable {
@@ -112,7 +116,7 @@ public final class OnDemandEdge implements StreamResolver, AutoCloseable {
      *
      * @param key the stream asked for
      * @return whether a pull runs for it (the player then waits for it); false when the resolver has no
-     *     origin for it, or the edge is closed
+     *     origin for it, the edge is closed, or the relays' registry is full
      */
     @Override
     public boolean resolve(StreamKey key) {
@@ -147,8 +151,12 @@ public final class OnDemandEdge implements StreamResolver, AutoCloseable {
         if (created[0] != null) {
             try {
                 relays.add(created[0].relay);
-            } catch (IllegalStateException e) { // the registry is full or closed: the pull runs unlisted
-                log.warn("edge: the pull of {} is not listed: {}", key, e.getMessage());
+            } catch (IllegalStateException e) { // the registry is full or closed: no pull beyond its bound
+                log.warn("edge: not pulling {}: {}", key, e.getMessage());
+                if (pulls.remove(key, created[0])) {
+                    created[0].dispose();
+                }
+                return false;
             }
         }
         return true;

@@ -185,6 +185,19 @@ class OnDemandEdgeIT {
     }
 
     @Test
+    void noPullBeyondTheRelaysBound() throws Exception {
+        try (Relays one = new Relays(java.time.Clock.systemUTC(), 1, 1)) {
+            LiveBroadcastController edgeHub = new LiveBroadcastController(NO_WAIT);
+            OnDemandEdge edge = OnDemandEdge.install(edgeHub, one,
+                    OriginResolver.fixed(List.of(URI.create("rtmp://127.0.0.1:1/live"))), IDLE);
+            assertThat(edgeHub.subscribe(KEY, new Player())).isPresent();
+            assertThat(edgeHub.subscribe(new StreamKey("live", "other"), new Player())).as("the registry is full").isEmpty();
+            assertThat(edge.pull(new StreamKey("live", "other"))).isEmpty();
+            assertThat(one.list()).singleElement().satisfies(i -> assertThat(i.destination()).isEqualTo("live/cam"));
+        }
+    }
+
+    @Test
     void anEdgeWithoutOriginsForAKeyLeavesItUnknown() throws Exception {
         LiveBroadcastController edgeHub = new LiveBroadcastController(NO_WAIT);
         OnDemandEdge.install(edgeHub, relays, key -> key.app().equals("live") ? List.of(URI.create("rtmp://127.0.0.1:1/live"))
