@@ -132,22 +132,16 @@ public final class OnDemandEdge implements StreamResolver, AutoCloseable {
             return false;
         }
         List<URI> urls = new ArrayList<>(origins.size());
-        for (URI o : origins) {
-            urls.add(PullUrls.playUrl(o, key));
-        }
         EdgePull[] created = new EdgePull[1];
-        pulls.compute(key, (k, old) -> {
-            if (old != null && !old.relay.info().state().isFinal()) {
-                return old;
+        try {
+            for (URI o : origins) {
+                urls.add(PullUrls.playUrl(o, key));
             }
-            if (old != null) {
-                old.dispose();
-            }
-            PullRelay relay = PullRelay.start(relays, hub, urls, key, backoff, hold);
-            log.info("edge: {} asked for, pulling it from {} ({})", key, urls, relay.id());
-            created[0] = new EdgePull(key, relay);
-            return created[0];
-        });
+            computePull(key, urls, created);
+        } catch (IllegalArgumentException e) { // a resolver's malformed origin, a name that is no URL path
+            log.warn("edge: cannot pull {}: {}", key, e.getMessage());
+            return false;
+        }
         if (created[0] != null) {
             try {
                 relays.add(created[0].relay);
@@ -160,6 +154,22 @@ public final class OnDemandEdge implements StreamResolver, AutoCloseable {
             }
         }
         return true;
+    }
+
+    /** Starts the pull of {@code key} unless a live one is there; the new one, if any, in {@code created[0]}. */
+    private void computePull(StreamKey key, List<URI> urls, EdgePull[] created) {
+        pulls.compute(key, (k, old) -> {
+            if (old != null && !old.relay.info().state().isFinal()) {
+                return old;
+            }
+            if (old != null) {
+                old.dispose();
+            }
+            PullRelay relay = PullRelay.start(relays, hub, urls, key, backoff, hold);
+            log.info("edge: {} asked for, pulling it from {} ({})", key, urls, relay.id());
+            created[0] = new EdgePull(key, relay);
+            return created[0];
+        });
     }
 
     /**

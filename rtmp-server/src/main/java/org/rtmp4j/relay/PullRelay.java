@@ -1,6 +1,5 @@
 package org.rtmp4j.relay;
 
-import java.net.SocketAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,8 +20,6 @@ import org.rtmp4j.core.message.DataMessage;
 import org.rtmp4j.core.message.MediaMessage;
 import org.rtmp4j.core.RtmpProtocolException;
 import org.rtmp4j.flv.media.ScriptData;
-import org.rtmp4j.live.Ingest;
-import org.rtmp4j.live.IngestSource;
 import org.rtmp4j.live.LiveBroadcastController;
 import org.rtmp4j.live.LivePublishException;
 import org.rtmp4j.live.StreamKey;
@@ -63,7 +60,6 @@ public final class PullRelay implements Relay {
     private static final Logger log = LoggerFactory.getLogger(PullRelay.class);
 
     private final Relays relays;
-    private final LiveBroadcastController hub;
     private final List<URI> origins;
     private final StreamKey destination;
     private final ClientOptions options;
@@ -71,14 +67,12 @@ public final class PullRelay implements Relay {
     private final Duration hold;
     private final RelayStatus status;
     private final SplittableRandom random = new SplittableRandom();
-    private final Source source = new Source();
     private final Events events = new Events();
     // guarded by this
-    private final PullTimeline timeline = new PullTimeline();
+    private final PullPublish local;
     private PullConnection current;
     private PullConnection next;
     private URI movedTo;
-    private Ingest ingest;
     private ScheduledFuture<?> retry;
     private ScheduledFuture<?> holdTimer;
     private boolean stopping;
@@ -87,12 +81,12 @@ public final class PullRelay implements Relay {
     private PullRelay(Relays relays, String id, LiveBroadcastController hub, List<URI> origins, StreamKey destination,
             ClientOptions options, Backoff backoff, Duration hold) {
         this.relays = relays;
-        this.hub = hub;
         this.origins = List.copyOf(origins);
         this.destination = destination;
         this.options = options;
         this.backoff = backoff;
         this.hold = hold;
+        this.local = new PullPublish(hub, destination, id, () -> relays.timer().execute(this::stop));
         this.status = new RelayStatus(id, RelayKind.PULL, String.join(" ", this.origins.stream().map(URI::toString).toList()),
                 destination.app() + "/" + destination.name(), relays.clock());
     }
@@ -163,7 +157,7 @@ public final class PullRelay implements Relay {
             stopping = true;
             cancel(retry);
             cancel(holdTimer);
-            closeIngest();
+            local.close();
             for (PullConnection c : new PullConnection[] {current, next}) {
                 if (c != null) {
                     closing.add(c.close());
@@ -232,6 +226,7 @@ public final class PullRelay implements Relay {
         }
         current = c;
         cancel(holdTimer);
+        holdTimer = null;
         log.info("{} plays {} into {}", id(), c.url(), destination);
     }
 
@@ -245,14 +240,14 @@ public final class PullRelay implements Relay {
         }
         if (!backoff.allows(n - 1)) {
             status.failed(error);
-            closeIngest();
+            local.close();
             log.warn("{} gave up after {} retries: {}", id(), n - 1, error);
             return;
         }
         Duration delay = backoff.delay(n, random);
         log.info("{}: {}; retry #{} in {} ms", id(), error, n, delay.toMillis());
         retry = relays.timer().schedule(this::attempt, delay.toNanos(), TimeUnit.NANOSECONDS);
-        if (ingest != null && holdTimer == null) {
+        if (local.isOpen() && holdTimer == null) {
             holdTimer = relays.timer().schedule(this::holdExpired, hold.toNanos(), TimeUnit.NANOSECONDS);
         }
     }
@@ -261,7 +256,7 @@ public final class PullRelay implements Relay {
         holdTimer = null;
         if (current == null && !stopping) {
             log.info("{}: no origin for {} s, {} unpublished", id(), hold.toSeconds(), destination);
-            closeIngest();
+            local.close();
         }
     }
 
@@ -269,12 +264,13 @@ public final class PullRelay implements Relay {
 
     private synchronized void media(PullConnection from, MediaMessage media) {
         if (from == next) {
-            if (!timeline.isNew(media)) {
+            if (!local.timeline().isNew(media)) {
                 return;
             }
             PullConnection old = current;
             current = next;
             next = null;
+            countedBytes = 0;
             if (old != null) {
                 old.close();
             }
@@ -282,10 +278,12 @@ public final class PullRelay implements Relay {
         } else if (from != current) {
             return;
         }
-        if (!ensureIngest()) {
+        try {
+            local.media(media);
+        } catch (LivePublishException e) {
+            refused(from, e);
             return;
         }
-        ingest.media(timeline.map(media, PullUrls.isSequenceHeader(media)));
         status.live();
         long total = from.bytesIn();
         status.addBytes(Math.max(0, total - countedBytes));
@@ -297,8 +295,12 @@ public final class PullRelay implements Relay {
             return;
         }
         Map<String, Object> metadata = ScriptData.metadata(data.values());
-        if (!metadata.isEmpty() && ensureIngest()) {
-            ingest.metadata(metadata);
+        if (!metadata.isEmpty()) {
+            try {
+                local.metadata(metadata);
+            } catch (LivePublishException e) {
+                refused(from, e);
+            }
         }
     }
 
@@ -308,7 +310,7 @@ public final class PullRelay implements Relay {
         }
         if (StatusCodes.PLAY_UNPUBLISH_NOTIFY.equals(s.code())) {
             log.info("{}: the origin's stream ended; {} unpublished", id(), destination);
-            closeIngest();
+            local.close();
         } else if (s.isError()) {
             status.error(s.code() + ": " + s.description());
             from.close();
@@ -354,7 +356,7 @@ public final class PullRelay implements Relay {
         }
         current = null;
         countedBytes = 0;
-        timeline.discontinuity();
+        local.discontinuity();
         if (next != null) { // the old connection went first: the new one takes over, rebased
             current = next;
             next = null;
@@ -365,30 +367,11 @@ public final class PullRelay implements Relay {
         }
     }
 
-    /** Under the lock: opens the local publish if none; false (and the connection dropped) when refused. */
-    private boolean ensureIngest() {
-        if (ingest != null) {
-            return true;
-        }
-        try {
-            ingest = hub.publish(destination, source);
-            return true;
-        } catch (LivePublishException e) {
-            status.error("local publish of " + destination + " refused: " + e.getMessage());
-            log.warn("{}: local publish of {} refused: {}", id(), destination, e.getMessage());
-            if (current != null) {
-                current.close();
-            }
-            return false;
-        }
-    }
-
-    private void closeIngest() {
-        Ingest i = ingest;
-        ingest = null;
-        if (i != null) {
-            i.close();
-        }
+    /** Under the lock: the hub refused the local publish; the connection is dropped and retried later. */
+    private void refused(PullConnection from, LivePublishException e) {
+        status.error("local publish of " + destination + " refused: " + e.getMessage());
+        log.warn("{}: local publish of {} refused: {}", id(), destination, e.getMessage());
+        from.close();
     }
 
     private static void cancel(ScheduledFuture<?> f) {
@@ -405,30 +388,6 @@ public final class PullRelay implements Relay {
     @Override
     public String toString() {
         return "PullRelay[" + id() + ", " + status.info().source() + " → " + destination + "]";
-    }
-
-    /** The relay as the hub's publisher. */
-    private final class Source implements IngestSource {
-        @Override
-        public String id() {
-            return status.id();
-        }
-
-        @Override
-        public String protocol() {
-            return PROTOCOL;
-        }
-
-        @Override
-        public SocketAddress remoteAddress() {
-            return null;
-        }
-
-        /** Another publisher took the name over, or an operator closed it: the relay stops. */
-        @Override
-        public void close() {
-            relays.timer().execute(PullRelay.this::stop);
-        }
     }
 
     private final class Events implements PullConnection.Events {

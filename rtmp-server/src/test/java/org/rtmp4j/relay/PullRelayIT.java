@@ -131,6 +131,27 @@ class PullRelayIT {
     }
 
     @Test
+    void withoutAnOriginForTheHoldTimePlayersHearTheUnpublishWhileTheRelayRetries() throws Exception {
+        LiveBroadcastController originHub = new LiveBroadcastController(NO_WAIT);
+        origin.start(originHub);
+        publishing(originHub);
+        Player player = new Player();
+        local.subscribe(LOCAL, player).orElseThrow();
+        PullRelay relay = relays.add(PullRelay.start(relays, local, List.of(origin.url("live/cam")), LOCAL,
+                Backoff.DEFAULT, Duration.ofMillis(300)));
+        player.video(40).get(10, SECONDS);
+
+        origin.close(); // the origin is gone for good
+        long lost = System.nanoTime();
+        player.until(events -> events.stream().anyMatch(RelayEvent.Unpublished.class::isInstance)).get(10, SECONDS);
+        assertThat(Duration.ofNanos(System.nanoTime() - lost)).as("held for the hold time first")
+                .isGreaterThanOrEqualTo(Duration.ofMillis(300));
+        assertThat(local.isLive(LOCAL)).isFalse();
+        assertThat(relay.info().state()).isIn(RelayState.RETRYING, RelayState.CONNECTING);
+        assertThat(relay.info().lastError()).isNotNull();
+    }
+
+    @Test
     void anOriginsReconnectRequestMovesThePullWithoutGapOrRepeat() throws Exception {
         LiveBroadcastController firstHub = new LiveBroadcastController(NO_WAIT);
         ObservedOrigin first = new ObservedOrigin(firstHub);
