@@ -137,6 +137,28 @@ class OnDemandEdgeIT {
     }
 
     @Test
+    void aPullStoppedThroughTheRegistryIsForgottenAndTheNextPlayerStartsANewOne() throws Exception {
+        LiveBroadcastController originHub = new LiveBroadcastController(NO_WAIT);
+        origin.start(originHub);
+        originPublishing(originHub);
+        LiveBroadcastController edgeHub = new LiveBroadcastController(NO_WAIT);
+        OnDemandEdge edge = OnDemandEdge.install(edgeHub, relays, OriginResolver.fixed(List.of(origin.url("live"))),
+                Duration.ofSeconds(30));
+        Player first = new Player();
+        edgeHub.subscribe(KEY, first).orElseThrow().cancel();
+        PullRelay pull = edge.pull(KEY).orElseThrow();
+
+        relays.remove(pull.id()).orElseThrow().get(5, SECONDS); // DELETE /api/v1/relays/ID
+        assertThat(pull.info().state()).isEqualTo(RelayState.STOPPED);
+        Player second = new Player();
+        edgeHub.subscribe(KEY, second).orElseThrow();
+        second.keyFrames(1).get(10, SECONDS);
+        PullRelay again = edge.pull(KEY).orElseThrow();
+        assertThat(again.id()).isNotEqualTo(pull.id());
+        assertThat(relays.list()).singleElement().satisfies(i -> assertThat(i.id()).isEqualTo(again.id()));
+    }
+
+    @Test
     void failoverMovesPastADeadOriginAndOneWithoutTheStream() throws Exception {
         int deadPort;
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
