@@ -122,6 +122,9 @@ final class ServerCommand implements Callable<Integer> {
     @Mixin
     PushCliOptions push = new PushCliOptions();
 
+    @Mixin
+    PullCliOptions pull = new PullCliOptions();
+
     @Spec
     CommandSpec spec;
 
@@ -139,6 +142,7 @@ final class ServerCommand implements Callable<Integer> {
         }
         snapshots.validate(spec.commandLine());
         exec.validate(spec.commandLine());
+        pull.validate(spec.commandLine());
         LiveOptions options = LiveOptions.DEFAULT.withMaxStreams(maxStreams).withWaitForPublisher(waitForPublisher);
         boolean auth = publishKeys != null || (publishToken != null && !publishToken.isEmpty());
         // the keys/token check is the relay's one publish decision: RTMP and HTTP-FLV uploads alike
@@ -160,6 +164,8 @@ final class ServerCommand implements Callable<Integer> {
         // push, pull and exec relays (issue 15) register here; stopped before the server closes
         Relays relays = new Relays();
         push.install(relays, relay, spec.commandLine());
+        String pulling = pull.install(relays, relay);
+        hint += pulling == null ? "" : System.lineSeparator() + pulling;
         RtmpServer.Builder builder = RtmpServer.builder().controller(new AccessLog(controller, relay));
         AutoCloseable snapshotRoutes = snapshots.install(relay, builder, !noHttp); // exact paths, mounted first
         ApiRoutes routes = noHttp ? null : api.mount(relay, relays, builder, spec);

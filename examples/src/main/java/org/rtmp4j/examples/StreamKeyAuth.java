@@ -17,6 +17,7 @@ import org.rtmp4j.live.IngestSource;
 import org.rtmp4j.live.LiveBroadcastController;
 import org.rtmp4j.live.LiveOptions;
 import org.rtmp4j.live.StreamKey;
+import org.rtmp4j.relay.PullRelay;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,7 +35,8 @@ import org.slf4j.LoggerFactory;
  * Anything else is refused with level {@code error}, code {@value #REJECTED_CODE} and description
  * {@value #REJECTED_DESCRIPTION} (RTMP: as {@code onStatus}, the connection stays open and the client
  * may retry with another key; HTTP: {@code 403}), and an INFO line names the peer's address, app and
- * key (never the query), for fail2ban-style tools. Playing is not restricted here; {@link
+ * key (never the query), for fail2ban-style tools. Pull relays ({@link PullRelay#PROTOCOL}: the
+ * operator's {@code --pull}, {@code --origin} or API relays) publish without a key. Playing is not restricted here; {@link
  * #authorizePlay} is the same kind of hook for players of every protocol.
  *
  * <p>Keys file: UTF-8, one key per line; blank lines and lines starting with {@code #} are ignored,
@@ -79,6 +81,9 @@ public final class StreamKeyAuth extends LiveBroadcastController {
 
     @Override
     protected Status authorizePublish(StreamKey key, IngestSource source) {
+        if (PullRelay.PROTOCOL.equals(source.protocol())) { // the operator's own --pull, --origin or API relay
+            return null;
+        }
         if (isAllowed(key.name(), source.query())) {
             return null;
         }

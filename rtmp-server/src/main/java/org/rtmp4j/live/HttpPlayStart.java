@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * The start every HTTP and WebSocket live player shares ({@link HttpFlvPlayer}, {@link Fmp4Player}):
  * the one play decision ({@link LiveBroadcastController#authorizePlay}; a refusal is {@code 403}
  * logged once with the peer), {@code 404} for a name that is not live (unless the player waits for
- * its publisher), then the chunked response or the WebSocket (RFC 6455) the sink writes to, and
+ * its publisher, or {@link LiveBroadcastController#resolveStream} says one is on its way), then the chunked response or the WebSocket (RFC 6455) the sink writes to, and
  * the subscription with the client's description for the HTTP API. Called on the connection's loop.
  */
 final class HttpPlayStart {
@@ -56,7 +56,7 @@ final class HttpPlayStart {
             text(exchange, 403, refusal.description());
             return Optional.empty();
         }
-        if (!waitIfNotLive && !relay.isLive(key)) {
+        if (!waitIfNotLive && !relay.isLive(key) && !relay.resolveStream(key)) { // an edge's pull makes it wait
             text(exchange, 404, key + " is not live");
             return Optional.empty();
         }

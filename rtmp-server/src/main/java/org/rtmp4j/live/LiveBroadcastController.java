@@ -86,6 +86,7 @@ public class LiveBroadcastController implements RtmpController {
     private final LiveStatsBean mbean = new LiveStatsBean(this);
     private final RtmpRelay rtmp;
     private final StreamControl control;
+    private volatile StreamResolver resolver = StreamResolver.NONE;
 
     /** A relay with {@link LiveOptions#DEFAULT}. */
     public LiveBroadcastController() {
@@ -309,9 +310,25 @@ public class LiveBroadcastController implements RtmpController {
         return subscribe(key, sink, "flv:" + subscriber);
     }
 
-    /** @return whether an output of {@code key} waits for a publisher rather than being refused */
+    /**
+     * @return whether an output of {@code key} waits for a publisher rather than being refused; a name
+     *     that is not live is offered to {@link #resolveStream} first, even when {@link
+     *     LiveOptions#waitForPublisher()} would make the output wait anyway, so an on-demand pull starts
+     */
     boolean waits(StreamKey key) {
-        return hub.options.waitForPublisher() || !hub.isLive(key) && resolveStream(key);
+        boolean resolving = !hub.isLive(key) && resolveStream(key);
+        return resolving || hub.options.waitForPublisher();
+    }
+
+    /**
+     * Installs the resolver the default {@link #resolveStream} asks (replacing the earlier one), so a host
+     * fills unknown names on demand without subclassing (e.g. an on-demand edge). Any thread.
+     *
+     * @param resolver the resolver; {@link StreamResolver#NONE} to remove it
+     * @throws NullPointerException if {@code resolver} is null
+     */
+    public void streamResolver(StreamResolver resolver) {
+        this.resolver = Objects.requireNonNull(resolver, "resolver");
     }
 
     // ---------------------------------------------------------------- RTMP (see RtmpRelay)
@@ -402,17 +419,18 @@ public class LiveBroadcastController implements RtmpController {
     }
 
     /**
-     * Called when an output of any kind asks for a name that is not live and the relay would not
-     * wait ({@link LiveOptions#waitForPublisher()} false): the host may start filling it (an
-     * on-demand pull publishing through {@link #publish}) and return {@code true}, so the output waits
-     * for that publisher. Default: {@code false} (RTMP players get {@code NetStream.Play.StreamNotFound}).
-     * Must not block.
+     * Called when an output of any kind asks for a name that is not live (whatever {@link
+     * LiveOptions#waitForPublisher()} says): the host may start filling it (an on-demand pull
+     * publishing through {@link #publish}) and return {@code true}, so the output waits for that
+     * publisher. Default: asks the {@link #streamResolver(StreamResolver) installed resolver}, which
+     * answers {@code false} unless one was installed (RTMP players then get {@code
+     * NetStream.Play.StreamNotFound} unless {@link LiveOptions#waitForPublisher()}). Must not block.
      *
      * @param key the unknown name
      * @return whether a publisher is on its way
      */
     protected boolean resolveStream(StreamKey key) {
-        return false;
+        return resolver.resolve(key);
     }
 
     /**
