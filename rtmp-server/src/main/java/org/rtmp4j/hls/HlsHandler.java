@@ -32,7 +32,10 @@ import org.slf4j.LoggerFactory;
  *
  * <ul>
  *   <li>{@code GET /APP/KEY.m3u8}: {@code 200 application/vnd.apple.mpegurl}, {@code Cache-Control:
- *       no-cache}; {@code 404} when the name is not live. The first request of a name starts its
+ *       no-cache}; {@code 404} when the name is not live (asked after the play decision, so a refused
+ *       client cannot probe names) and no on-demand pull is on its way ({@code
+ *       LiveBroadcastController.resolveStream}: an edge pulls for HLS viewers too, and the request is held
+ *       while the pull starts). The first request of a name starts its
  *       {@link HlsStream} (subscribed to the hub; the cached GOP makes the first segment) and is held
  *       until a segment exists. Blocking reload ({@code _HLS_msn}, {@code _HLS_part}, RFC 8216bis
  *       §6.2.5.2) is held on no thread: the exchange is parked and answered from the loop when the
@@ -201,10 +204,6 @@ public final class HlsHandler implements HttpHandler, AutoCloseable {
                 text(exchange, e.status(), e.reason());
                 return;
             }
-            if (streams.get(key).isEmpty() && !relay.isLive(key)) {
-                text(exchange, 404, key + " is not live"); // before any session: no viewer of nothing
-                return;
-            }
         }
         long now = nanos.getAsLong();
         boolean known = token != null && sessions.touch(token, key, now);
@@ -214,6 +213,11 @@ public final class HlsHandler implements HttpHandler, AutoCloseable {
             if (refusal != null) {
                 log.info("HLS play of {} refused for {}: {}", key, exchange.remoteAddress(), refusal.description());
                 text(exchange, 403, refusal.description());
+                return;
+            }
+            if (path.type() == HlsPath.Type.PLAYLIST && streams.get(key).isEmpty()
+                    && !PlayDecision.liveOrResolving(relay, key)) { // an edge's pull makes it wait
+                text(exchange, 404, key + " is not live"); // before any session: no viewer of nothing
                 return;
             }
             if (token == null && path.type() == HlsPath.Type.PLAYLIST) {

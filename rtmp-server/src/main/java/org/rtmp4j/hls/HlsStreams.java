@@ -9,6 +9,7 @@ import java.util.function.LongSupplier;
 import org.rtmp4j.live.LiveBroadcastController;
 import org.rtmp4j.live.LiveListener;
 import org.rtmp4j.live.LiveSubscription;
+import org.rtmp4j.live.PlayDecision;
 import org.rtmp4j.live.StreamKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,13 +56,14 @@ final class HlsStreams implements LiveListener {
     }
 
     /**
-     * The running stream of {@code key}, started when it is live and has none.
+     * The running stream of {@code key}, started when it is live (or an on-demand pull is on its way, the
+     * stream then waits for its publisher) and has none.
      *
-     * @return empty when the name is not live
+     * @return empty when the name is not live and nothing will publish it
      */
     Optional<HlsStream> getOrStart(StreamKey key) {
         Optional<HlsStream> running = get(key);
-        if (running.isPresent() || !relay.isLive(key)) {
+        if (running.isPresent() || !PlayDecision.liveOrResolving(relay, key)) { // an edge's pull: it waits
             return running;
         }
         HlsStream fresh = new HlsStream(key, newInstance(), options, clock, nanos, disk);

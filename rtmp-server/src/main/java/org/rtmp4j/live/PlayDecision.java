@@ -25,4 +25,21 @@ public final class PlayDecision {
         Objects.requireNonNull(attempt, "attempt");
         return relay.authorizePlay(attempt);
     }
+
+    /**
+     * Whether {@code key} is live or a publisher is on its way: asks {@code relay}'s {@link
+     * LiveBroadcastController#resolveStream} hook (an on-demand edge starts its pull there) when the name
+     * is not live. For outputs outside this package that start only on a live name (the HLS muxer), so an
+     * edge pulls for them too. Must be called after the play decision admitted the player.
+     *
+     * @param relay the hub
+     * @param key the name a player asks for
+     * @return whether the name is live or will be
+     * @throws NullPointerException if an argument is null
+     */
+    public static boolean liveOrResolving(LiveBroadcastController relay, StreamKey key) {
+        Objects.requireNonNull(relay, "relay");
+        Objects.requireNonNull(key, "key");
+        return relay.isLive(key) || relay.resolveStream(key);
+    }
 }

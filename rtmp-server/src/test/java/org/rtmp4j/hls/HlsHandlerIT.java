@@ -268,7 +268,10 @@ class HlsHandlerIT {
         assertThat(hls.sessionCount(CAM)).isZero();
         int before = decisions.get();
         assertThat(get("/live/nobody.m3u8").statusCode()).isEqualTo(404);
-        assertThat(decisions).as("no decision, no session for a name that is not live").hasValue(before);
+        assertThat(decisions).as("decided before the live check (a refused client cannot probe names), as for every"
+                + " protocol; then no session for a name that is not live").hasValue(before + 1);
+        assertThat(get("/live/nobody.m3u8?deny=1").statusCode()).as("refused before it can learn the name is not live")
+                .isEqualTo(403);
         assertThat(hls.sessionCount(new StreamKey("live", "nobody"))).isZero();
         assertThat(get("/live/cam/zz/seg-0.m4s").statusCode()).isEqualTo(404);
         assertThat(get("/live/cam/zz/seg-0.m4s?deny=1").statusCode()).isEqualTo(403);

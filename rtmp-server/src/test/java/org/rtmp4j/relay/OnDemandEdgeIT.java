@@ -16,14 +16,25 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.rtmp4j.client.RtmpClient;
+import org.rtmp4j.core.message.AudioMessage;
 import org.rtmp4j.core.message.MediaMessage;
+import org.rtmp4j.core.message.VideoMessage;
+import org.rtmp4j.flv.FlvReader;
+import org.rtmp4j.flv.FlvTag;
+import org.rtmp4j.flv.FlvTagType;
+import org.rtmp4j.hls.HlsHandler;
+import org.rtmp4j.hls.HlsOptions;
+import org.rtmp4j.hls.HlsPath;
 import org.rtmp4j.core.session.ClientListener;
 import org.rtmp4j.http.FlvStreamPath;
 import org.rtmp4j.http.HttpMethod;
@@ -204,6 +215,49 @@ class OnDemandEdgeIT {
             assertThat(new String(header, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("FLV");
         }
         assertThat(originHub.control().stream(KEY).orElseThrow().playerCount()).isEqualTo(1);
+    }
+
+    @Test
+    void anHlsPlaylistRequestAlsoStartsThePullAndIsAnsweredWithItsFirstSegment() throws Exception {
+        LiveBroadcastController originHub = new LiveBroadcastController(NO_WAIT);
+        origin.start(originHub);
+        List<FlvTag> tags = new ArrayList<>();
+        try (FlvReader reader = FlvReader.open(Path.of(System.getProperty("rtmp4j.media.dir", "../media"),
+                "h264-aac-avatar.flv"))) {
+            for (Optional<FlvTag> t = reader.next(); t.isPresent(); t = reader.next()) {
+                if (t.get().type() != FlvTagType.SCRIPT) {
+                    tags.add(t.get());
+                }
+            }
+        }
+        Ingest publisher = originHub.publish(KEY, new Source());
+        int sent = publishUntil(publisher, tags, 0, 500);
+        LiveBroadcastController edgeHub = new LiveBroadcastController(NO_WAIT);
+        OnDemandEdge.install(edgeHub, relays, OriginResolver.fixed(List.of(origin.url("live"))), IDLE);
+        try (HlsHandler hls = new HlsHandler(edgeHub, HlsOptions.defaults())) {
+            RtmpServer edge = edgeServer.start(RtmpServer.builder().http(new InetSocketAddress("127.0.0.1", 0))
+                    .httpRoute(HttpMethod.GET, HlsPath::matches, hls), edgeHub);
+            CompletableFuture<HttpResponse<String>> playlist = HttpClient.newHttpClient().sendAsync(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + edge.httpPort() + "/live/cam.m3u8")).build(), BodyHandlers.ofString());
+            ExecRelayTest.eventually("the pull is live", () -> relays.list().stream()
+                    .anyMatch(i -> i.state() == RelayState.LIVE));
+            publishUntil(publisher, tags, sent, Integer.MAX_VALUE); // the pull's player gets the rest: segments close
+            HttpResponse<String> response = playlist.get(20, SECONDS);
+            assertThat(response.statusCode()).as("not 404: the edge pulls it for HLS too").isEqualTo(200);
+            assertThat(response.body()).contains("#EXTINF:");
+            assertThat(originHub.control().stream(KEY).orElseThrow().playerCount()).as("one pull").isEqualTo(1);
+        }
+    }
+
+    /** Sends {@code tags} from index {@code from} while their timestamp is below {@code ms}; returns the next index. */
+    private static int publishUntil(Ingest publisher, List<FlvTag> tags, int from, int ms) {
+        int i = from;
+        for (; i < tags.size() && tags.get(i).timestamp() < ms; i++) {
+            FlvTag t = tags.get(i);
+            publisher.media(t.type() == FlvTagType.VIDEO ? new VideoMessage(t.timestamp(), 1, t.body())
+                    : new AudioMessage(t.timestamp(), 1, t.body()));
+        }
+        return i;
     }
 
     @Test
