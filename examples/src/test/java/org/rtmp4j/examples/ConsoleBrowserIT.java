@@ -32,7 +32,8 @@ import org.openqa.selenium.WebDriver;
  * from loopback (a trusted address: no token), shows the stream with its codec and size and a snapshot of that size;
  * a click plays it in the page through {@code mse-player.js} ({@code currentTime} past 3 s, the source's picture
  * size); the page's player counts are the API's (the snapshot tap is no player); the kick button closes the
- * publisher's connection and the API then answers 404. Prints the page weight and the time from the click to the
+ * publisher's connection and the API then answers 404. A push relay added with the page's form shows as live in
+ * its relays table (and its copy as a stream) and its Remove button removes it (issue 15 §4). Prints the page weight and the time from the click to the
  * first frame, and saves a screenshot with the video playing as {@code target/console.png}.
  */
 @Tag("browser")
@@ -153,6 +154,22 @@ class ConsoleBrowserIT {
         await("the status line shows the latency", "document.getElementById('player-status').textContent"
                 + ".includes('behind live edge')", 5_000);
 
+        // a relay added from the page (issue 15 §4): a push of live/cam back into this server as live/copy
+        driver.findElement(By.id("relay-kind")).sendKeys("push");
+        driver.findElement(By.id("relay-source")).sendKeys("live/cam");
+        driver.findElement(By.id("relay-destination")).sendKeys("rtmp://127.0.0.1:" + server.rtmpPort() + "/live/copy");
+        driver.findElement(By.cssSelector("#relay-form button")).click();
+        String relayRow = "#relays tr[data-relay='push-1']";
+        await("the page lists the push relay live", "document.querySelector(\"" + relayRow
+                + " td.state\").textContent === 'live'", 20_000);
+        await("the pushed copy is a stream in the page", "document.querySelector(\"#streams tr[data-stream='live/copy']\")",
+                20_000);
+        JsonNode relays = api("/api/v1/relays");
+        assertThat(relays.at("/relays/0/kind").asText()).isEqualTo("push");
+        assertThat(relays.at("/relays/0/source").asText()).isEqualTo("live/cam");
+        assertThat(relays.at("/relays/0/state").asText()).isEqualTo("live");
+
+        browser.js("window.scrollTo(0, 0);"); // the form scrolled the page: the picture starts at the top
         Path shot = Path.of("target", "console.png");
         Files.createDirectories(shot.getParent());
         Files.move(((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath(), shot,
@@ -160,6 +177,10 @@ class ConsoleBrowserIT {
         System.out.printf("Web console: page weight %d bytes (HTML + JS + CSS as served, mse-player.js included); "
                 + "click to first frame %.0f ms in Chromium on loopback; screenshot %s (%s)%n", weight, firstFrameMs,
                 shot.toAbsolutePath(), played.get("status"));
+
+        driver.findElement(By.cssSelector(relayRow + " button.kick")).click();
+        await("the removed relay leaves the page", "!document.querySelector(\"" + relayRow + "\")", 10_000);
+        assertThat(get("/api/v1/relays/push-1").statusCode()).isEqualTo(404);
 
         assertThat(driver.findElement(By.cssSelector(ROW + " button.kick")).isDisplayed())
                 .as("a trusted (loopback) browser may write: the kick button shows").isTrue();

@@ -2,7 +2,9 @@
  * console.js: rtmp4j's web console (served at / by ConsoleRoutes). Plain JavaScript, no dependencies
  * besides our mse-player.js. It polls the HTTP API every POLL_MS and redraws one section per function:
  * totals (GET /api/v1/server), streams (GET /api/v1/streams, with a snapshot /APP/KEY.jpg per stream),
- * connections (GET /api/v1/clients), and the player (GET /APP/KEY.mp4 through RtmpMsePlayer).
+ * relays (GET /api/v1/relays; add with POST, remove with DELETE, an exec relay's log from
+ * GET /api/v1/relays/ID/log), connections (GET /api/v1/clients), and the player (GET /APP/KEY.mp4 through
+ * RtmpMsePlayer).
  *
  * Access: the page sends `Authorization: Bearer TOKEN` when a token was entered (kept in sessionStorage
  * only, so it ends with the tab); from a trusted address the API needs none. The kick buttons
@@ -47,8 +49,13 @@
       const t = api.token();
       return t ? { Authorization: "Bearer " + t } : {};
     },
-    async call(method, path) {
-      const r = await fetch(path, { method: method, headers: api.headers(), cache: "no-store" });
+    async call(method, path, json) {
+      const init = { method: method, headers: api.headers(), cache: "no-store" };
+      if (json !== undefined) {
+        init.headers["Content-Type"] = "application/json";
+        init.body = JSON.stringify(json);
+      }
+      const r = await fetch(path, init);
       if (r.status === 204) {
         return null;
       }
@@ -65,6 +72,16 @@
     },
     del(path) {
       return api.call("DELETE", path);
+    },
+    post(path, json) {
+      return api.call("POST", path, json);
+    },
+    async text(path) {
+      const r = await fetch(path, { headers: api.headers(), cache: "no-store" });
+      if (!r.ok) {
+        throw new Error(r.status + " " + r.statusText);
+      }
+      return r.text();
     }
   };
 
@@ -261,6 +278,74 @@
     }
   }
 
+  // ---- relays ----------------------------------------------------------------------------------
+
+  async function refreshRelays() {
+    let list;
+    try {
+      list = await api.get("/api/v1/relays?itemsPerPage=1000");
+    } catch (e) {
+      if (e.status === 404) { // a server without relays
+        $("relays-section").hidden = true;
+        return;
+      }
+      throw e;
+    }
+    $("relays-section").hidden = false;
+    const body = $("relays").tBodies[0];
+    body.replaceChildren();
+    for (const r of list.relays) {
+      const tr = el("tr");
+      tr.dataset.relay = r.id;
+      tr.append(el("td", r.id), el("td", r.kind), el("td", r.source, "mono"), el("td", r.destination, "mono"),
+        el("td", r.state, "state " + r.state), el("td", r.retries, "num"), el("td", bytes(r.bytes), "num"),
+        el("td", new Date(r.start_time).toLocaleTimeString()), el("td", r.last_error || "", "error"));
+      const actions = el("td", null, "write-only");
+      const log = el("button", "Log", "log");
+      log.type = "button";
+      log.addEventListener("click", () => showRelayLog(r.id));
+      const remove = el("button", "Remove", "kick");
+      remove.type = "button";
+      remove.addEventListener("click", async () => {
+        try {
+          await api.del("/api/v1/relays/" + r.id);
+          showState("removed relay " + r.id);
+        } catch (e) {
+          showState("remove " + r.id + ": " + e.message, true);
+        }
+        poll();
+      });
+      actions.append(log, remove);
+      tr.append(actions);
+      body.append(tr);
+    }
+    $("relays-empty").hidden = list.relays.length > 0;
+  }
+
+  async function showRelayLog(id) {
+    const pre = $("relay-log");
+    try {
+      const text = await api.text("/api/v1/relays/" + id + "/log");
+      pre.textContent = id + "\n" + (text || "(empty)");
+    } catch (e) {
+      pre.textContent = id + ": " + e.message;
+    }
+    pre.hidden = false;
+  }
+
+  async function addRelay(e) {
+    e.preventDefault();
+    const request = { kind: $("relay-kind").value, source: $("relay-source").value.trim(),
+      destination: $("relay-destination").value.trim() };
+    try {
+      const r = await api.post("/api/v1/relays", request);
+      showState("added relay " + r.id);
+    } catch (err) {
+      showState("add relay: " + err.message, true);
+    }
+    poll();
+  }
+
   // ---- player ----------------------------------------------------------------------------------
 
   let playerTimer = 0;
@@ -336,7 +421,7 @@
     if (polling) {
       return polling;
     }
-    const refreshers = [refreshTotals, refreshStreams, refreshClients].concat(sections.map((s) => () => s.refresh(api)));
+    const refreshers = [refreshTotals, refreshStreams, refreshRelays, refreshClients].concat(sections.map((s) => () => s.refresh(api)));
     polling = Promise.allSettled(refreshers.map((f) => f())).then((results) => {
       const failed = results.find((r) => r.status === "rejected");
       if (failed) {
@@ -364,6 +449,7 @@
       poll();
     });
     $("player-stop").addEventListener("click", stop);
+    $("relay-form").addEventListener("submit", addRelay);
     poll();
     setInterval(poll, POLL_MS);
   }
