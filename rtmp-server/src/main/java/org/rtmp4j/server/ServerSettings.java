@@ -25,7 +25,7 @@ import org.rtmp4j.server.internal.PeerLimits;
  *
  * @param <B> the concrete builder, returned by every setter for chaining
  */
-abstract class ServerSettings<B extends ServerSettings<B>> extends SessionSettings<B> {
+abstract class ServerSettings<B extends ServerSettings<B>> extends TlsSettings<B> {
     /** The default clock of the deadlines. */
     static final LongSupplier SYSTEM_CLOCK = System::nanoTime;
 
@@ -121,7 +121,12 @@ abstract class ServerSettings<B extends ServerSettings<B>> extends SessionSettin
         if (httpBind == null) {
             return null;
         }
-        return new Listener(resolvedHttpBind(), new HttpProtocol(httpOptions, httpRoutes, peerLimits, nanoClock));
+        return new Listener(resolvedHttpBind(), httpProtocol(peerLimits));
+    }
+
+    /** @return the HTTP protocol with these routes and options (for the HTTP and HTTPS listeners) */
+    ListenerProtocol httpProtocol(PeerLimits peerLimits) {
+        return new HttpProtocol(httpOptions, httpRoutes, peerLimits, nanoClock);
     }
 
     private InetSocketAddress resolvedHttpBind() {
