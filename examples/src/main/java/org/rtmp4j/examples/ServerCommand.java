@@ -108,6 +108,9 @@ final class ServerCommand implements Callable<Integer> {
     @Mixin
     HlsCliOptions hls = new HlsCliOptions();
 
+    @Mixin
+    TlsCliOptions tls = new TlsCliOptions();
+
     @Spec
     CommandSpec spec;
 
@@ -143,16 +146,22 @@ final class ServerCommand implements Callable<Integer> {
                     + (publishToken != null && !publishToken.isEmpty() ? "KEY?token=TOKEN" : "");
         }
         RtmpServer.Builder builder = RtmpServer.builder().controller(new AccessLog(controller, relay));
-        AutoCloseable snapshotRoutes = snapshots.install(relay, builder, !noHttp); // exact paths, mounted first
-        ApiRoutes routes = noHttp ? null : api.mount(relay, builder, spec);
+        AutoCloseable tlsWatch = tls.install(builder, spec.commandLine());
+        boolean routed = !noHttp || tls.https(); // HTTP and HTTPS serve the same routes
+        AutoCloseable snapshotRoutes = SnapshotCliOptions.closingBoth(tlsWatch,
+                snapshots.install(relay, builder, routed)); // exact paths, mounted first
+        ApiRoutes routes = routed ? api.mount(relay, builder, spec) : null;
         if (!noHttp) {
+            builder.http(httpPort);
+        }
+        if (routed) {
             HttpHandler ingest = new HttpFlvIngest(relay);
-            builder.http(httpPort).httpRoute(HttpMethod.GET, FlvStreamPath::matches, new HttpFlvPlayer(relay))
+            builder.httpRoute(HttpMethod.GET, FlvStreamPath::matches, new HttpFlvPlayer(relay))
                     .httpRoute(HttpMethod.GET, Fmp4StreamPath::matches, new Fmp4Player(relay))
                     .httpRoute(HttpMethod.POST, FlvStreamPath::matches, ingest)
                     .httpRoute(HttpMethod.PUT, FlvStreamPath::matches, ingest);
         }
-        HlsHandler hlsHandler = noHttp ? null : hls.mount(builder, relay, spec.commandLine());
+        HlsHandler hlsHandler = routed ? hls.mount(builder, relay, spec.commandLine()) : null;
         if (hlsHandler != null) {
             hint += System.lineSeparator() + "HLS and LL-HLS: http://HOST:<http port>/live/KEY.m3u8";
         }
@@ -165,6 +174,7 @@ final class ServerCommand implements Callable<Integer> {
             if (routes != null) {
                 routes.attach(s);
             }
+            tls.printListening(s, out);
             AutoCloseable status = SnapshotCliOptions.closingBoth(snapshotRoutes, statusInterval == 0 ? () -> { }
                     : StatusReporter.start(s, () -> PlayerCounts.stats(relay), () -> PlayerCounts.streams(relay),
                             Duration.ofSeconds(statusInterval)));
