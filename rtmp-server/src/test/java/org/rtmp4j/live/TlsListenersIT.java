@@ -204,4 +204,50 @@ class TlsListenersIT {
             ws.abort();
         }
     }
+
+    @Test
+    void aReloadedCertificateServesNewConnectionsWhileATlsPlayerKeepsPlaying() throws Exception {
+        Path dir = Path.of("target", "tls-listeners-it", "reload");
+        TestCertificates next = TestCertificates.generate(dir.resolve("next"), "RSA");
+        Path live = java.nio.file.Files.createDirectories(dir.resolve("live"));
+        Path chain = live.resolve("fullchain.pem");
+        Path key = live.resolve("privkey.pem");
+        java.nio.file.Files.copy(certs.chainPem(), chain, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        java.nio.file.Files.copy(certs.keyPem(), key, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        fixture.close();
+        try (TlsContext tls = TlsContext.fromPem(chain, key).watch(Duration.ofMillis(100))) {
+            LoopbackServer reloading = new LoopbackServer();
+            try (reloading) {
+                server = reloading.start(RtmpServer.builder().rtmps(0, tls), new LiveBroadcastController());
+                MediaSink sink = new MediaSink();
+                reloading.keep(RtmpClient.connect(rtmps("live"), trusting())).play("cam", sink);
+                Publisher publisher = reloading.keep(reloading.keep(RtmpClient.connect(rtmps("live"), trusting()))
+                        .publish("cam"));
+                List<FlvTag> sent = tags();
+                for (FlvTag t : sent.subList(0, 10)) {
+                    publisher.send(t);
+                }
+                sink.take(10);
+
+                java.nio.file.Files.copy(next.keyPem(), key, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                java.nio.file.Files.copy(next.chainPem(), chain, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                java.nio.file.Files.setLastModifiedTime(chain,
+                        java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 5_000));
+                ClientOptions pinNext = LoopbackServer.OPTIONS.withTlsTrust(TlsTrust.pin(TlsContext.sha256(next.certificate())));
+                URI byIp = URI.create("rtmps://127.0.0.1:" + server.rtmpsPort() + "/live");
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                while (!tls.certificate().equals(next.certificate())) {
+                    assertThat(System.nanoTime()).as("the new certificate loaded within 10 s").isLessThan(deadline);
+                    Thread.onSpinWait();
+                }
+                reloading.keep(RtmpClient.connect(byIp, pinNext)); // the new connection sees the new certificate
+
+                for (FlvTag t : sent.subList(10, sent.size())) {
+                    publisher.send(t);
+                }
+                List<MediaMessage> got = sink.take(sent.size() - 10);
+                assertThat(got.get(got.size() - 1).payload()).isEqualTo(sent.get(sent.size() - 1).body());
+            }
+        }
+    }
 }
