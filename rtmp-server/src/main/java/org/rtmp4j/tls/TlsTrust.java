@@ -37,6 +37,10 @@ import javax.net.ssl.X509ExtendedTrustManager;
  * @param pinSha256 the leaf's SHA-256 fingerprint in lower-case hex, or {@code null}
  */
 public record TlsTrust(List<X509Certificate> trusted, String pinSha256) {
+    /** Contexts made so far (a load test opens hundreds of connections with one trust); at most {@link #MAX_CACHED}. */
+    private static final java.util.Map<TlsTrust, SSLContext> CONTEXTS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int MAX_CACHED = 16;
+
     /**
      * Validates and copies.
      *
@@ -83,10 +87,15 @@ public record TlsTrust(List<X509Certificate> trusted, String pinSha256) {
     }
 
     /**
-     * @return an initialised client context for this trust
+     * @return an initialised client context for this trust (made once per equal trust, then shared:
+     *     a context is thread-safe)
      * @throws GeneralSecurityException if the JDK cannot make it
      */
     public SSLContext clientContext() throws GeneralSecurityException {
+        SSLContext cached = CONTEXTS.get(this);
+        if (cached != null) {
+            return cached;
+        }
         SSLContext ctx = SSLContext.getInstance("TLS");
         TrustManager[] tms;
         if (pinSha256 != null) {
@@ -108,6 +117,10 @@ public record TlsTrust(List<X509Certificate> trusted, String pinSha256) {
             tms = null; // the JDK's default
         }
         ctx.init(null, tms, null);
+        if (CONTEXTS.size() >= MAX_CACHED) {
+            CONTEXTS.clear();
+        }
+        CONTEXTS.put(this, ctx);
         return ctx;
     }
 

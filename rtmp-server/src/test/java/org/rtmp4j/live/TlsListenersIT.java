@@ -250,4 +250,36 @@ class TlsListenersIT {
             }
         }
     }
+
+    @Test
+    void nonBlockingClientsOnTheLoopsPublishAndPlayOverRtmps() throws Exception {
+        try (org.rtmp4j.client.NioClientGroup group = new org.rtmp4j.client.NioClientGroup(2)) {
+            org.rtmp4j.client.NioClient publisher = group.connect(rtmps("live/cam"), trusting(),
+                    new org.rtmp4j.core.session.ClientListener() { }).get(10, TimeUnit.SECONDS);
+            int pubStream = publisher.createStream().get(5, TimeUnit.SECONDS);
+            publisher.publish(pubStream, "cam").get(5, TimeUnit.SECONDS);
+            List<MediaSink> players = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                MediaSink p = new MediaSink();
+                org.rtmp4j.client.NioClient c = group.connect(rtmps("live/cam"), trusting(), p).get(10, TimeUnit.SECONDS);
+                int id = c.createStream().get(5, TimeUnit.SECONDS);
+                c.play(id, "cam").get(5, TimeUnit.SECONDS);
+                players.add(p);
+            }
+            List<FlvTag> sent = tags();
+            for (FlvTag t : sent) {
+                publisher.sendMedia(pubStream, t.type() == FlvTagType.AUDIO
+                        ? new org.rtmp4j.core.message.AudioMessage(t.timestamp(), 0, t.body())
+                        : new org.rtmp4j.core.message.VideoMessage(t.timestamp(), 0, t.body()));
+            }
+            for (MediaSink p : players) {
+                List<MediaMessage> got = p.take(sent.size());
+                for (int i = 0; i < sent.size(); i++) {
+                    assertThat(got.get(i).payload()).isEqualTo(sent.get(i).body());
+                }
+            }
+            assertThat(publisher.bytesOut()).as("ciphertext counted").isGreaterThan(sent.stream()
+                    .mapToLong(t -> t.body().remaining()).sum());
+        }
+    }
 }
