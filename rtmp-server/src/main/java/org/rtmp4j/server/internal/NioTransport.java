@@ -339,8 +339,8 @@ public final class NioTransport implements Transport, LoopChannel {
             }
             buf.flip();
             handler.onBytes(buf);
-            if (n < buf.capacity()) {
-                return;
+            if (tls == null && n < buf.capacity()) {
+                return; // the socket had no more; TLS reads at most one record's worth per call, so it reads on
             }
         }
     }
