@@ -102,6 +102,8 @@ public final class NioTransport implements Transport, LoopChannel {
     private TlsChannel tls;
     private long tlsHandshakeNanos;
     private long tlsDeadline;
+    /** Whether the flush after the TLS handshake (of plaintext queued during it) was asked for. */
+    private boolean tlsReady;
 
     /**
      * Wraps an accepted (or connected) channel; call {@link #start} on the loop's thread.
@@ -361,7 +363,11 @@ public final class NioTransport implements Transport, LoopChannel {
             tlsFailed(e);
             return -1;
         }
-        if (tls.wantsWrite() || (head != null && tls.handshakeDone())) {
+        boolean justReady = !tlsReady && tls.handshakeDone();
+        if (justReady) {
+            tlsReady = true;
+        }
+        if (tls.wantsWrite() || (justReady && head != null)) {
             markDirty(); // handshake replies, or plaintext queued while the handshake ran
             if (!urgent) {
                 urgent = true;
