@@ -31,7 +31,9 @@ import org.rtmp4j.tls.TlsTrust;
  * rtmps; {@code RtmpClient} publishes a file over rtmps and ffmpeg plays it; the coded frames equal the source's.
  * That ffmpeg build cannot listen on rtmps ("rtmp_listen not available for rtmps"), so {@code RtmpClient}'s TLS is
  * proven against OpenSSL's {@code s_server} instead: the handshake completes, SNI carries the host name (and is
- * absent for an IP literal, RFC 6066 §3), and the RTMP handshake's first bytes arrive decrypted.
+ * absent for an IP literal, RFC 6066 §3), and the RTMP handshake's first bytes arrive decrypted. The JDK's
+ * HttpClient and WebSocket, trusting the test certificate, read what ffmpeg publishes as HTTP-FLV over HTTPS and
+ * WS-FLV over WSS.
  */
 @Tag("ffmpeg")
 @Timeout(180)
@@ -144,5 +146,72 @@ class RtmpsInteropIT {
         String seen = Files.readString(log, StandardCharsets.ISO_8859_1);
         assertThat(seen).contains("1 server accepts that finished");
         return seen;
+    }
+
+    @Test
+    void ffmpegPublishesOverRtmpsAndJdkClientsReadHttpFlvOverHttpsAndWsFlvOverWss() throws Exception {
+        Path source = Media.h264Aac();
+        TestCertificates certs = certs();
+        LiveBroadcastController relay = new LiveBroadcastController();
+        ObservingController observed = new ObservingController(relay);
+        TlsContext tls = TlsContext.fromPem(certs.chainPem(), certs.keyPem());
+        RtmpServer server = fixture.start(observed, b -> b.rtmps(0, tls).https(0, tls)
+                .httpRoute(org.rtmp4j.http.HttpMethod.GET, org.rtmp4j.http.FlvStreamPath::matches,
+                        new org.rtmp4j.live.HttpFlvPlayer(relay)));
+        Ffmpeg.Run publisher = fixture.ffmpeg().start("publisher", "-re", "-i", source.toString(), "-c", "copy",
+                "-f", "flv", "rtmps://127.0.0.1:" + server.rtmpsPort() + "/live/test");
+        observed.await("publish test", 20);
+        observed.afterVideoMessages(1).get(20, TimeUnit.SECONDS);
+
+        java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_1_1)
+                .sslContext(TlsTrust.certificates(List.of(certs.certificate())).clientContext()).build();
+        String base = "localhost:" + server.httpsPort() + "/live/test.flv";
+        Path httpsOutput = fixture.out().resolve("https-player.flv");
+        java.util.concurrent.CompletableFuture<java.net.http.HttpResponse<Path>> httpsPlayer = http.sendAsync(
+                java.net.http.HttpRequest.newBuilder(URI.create("https://" + base)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofFile(httpsOutput));
+        java.io.ByteArrayOutputStream wss = new java.io.ByteArrayOutputStream();
+        java.util.concurrent.CompletableFuture<Integer> wssClosed = new java.util.concurrent.CompletableFuture<>();
+        java.net.http.WebSocket ws = http.newWebSocketBuilder().buildAsync(URI.create("wss://" + base),
+                new java.net.http.WebSocket.Listener() {
+                    @Override
+                    public java.util.concurrent.CompletionStage<?> onBinary(java.net.http.WebSocket webSocket,
+                            java.nio.ByteBuffer data, boolean last) {
+                        byte[] bytes = new byte[data.remaining()];
+                        data.get(bytes);
+                        synchronized (wss) {
+                            wss.writeBytes(bytes);
+                        }
+                        webSocket.request(1);
+                        return null;
+                    }
+
+                    @Override
+                    public java.util.concurrent.CompletionStage<?> onClose(java.net.http.WebSocket webSocket,
+                            int statusCode, String reason) {
+                        wssClosed.complete(statusCode);
+                        return null;
+                    }
+
+                    @Override
+                    public void onError(java.net.http.WebSocket webSocket, Throwable error) {
+                        wssClosed.complete(-1);
+                    }
+                }).get(10, TimeUnit.SECONDS);
+        try {
+            publisher.awaitSuccess(Duration.ofSeconds(60));
+            assertThat(httpsPlayer.get(30, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+            wssClosed.get(30, TimeUnit.SECONDS);
+        } finally {
+            ws.abort();
+        }
+        Path wssOutput = fixture.out().resolve("wss-player.flv");
+        synchronized (wss) {
+            Files.write(wssOutput, wss.toByteArray());
+        }
+        FlvFrames published = FlvFrames.read(source);
+        published.assertReceivedFromKeyFrameToEnd(FlvFrames.read(httpsOutput), "JDK HTTP-FLV over HTTPS player");
+        published.assertReceivedFromKeyFrameToEnd(FlvFrames.read(wssOutput), "JDK WS-FLV over WSS player");
     }
 }
