@@ -5,6 +5,7 @@ import org.rtmp4j.examples.api.ApiAccess;
 import org.rtmp4j.examples.api.ApiRoutes;
 import org.rtmp4j.examples.api.Cidr;
 import org.rtmp4j.live.LiveBroadcastController;
+import org.rtmp4j.relay.Relays;
 import org.rtmp4j.server.RtmpServer;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -51,6 +52,17 @@ final class ApiOptions {
      * @throws ParameterException for a bad address list or an empty token
      */
     ApiRoutes mount(LiveBroadcastController relay, RtmpServer.Builder builder, CommandSpec spec) {
+        return mount(relay, null, builder, spec);
+    }
+
+    /**
+     * Mounts the routes unless {@code --no-api}, with {@code /api/v1/relays} and the relay metrics.
+     *
+     * @param relays the server's relays, or {@code null} for none
+     * @return the routes to {@link ApiRoutes#attach} once the server started, or {@code null} with {@code --no-api}
+     * @throws ParameterException for a bad address list or an empty token
+     */
+    ApiRoutes mount(LiveBroadcastController relay, Relays relays, RtmpServer.Builder builder, CommandSpec spec) {
         if (noApi) {
             return null;
         }
@@ -61,7 +73,7 @@ final class ApiOptions {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--api-trusted: " + e.getMessage());
         }
-        ApiRoutes routes = new ApiRoutes(relay, access, metricsOpen);
+        ApiRoutes routes = new ApiRoutes(relay, access, metricsOpen, relays);
         routes.mount(builder);
         return routes;
     }

@@ -8,9 +8,10 @@ import org.rtmp4j.live.StreamDetails;
 import org.rtmp4j.live.StreamInfo;
 
 /**
- * The status line's numbers as the HTTP API and {@code /metrics} count them: players are the outputs with a
- * {@code PlayerKind} ({@link StreamDetails#playerCount()}), so a {@code --record-dir} recorder, a hub output
- * too, is not a player in any of the three. Stateless; each call takes fresh snapshots.
+ * The status line's numbers as the HTTP API and {@code /metrics} count them: players by kind
+ * ({@link StreamDetails#playerCount()}), which besides the hub's outputs with a {@code PlayerKind} (the hub's own
+ * count since the snapshot tap and the recorder stopped counting) include the players that are not one hub output
+ * each (HLS sessions, added by a {@code PlayerGroupSource}). Stateless; each call takes fresh snapshots.
  */
 final class PlayerCounts {
     private PlayerCounts() {}

@@ -16,6 +16,7 @@ import org.rtmp4j.live.HttpFlvIngest;
 import org.rtmp4j.live.HttpFlvPlayer;
 import org.rtmp4j.live.LiveBroadcastController;
 import org.rtmp4j.live.LiveOptions;
+import org.rtmp4j.relay.Relays;
 import org.rtmp4j.server.RtmpServer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -99,6 +100,10 @@ final class ServerCommand implements Callable<Integer> {
     @Option(names = "--no-http", description = "Do not listen for HTTP.")
     boolean noHttp;
 
+    @Option(names = "--no-rtmpt", description = "Do not serve RTMPT (RTMP over HTTP: rtmpt://HOST:<http port>/APP/KEY), "
+            + "which is on with the HTTP port.")
+    boolean noRtmpt;
+
     @Mixin
     ApiOptions api = new ApiOptions();
 
@@ -107,6 +112,15 @@ final class ServerCommand implements Callable<Integer> {
 
     @Mixin
     HlsCliOptions hls = new HlsCliOptions();
+
+    @Mixin
+    ConsoleOptions console = new ConsoleOptions();
+
+    @Mixin
+    ExecCliOptions exec = new ExecCliOptions();
+
+    @Mixin
+    PushCliOptions push = new PushCliOptions();
 
     @Mixin
     TlsCliOptions tls = new TlsCliOptions();
@@ -127,6 +141,7 @@ final class ServerCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--http-port must be 0..65535: " + httpPort);
         }
         snapshots.validate(spec.commandLine());
+        exec.validate(spec.commandLine());
         LiveOptions options = LiveOptions.DEFAULT.withMaxStreams(maxStreams).withWaitForPublisher(waitForPublisher);
         boolean auth = publishKeys != null || (publishToken != null && !publishToken.isEmpty());
         // the keys/token check is the relay's one publish decision: RTMP and HTTP-FLV uploads alike
@@ -145,12 +160,15 @@ final class ServerCommand implements Callable<Integer> {
                     + (publishKeys != null && publishToken != null && !publishToken.isEmpty() ? " or " : "")
                     + (publishToken != null && !publishToken.isEmpty() ? "KEY?token=TOKEN" : "");
         }
+        // push, pull and exec relays (issue 15) register here; stopped before the server closes
+        Relays relays = new Relays();
+        push.install(relays, relay, spec.commandLine());
         RtmpServer.Builder builder = RtmpServer.builder().controller(new AccessLog(controller, relay));
         AutoCloseable tlsWatch = tls.install(builder, spec.commandLine());
         boolean routed = !noHttp || tls.https(); // HTTP and HTTPS serve the same routes
         AutoCloseable snapshotRoutes = SnapshotCliOptions.closingBoth(tlsWatch,
                 snapshots.install(relay, builder, routed)); // exact paths, mounted first
-        ApiRoutes routes = routed ? api.mount(relay, builder, spec) : null;
+        ApiRoutes routes = routed ? api.mount(relay, relays, builder, spec) : null;
         if (!noHttp) {
             builder.http(httpPort);
         }
@@ -160,10 +178,16 @@ final class ServerCommand implements Callable<Integer> {
                     .httpRoute(HttpMethod.GET, Fmp4StreamPath::matches, new Fmp4Player(relay))
                     .httpRoute(HttpMethod.POST, FlvStreamPath::matches, ingest)
                     .httpRoute(HttpMethod.PUT, FlvStreamPath::matches, ingest);
+            if (noRtmpt) {
+                builder.noRtmpt();
+            }
         }
         HlsHandler hlsHandler = routed ? hls.mount(builder, relay, spec.commandLine()) : null;
         if (hlsHandler != null) {
             hint += System.lineSeparator() + "HLS and LL-HLS: http://HOST:<http port>/live/KEY.m3u8";
+        }
+        if (routed && console.mount(builder) != null) { // last: earlier routes win, an app may be named "web"
+            hint += System.lineSeparator() + "Web console: http://HOST:<http port>/";
         }
         if (jmxDomain != null && !jmxDomain.isEmpty()) {
             builder.jmx(jmxDomain);
@@ -175,10 +199,12 @@ final class ServerCommand implements Callable<Integer> {
                 routes.attach(s);
             }
             tls.printListening(s, out);
+            exec.start(relays, relay, s, spec.commandLine());
             AutoCloseable status = SnapshotCliOptions.closingBoth(snapshotRoutes, statusInterval == 0 ? () -> { }
                     : StatusReporter.start(s, () -> PlayerCounts.stats(relay), () -> PlayerCounts.streams(relay),
                             Duration.ofSeconds(statusInterval)));
-            return hlsHandler == null ? status : SnapshotCliOptions.closingBoth(status, hlsHandler);
+            AutoCloseable outputs = hlsHandler == null ? status : SnapshotCliOptions.closingBoth(status, hlsHandler);
+            return SnapshotCliOptions.closingBoth(relays, outputs);
         });
     }
 }

@@ -75,10 +75,16 @@ final class StatusLine {
                 .collect(Collectors.joining());
     }
 
+    /**
+     * With the relay's totals, streams and players are the relay's (players of every kind, as the API and
+     * {@code /metrics} count them; {@code ServerMetrics.players()} counts RTMP play message streams only, so an
+     * HTTP-FLV, WebSocket or fMP4 player was missing from the line); without them, the RTMP counters.
+     */
     private static String counts(ServerMetrics now, LiveStats live) {
         int streams = live != null ? live.activeStreams() : now.publishers();
+        int players = live != null ? live.totalViewers() : now.players();
         return String.format(Locale.ROOT, "%d connections, %d streams, %d players",
-                now.activeConnections(), streams, now.players());
+                now.activeConnections(), streams, players);
     }
 
     private static List<StreamInfo> busiestOf(Collection<StreamInfo> streams) {

@@ -370,6 +370,20 @@ class ApiIT {
         assertThat(RawHttp.call(other, at, "DELETE", "/api/v1/streams/live/tok", null).status()).isEqualTo(401);
         assertThat(relay.isLive(new org.rtmp4j.live.StreamKey("live", "tok"))).isTrue();
 
+        // the console's totals say whether the caller may write, by the same rules
+        assertThat(JSON.readTree(RawHttp.call(other, at, "GET", "/api/v1/server", "Bearer read-secret").body())
+                .at("/access/write").asBoolean()).isFalse();
+        assertThat(JSON.readTree(RawHttp.call(other, at, "GET", "/api/v1/server", "Bearer write-secret").body())
+                .at("/access/write").asBoolean()).isTrue();
+        assertThat(RawHttp.call(other, at, "GET", "/api/v1/server", null).status()).isEqualTo(401);
+        JsonNode totals = get("/api/v1/server");
+        assertThat(totals.at("/access/write").asBoolean()).as("127.0.0.1 is trusted").isTrue();
+        assertThat(totals.get("streams").asInt()).isEqualTo(1);
+        assertThat(totals.get("connections_active").asInt()).isPositive();
+        assertThat(totals.get("bytes_in").asLong()).isPositive();
+        assertThat(java.time.Instant.parse(totals.get("started_at").asText())).isBeforeOrEqualTo(java.time.Instant.now());
+        assertThat(call("GET", "/api/v1/server?x=1").statusCode()).isEqualTo(400);
+
         assertThat(RawHttp.call(other, at, "GET", "/api/v1/streams", "Bearer write-secret").status()).isEqualTo(200);
         assertThat(RawHttp.call(other, at, "DELETE", "/api/v1/streams/live/tok", "Bearer write-secret").status())
                 .isEqualTo(204);

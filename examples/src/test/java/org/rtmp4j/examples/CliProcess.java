@@ -125,6 +125,11 @@ final class CliProcess implements AutoCloseable {
         }
     }
 
+    /** @return the server process's id (its children are exec relays' processes) */
+    long pid() {
+        return process.pid();
+    }
+
     /** @return the stderr lines consumed so far by {@link #awaitErr} */
     List<String> errSeen() {
         return errSeen;

@@ -95,7 +95,8 @@ class HlsJsBrowserIT {
             assertThat(state).containsEntry("lowLatency", true).containsEntry("canBlockReload", true);
             assertThat(((Number) state.get("targetLatency")).doubleValue()).as("hls.js target latency, s").isLessThan(1.5);
             // The 1.5 s latency target is a benchmark figure (the closing note reports the printed numbers, 1.0-1.3 s
-            // on a quiet machine): a stall on a loaded CI machine can leave hls.js seconds behind for the whole run,
+            // on a quiet machine): on a loaded CI machine hls.js can still start from the first segment's start instead
+            // of the live edge and stay seconds behind for the whole run (DESIGN-NOTES.md, "HLS and LL-HLS", left open),
             // so here the bounds only prove one coherent timeline (PDT and the publisher's clock agree on a live stream).
             assertThat(pdt).as("now - hls.playingDate, ms (target 1500 on a quiet loopback)").isBetween(0L, 30_000L);
             assertThat(median(frameLatencies)).as("publish-to-display of the frame, ms").isBetween(0L, 30_000L)

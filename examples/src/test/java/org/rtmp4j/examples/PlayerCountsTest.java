@@ -49,7 +49,8 @@ class PlayerCountsTest {
             }
         });
 
-        assertThat(relay.stats().totalViewers()).as("the hub counts every output").isEqualTo(2);
+        assertThat(relay.stats().totalViewers()).as("the hub counts players only, not the recorder").isEqualTo(1);
+        assertThat(relay.activeStreams()).singleElement().satisfies(i -> assertThat(i.players()).isEqualTo(1));
         assertThat(PlayerCounts.stats(relay).totalViewers()).isEqualTo(1);
         assertThat(PlayerCounts.stats(relay).activeStreams()).isEqualTo(1);
         assertThat(PlayerCounts.streams(relay)).singleElement().satisfies(i -> assertThat(i.players()).isEqualTo(1));

@@ -164,6 +164,11 @@ final class RealtimePublisher implements AutoCloseable {
         return done;
     }
 
+    /** @return completes when the connection closed (by either side) */
+    CompletableFuture<Void> closeFuture() {
+        return client.closeFuture();
+    }
+
     @Override
     public void close() throws InterruptedException {
         thread.interrupt();

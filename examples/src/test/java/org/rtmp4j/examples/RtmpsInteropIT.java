@@ -33,7 +33,7 @@ import org.rtmp4j.tls.TlsTrust;
  * proven against OpenSSL's {@code s_server} instead: the handshake completes, SNI carries the host name (and is
  * absent for an IP literal, RFC 6066 §3), and the RTMP handshake's first bytes arrive decrypted. The JDK's
  * HttpClient and WebSocket, trusting the test certificate, read what ffmpeg publishes as HTTP-FLV over HTTPS and
- * WS-FLV over WSS.
+ * WS-FLV over WSS. RTMPTS (issue 16 §2 on the HTTPS listener): ffmpeg publishes and plays {@code rtmpts://}.
  */
 @Tag("ffmpeg")
 @Timeout(180)
@@ -213,5 +213,28 @@ class RtmpsInteropIT {
         FlvFrames published = FlvFrames.read(source);
         published.assertReceivedFromKeyFrameToEnd(FlvFrames.read(httpsOutput), "JDK HTTP-FLV over HTTPS player");
         published.assertReceivedFromKeyFrameToEnd(FlvFrames.read(wssOutput), "JDK WS-FLV over WSS player");
+    }
+
+    @Test
+    void ffmpegPublishesAndPlaysOverRtmptsOnTheHttpsListener() throws Exception {
+        Path source = Media.h264Aac();
+        ObservingController observed = new ObservingController(new LiveBroadcastController());
+        TestCertificates certs = certs();
+        TlsContext tls = TlsContext.fromPem(certs.chainPem(), certs.keyPem());
+        RtmpServer server = fixture.start(observed, b -> b.https(0, tls)); // HTTPS only: RTMPT on it is RTMPTS
+        String url = "rtmpts://127.0.0.1:" + server.httpsPort() + "/live/test";
+        Ffmpeg ffmpeg = fixture.ffmpeg();
+        Ffmpeg.Run publisher = ffmpeg.start("rtmpts-publisher", "-re", "-i", source.toString(), "-c", "copy",
+                "-f", "flv", url);
+        observed.await("publish test", 30);
+        observed.afterVideoMessages(1).get(30, TimeUnit.SECONDS);
+
+        Path output = fixture.out().resolve("rtmpts-player.flv");
+        Ffmpeg.Run player = ffmpeg.start("rtmpts-player", "-i", url, "-c", "copy", "-f", "flv", output.toString());
+
+        publisher.awaitSuccess(Duration.ofSeconds(90));
+        player.awaitSuccess(Duration.ofSeconds(30));
+        assertThat(ffmpeg.decodeErrors(output)).isEmpty();
+        FlvFrames.read(source).assertReceivedFromKeyFrameToEnd(FlvFrames.read(output), "ffmpeg rtmpts player");
     }
 }

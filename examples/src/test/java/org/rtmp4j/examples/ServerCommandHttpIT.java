@@ -108,6 +108,23 @@ class ServerCommandHttpIT {
     }
 
     @Test
+    void rtmptIsOnTheHttpPortAndNoRtmptTurnsItOff() throws Exception {
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        int port = startServer();
+        HttpResponse<String> open = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/open/1"))
+                .header("Content-Type", "application/x-fcs").POST(HttpRequest.BodyPublishers.ofByteArray(new byte[1]))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(open.statusCode()).isEqualTo(200);
+        assertThat(open.body()).matches("[0-9a-f]{32}\n");
+        stop();
+
+        int off = startServer("--no-rtmpt");
+        HttpResponse<String> none = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + off + "/open/1"))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[1])).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(none.statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void anHttpUploadNeedsThePublishTokenAndThenPublishesUntilItsEnd() throws Exception {
         int port = startServer("--publish-token", "s3cret");
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();

@@ -19,6 +19,14 @@ class StatusLineTest {
     }
 
     @Test
+    void withLiveStatsPlayersOfEveryKindAreCountedNotOnlyRtmpOnes() {
+        // 1 RTMP play message stream in the server's counters; the relay counts 3 players (RTMP, HTTP-FLV, fMP4)
+        ServerMetrics now = new ServerMetrics(5, 5, 0, START.bytesIn(), START.bytesOut(), 1, 1, 0);
+        assertThat(StatusLine.format(START, now, Duration.ofSeconds(10), new LiveStats(1, 1, 3)))
+                .startsWith("status: 5 connections, 1 streams, 3 players, ");
+    }
+
+    @Test
     void withoutLiveStatsCountsPublishingStreamsAndShowsDrops() {
         ServerMetrics now = new ServerMetrics(7, 9, 1, 1_000 + 1_250, 2_000 + 12_500_000_000L, 2, 5, 42);
         assertThat(StatusLine.format(START, now, Duration.ofSeconds(10), null))

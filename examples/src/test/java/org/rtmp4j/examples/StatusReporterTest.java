@@ -26,7 +26,8 @@ class StatusReporterTest {
     private final AtomicReference<ServerMetrics> metrics = new AtomicReference<>(IDLE);
     private final AtomicReference<Collection<StreamInfo>> streams = new AtomicReference<>(List.of());
     private final List<String> lines = new ArrayList<>();
-    private final StatusReporter reporter = new StatusReporter(metrics::get, () -> new LiveStats(0, streams.get().size(), 0),
+    private final StatusReporter reporter = new StatusReporter(metrics::get,
+            () -> new LiveStats(0, streams.get().size(), streams.get().stream().mapToInt(StreamInfo::players).sum()),
             streams::get, lines::add, 0);
 
     private static StreamInfo live(String app, String name, int players, long bitrate) {
@@ -56,7 +57,8 @@ class StatusReporterTest {
         // the same counts with other rates: nothing new to say until the minute is up
         metrics.set(new ServerMetrics(3, 3, 0, 5_000_000, 10_000_000, 1, 2, 0));
         assertThat(reporter.tick(30 * S)).isNull();
-        metrics.set(new ServerMetrics(4, 4, 0, 6_000_000, 12_000_000, 1, 3, 0));
+        metrics.set(new ServerMetrics(4, 4, 0, 6_000_000, 12_000_000, 1, 2, 0));
+        streams.set(List.of(live("live", "quiet", 1, 1_000), live("live/inst", "cam", 2, 2_100_000)));
         assertThat(reporter.tick(40 * S)).startsWith("status: 4 connections, 2 streams, 3 players, in 800.0 kbit/s");
     }
 

@@ -3,11 +3,16 @@ package org.rtmp4j.hls;
 import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.rtmp4j.core.Timeline;
 import org.rtmp4j.core.message.VideoMessage;
+import org.rtmp4j.flv.FlvFormatException;
 import org.rtmp4j.flv.FlvTag;
 import org.rtmp4j.flv.FlvTagType;
+import org.rtmp4j.flv.media.VideoTagHeader;
 import org.rtmp4j.live.LiveMedia;
 import org.rtmp4j.live.MediaKind;
 import org.rtmp4j.live.StreamKey;
@@ -23,9 +28,30 @@ import org.rtmp4j.live.StreamKey;
  * changes its {@code EXT-X-MAP}; any later codec change closes the segment and starts the next with
  * {@code EXT-X-DISCONTINUITY} (RFC 8216bis §4.4.4.3, §6.2.1).
  *
+ * <p>Audio reaches every cut: with fMP4 and an audio track, a cut decided at a video frame of decode time
+ * {@code T} and presentation time {@code P = T + CompositionTime} is completed when the first audio frame
+ * later than {@code P} arrives; video frames up to {@code P} wait in the packager meanwhile (a frame later
+ * than {@code P}, or a sequence header, completes the cut with the audio there is, so audio that stopped
+ * delays a cut by at most the composition offset plus one frame interval, the offset counted up to 1 s). The
+ * part's audio thus covers the time its video is presented up to, which is where players put the part's end
+ * (hls.js: the next part's first presentation time). Without this the audio ended before it (by the muxer's
+ * held-back AAC frame plus the B-frame delay, 8-88 ms here), a browser's buffered range (audio and video
+ * intersected) ended inside the segment hls.js had just loaded, and hls.js 1.7 in low-latency mode then
+ * stayed on that finished segment instead of loading the next one's parts until it closed
+ * (DESIGN-NOTES.md, "HLS and LL-HLS").
+ *
  * <p>Not thread-safe: the owning {@link HlsStream} calls it under its monitor.
  */
 final class HlsPackager {
+    /** A cut decided at the video frame of decode time {@code dts}, to complete once audio passes {@code frontier}. */
+    private record PendingCut(boolean newSegment, long dts, long frontier, boolean keyframe) {}
+
+    /** An audio or video frame on the unwrapped timeline. */
+    private record Sample(FlvTag tag, boolean video, boolean keyframe, long dts) {}
+
+    /** The largest composition offset a pending cut waits for, ms. */
+    private static final long MAX_CUT_WAIT_MS = 1_000;
+
     /** What the stream's waiters care about. */
     interface Events {
         /** A part was added (blocking reloads and held parts may be answered). */
@@ -49,6 +75,12 @@ final class HlsPackager {
     private final Timeline timeline = new Timeline();
     private HlsSegmenter segmenter;
     private boolean videoConfigured;
+    /** An audio sequence header was seen: video cuts wait for audio past them (class comment). */
+    private boolean audioConfigured;
+    /** A cut decided at a video frame, completed once audio has passed it; null when none. */
+    private PendingCut pendingCut;
+    /** Video frames after a pending cut's frame, up to its frontier: fed once the cut is complete. */
+    private final ArrayDeque<Sample> held = new ArrayDeque<>();
     /** {@code onMetaData} names a video codec: audio before the first video keyframe is not an audio-only stream. */
     private boolean metadataVideo;
     /** No segment of the current publisher was closed yet. */
@@ -97,7 +129,9 @@ final class HlsPackager {
         boolean video = m.message() instanceof VideoMessage;
         FlvTag tag = new FlvTag(video ? FlvTagType.VIDEO : FlvTagType.AUDIO, m.timestamp(), m.message().payload());
         if (kind.isSequenceHeader()) {
+            settle();
             videoConfigured |= video;
+            audioConfigured |= !video;
             int before = muxing.initVersion();
             muxing.accept(tag);
             if (muxing.initVersion() != before && segmentOpen && segmentInit != muxing.initVersion()) {
@@ -127,26 +161,86 @@ final class HlsPackager {
         if (firstOfPublish) {
             anchor(dts);
         }
-        HlsSegmenter.Cut cut = segmenter.onSample(video, dts, keyframe);
+        sample(new Sample(tag, video, keyframe, dts));
+    }
+
+    private void sample(Sample s) {
+        if (pendingCut != null) {
+            if (s.video()) {
+                if (s.dts() <= pendingCut.frontier()) {
+                    held.add(s);
+                    return;
+                }
+                completePendingCut(); // no audio past the frontier before this frame: cut with the audio there is
+                sample(s);
+                return;
+            }
+            if (s.dts() > pendingCut.frontier()) {
+                muxing.accept(s.tag()); // held back by the muxer: it starts the next part
+                completePendingCut();
+                return;
+            }
+        }
+        HlsSegmenter.Cut cut = segmenter.onSample(s.video(), s.dts(), s.keyframe());
         if (!options.lowLatency() && cut == HlsSegmenter.Cut.PART) {
             cut = HlsSegmenter.Cut.NONE;
         }
         if (!segmentOpen) {
-            openSegment(dts, keyframe || !videoStream);
+            openSegment(s.dts(), s.keyframe() || !videoStream);
             muxing.startSegment();
-            muxing.accept(tag);
+            muxing.accept(s.tag());
         } else if (cut != HlsSegmenter.Cut.NONE) {
             boolean newSegment = cut == HlsSegmenter.Cut.SEGMENT;
-            finishPart(muxing.cut(tag, newSegment), dts);
-            if (newSegment) {
-                closeSegment();
-                openSegment(dts, true);
+            if (s.video() && audioConfigured && muxing.holdsBack()) {
+                muxing.accept(s.tag());
+                long frontier = s.dts() + Math.min(MAX_CUT_WAIT_MS, Math.max(0, compositionTime(s.tag())));
+                pendingCut = new PendingCut(newSegment, s.dts(), frontier, s.keyframe());
             } else {
-                partStartDts = dts;
-                partStartsWithKey = keyframe || !videoStream;
+                applyCut(muxing.cut(s.tag(), newSegment), new PendingCut(newSegment, s.dts(), s.dts(), s.keyframe()));
             }
         } else {
-            muxing.accept(tag);
+            muxing.accept(s.tag());
+        }
+    }
+
+    /** The video frame's CompositionTime, ms (FLV 10.1 §E.4.3.1; E-RTMP CodedFrames), 0 when it has none. */
+    private static long compositionTime(FlvTag tag) {
+        try {
+            return VideoTagHeader.parse(tag.body().duplicate()).compositionTime();
+        } catch (FlvFormatException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    /** Completes the pending cut, and any the held frames make, until none is pending. */
+    private void settle() {
+        while (pendingCut != null) {
+            completePendingCut();
+        }
+    }
+
+    /** Finishes the part (and segment) a pending cut ends, with every sample the muxer can write. */
+    private void completePendingCut() {
+        PendingCut c = pendingCut;
+        if (c != null) {
+            pendingCut = null;
+            applyCut(muxing.flush(), c);
+            List<Sample> waiting = new ArrayList<>(held);
+            held.clear();
+            for (Sample s : waiting) {
+                sample(s); // may start the next pending cut and hold the rest again
+            }
+        }
+    }
+
+    private void applyCut(Muxing.Output out, PendingCut c) {
+        finishPart(out, c.dts());
+        if (c.newSegment()) {
+            closeSegment();
+            openSegment(c.dts(), true);
+        } else {
+            partStartDts = c.dts();
+            partStartsWithKey = c.keyframe() || !videoStream;
         }
     }
 
@@ -236,6 +330,7 @@ final class HlsPackager {
 
     /** Ends the segment being written with every sample buffered (publisher gone, codec change). */
     private void endSegment() {
+        settle();
         if (!segmentOpen) {
             return;
         }
@@ -253,6 +348,7 @@ final class HlsPackager {
         endSegment();
         started = false;
         videoConfigured = false;
+        audioConfigured = false;
         metadataVideo = false;
         firstOfPublish = true;
         segmenter = null;

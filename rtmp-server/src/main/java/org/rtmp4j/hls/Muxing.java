@@ -36,6 +36,21 @@ sealed interface Muxing permits Muxing.Fmp4, Muxing.Ts {
      */
     Output cut(FlvTag tag, boolean newSegment);
 
+    /**
+     * Writes what is buffered as a part, before the tag most recently fed ({@link Fmp4}: every sample whose
+     * duration is known; the newest of each track stays for the next part).
+     *
+     * @return the finished part's bytes
+     */
+    Output flush();
+
+    /**
+     * @return whether the muxer holds each track's newest sample back until its successor arrives (fMP4), so
+     *     a part cut at a video frame only gets the audio sample just before that frame once the next audio
+     *     sample is fed
+     */
+    boolean holdsBack();
+
     /** @return every buffered sample as the last part (the publisher left) */
     Output finish();
 
@@ -70,6 +85,16 @@ sealed interface Muxing permits Muxing.Fmp4, Muxing.Ts {
         public Output cut(FlvTag tag, boolean newSegment) {
             muxer.accept(tag);
             return of(muxer.flush());
+        }
+
+        @Override
+        public Output flush() {
+            return of(muxer.flush());
+        }
+
+        @Override
+        public boolean holdsBack() {
+            return true;
         }
 
         @Override
@@ -128,6 +153,16 @@ sealed interface Muxing permits Muxing.Fmp4, Muxing.Ts {
             }
             muxer.accept(tag);
             return new Output(bytes, -1, null);
+        }
+
+        @Override
+        public Output flush() {
+            return new Output(muxer.take(), -1, null);
+        }
+
+        @Override
+        public boolean holdsBack() {
+            return false;
         }
 
         @Override

@@ -13,7 +13,8 @@ import java.util.Map;
 public final class HttpResponseWriter {
     private static final Map<Integer, String> REASONS = Map.ofEntries(
             Map.entry(100, "Continue"), Map.entry(101, "Switching Protocols"), Map.entry(200, "OK"),
-            Map.entry(204, "No Content"), Map.entry(400, "Bad Request"), Map.entry(403, "Forbidden"),
+            Map.entry(204, "No Content"), Map.entry(304, "Not Modified"), Map.entry(400, "Bad Request"),
+            Map.entry(403, "Forbidden"),
             Map.entry(404, "Not Found"), Map.entry(405, "Method Not Allowed"), Map.entry(408, "Request Timeout"),
             Map.entry(409, "Conflict"), Map.entry(413, "Content Too Large"), Map.entry(414, "URI Too Long"),
             Map.entry(426, "Upgrade Required"), Map.entry(431, "Request Header Fields Too Large"),

@@ -8,7 +8,7 @@ package org.rtmp4j.live;
  *     counts twice; takeovers count)
  * @param activeStreams names being published now
  * @param totalViewers players subscribed now, over every name, including those waiting for a
- *     publisher
+ *     publisher (outputs with a {@link MediaSink#playerKind()}: recorders and snapshot taps are not players)
  */
 public record LiveStats(long totalStreams, int activeStreams, int totalViewers) {
 }

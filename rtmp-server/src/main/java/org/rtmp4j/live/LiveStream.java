@@ -63,11 +63,27 @@ public final class LiveStream {
         }
     }
 
-    /** @return players subscribed, including those joining or waiting for a publisher */
+    /**
+     * @return players subscribed, including those joining or waiting for a publisher: outputs with a
+     *     {@link MediaSink#playerKind()}, so a recorder or a snapshot tap is not counted (the count the
+     *     API's players by kind add up to)
+     */
     public int playerCount() {
         synchronized (lock) {
-            return subscribers.length + joining.size();
+            return players();
         }
+    }
+
+    /** Lock held. */
+    private int players() {
+        int n = 0;
+        for (Output o : subscribers) {
+            n += o.kind != null ? 1 : 0;
+        }
+        for (Output o : joining) {
+            n += o.kind != null ? 1 : 0;
+        }
+        return n;
     }
 
     /** @return a consistent snapshot for monitoring, its uptime measured against the system clock */
@@ -88,7 +104,7 @@ public final class LiveStream {
             Instant since = publisher == null ? null : publisher.since;
             Duration uptime = since == null || now.isBefore(since) ? Duration.ZERO : Duration.between(since, now);
             MediaInfo media = publisher == null ? MediaInfo.EMPTY : monitor.mediaInfo();
-            return new StreamInfo(key, publisher != null, since, subscribers.length + joining.size(), monitor.messagesIn(),
+            return new StreamInfo(key, publisher != null, since, players(), monitor.messagesIn(),
                     monitor.bytesIn(), videoCodecs.primary(), dropped, media, publisher == null ? 0 : monitor.bitsPerSecond(),
                     uptime);
         }

@@ -12,7 +12,8 @@ import org.rtmp4j.flv.codec.MediaInfo;
  * @param key app and name
  * @param live whether a publisher is currently attached
  * @param publishingSince when the current publisher was accepted, or {@code null} when not live
- * @param players players subscribed, including those waiting for a publisher
+ * @param players players subscribed, including those waiting for a publisher: outputs with a
+ *     {@link MediaSink#playerKind()} (a recorder or a snapshot tap is not a player)
  * @param messagesIn audio and video messages received from the current publisher
  * @param bytesIn payload bytes of those messages
  * @param videoFourCc the E-RTMP video FourCC from the ExHeader sequence start (e.g.

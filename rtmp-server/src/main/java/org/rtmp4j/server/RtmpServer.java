@@ -21,6 +21,8 @@ import org.rtmp4j.server.internal.EventLoop;
 import org.rtmp4j.server.internal.EventLoopGroup;
 import org.rtmp4j.server.internal.PeerLimits;
 import org.rtmp4j.server.internal.ServerStats;
+import org.rtmp4j.server.rtmpt.RtmptHandler;
+import org.rtmp4j.server.rtmpt.RtmptOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -83,6 +85,8 @@ public final class RtmpServer implements AutoCloseable {
     private final Listener httpListener;
     private final Listener rtmpsListener;
     private final Listener httpsListener;
+    private final RtmptBinding rtmpt;
+    private final RtmptHandler rtmptHandler;
     private final List<Listener> listeners;
     private final ServerStats stats = new ServerStats();
     private final CompletableFuture<Void> termination = new CompletableFuture<>();
@@ -106,8 +110,12 @@ public final class RtmpServer implements AutoCloseable {
         this.connections.onConnectionClosed(this::connectionClosed);
         this.rtmpsListener = b.rtmpsListener(connections, b.bind);
         this.rtmpListener = b.plainRtmp ? new Listener(b.bind, connections) : rtmpsListener;
-        this.httpListener = b.httpListener(peerLimits);
-        this.httpsListener = b.httpsListener(b.httpProtocol(peerLimits), b.bind);
+        RtmptOptions rtmptOptions = b.rtmptOptions();
+        this.rtmpt = rtmptOptions == null ? null : new RtmptBinding(connections, stats, limits.maxConnections(),
+                b.nanoClock, () -> state == State.STARTED && drainer == null);
+        this.rtmptHandler = rtmpt == null ? null : new RtmptHandler(rtmpt, rtmptOptions);
+        this.httpListener = b.httpListener(peerLimits, rtmptHandler);
+        this.httpsListener = b.httpsListener(b.httpProtocol(peerLimits, rtmptHandler), b.bind);
         List<Listener> all = new java.util.ArrayList<>();
         for (Listener l : new Listener[] {rtmpListener, httpListener, rtmpsListener, httpsListener}) {
             if (l != null && !all.contains(l)) {
@@ -140,6 +148,9 @@ public final class RtmpServer implements AutoCloseable {
         try {
             g = new EventLoopGroup(eventLoops, threadFactory, TICK_NANOS, mergedWriteDelayNanos);
             g.start();
+            if (rtmpt != null) {
+                rtmpt.start(g);
+            }
             for (Listener l : listeners) {
                 l.bind(g, stats, limits.maxConnections(), peerLimits, () -> state == State.STARTED && drainer == null);
             }
@@ -378,6 +389,9 @@ public final class RtmpServer implements AutoCloseable {
                     b.unregister();
                 }
                 LOG.info("RTMP server on {} stopping", rtmpListener.localAddress());
+                if (rtmptHandler != null) {
+                    rtmptHandler.closeAll(); // their engines close before the loops stop, as TCP connections'
+                }
                 group.shutdownGracefully(grace.toNanos()).whenComplete((v, t) -> {
                     for (Listener l : listeners) {
                         l.closeSocket();

@@ -67,6 +67,22 @@ final class ServerConnections implements ListenerProtocol {
         return new EngineHandler(connection, entry);
     }
 
+    /**
+     * Makes the engine of a connection that has no socket of its own (an RTMPT session): the same engine,
+     * controller and registration as {@link #open}, without the per-IP slot (the HTTP connections that carry
+     * it hold those).
+     *
+     * @param transport the session's transport
+     * @param entry its place in the client list
+     * @return the handler to feed it
+     */
+    ConnectionHandler openTunnelled(org.rtmp4j.core.session.Transport transport, ClientEntry entry) {
+        ServerConnection connection = new ServerConnection(sessionConfig, controllers, transport, nanoClock.getAsLong());
+        open.add(connection);
+        entry.detail(new RtmpClientDetail(connection));
+        return new EngineHandler(connection, entry);
+    }
+
     /** @param callback runs on a loop thread after each connection closed (the drain counts them) */
     void onConnectionClosed(Runnable callback) {
         this.onClosed = callback;

@@ -16,6 +16,8 @@ import org.rtmp4j.http.HttpMethod;
 import org.rtmp4j.http.HttpOptions;
 import org.rtmp4j.http.HttpRoute;
 import org.rtmp4j.server.internal.PeerLimits;
+import org.rtmp4j.server.rtmpt.RtmptHandler;
+import org.rtmp4j.server.rtmpt.RtmptOptions;
 
 /**
  * The server-wide settings of {@link RtmpServer.Builder}: the RTMP and HTTP listening addresses,
@@ -43,6 +45,7 @@ abstract class ServerSettings<B extends ServerSettings<B>> extends TlsSettings<B
     private boolean httpOnRtmpHost;
     private HttpOptions httpOptions = HttpOptions.defaults();
     private final List<HttpRoute> httpRoutes = new ArrayList<>();
+    private RtmptOptions rtmptOptions = RtmptOptions.defaults();
 
     ServerSettings() {}
 
@@ -114,19 +117,59 @@ abstract class ServerSettings<B extends ServerSettings<B>> extends TlsSettings<B
     }
 
     /**
+     * Sets the limits of RTMPT (RTMP tunnelled through HTTP: {@code POST /open/1}, {@code /send/ID/SEQ},
+     * {@code /idle/ID/SEQ}, {@code /close/ID/SEQ}) on the HTTP listener. RTMPT is on by default whenever
+     * there is an HTTP listener, with {@link RtmptOptions#defaults()}: a session is an ordinary RTMP
+     * connection (same controller, same limits), so it opens nothing that RTMP does not. Routes added with
+     * {@link #httpRoute} for the same paths win.
+     *
+     * @param options the limits
+     * @return this builder
+     */
+    public B rtmpt(RtmptOptions options) {
+        this.rtmptOptions = Objects.requireNonNull(options, "options");
+        return self();
+    }
+
+    /**
+     * Turns RTMPT off: its paths are then 404 like any other unknown path.
+     *
+     * @return this builder
+     */
+    public B noRtmpt() {
+        this.rtmptOptions = null;
+        return self();
+    }
+
+    /** @return the RTMPT limits, or {@code null} when RTMPT is off */
+    RtmptOptions rtmptOptions() {
+        return httpBind == null && !hasHttps() ? null : rtmptOptions;
+    }
+
+    /**
      * @param peerLimits the per-IP accounting shared with the RTMP listener
+     * @param rtmpt the RTMPT handler to mount after the application's routes, or {@code null}
      * @return the HTTP listener these settings ask for, or {@code null} without {@link #http(int)}
      */
-    Listener httpListener(PeerLimits peerLimits) {
+    Listener httpListener(PeerLimits peerLimits, RtmptHandler rtmpt) {
         if (httpBind == null) {
             return null;
         }
-        return new Listener(resolvedHttpBind(), httpProtocol(peerLimits));
+        return new Listener(resolvedHttpBind(), httpProtocol(peerLimits, rtmpt));
     }
 
-    /** @return the HTTP protocol with these routes and options (for the HTTP and HTTPS listeners) */
-    ListenerProtocol httpProtocol(PeerLimits peerLimits) {
-        return new HttpProtocol(httpOptions, httpRoutes, peerLimits, nanoClock);
+    /**
+     * @param peerLimits the per-IP accounting shared with the RTMP listener
+     * @param rtmpt the RTMPT handler to mount after the application's routes, or {@code null}
+     * @return the HTTP protocol with these routes and options (for the HTTP and HTTPS listeners; RTMPT
+     *     on HTTPS is RTMPTS)
+     */
+    ListenerProtocol httpProtocol(PeerLimits peerLimits, RtmptHandler rtmpt) {
+        List<HttpRoute> routes = new ArrayList<>(httpRoutes);
+        if (rtmpt != null) {
+            routes.add(new HttpRoute(HttpMethod.POST, RtmptHandler::matches, rtmpt));
+        }
+        return new HttpProtocol(httpOptions, routes, peerLimits, nanoClock);
     }
 
     private InetSocketAddress resolvedHttpBind() {

@@ -113,6 +113,11 @@ abstract class TlsSettings<B extends TlsSettings<B>> extends SessionSettings<B> 
         return new Listener(onHost(host, httpsPort), new TlsProtocol(http, httpsTls, tlsHandshakeTimeout));
     }
 
+    /** @return whether an HTTPS listener was asked for */
+    boolean hasHttps() {
+        return httpsPort != null;
+    }
+
     static InetSocketAddress onHost(InetSocketAddress bind, int port) {
         return bind.isUnresolved()
                 ? InetSocketAddress.createUnresolved(bind.getHostString(), port)

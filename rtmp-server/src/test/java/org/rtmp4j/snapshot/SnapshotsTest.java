@@ -101,6 +101,10 @@ class SnapshotsTest {
         assertThat(sample.keyframe().get(1)).isEqualTo((byte) 1);
         assertThat(sample.configurationRecord().get(0)).isEqualTo((byte) 1); // configurationVersion
         assertThat(sample.timestamp()).isPositive(); // the third keyframe, not the first at 0
+        // the tap is a hub output, not a player: no count of players sees it
+        assertThat(relay.activeStreams()).singleElement().satisfies(i -> assertThat(i.players()).isZero());
+        assertThat(relay.stats().totalViewers()).isZero();
+        assertThat(relay.control().stream(KEY).orElseThrow().playerCount()).isZero();
     }
 
     @Test

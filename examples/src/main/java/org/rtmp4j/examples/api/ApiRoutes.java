@@ -1,7 +1,9 @@
 package org.rtmp4j.examples.api;
 
+import java.time.Instant;
 import org.rtmp4j.http.HttpMethod;
 import org.rtmp4j.live.LiveBroadcastController;
+import org.rtmp4j.relay.Relays;
 import org.rtmp4j.server.RtmpServer;
 
 /**
@@ -22,7 +24,9 @@ public final class ApiRoutes {
     private final LiveBroadcastController relay;
     private final ApiAccess access;
     private final boolean metricsOpen;
+    private final Relays relays;
     private volatile RtmpServer server;
+    private volatile Instant startedAt;
 
     /**
      * @param relay the hub whose streams the API lists and controls
@@ -30,28 +34,44 @@ public final class ApiRoutes {
      * @param metricsOpen whether anyone may scrape {@code /metrics}
      */
     public ApiRoutes(LiveBroadcastController relay, ApiAccess access, boolean metricsOpen) {
-        this.relay = relay;
-        this.access = access;
-        this.metricsOpen = metricsOpen;
+        this(relay, access, metricsOpen, null);
     }
 
     /**
-     * Adds the routes ({@code GET /health}, {@code GET /metrics}, {@code GET} and {@code DELETE /api/...}).
+     * @param relay the hub whose streams the API lists and controls
+     * @param access who may call the API (and {@code /metrics} unless {@code metricsOpen})
+     * @param metricsOpen whether anyone may scrape {@code /metrics}
+     * @param relays the server's relays for {@code /api/v1/relays} and the relay metrics, or {@code null} for none
+     */
+    public ApiRoutes(LiveBroadcastController relay, ApiAccess access, boolean metricsOpen, Relays relays) {
+        this.relay = relay;
+        this.access = access;
+        this.metricsOpen = metricsOpen;
+        this.relays = relays;
+    }
+
+    /**
+     * Adds the routes ({@code GET /health}, {@code GET /metrics}, {@code GET}, {@code POST} and {@code DELETE /api/...}).
      *
      * @param builder a server builder with HTTP on
      * @return {@code builder}
      */
     public RtmpServer.Builder mount(RtmpServer.Builder builder) {
-        ApiHandler api = new ApiHandler(relay, () -> server, access);
-        MetricsHandler metrics = new MetricsHandler(relay, () -> server, metricsOpen ? null : access);
+        ApiHandler api = new ApiHandler(relay, () -> server, () -> startedAt, access, relays);
+        MetricsHandler metrics = new MetricsHandler(relay, () -> server, metricsOpen ? null : access, relays);
         return builder.httpRoute(HttpMethod.GET, "/health"::equals, this::health)
                 .httpRoute(HttpMethod.GET, "/metrics"::equals, metrics)
                 .httpRoute(HttpMethod.GET, ApiRoutes::isApi, api)
+                .httpRoute(HttpMethod.POST, ApiRoutes::isApi, api)
                 .httpRoute(HttpMethod.DELETE, ApiRoutes::isApi, api);
     }
 
-    /** @param started the server built from the builder given to {@link #mount}, once started */
+    /**
+     * @param started the server built from the builder given to {@link #mount}, once started; {@code GET
+     *     /api/v1/server} counts its uptime from this call
+     */
     public void attach(RtmpServer started) {
+        this.startedAt = Instant.now();
         this.server = started;
     }
 

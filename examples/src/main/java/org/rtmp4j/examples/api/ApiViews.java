@@ -2,12 +2,16 @@ package org.rtmp4j.examples.api;
 
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.rtmp4j.live.PlayerKind;
 import org.rtmp4j.live.StreamDetails;
 import org.rtmp4j.live.StreamInfo;
 import org.rtmp4j.server.ClientInfo;
+import org.rtmp4j.server.ServerMetrics;
 
 /**
  * The JSON shapes of the API (README "HTTP API and metrics"): plain ordered maps, written by
@@ -73,6 +77,40 @@ final class ApiViews {
         }
         m.put("publisher", publisher);
         return m;
+    }
+
+    /**
+     * The server's totals for the web console (the same calls {@code /metrics} and the status line read).
+     *
+     * @param m the server's counters
+     * @param streams every stream's snapshot (live or with waiting players)
+     * @param startedAt when the server started, or {@code null} if unknown
+     * @param now the current time
+     * @param write whether the caller may DELETE (the console shows its kick buttons then)
+     * @return {@code started_at} (ISO-8601 UTC or null), {@code uptime_seconds}, {@code connections_active},
+     *     {@code connections_total}, {@code connections_rejected}, {@code bytes_in}, {@code bytes_out} (every
+     *     connection, bytes on the wire since start), {@code streams} (live), {@code players} (every stream and
+     *     kind: as {@code players.total} summed), {@code dropped_messages} (of the connections open now), {@code
+     *     access} ({@code read}, {@code write})
+     */
+    static Map<String, Object> server(ServerMetrics m, List<StreamDetails> streams, Instant startedAt, Instant now,
+            boolean write) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("started_at", startedAt == null ? null : startedAt.toString());
+        out.put("uptime_seconds", startedAt == null ? 0 : Math.max(0, Duration.between(startedAt, now).toSeconds()));
+        out.put("connections_active", m.activeConnections());
+        out.put("connections_total", m.totalConnections());
+        out.put("connections_rejected", m.rejectedConnections());
+        out.put("bytes_in", m.bytesIn());
+        out.put("bytes_out", m.bytesOut());
+        out.put("streams", streams.stream().filter(d -> d.info().live()).count());
+        out.put("players", streams.stream().mapToInt(StreamDetails::playerCount).sum());
+        out.put("dropped_messages", m.droppedMediaMessages());
+        Map<String, Object> access = new LinkedHashMap<>();
+        access.put("read", true);
+        access.put("write", write);
+        out.put("access", access);
+        return out;
     }
 
     /**

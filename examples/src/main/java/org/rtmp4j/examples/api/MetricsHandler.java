@@ -11,6 +11,7 @@ import org.rtmp4j.http.HttpExchange;
 import org.rtmp4j.http.HttpHeaders;
 import org.rtmp4j.http.HttpHandler;
 import org.rtmp4j.live.LiveBroadcastController;
+import org.rtmp4j.relay.Relays;
 import org.rtmp4j.server.RtmpServer;
 
 /**
@@ -30,7 +31,17 @@ public final class MetricsHandler implements HttpHandler {
      * @param access who may scrape, or {@code null} for anyone ({@code --metrics-open})
      */
     public MetricsHandler(LiveBroadcastController relay, Supplier<RtmpServer> server, ApiAccess access) {
-        registry.register(new ServerCollector(relay, server));
+        this(relay, server, access, null);
+    }
+
+    /**
+     * @param relay the hub whose streams to expose
+     * @param server the running server, or {@code null} before start (then only the relay's numbers)
+     * @param access who may scrape, or {@code null} for anyone ({@code --metrics-open})
+     * @param relays the server's relays (counts by kind and state, bytes per relay), or {@code null} for none
+     */
+    public MetricsHandler(LiveBroadcastController relay, Supplier<RtmpServer> server, ApiAccess access, Relays relays) {
+        registry.register(new ServerCollector(relay, server, relays));
         this.gate = access == null ? null : new AccessGate(access);
     }
 

@@ -15,6 +15,7 @@ final class Paths {
     static final String API = "/api/v1/";
     static final String STREAMS = API + "streams";
     static final String CLIENTS = API + "clients";
+    static final String SERVER = API + "server";
     private static final int MAX_SEGMENT = 200;
     /** The most digits of a client id (a long has 19). */
     private static final int MAX_ID_DIGITS = 18;

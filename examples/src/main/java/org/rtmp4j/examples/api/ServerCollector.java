@@ -7,6 +7,7 @@ import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -15,6 +16,10 @@ import org.rtmp4j.live.LiveStats;
 import org.rtmp4j.live.PlayerGroup;
 import org.rtmp4j.live.PlayerKind;
 import org.rtmp4j.live.StreamDetails;
+import org.rtmp4j.relay.RelayInfo;
+import org.rtmp4j.relay.RelayKind;
+import org.rtmp4j.relay.RelayState;
+import org.rtmp4j.relay.Relays;
 import org.rtmp4j.server.RtmpServer;
 import org.rtmp4j.server.ServerMetrics;
 
@@ -35,7 +40,9 @@ import org.rtmp4j.server.ServerMetrics;
  *       publisher; resets with a new one), {@code rtmp4j_stream_bitrate_bits_per_second}; and per stream and
  *       player kind ({@code kind="rtmp"}, {@code "http-flv"}, ...): {@code rtmp4j_stream_players},
  *       {@code rtmp4j_stream_player_sent_bytes} and {@code rtmp4j_stream_player_dropped_messages} (sums over
- *       the players connected now, so gauges: they fall when a player leaves).</li>
+ *       the players connected now, so gauges: they fall when a player leaves);</li>
+ *   <li>with relays (issue 15 §4): {@code rtmp4j_relays{kind,state}} (relays held now, every kind and state) and
+ *       {@code rtmp4j_relay_bytes_total{id,kind}} (media bytes each relay moved).</li>
  * </ul>
  *
  * Thread-safe; each scrape takes fresh snapshots.
@@ -43,10 +50,16 @@ import org.rtmp4j.server.ServerMetrics;
 final class ServerCollector implements MultiCollector {
     private final LiveBroadcastController relay;
     private final Supplier<RtmpServer> server;
+    private final Relays relays;
 
     ServerCollector(LiveBroadcastController relay, Supplier<RtmpServer> server) {
+        this(relay, server, null);
+    }
+
+    ServerCollector(LiveBroadcastController relay, Supplier<RtmpServer> server, Relays relays) {
         this.relay = relay;
         this.server = server;
+        this.relays = relays;
     }
 
     @Override
@@ -77,7 +90,30 @@ final class ServerCollector implements MultiCollector {
         out.add(gauge("rtmp4j_players", "Players now, every stream and kind (waiting ones included; recorders are not players).",
                 streams.stream().mapToInt(StreamDetails::playerCount).sum()));
         out.addAll(perStream(streams));
+        if (relays != null) {
+            out.addAll(relays(relays.list()));
+        }
         return new MetricSnapshots(out);
+    }
+
+    /** {@code rtmp4j_relays{kind,state}} (every pair, zeros included) and {@code rtmp4j_relay_bytes_total{id,kind}}. */
+    private static List<MetricSnapshot> relays(List<RelayInfo> all) {
+        Map<RelayKind, Map<RelayState, Integer>> counts = new EnumMap<>(RelayKind.class);
+        CounterSnapshot.Builder bytes = CounterSnapshot.builder().name("rtmp4j_relay_bytes")
+                .help("Media bytes a relay moved over all its attempts (sent for push, received for pull, given to the process for exec).");
+        for (RelayInfo r : all) {
+            counts.computeIfAbsent(r.kind(), k -> new EnumMap<>(RelayState.class)).merge(r.state(), 1, Integer::sum);
+            bytes.dataPoint(counterPoint(Labels.of("id", r.id(), "kind", r.kind().label()), r.bytes()));
+        }
+        GaugeSnapshot.Builder relays = GaugeSnapshot.builder().name("rtmp4j_relays")
+                .help("Relays held now, by kind and state.");
+        for (RelayKind k : RelayKind.values()) {
+            for (RelayState st : RelayState.values()) {
+                int n = counts.getOrDefault(k, Map.of()).getOrDefault(st, 0);
+                relays.dataPoint(gaugePoint(Labels.of("kind", k.label(), "state", st.label()), n));
+            }
+        }
+        return List.of(relays.build(), bytes.build());
     }
 
     private static List<MetricSnapshot> perStream(List<StreamDetails> streams) {

@@ -20,6 +20,7 @@ public final class ClientEntry implements NioTransport.Listener {
     private final ServerStats stats;
     private final ClientRegistry registry;
     private volatile NioTransport transport;
+    private volatile SocketAddress tunnelledFrom;
     private volatile ClientDetail detail;
     private volatile long in;
     private volatile long out;
@@ -40,6 +41,28 @@ public final class ClientEntry implements NioTransport.Listener {
     /** @param t the transport counted by this entry, set once right after it is made */
     public void bind(NioTransport t) {
         this.transport = t;
+    }
+
+    /**
+     * For a connection without a socket of its own (an RTMPT session, whose bytes travel in HTTP requests
+     * that their own connections count): the peer it is listed with.
+     *
+     * @param remote the address of the HTTP peer that opened it
+     */
+    public void tunnelledFrom(SocketAddress remote) {
+        this.tunnelledFrom = remote;
+    }
+
+    /**
+     * Counts a tunnelled connection's bytes for this client only; the server's totals already count them
+     * as the carrying HTTP connections' bytes.
+     *
+     * @param n bytes received
+     * @param m bytes sent
+     */
+    public void tunnelledBytes(long n, long m) {
+        in += n;
+        out += m;
     }
 
     /** @param d what the protocol says about the connection; replaces the previous one */
@@ -90,7 +113,7 @@ public final class ClientEntry implements NioTransport.Listener {
     /** @return the snapshot */
     ClientInfo info() {
         NioTransport t = transport;
-        SocketAddress remote = t == null ? null : t.remoteAddress();
+        SocketAddress remote = t == null ? tunnelledFrom : t.remoteAddress();
         ClientDetail d = detail;
         String kind = d == null ? protocol : d.kind();
         long rtt = d == null ? -1 : d.rttMillis();
