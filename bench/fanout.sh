@@ -13,16 +13,20 @@
 # Needs: root (apt-get, once), Debian/Ubuntu packages nginx + libnginx-mod-rtmp, Java 17+, python3,
 # node + npm for nms-http, and a built jar: mvn -B -pl examples -am package -DskipTests
 #
+# RTMPS row: rtmp4j-tls is rtmp4j with publisher and players on --rtmps-port (TLS on the same event loops, the JDK's
+# SSLEngine, a throwaway EC P-256 certificate made by keytool in the work directory, players pinning it); compare its
+# CPU per GB with the rtmp4j row of the same run (the difference is the encryption, see bench/aes-gcm.sh).
+#
 # The "floor" rows are no RTMP server: `rtmp4j.jar write-floor serve` writes the same bytes per frame to every
 # connection with no protocol at all, one write(2) per frame (floor) or per 2 frames (floor-x2), and
 # `write-floor sink` reads them like the load tool's players. Their CPU per GB is what the kernel charges a
 # perfect sender for that write pattern on this machine: the lower bound for any server at that latency.
 #
 # Environment: N_LIST ("100 500 1000"), DURATION (30 s), KBPS (2000),
-#   SERVERS ("nginx floor floor-x2 rtmp4j rtmp4j-mw rtmp4j-http nms-http"; rtmp4j-mw is rtmp4j with merged writes:
+#   SERVERS ("nginx floor floor-x2 rtmp4j rtmp4j-mw rtmp4j-tls rtmp4j-http nms-http"; rtmp4j-mw is rtmp4j with merged writes:
 #   --merged-write-delay MERGED_WRITE_MS (100)),
 #   SERVER_CPU (0), LOAD_CPU (1), NGINX_PORT (19351), RTMP4J_PORT (19352), FLOOR_PORT (19353),
-#   RTMP4J_HTTP_PORT (19354), NMS_RTMP_PORT (19355), NMS_HTTP_PORT (19356), NMS_DIR (bench/out/nms),
+#   RTMP4J_HTTP_PORT (19354), NMS_RTMP_PORT (19355), NMS_HTTP_PORT (19356), RTMP4J_TLS_PORT (19357), NMS_DIR (bench/out/nms),
 #   RTMP4J_JAVA_OPTS ("-Xms64m -Xmx128m -XX:+UseSerialGC"), LOAD_JAVA_OPTS ("-Xmx512m"),
 #   RTMP4J_EXTRA_ARGS (extra "server" options), SKIP_INSTALL (1 to never call apt-get),
 #   RAMP_RATE (200: players started per second, 0 = all at once),
@@ -35,7 +39,7 @@ JAR=${JAR:-$ROOT/examples/target/rtmp4j.jar}
 N_LIST=${N_LIST:-"100 500 1000"}
 DURATION=${DURATION:-30}
 KBPS=${KBPS:-2000}
-SERVERS=${SERVERS:-"nginx floor floor-x2 rtmp4j rtmp4j-mw rtmp4j-http nms-http"}
+SERVERS=${SERVERS:-"nginx floor floor-x2 rtmp4j rtmp4j-mw rtmp4j-tls rtmp4j-http nms-http"}
 MERGED_WRITE_MS=${MERGED_WRITE_MS:-100}
 SERVER_CPU=${SERVER_CPU:-0}
 LOAD_CPU=${LOAD_CPU:-1}
@@ -51,6 +55,9 @@ WARMUP_PLAYERS=${WARMUP_PLAYERS:-200}
 RTMP4J_HTTP_PORT=${RTMP4J_HTTP_PORT:-19354}
 NMS_RTMP_PORT=${NMS_RTMP_PORT:-19355}
 NMS_HTTP_PORT=${NMS_HTTP_PORT:-19356}
+RTMP4J_TLS_PORT=${RTMP4J_TLS_PORT:-19357}
+SCHEME=rtmp
+TLS_PIN=""
 NMS_DIR=${NMS_DIR:-$ROOT/bench/out/nms}
 NMS_APP=$NMS_DIR/node_modules/node-media-server/bin/app.js
 NGINX_MODULE=/usr/lib/nginx/modules/ngx_rtmp_module.so
@@ -141,6 +148,16 @@ start_rtmp4j-mw() {
     start_rtmp4j_with --no-http --merged-write-delay "$MERGED_WRITE_MS"
 }
 
+start_rtmp4j-tls() { # RTMPS publisher and players; a throwaway certificate, pinned by the load tool
+    local ks=$WORK/tls.p12
+    [[ -f $ks ]] || keytool -genkeypair -alias bench -keyalg EC -groupname secp256r1 -dname CN=localhost \
+        -ext SAN=ip:127.0.0.1 -validity 2 -storetype PKCS12 -keystore "$ks" -storepass benchpw -keypass benchpw >/dev/null 2>&1
+    TLS_PIN=$(keytool -list -v -keystore "$ks" -storepass benchpw | awk '/SHA256:/ {print $2; exit}')
+    RTMP_TLS_KEYSTORE_PASSWORD=benchpw start_rtmp4j_with --no-http --rtmps-port "$RTMP4J_TLS_PORT" --tls-keystore "$ks"
+    PORT=$RTMP4J_TLS_PORT
+    SCHEME=rtmps
+}
+
 start_rtmp4j-http() { # RTMP publisher, HTTP-FLV players
     start_rtmp4j_with --http-port "$RTMP4J_HTTP_PORT"
     HTTP_PORT=$RTMP4J_HTTP_PORT
@@ -171,7 +188,8 @@ start_floor-x2() {
 }
 
 run_load() { # port n duration -> $WORK/load.out; the client is the one the last start_* chose (CLIENT)
-    local cmd=(load "rtmp://127.0.0.1:$1/live/bench" --synthetic "$KBPS" --loops 1)
+    local cmd=(load "$SCHEME://127.0.0.1:$1/live/bench" --synthetic "$KBPS" --loops 1)
+    [[ -n "$TLS_PIN" ]] && cmd+=(--tls-pin "$TLS_PIN")
     [[ -n "$HTTP_PORT" ]] && cmd+=(--http-flv "http://127.0.0.1:$HTTP_PORT/live/bench.flv")
     [[ "$CLIENT" == sink ]] && cmd=(write-floor sink --host 127.0.0.1 --port "$1" --kbps "$KBPS")
     # shellcheck disable=SC2086
@@ -187,6 +205,7 @@ RESULTS=$WORK/results.jsonl
 for server in $SERVERS; do
     # One server process per server type, measured per N as CPU deltas; a warm-up run first
     # (JIT compilation for the JVM) that is not measured. WARMUP=0 measures from a cold start.
+    SCHEME=rtmp; TLS_PIN=""
     "start_$server"
     wait_port "$PORT"
     [[ -z "$HTTP_PORT" ]] || wait_port "$HTTP_PORT"
@@ -225,12 +244,12 @@ for r in rows:
     per_gb[(r["server"], r["n"])] = cpg
     print(f"| {r['server']} | {r['n']} | {l.get('keptUp','?')}/{r['n']} | {gb:.2f} | {cpu:.2f} ({r['userTicks']/r['hz']:.2f}+{cpu - r['userTicks']/r['hz']:.2f}) | {f(cpg, 2)} | "
           f"{f(l.get('latencyP50Ms'))} | {f(l.get('latencyP99Ms'))} | {f(l.get('steadyP50Ms'))} | {f(l.get('steadyP99Ms'))} | {f(l.get('ttfkP50Ms'))} | {f(l.get('ttfkP99Ms'))} | {r['rssKb']/1024:.0f} |")
-for variant in ("floor", "floor-x2", "rtmp4j", "rtmp4j-mw", "rtmp4j-http", "nms-http"):
+for variant in ("floor", "floor-x2", "rtmp4j", "rtmp4j-mw", "rtmp4j-tls", "rtmp4j-http", "nms-http"):
     ratios = [(n, per_gb[(variant, n)] / per_gb[("nginx", n)]) for (s, n) in per_gb
               if s == variant and per_gb.get(("nginx", n)) and per_gb[(variant, n)]]
     if ratios:
         print(f"\n{variant} CPU per GB relative to nginx-rtmp: " + ", ".join(f"N={n}: {x:.2f}x" for n, x in ratios))
-for variant, base in (("rtmp4j-http", "rtmp4j"), ("nms-http", "rtmp4j-http")):
+for variant, base in (("rtmp4j-tls", "rtmp4j"), ("rtmp4j-http", "rtmp4j"), ("nms-http", "rtmp4j-http")):
     ratios = [(n, per_gb[(variant, n)] / per_gb[(base, n)]) for (s, n) in per_gb
               if s == variant and per_gb.get((base, n)) and per_gb[(variant, n)]]
     if ratios:

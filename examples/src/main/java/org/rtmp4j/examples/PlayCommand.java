@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
             "Exits 1 with \"no media received\" if the file got no audio or video."
         })
 final class PlayCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "URL", description = "rtmp://HOST[:PORT]/APP/KEY")
+    @Parameters(index = "0", paramLabel = "URL", description = "rtmp:// or rtmps://HOST[:PORT]/APP/KEY")
     URI url;
 
     @Parameters(index = "1", paramLabel = "FILE", description = "The FLV file to write (replaced if it exists).")
@@ -41,6 +41,9 @@ final class PlayCommand implements Callable<Integer> {
 
     @Mixin
     ReplyTimeoutOption timeout = new ReplyTimeoutOption();
+
+    @Mixin
+    ClientTlsOptions tls = new ClientTlsOptions();
 
     @Mixin
     LoggingOptions logging = new LoggingOptions();
@@ -60,7 +63,7 @@ final class PlayCommand implements Callable<Integer> {
         // the JVM's default (exit 130) in place. Any other JVM shutdown still closes the file.
         CompletableFuture<Void> stopRequested = new CompletableFuture<>();
         StopSignals.onStop(() -> stopRequested.complete(null));
-        FlvRecording playing = RtmpClient.playToFile(url, file, timeout.duration());
+        FlvRecording playing = RtmpClient.playToFile(url, file, tls.options(spec.commandLine(), timeout.duration()));
         stopRequested.thenRun(playing::close);
         Runtime.getRuntime().addShutdownHook(new Thread(playing::close, "rtmp4j-play-stop"));
         boolean gaveUp = false;

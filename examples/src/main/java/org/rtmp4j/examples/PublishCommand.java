@@ -22,7 +22,7 @@ final class PublishCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "The FLV file to send.")
     Path file;
 
-    @Parameters(index = "1", paramLabel = "URL", description = "rtmp://HOST[:PORT]/APP/KEY")
+    @Parameters(index = "1", paramLabel = "URL", description = "rtmp:// or rtmps://HOST[:PORT]/APP/KEY")
     URI url;
 
     @Option(
@@ -35,6 +35,9 @@ final class PublishCommand implements Callable<Integer> {
 
     @Mixin
     ReplyTimeoutOption timeout = new ReplyTimeoutOption();
+
+    @Mixin
+    ClientTlsOptions tls = new ClientTlsOptions();
 
     @Mixin
     LoggingOptions logging = new LoggingOptions();
@@ -51,7 +54,7 @@ final class PublishCommand implements Callable<Integer> {
                     + (Files.isDirectory(file) ? " (a directory)" : " (no such file)"));
         }
         FlvSignature.require(file); // before connecting: an MP4 is the usual mistake
-        RtmpClient.publishFile(url, file, realtime, timeout.duration()); // returns at the file's end
+        RtmpClient.publishFile(url, file, realtime, tls.options(spec.commandLine(), timeout.duration())); // returns at the file's end
         spec.commandLine().getOut().println("Published " + file + " to " + url);
         return 0;
     }

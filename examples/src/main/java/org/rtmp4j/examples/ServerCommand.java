@@ -125,6 +125,9 @@ final class ServerCommand implements Callable<Integer> {
     @Mixin
     PullCliOptions pull = new PullCliOptions();
 
+    @Mixin
+    TlsCliOptions tls = new TlsCliOptions();
+
     @Spec
     CommandSpec spec;
 
@@ -167,11 +170,17 @@ final class ServerCommand implements Callable<Integer> {
         String pulling = pull.install(relays, relay);
         hint += pulling == null ? "" : System.lineSeparator() + pulling;
         RtmpServer.Builder builder = RtmpServer.builder().controller(new AccessLog(controller, relay));
-        AutoCloseable snapshotRoutes = snapshots.install(relay, builder, !noHttp); // exact paths, mounted first
-        ApiRoutes routes = noHttp ? null : api.mount(relay, relays, builder, spec);
+        AutoCloseable tlsWatch = tls.install(builder, spec.commandLine());
+        boolean routed = !noHttp || tls.https(); // HTTP and HTTPS serve the same routes
+        AutoCloseable snapshotRoutes = SnapshotCliOptions.closingBoth(tlsWatch,
+                snapshots.install(relay, builder, routed)); // exact paths, mounted first
+        ApiRoutes routes = routed ? api.mount(relay, relays, builder, spec) : null;
         if (!noHttp) {
+            builder.http(httpPort);
+        }
+        if (routed) {
             HttpHandler ingest = new HttpFlvIngest(relay);
-            builder.http(httpPort).httpRoute(HttpMethod.GET, FlvStreamPath::matches, new HttpFlvPlayer(relay))
+            builder.httpRoute(HttpMethod.GET, FlvStreamPath::matches, new HttpFlvPlayer(relay))
                     .httpRoute(HttpMethod.GET, Fmp4StreamPath::matches, new Fmp4Player(relay))
                     .httpRoute(HttpMethod.POST, FlvStreamPath::matches, ingest)
                     .httpRoute(HttpMethod.PUT, FlvStreamPath::matches, ingest);
@@ -179,11 +188,11 @@ final class ServerCommand implements Callable<Integer> {
                 builder.noRtmpt();
             }
         }
-        HlsHandler hlsHandler = noHttp ? null : hls.mount(builder, relay, spec.commandLine());
+        HlsHandler hlsHandler = routed ? hls.mount(builder, relay, spec.commandLine()) : null;
         if (hlsHandler != null) {
             hint += System.lineSeparator() + "HLS and LL-HLS: http://HOST:<http port>/live/KEY.m3u8";
         }
-        if (!noHttp && console.mount(builder) != null) { // last: earlier routes win, an app may be named "web"
+        if (routed && console.mount(builder) != null) { // last: earlier routes win, an app may be named "web"
             hint += System.lineSeparator() + "Web console: http://HOST:<http port>/";
         }
         if (jmxDomain != null && !jmxDomain.isEmpty()) {
@@ -195,6 +204,7 @@ final class ServerCommand implements Callable<Integer> {
             if (routes != null) {
                 routes.attach(s);
             }
+            tls.printListening(s, out);
             exec.start(relays, relay, s, spec.commandLine());
             AutoCloseable status = SnapshotCliOptions.closingBoth(snapshotRoutes, statusInterval == 0 ? () -> { }
                     : StatusReporter.start(s, () -> PlayerCounts.stats(relay), () -> PlayerCounts.streams(relay),

@@ -137,4 +137,21 @@ class ServerCommandOptionsTest {
                 "--api-trusted", "10.0.0.0/33")).isEqualTo(2);
         assertThat(err.toString()).contains("--api-trusted", "33");
     }
+
+    @Test
+    void tlsIsOffByDefaultAndAnRtmpsPortWithoutACertificateOrWithABrokenOneIsRefused() throws Exception {
+        ServerCommand defaults = parse("server");
+        if (System.getenv("RTMP_RTMPS_PORT") == null) {
+            assertThat(defaults.tls.rtmpsPort).isEqualTo(-1);
+        }
+        assertThat(commandLine().execute("server", "--port", "0", "--host", "127.0.0.1", "--no-http",
+                "--rtmps-port", "0")).isNotZero();
+        assertThat(err.toString()).contains("TLS needs --tls-cert FILE and --tls-key FILE, or --tls-keystore FILE");
+
+        Path dir = java.nio.file.Files.createDirectories(Path.of("target", "server-options-test"));
+        Path bad = java.nio.file.Files.writeString(dir.resolve("bad.pem"), "-----BEGIN CERTIFICATE-----\nAA*A\n-----END CERTIFICATE-----\n");
+        assertThat(commandLine().execute("server", "--port", "0", "--host", "127.0.0.1", "--no-http",
+                "--rtmps-port", "0", "--tls-cert", bad.toString(), "--tls-key", bad.toString())).isNotZero();
+        assertThat(err.toString()).contains("PEM at offset 30").contains("not Base64");
+    }
 }

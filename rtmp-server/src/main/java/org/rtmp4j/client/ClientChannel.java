@@ -1,6 +1,9 @@
 package org.rtmp4j.client;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import javax.net.ssl.SSLSocket;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
@@ -14,7 +17,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The client's blocking {@link Transport} and the lock that confines its engine. Writes complete
+ * The client's blocking {@link Transport} and the lock that confines its engine. Over TLS
+ * ({@code rtmps://}) the bytes go through an {@link SSLSocket} layered on the channel's socket: the
+ * buffers of one write are copied into one array so that they leave in as few records as possible. Writes complete
  * before {@link #write} returns (so nothing is ever queued); every engine call goes through
  * {@link #call}, one at a time; work posted from inside an engine call ({@link #execute}) runs
  * right after that call returns, on the same thread, never re-entrantly.
@@ -23,13 +28,17 @@ final class ClientChannel implements Transport {
     private static final Logger LOG = LoggerFactory.getLogger(ClientChannel.class);
 
     private final SocketChannel channel;
+    private final SSLSocket tls;
+    private final OutputStream tlsOut;
     private final SocketAddress remote;
     private final ReentrantLock lock = new ReentrantLock();
     private final ArrayDeque<Runnable> deferred = new ArrayDeque<>();
     private final AtomicBoolean closing = new AtomicBoolean();
 
-    ClientChannel(SocketChannel channel) {
+    ClientChannel(SocketChannel channel, SSLSocket tls) throws IOException {
         this.channel = channel;
+        this.tls = tls;
+        this.tlsOut = tls == null ? null : tls.getOutputStream();
         SocketAddress r;
         try {
             r = channel.getRemoteAddress();
@@ -41,6 +50,29 @@ final class ClientChannel implements Transport {
 
     SocketChannel channel() {
         return channel;
+    }
+
+    /**
+     * @param pollMillis the read timeout, so the reader can tick
+     * @return the stream of received plaintext
+     * @throws IOException if the socket is closed
+     */
+    InputStream input(int pollMillis) throws IOException {
+        if (tls != null) {
+            tls.setSoTimeout(pollMillis);
+            return tls.getInputStream();
+        }
+        channel.socket().setSoTimeout(pollMillis);
+        return channel.socket().getInputStream();
+    }
+
+    /** Half-closes: close_notify (TLS) or FIN. */
+    void shutdownOutput() throws IOException {
+        if (tls != null) {
+            tls.shutdownOutput();
+        } else {
+            channel.shutdownOutput();
+        }
     }
 
     /** Runs an engine call under the lock, then (outermost call only) the deferred work. */
@@ -88,6 +120,13 @@ final class ClientChannel implements Transport {
 
     void closeChannel() {
         try {
+            if (tls != null) {
+                tls.close();
+            }
+        } catch (IOException e) {
+            LOG.debug("close", e);
+        }
+        try {
             channel.close();
         } catch (IOException e) {
             LOG.debug("close", e);
@@ -97,6 +136,10 @@ final class ClientChannel implements Transport {
     @Override
     public void write(List<ByteBuffer> buffers) {
         if (!channel.isOpen()) {
+            return;
+        }
+        if (tls != null) {
+            writeTls(buffers);
             return;
         }
         ByteBuffer[] arr = buffers.toArray(new ByteBuffer[0]);
@@ -111,6 +154,27 @@ final class ClientChannel implements Transport {
         } catch (IOException e) {
             LOG.debug("write to {} failed", remote, e);
             closeChannel(); // the reader thread sees it and reports the failure
+        }
+    }
+
+    private void writeTls(List<ByteBuffer> buffers) {
+        int total = 0;
+        for (ByteBuffer b : buffers) {
+            total += b.remaining();
+        }
+        byte[] bytes = new byte[total];
+        int at = 0;
+        for (ByteBuffer b : buffers) {
+            int n = b.remaining();
+            b.get(bytes, at, n);
+            at += n;
+        }
+        try {
+            tlsOut.write(bytes);
+            tlsOut.flush();
+        } catch (IOException e) {
+            LOG.debug("TLS write to {} failed", remote, e);
+            closeChannel();
         }
     }
 

@@ -9,6 +9,9 @@ import java.net.SocketTimeoutException;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
+import java.security.GeneralSecurityException;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -47,9 +50,9 @@ final class ClientLink {
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
     private volatile CommandMessage connectResult;
 
-    private ClientLink(SocketChannel channel, RtmpUrl target, ClientOptions options,
-            BiConsumer<ClientLink, ReconnectRequest> onReconnect) {
-        this.io = new ClientChannel(channel);
+    private ClientLink(SocketChannel channel, SSLSocket tls, RtmpUrl target, ClientOptions options,
+            BiConsumer<ClientLink, ReconnectRequest> onReconnect) throws IOException {
+        this.io = new ClientChannel(channel, tls);
         this.target = target;
         this.options = options;
         this.router = new ListenerRouter(r -> onReconnect.accept(this, r));
@@ -77,7 +80,8 @@ final class ClientLink {
             } catch (IOException e) {
                 throw ConnectFailure.naming(e, target);
             }
-            link = new ClientLink(ch, target, options, onReconnect);
+            SSLSocket tls = target.tls() ? handshake(ch, target, options) : null;
+            link = new ClientLink(ch, tls, target, options, onReconnect);
             link.start(new ConnectOptions(target.app(), target.tcUrl(), connectProperties));
             return link;
         } catch (IOException | RuntimeException e) {
@@ -88,6 +92,31 @@ final class ClientLink {
             }
             throw e;
         }
+    }
+
+    /**
+     * Runs the TLS handshake over the connected socket (SNI, the options' trust), at most the timeout.
+     *
+     * @throws IOException naming the server and the reason if it fails
+     */
+    private static SSLSocket handshake(SocketChannel ch, RtmpUrl target, ClientOptions options) throws IOException {
+        SSLSocket s;
+        try {
+            SSLContext ctx = options.tlsTrust().clientContext();
+            s = (SSLSocket) ctx.getSocketFactory().createSocket(ch.socket(), target.host(), target.port(), true);
+        } catch (GeneralSecurityException e) {
+            throw new IOException("cannot set up TLS for " + target.tcUrl() + ": " + e.getMessage(), e);
+        }
+        s.setSSLParameters(options.tlsTrust().configure(s.getSSLParameters(), target.host()));
+        s.setSoTimeout((int) Math.min(Integer.MAX_VALUE, options.timeout().toMillis()));
+        try {
+            s.startHandshake();
+        } catch (IOException e) {
+            throw new IOException("TLS handshake with " + target.host() + ":" + target.port() + " failed: "
+                    + e.getMessage(), e);
+        }
+        LOG.debug("TLS to {}: {} {}", target.tcUrl(), s.getSession().getProtocol(), s.getSession().getCipherSuite());
+        return s;
     }
 
     private void start(ConnectOptions connect) throws IOException {
@@ -209,7 +238,7 @@ final class ClientLink {
         }
         try {
             if (io.isOpen()) {
-                io.channel().shutdownOutput();
+                io.shutdownOutput();
             }
         } catch (IOException e) {
             LOG.debug("shutdownOutput", e);
@@ -270,8 +299,7 @@ final class ClientLink {
     private void readLoop() {
         Throwable cause = null;
         try {
-            io.channel().socket().setSoTimeout(READ_POLL_MILLIS);
-            InputStream in = io.channel().socket().getInputStream();
+            InputStream in = io.input(READ_POLL_MILLIS);
             byte[] buf = new byte[READ_BUFFER_SIZE];
             long nextTick = System.nanoTime() + TICK_NANOS;
             while (true) {

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.rtmp4j.core.command.EnhancedCapabilities;
 import org.rtmp4j.core.session.SessionConfig;
+import org.rtmp4j.tls.TlsTrust;
 
 /**
  * Settings of an {@link RtmpClient}. Immutable.
@@ -18,9 +19,11 @@ import org.rtmp4j.core.session.SessionConfig;
  * @param followReconnect whether the client announces {@code capsEx} Reconnect in {@code connect}
  *     (ORed into any {@code capsEx} of {@code connectProperties}) and follows the server's E-RTMP v2
  *     Reconnect Request (see {@link RtmpClient}); default true
+ * @param tlsTrust what an {@code rtmps://} connection trusts (see {@link TlsTrust}); default {@link
+ *     TlsTrust#systemDefault()}, the JDK's trust store with host name verification
  */
 public record ClientOptions(Duration timeout, SessionConfig sessionConfig, Map<String, Object> connectProperties,
-        boolean followReconnect) {
+        boolean followReconnect, TlsTrust tlsTrust) {
     /**
      * Validates and copies.
      *
@@ -28,14 +31,29 @@ public record ClientOptions(Duration timeout, SessionConfig sessionConfig, Map<S
      * @param sessionConfig session settings
      * @param connectProperties extra connect properties (copied; no null values)
      * @param followReconnect announce capsEx Reconnect and follow Reconnect Requests
+     * @param tlsTrust what {@code rtmps://} trusts
      */
     public ClientOptions {
         Objects.requireNonNull(timeout, "timeout");
         Objects.requireNonNull(sessionConfig, "sessionConfig");
+        Objects.requireNonNull(tlsTrust, "tlsTrust");
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("timeout must be positive: " + timeout);
         }
         connectProperties = Map.copyOf(connectProperties);
+    }
+
+    /**
+     * Options that trust the JDK's trust store for {@code rtmps://}.
+     *
+     * @param timeout positive
+     * @param sessionConfig session settings
+     * @param connectProperties extra connect properties (copied; no null values)
+     * @param followReconnect announce capsEx Reconnect and follow Reconnect Requests
+     */
+    public ClientOptions(Duration timeout, SessionConfig sessionConfig, Map<String, Object> connectProperties,
+            boolean followReconnect) {
+        this(timeout, sessionConfig, connectProperties, followReconnect, TlsTrust.systemDefault());
     }
 
     /**
@@ -51,7 +69,7 @@ public record ClientOptions(Duration timeout, SessionConfig sessionConfig, Map<S
 
     /** @return the defaults listed above */
     public static ClientOptions defaults() {
-        return new ClientOptions(Duration.ofSeconds(10), SessionConfig.defaults(), Map.of(), true);
+        return new ClientOptions(Duration.ofSeconds(10), SessionConfig.defaults(), Map.of(), true, TlsTrust.systemDefault());
     }
 
     /**
@@ -60,7 +78,16 @@ public record ClientOptions(Duration timeout, SessionConfig sessionConfig, Map<S
      * @return a copy with that setting
      */
     public ClientOptions withFollowReconnect(boolean follow) {
-        return new ClientOptions(timeout, sessionConfig, connectProperties, follow);
+        return new ClientOptions(timeout, sessionConfig, connectProperties, follow, tlsTrust);
+    }
+
+    /**
+     * @param trust what {@code rtmps://} connections trust: {@link TlsTrust#certificates} for a
+     *     self-signed or private-CA server, {@link TlsTrust#pin} for one known certificate
+     * @return a copy with that trust
+     */
+    public ClientOptions withTlsTrust(TlsTrust trust) {
+        return new ClientOptions(timeout, sessionConfig, connectProperties, followReconnect, trust);
     }
 
     /**
@@ -82,7 +109,7 @@ public record ClientOptions(Duration timeout, SessionConfig sessionConfig, Map<S
      * @return a copy with another timeout
      */
     public ClientOptions withTimeout(Duration newTimeout) {
-        return new ClientOptions(newTimeout, sessionConfig, connectProperties, followReconnect);
+        return new ClientOptions(newTimeout, sessionConfig, connectProperties, followReconnect, tlsTrust);
     }
 
     /**
@@ -90,7 +117,7 @@ public record ClientOptions(Duration timeout, SessionConfig sessionConfig, Map<S
      * @return a copy with other session settings
      */
     public ClientOptions withSessionConfig(SessionConfig newConfig) {
-        return new ClientOptions(timeout, newConfig, connectProperties, followReconnect);
+        return new ClientOptions(timeout, newConfig, connectProperties, followReconnect, tlsTrust);
     }
 
     /**
@@ -98,7 +125,7 @@ public record ClientOptions(Duration timeout, SessionConfig sessionConfig, Map<S
      * @return a copy with other extra connect properties
      */
     public ClientOptions withConnectProperties(Map<String, Object> properties) {
-        return new ClientOptions(timeout, sessionConfig, properties, followReconnect);
+        return new ClientOptions(timeout, sessionConfig, properties, followReconnect, tlsTrust);
     }
 
     /**
@@ -113,6 +140,6 @@ public record ClientOptions(Duration timeout, SessionConfig sessionConfig, Map<S
     public ClientOptions withEnhanced(EnhancedCapabilities capabilities) {
         Map<String, Object> props = new java.util.LinkedHashMap<>(connectProperties);
         capabilities.writeTo(props);
-        return new ClientOptions(timeout, sessionConfig, props, followReconnect);
+        return new ClientOptions(timeout, sessionConfig, props, followReconnect, tlsTrust);
     }
 }

@@ -29,8 +29,13 @@ final class FlvFiles {
      * @throws IllegalArgumentException if the URL has no stream name
      */
     static void publishFile(URI url, Path flv, boolean realtime, Duration timeout) throws IOException {
+        publishFile(url, flv, realtime, ClientOptions.defaults().withTimeout(timeout));
+    }
+
+    /** As {@link #publishFile(URI, Path, boolean, Duration)} with the given client options (e.g. TLS trust). */
+    static void publishFile(URI url, Path flv, boolean realtime, ClientOptions options) throws IOException {
         try (FlvReader reader = open(flv);
-                RtmpClient client = RtmpClient.connect(url, ClientOptions.defaults().withTimeout(timeout))) {
+                RtmpClient client = RtmpClient.connect(url, options)) {
             if (client.streamName().isEmpty()) {
                 throw new IllegalArgumentException("no stream name in " + url);
             }
@@ -95,7 +100,12 @@ final class FlvFiles {
      * @throws IOException if the file cannot be created or the connection or play fails
      */
     static FlvRecording playToFile(URI url, Path out, Duration timeout) throws IOException {
-        RtmpClient client = RtmpClient.connect(url, ClientOptions.defaults().withTimeout(timeout));
+        return playToFile(url, out, ClientOptions.defaults().withTimeout(timeout));
+    }
+
+    /** As {@link #playToFile(URI, Path, Duration)} with the given client options (e.g. TLS trust). */
+    static FlvRecording playToFile(URI url, Path out, ClientOptions options) throws IOException {
+        RtmpClient client = RtmpClient.connect(url, options);
         try {
             if (client.streamName().isEmpty()) {
                 throw new IllegalArgumentException("no stream name in " + url);

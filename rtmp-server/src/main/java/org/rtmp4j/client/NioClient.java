@@ -48,6 +48,11 @@ public final class NioClient {
         this.engine = new ClientConnection(config, transport, listener);
     }
 
+    /** Before {@link #start()}: speak TLS ({@code rtmps://}) with {@code engine}, the handshake bounded by {@code timeoutNanos}. */
+    void useTls(javax.net.ssl.SSLEngine engine, long timeoutNanos) {
+        transport.useTls(engine, timeoutNanos);
+    }
+
     /** Loop thread: registers the channel and sends C0+C1. */
     void start() throws IOException {
         transport.start(new Handler());

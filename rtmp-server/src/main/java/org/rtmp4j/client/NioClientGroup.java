@@ -65,7 +65,8 @@ public final class NioClientGroup implements AutoCloseable {
      * {@code connect} on a loop. {@code listener} gets every message of the connection on that
      * loop's thread and must not block.
      *
-     * @param url {@code rtmp://host[:port]/app[/stream]} (port 1935 by default)
+     * @param url {@code rtmp://host[:port]/app[/stream]} (port 1935 by default), or {@code rtmps://}
+     *     (TLS on the same loop, port 443 by default, trust from {@link ClientOptions#tlsTrust()})
      * @param options timeout (TCP connect, and handshake + {@code connect} together) and session settings
      * @param listener receives status, media, data and the close, on the loop's thread
      * @return completes with the connected client, or exceptionally with an {@link IOException}
@@ -179,8 +180,12 @@ public final class NioClientGroup implements AutoCloseable {
             ClientListener listener, CompletableFuture<NioClient> result) {
         NioClient client = new NioClient(loop, channel, options.sessionConfig(), listener, LINGER_NANOS, target);
         try {
+            if (target.tls()) {
+                client.useTls(options.tlsTrust().newClientEngine(target.host(), target.port()),
+                        options.timeout().toNanos());
+            }
             client.start();
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | java.security.GeneralSecurityException e) {
             client.close();
             result.completeExceptionally(e);
             return;

@@ -30,7 +30,10 @@ import org.slf4j.LoggerFactory;
  * ffmpeg and librtmp split them: with one or two path segments the first is the application
  * (RTMP 1.0 §7.2.1.1 {@code app}), with three or more the first two ({@code live/_definst_}); the
  * rest (with any query) is the default stream name, and {@code tcUrl} is {@code
- * rtmp://host:port/app}. The port defaults to 1935.
+ * rtmp://host:port/app}. The port defaults to 1935. {@code rtmps://} URLs connect over TLS (port 443 by
+ * default; the host name is sent as SNI, an IP literal is not, as RFC 6066 forbids; trust as set
+ * by {@link ClientOptions#tlsTrust()}, the JDK's trust store by default) and send an {@code
+ * rtmps://} {@code tcUrl}.
  *
  * <pre>{@code
  * try (RtmpClient client = RtmpClient.connect(URI.create("rtmp://127.0.0.1/live/cam"), ClientOptions.defaults());
@@ -261,6 +264,22 @@ public final class RtmpClient implements AutoCloseable {
     }
 
     /**
+     * As {@link #publishFile(URI, Path, boolean, Duration)}, with every client option (timeout, TLS
+     * trust for {@code rtmps://}...).
+     *
+     * @param url {@code rtmp://} or {@code rtmps://host[:port]/app/stream}
+     * @param flv the FLV file (FLV 10.1 Annex E)
+     * @param realtime pace the tags by their timestamps
+     * @param options the client options
+     * @throws IOException if the file is malformed, or the connection fails or times out
+     * @throws RtmpStatusException if the server refuses connect or publish
+     * @throws IllegalArgumentException if the URL has no stream name
+     */
+    public static void publishFile(URI url, Path flv, boolean realtime, ClientOptions options) throws IOException {
+        FlvFiles.publishFile(url, flv, realtime, options);
+    }
+
+    /**
      * Connects to {@code url}, plays its stream name and writes what arrives into {@code out}
      * (see {@link FlvRecording}) until the publisher stops, the connection closes or the
      * recording is closed.
@@ -275,6 +294,22 @@ public final class RtmpClient implements AutoCloseable {
      */
     public static FlvRecording playToFile(URI url, Path out, Duration timeout) throws IOException {
         return FlvFiles.playToFile(url, out, timeout);
+    }
+
+    /**
+     * As {@link #playToFile(URI, Path, Duration)}, with every client option (timeout, TLS trust for
+     * {@code rtmps://}...).
+     *
+     * @param url {@code rtmp://} or {@code rtmps://host[:port]/app/stream}
+     * @param out the FLV file to create (replaced if it exists)
+     * @param options the client options
+     * @return the running recording; {@link FlvRecording#done()} completes when it ends
+     * @throws IOException if the file cannot be created or the connection fails or times out
+     * @throws RtmpStatusException if the server refuses connect or play
+     * @throws IllegalArgumentException if the URL has no stream name
+     */
+    public static FlvRecording playToFile(URI url, Path out, ClientOptions options) throws IOException {
+        return FlvFiles.playToFile(url, out, options);
     }
 
     /**

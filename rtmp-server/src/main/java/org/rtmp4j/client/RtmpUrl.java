@@ -9,21 +9,27 @@ import java.net.URI;
  * application ({@code live/_definst_}, {@code live/inst}) and the rest the stream name, unless the
  * second segment holds a {@code :} (a play path such as {@code mp4:dir/file}), which keeps the
  * application to one segment. Any query stays with the stream name. {@code tcUrl} is {@code
- * rtmp://host:port/app} (RTMP 1.0 §7.2.1.1).
+ * rtmp://host:port/app} (RTMP 1.0 §7.2.1.1). {@code rtmps://} is the same over TLS, port 443 by
+ * default ({@code tls} true; its {@code tcUrl} keeps the {@code rtmps} scheme, as ffmpeg sends it).
  */
-record RtmpUrl(String host, int port, String app, String streamName, String tcUrl) {
+record RtmpUrl(String host, int port, String app, String streamName, String tcUrl, boolean tls) {
+    /** The default RTMPS port, 443 (as Facebook's and YouTube's RTMPS ingest URLs use). */
+    static final int DEFAULT_RTMPS_PORT = 443;
+
     static RtmpUrl parse(URI url) {
         return parse(url, false);
     }
 
     private static RtmpUrl parse(URI url, boolean allApp) {
-        if (url.getScheme() == null || !url.getScheme().equalsIgnoreCase("rtmp")) {
-            throw new IllegalArgumentException("not an rtmp:// URL: " + url);
+        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(java.util.Locale.ROOT);
+        if (!scheme.equals("rtmp") && !scheme.equals("rtmps")) {
+            throw new IllegalArgumentException("not an rtmp:// or rtmps:// URL: " + url);
         }
+        boolean tls = scheme.equals("rtmps");
         if (url.getHost() == null) {
             throw new IllegalArgumentException("no host in " + url);
         }
-        int port = url.getPort() < 0 ? RtmpClient.DEFAULT_PORT : url.getPort();
+        int port = url.getPort() >= 0 ? url.getPort() : tls ? DEFAULT_RTMPS_PORT : RtmpClient.DEFAULT_PORT;
         String path = url.getPath() == null ? "" : url.getPath();
         while (path.startsWith("/")) {
             path = path.substring(1);
@@ -39,7 +45,7 @@ record RtmpUrl(String host, int port, String app, String streamName, String tcUr
         }
         String host = url.getHost();
         String hostPart = host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
-        return new RtmpUrl(host, port, app, stream, "rtmp://" + hostPart + ":" + port + "/" + app);
+        return new RtmpUrl(host, port, app, stream, scheme + "://" + hostPart + ":" + port + "/" + app, tls);
     }
 
     /**
@@ -48,7 +54,7 @@ record RtmpUrl(String host, int port, String app, String streamName, String tcUr
      *
      * @param tcUrl {@code rtmp://host[:port]/app}
      * @return the parts
-     * @throws IllegalArgumentException if it is not {@code rtmp://} or has no host or application
+     * @throws IllegalArgumentException if it is not {@code rtmp://} or {@code rtmps://} or has no host or application
      */
     static RtmpUrl parseTcUrl(URI tcUrl) {
         return parse(tcUrl, true);

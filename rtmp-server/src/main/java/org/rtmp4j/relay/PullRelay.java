@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
  *   <li><b>Origins in order.</b> Each attempt tries the origin URLs in order and moves to the next one
  *       at once when a connect fails or the play is refused (e.g. {@code NetStream.Play.StreamNotFound});
  *       when all failed, it waits for its {@link Backoff} and starts again from the first.</li>
- *   <li><b>One publish across reconnects.</b> The local publish ({@link Ingest}) opens with the first
+ *   <li><b>One publish across reconnects.</b> The local publish ({@link org.rtmp4j.live.Ingest}) opens with the first
  *       media or metadata and is kept while the relay reconnects, for at most its hold time (default
  *       {@value #DEFAULT_HOLD_SECONDS} s): players stay subscribed, see no unpublish, and get
  *       timestamps that never go back ({@link PullTimeline}). When the hold time passes without a new
@@ -52,7 +52,7 @@ import org.slf4j.LoggerFactory;
  * lock, one message at a time, in order.
  */
 public final class PullRelay implements Relay {
-    /** The {@link IngestSource#protocol()} of pull relays. */
+    /** The {@link org.rtmp4j.live.IngestSource#protocol()} of pull relays. */
     public static final String PROTOCOL = "rtmp-pull";
     /** Default longest time the local publish is kept open while reconnecting, in seconds. */
     public static final int DEFAULT_HOLD_SECONDS = 5;

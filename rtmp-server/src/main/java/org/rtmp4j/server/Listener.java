@@ -121,6 +121,9 @@ final class Listener {
         ConnectionHandler handler = null;
         try {
             handler = protocol.open(transport, slot);
+            if (!(protocol instanceof TlsProtocol)) {
+                handler = new TlsOnPlainPort(handler, transport, protocol.name());
+            }
             transport.start(new SlotReleasing(handler, peers, slot));
             LOG.debug("accepted {} {} on {}", protocol.name(), transport.remoteAddress(), loop);
         } catch (Throwable t) {

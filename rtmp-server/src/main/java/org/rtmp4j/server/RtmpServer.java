@@ -83,6 +83,8 @@ public final class RtmpServer implements AutoCloseable {
     private final ServerConnections connections;
     private final Listener rtmpListener;
     private final Listener httpListener;
+    private final Listener rtmpsListener;
+    private final Listener httpsListener;
     private final RtmptBinding rtmpt;
     private final RtmptHandler rtmptHandler;
     private final List<Listener> listeners;
@@ -106,13 +108,21 @@ public final class RtmpServer implements AutoCloseable {
         this.connections = new ServerConnections(sessionConfig, b.controllers, peerLimits, b.nanoClock,
                 b.nanoClock == ServerSettings.SYSTEM_CLOCK);
         this.connections.onConnectionClosed(this::connectionClosed);
-        this.rtmpListener = new Listener(b.bind, connections);
+        this.rtmpsListener = b.rtmpsListener(connections, b.bind);
+        this.rtmpListener = b.plainRtmp ? new Listener(b.bind, connections) : rtmpsListener;
         RtmptOptions rtmptOptions = b.rtmptOptions();
         this.rtmpt = rtmptOptions == null ? null : new RtmptBinding(connections, stats, limits.maxConnections(),
                 b.nanoClock, () -> state == State.STARTED && drainer == null);
         this.rtmptHandler = rtmpt == null ? null : new RtmptHandler(rtmpt, rtmptOptions);
         this.httpListener = b.httpListener(peerLimits, rtmptHandler);
-        this.listeners = httpListener == null ? List.of(rtmpListener) : List.of(rtmpListener, httpListener);
+        this.httpsListener = b.httpsListener(b.httpProtocol(peerLimits, rtmptHandler), b.bind);
+        List<Listener> all = new java.util.ArrayList<>();
+        for (Listener l : new Listener[] {rtmpListener, httpListener, rtmpsListener, httpsListener}) {
+            if (l != null && !all.contains(l)) {
+                all.add(l);
+            }
+        }
+        this.listeners = List.copyOf(all);
     }
 
     /** @return a builder with the defaults: 127.0.0.1:1935, an accept-everything controller, no HTTP */
@@ -121,7 +131,7 @@ public final class RtmpServer implements AutoCloseable {
     }
 
     /**
-     * Binds every listening socket (RTMP, then HTTP if configured) and starts the event loops.
+     * Binds every listening socket (RTMP, then HTTP, RTMPS, HTTPS if configured) and starts the event loops.
      *
      * @return this server
      * @throws java.net.BindException if the address cannot be bound (e.g. the port is in use); its message
@@ -162,14 +172,17 @@ public final class RtmpServer implements AutoCloseable {
             mxBean = ServerMXBeanAdapter.register(this, jmxDomain);
         }
         LOG.info("RTMP server listening on {} ({} event loops)", rtmpListener.localAddress(), eventLoops);
-        if (httpListener != null) {
-            LOG.info("HTTP listening on {} (same event loops)", httpListener.localAddress());
+        for (Listener l : listeners) {
+            if (l != rtmpListener) {
+                LOG.info("{} listening on {} (same event loops)", l.protocolName(), l.localAddress());
+            }
         }
         return this;
     }
 
     /**
-     * @return the bound RTMP port (the ephemeral one when built with port 0)
+     * @return the bound RTMP port (the ephemeral one when built with port 0); with {@link
+     *     Builder#noPlainRtmp()} the RTMPS port
      * @throws IllegalStateException before {@link #start()}
      */
     public int port() {
@@ -202,6 +215,28 @@ public final class RtmpServer implements AutoCloseable {
             throw new IllegalStateException("RtmpServer has no HTTP listener (see RtmpServer.Builder.http)");
         }
         return bound(httpListener);
+    }
+
+    /**
+     * @return the bound RTMPS port (the ephemeral one when built with port 0)
+     * @throws IllegalStateException before {@link #start()}, or without {@link Builder#rtmps}
+     */
+    public int rtmpsPort() {
+        if (rtmpsListener == null) {
+            throw new IllegalStateException("RtmpServer has no RTMPS listener (see RtmpServer.Builder.rtmps)");
+        }
+        return bound(rtmpsListener).getPort();
+    }
+
+    /**
+     * @return the bound HTTPS port (the ephemeral one when built with port 0)
+     * @throws IllegalStateException before {@link #start()}, or without {@link Builder#https}
+     */
+    public int httpsPort() {
+        if (httpsListener == null) {
+            throw new IllegalStateException("RtmpServer has no HTTPS listener (see RtmpServer.Builder.https)");
+        }
+        return bound(httpsListener).getPort();
     }
 
     /** @return whether the server was built with an HTTP listener */

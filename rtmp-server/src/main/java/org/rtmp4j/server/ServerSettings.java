@@ -27,7 +27,7 @@ import org.rtmp4j.server.rtmpt.RtmptOptions;
  *
  * @param <B> the concrete builder, returned by every setter for chaining
  */
-abstract class ServerSettings<B extends ServerSettings<B>> extends SessionSettings<B> {
+abstract class ServerSettings<B extends ServerSettings<B>> extends TlsSettings<B> {
     /** The default clock of the deadlines. */
     static final LongSupplier SYSTEM_CLOCK = System::nanoTime;
 
@@ -143,7 +143,7 @@ abstract class ServerSettings<B extends ServerSettings<B>> extends SessionSettin
 
     /** @return the RTMPT limits, or {@code null} when RTMPT is off */
     RtmptOptions rtmptOptions() {
-        return httpBind == null ? null : rtmptOptions;
+        return httpBind == null && !hasHttps() ? null : rtmptOptions;
     }
 
     /**
@@ -155,11 +155,21 @@ abstract class ServerSettings<B extends ServerSettings<B>> extends SessionSettin
         if (httpBind == null) {
             return null;
         }
+        return new Listener(resolvedHttpBind(), httpProtocol(peerLimits, rtmpt));
+    }
+
+    /**
+     * @param peerLimits the per-IP accounting shared with the RTMP listener
+     * @param rtmpt the RTMPT handler to mount after the application's routes, or {@code null}
+     * @return the HTTP protocol with these routes and options (for the HTTP and HTTPS listeners; RTMPT
+     *     on HTTPS is RTMPTS)
+     */
+    ListenerProtocol httpProtocol(PeerLimits peerLimits, RtmptHandler rtmpt) {
         List<HttpRoute> routes = new ArrayList<>(httpRoutes);
         if (rtmpt != null) {
             routes.add(new HttpRoute(HttpMethod.POST, RtmptHandler::matches, rtmpt));
         }
-        return new Listener(resolvedHttpBind(), new HttpProtocol(httpOptions, routes, peerLimits, nanoClock));
+        return new HttpProtocol(httpOptions, routes, peerLimits, nanoClock);
     }
 
     private InetSocketAddress resolvedHttpBind() {

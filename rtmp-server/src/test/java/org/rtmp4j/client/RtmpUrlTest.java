@@ -76,4 +76,23 @@ class RtmpUrlTest {
         assertThat(t.tcUrl()).isEqualTo("rtmp://h:1936/live/_definst_");
         assertThat(RtmpUrl.parseTcUrl(URI.create("rtmp://h/live")).tcUrl()).isEqualTo("rtmp://h:1935/live");
     }
+
+    @Test
+    void rtmpsDefaultsToPort443AndKeepsItsSchemeInTheTcUrlForFacebookAndYouTubeShapes() {
+        RtmpUrl fb = RtmpUrl.parse(URI.create("rtmps://live-api-s.facebook.com:443/rtmp/FB-123-0-Ab"));
+        assertThat(fb.tls()).isTrue();
+        assertThat(fb.port()).isEqualTo(443);
+        assertThat(fb.app()).isEqualTo("rtmp");
+        assertThat(fb.streamName()).isEqualTo("FB-123-0-Ab");
+        assertThat(fb.tcUrl()).isEqualTo("rtmps://live-api-s.facebook.com:443/rtmp");
+
+        RtmpUrl yt = RtmpUrl.parse(URI.create("rtmps://a.rtmps.youtube.com/live2/abcd-efgh"));
+        assertThat(yt.port()).isEqualTo(443);
+        assertThat(yt.app()).isEqualTo("live2");
+        assertThat(yt.tcUrl()).isEqualTo("rtmps://a.rtmps.youtube.com:443/live2");
+
+        assertThat(RtmpUrl.parse(URI.create("rtmp://h/live/k")).tls()).isFalse();
+        assertThatThrownBy(() -> RtmpUrl.parse(URI.create("https://h/live/k")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("rtmps://");
+    }
 }

@@ -50,7 +50,7 @@ import picocli.CommandLine.Spec;
         })
 public final class LoadCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "URL",
-            description = "rtmp://HOST[:PORT]/APP/KEY, or http://HOST[:PORT]/APP/KEY.flv to play HTTP-FLV without publishing")
+            description = "rtmp[s]://HOST[:PORT]/APP/KEY, or http://HOST[:PORT]/APP/KEY.flv to play HTTP-FLV without publishing")
     URI url;
 
     @Option(names = "--http-flv", paramLabel = "URL",
@@ -105,6 +105,10 @@ public final class LoadCommand implements Callable<Integer> {
                     + " connection and publish again on a new one, while the players stay; 0 = never (default).")
     Duration publisherRestartEvery;
 
+    @Option(names = "--tls-pin", paramLabel = "SHA256",
+            description = "For rtmps:// URLs: trust only the server certificate with this SHA-256 fingerprint (default: the JDK's trust store).")
+    String tlsPin;
+
     @Option(names = "--json", description = "Also print the result as one JSON line (for scripts).")
     boolean json;
 
@@ -123,8 +127,9 @@ public final class LoadCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--publish, --synthetic and --http-flv need an rtmp:// URL"
                     + " to publish to; give the HTTP-FLV URL with --http-flv: " + url);
         }
-        if (!isHttp(url) && (url.getScheme() == null || !url.getScheme().equalsIgnoreCase("rtmp"))) {
-            throw new ParameterException(spec.commandLine(), "URL must be rtmp://HOST[:PORT]/APP/KEY or http://HOST[:PORT]/APP/KEY.flv: " + url);
+        if (!isHttp(url) && (url.getScheme() == null || !(url.getScheme().equalsIgnoreCase("rtmp")
+                || url.getScheme().equalsIgnoreCase("rtmps")))) {
+            throw new ParameterException(spec.commandLine(), "URL must be rtmp[s]://HOST[:PORT]/APP/KEY or http://HOST[:PORT]/APP/KEY.flv: " + url);
         }
         if (httpFlv != null && (!isHttp(httpFlv) || httpFlv.getHost() == null)) {
             throw new ParameterException(spec.commandLine(), "--http-flv must be http://HOST[:PORT]/APP/KEY.flv: " + httpFlv);
@@ -138,6 +143,13 @@ public final class LoadCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         int loopCount = loops > 0 ? loops : Runtime.getRuntime().availableProcessors();
         ClientOptions options = ClientOptions.defaults().withTimeout(Duration.ofSeconds(timeoutSeconds));
+        if (tlsPin != null) {
+            try {
+                options = options.withTlsTrust(org.rtmp4j.tls.TlsTrust.pin(tlsPin));
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), "--tls-pin: " + e.getMessage());
+            }
+        }
         Histogram latency = new Histogram();
         Histogram steadyLatency = new Histogram();
         AtomicLong steadyFrom = new AtomicLong(Long.MIN_VALUE);

@@ -13,6 +13,9 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLException;
 import org.rtmp4j.core.session.Transport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +36,12 @@ import org.slf4j.LoggerFactory;
  * first queued buffer is held in a field and the others are counted, and the interest set is
  * mirrored in a field, so a flush of one buffer touches neither the deque nor the {@link
  * SelectionKey}.
+ *
+ * <p>TLS ({@link #useTls}): a {@link TlsChannel} sits between the socket and the queue; the handler
+ * still sees plaintext, the queue still holds the plaintext buffers (so {@link #queuedBytes()} and
+ * the back-pressure built on it count plaintext not yet encrypted, plus nothing: at most one record
+ * of ciphertext is held beyond it), and the connection's handshake deadline covers the TLS
+ * handshake. {@link #close()} sends close_notify before the FIN.
  *
  * <p>Thread-safety: {@link #execute} and {@link #inConnectionThread} from any thread; {@link
  * #close()} from any thread (marshalled); the rest on the loop's thread.
@@ -90,6 +99,11 @@ public final class NioTransport implements Transport, LoopChannel {
     private Cancellable lingerTimer;
     private long flushes;
     private long socketWrites;
+    private TlsChannel tls;
+    private long tlsHandshakeNanos;
+    private long tlsDeadline;
+    /** Whether the flush after the TLS handshake (of plaintext queued during it) was asked for. */
+    private boolean tlsReady;
 
     /**
      * Wraps an accepted (or connected) channel; call {@link #start} on the loop's thread.
@@ -124,6 +138,36 @@ public final class NioTransport implements Transport, LoopChannel {
         channel.configureBlocking(false);
         key = loop.register(channel, SelectionKey.OP_READ, this);
         interest = SelectionKey.OP_READ;
+        if (tls != null) {
+            tlsDeadline = System.nanoTime() + tlsHandshakeNanos;
+            tls.begin();
+            if (tls.engine().getUseClientMode()) {
+                markDirty(); // the ClientHello
+                urgent = true;
+                loop.markUrgent(this);
+            }
+        }
+    }
+
+    /**
+     * Speaks TLS on this connection: bytes are encrypted and decrypted by {@code engine}
+     * (client or server mode, as configured). Call before {@link #start}. Loop thread.
+     *
+     * @param engine a new engine, not yet used
+     * @param handshakeTimeoutNanos the TLS handshake must finish this long after {@link #start},
+     *     else the connection closes (logged once at INFO)
+     */
+    public void useTls(SSLEngine engine, long handshakeTimeoutNanos) {
+        if (handler != null) {
+            throw new IllegalStateException("TLS must be set before start");
+        }
+        this.tls = new TlsChannel(engine, listener);
+        this.tlsHandshakeNanos = handshakeTimeoutNanos;
+    }
+
+    /** @return the TLS layer, or {@code null} on a plain connection. Loop thread. */
+    public TlsChannel tls() {
+        return tls;
     }
 
     @Override
@@ -286,7 +330,7 @@ public final class NioTransport implements Transport, LoopChannel {
         ByteBuffer buf = loop.readBuffer();
         for (int i = 0; i < 4 && !closed && !closeRequested; i++) {
             buf.clear();
-            int n = channel.read(buf);
+            int n = readSome(buf);
             if (n < 0) {
                 LOG.debug("peer {} closed the connection", remote);
                 closeNow(null);
@@ -295,20 +339,63 @@ public final class NioTransport implements Transport, LoopChannel {
             if (n == 0) {
                 return;
             }
-            listener.bytesIn(n);
             buf.flip();
             handler.onBytes(buf);
-            if (n < buf.capacity()) {
-                return;
+            if (tls == null && n < buf.capacity()) {
+                return; // the socket had no more; TLS reads at most one record's worth per call, so it reads on
             }
         }
     }
 
+    /** Reads plaintext: from the socket, or decrypted by the TLS layer (its failures close, logged once). */
+    private int readSome(ByteBuffer buf) throws IOException {
+        if (tls == null) {
+            int n = channel.read(buf);
+            if (n > 0) {
+                listener.bytesIn(n);
+            }
+            return n;
+        }
+        int n;
+        try {
+            n = tls.read(channel, buf);
+        } catch (SSLException e) {
+            tlsFailed(e);
+            return -1;
+        }
+        boolean justReady = !tlsReady && tls.handshakeDone();
+        if (justReady) {
+            tlsReady = true;
+        }
+        if (tls.wantsWrite() || (justReady && head != null)) {
+            markDirty(); // handshake replies, or plaintext queued while the handshake ran
+            if (!urgent) {
+                urgent = true;
+                loop.markUrgent(this);
+            }
+        }
+        return n;
+    }
+
+    private void tlsFailed(SSLException e) {
+        String hint = !tls.handshakeDone() && String.valueOf(e.getMessage()).contains("nrecognized")
+                ? " (plaintext on a TLS port?)" : "";
+        LOG.info("TLS peer {} refused: {}{}", remote, e.getMessage(), hint);
+        closeNow(e);
+    }
+
     @Override
     public void onTick(long nowNanos) {
-        if (!closed) {
-            handler.onTick(nowNanos);
+        if (closed) {
+            return;
         }
+        if (tls != null && !tls.handshakeDone() && nowNanos - tlsDeadline >= 0) {
+            LOG.info("TLS peer {}: handshake not finished within {} ms ({}), closing", remote,
+                    TimeUnit.NANOSECONDS.toMillis(tlsHandshakeNanos), tls.sawBytes() ? "trickled" : "nothing sent");
+            closeNow(new TimeoutException("TLS handshake timeout"));
+            return;
+        }
+        handler.onTick(nowNanos);
     }
 
     @Override
@@ -320,13 +407,20 @@ public final class NioTransport implements Transport, LoopChannel {
         }
         flushes++;
         try {
-            writeQueued();
+            if (tls == null) {
+                writeQueued();
+            } else {
+                writeQueuedTls();
+            }
+        } catch (SSLException e) {
+            tlsFailed(e);
+            return;
         } catch (IOException e) {
             LOG.debug("write to {} failed", remote, e);
             closeNow(e);
             return;
         }
-        if (head == null) {
+        if (tls != null ? !tls.hasPendingOutput() && (head == null || !tls.handshakeDone()) : head == null) {
             setInterest(SelectionKey.OP_WRITE, false);
             if (closeRequested) {
                 shutdownOutput();
@@ -372,6 +466,49 @@ public final class NioTransport implements Transport, LoopChannel {
             }
             if (written < batch) {
                 return; // socket buffer full: wait for OP_WRITE
+            }
+        }
+    }
+
+    /** Encrypts the queue (gathered, one record per wrap) while the socket takes it; then close_notify if closing. */
+    private void writeQueuedTls() throws IOException {
+        ByteBuffer[] gather = loop.gatherArray();
+        while (true) {
+            int count = 0;
+            if (head != null) {
+                gather[count++] = head;
+                Iterator<ByteBuffer> it = out.iterator();
+                while (count < gather.length && it.hasNext()) {
+                    gather[count++] = it.next();
+                }
+            }
+            long consumed;
+            try {
+                socketWrites++;
+                consumed = tls.write(channel, gather, 0, count);
+            } finally {
+                Arrays.fill(gather, 0, count, null);
+            }
+            if (consumed > 0) {
+                addQueued(-consumed);
+            }
+            while (head != null && !head.hasRemaining()) {
+                head = out.pollFirst();
+                if (head != null) {
+                    outSize--;
+                }
+            }
+            if (tls.hasPendingOutput() || !tls.handshakeDone()) {
+                return; // socket full (OP_WRITE) or the peer's turn in the handshake
+            }
+            if (head == null) {
+                if (closeRequested) {
+                    tls.closeOutbound(channel);
+                }
+                return;
+            }
+            if (consumed == 0) {
+                return;
             }
         }
     }
