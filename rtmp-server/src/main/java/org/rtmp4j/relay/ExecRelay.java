@@ -182,7 +182,14 @@ public final class ExecRelay implements Relay {
             return;
         }
         output.note("stopping pid " + p.pid() + ": TERM, KILL after " + options.grace().toMillis() + " ms");
-        ProcessTree.terminate(p.toHandle(), options.grace(), relays.timer()).whenComplete((v, e) -> finish());
+        ProcessTree.terminate(p.toHandle(), options.grace(), relays.timer()).whenComplete((v, e) -> {
+            synchronized (this) {
+                if (process == p) {
+                    process = null; // gone: pid() says so before the stop completes, whatever onExit's timing
+                }
+            }
+            finish();
+        });
     }
 
     private void finish() {
