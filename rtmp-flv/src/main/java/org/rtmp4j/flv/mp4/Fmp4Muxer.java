@@ -35,8 +35,8 @@ import org.rtmp4j.flv.media.VideoFourCc;
  * {@link Fmp4Options#alignTrackStarts()} the video decode times are moved later by the first
  * video sample's CompositionTime and its offsets earlier by the same amount (presentation times
  * unchanged), and audio frames ending by the first video presentation time are dropped, so that
- * every track starts where its first {@code tfdt} says (audio fed before the first video sample
- * is only trimmed if it is still buffered when that sample arrives).
+ * every track starts where its first {@code tfdt} says (audio is only trimmed before its first
+ * fragment: audio written before the first video sample arrived stays as it is).
  *
  * <p>Configuration changes: {@link #initVersion()} counts them. A fragment never mixes samples of
  * two init versions: after a change, the next {@link #flush()} or {@link #finish()} returns the
@@ -279,7 +279,7 @@ public final class Fmp4Muxer {
             return Optional.empty();
         }
         boolean closing = all || version < initVersion;
-        if (audio != null && presentationStartMs != Long.MIN_VALUE) {
+        if (audio != null && presentationStartMs != Long.MIN_VALUE && !audio.emitted()) {
             trimmedAudioSamples += audio.dropEndingBy(presentationStartMs, closing);
         }
         List<TrackRun> runs = new ArrayList<>(2);
@@ -336,7 +336,9 @@ public final class Fmp4Muxer {
 
     /**
      * Returns how many audio frames were dropped because they end at or before the first video
-     * presentation time ({@link Fmp4Options#alignTrackStarts()}; always 0 without it).
+     * presentation time ({@link Fmp4Options#alignTrackStarts()}; always 0 without it). Only
+     * frames before the track's first fragment are dropped: audio that was already written (an
+     * audio-only start that video joins later) is never cut.
      *
      * @return the count since creation
      */

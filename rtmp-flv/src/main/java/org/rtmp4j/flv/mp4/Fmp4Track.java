@@ -18,6 +18,7 @@ final class Fmp4Track {
     private long pendingBytes;
     private long lastDtsMs = Long.MIN_VALUE;
     private long lastDurationTicks;
+    private boolean emitted;
 
     /**
      * Creates a configured track.
@@ -127,6 +128,15 @@ final class Fmp4Track {
         return n;
     }
 
+    /**
+     * Returns whether a sample of this track went into a fragment.
+     *
+     * @return true once {@link #take} returned a sample
+     */
+    boolean emitted() {
+        return emitted;
+    }
+
     int pendingCount() {
         return pending.size();
     }
@@ -179,6 +189,7 @@ final class Fmp4Track {
             pendingBytes -= s.data().remaining();
         }
         pending.subList(0, n).clear();
+        emitted |= n > 0;
         return new TrackRun(this, runEntry, samples, durations);
     }
 

@@ -130,6 +130,28 @@ class Fmp4AlignedStartTest {
     }
 
     @Test
+    void audioAlreadyWrittenIsNeverTrimmedWhenVideoJoinsLater() {
+        Fmp4Muxer m = aligned();
+        m.accept(aacConfig(0, ASC_LC_44100_STEREO));
+        m.accept(aacFrame(0, bytes(10, 1)));
+        m.accept(aacFrame(23, bytes(10, 2)));
+        assertThat(m.flush()).as("audio-only start: the first audio frame is written").isPresent();
+        m.accept(avcConfig(40, AVCC_1080P));
+        m.accept(avcFrame(40, true, 80, bytes(10, 3)));
+        m.accept(aacFrame(46, bytes(10, 4)));
+        m.accept(aacFrame(70, bytes(10, 5)));
+        m.accept(avcFrame(80, false, 80, bytes(10, 6)));
+        m.accept(aacFrame(93, bytes(10, 7)));
+        List<Fmp4Fragment> out = new ArrayList<>();
+        m.flush().ifPresent(out::add);
+        m.finish().ifPresent(out::add);
+        assertThat(m.trimmedAudioSamples()).isZero();
+        assertThat(pts(out).audio()).as("23, 46, 70 and 93 ms at 44.1 kHz: no hole in the audio")
+                .containsExactly(23 * 441L / 10, 46 * 441L / 10, 70 * 441L / 10, 93 * 441L / 10);
+        assertThat(first(out, 1).baseDecodeTime()).isEqualTo(120 * 90);
+    }
+
+    @Test
     void withoutTheOptionDecodeTimesAreTheFlvTimestamps() {
         Fmp4Muxer m = new Fmp4Muxer();
         List<Fmp4Fragment> out = Fmp4MediaFilesTest.muxAll(m, bFrameGop());
