@@ -62,7 +62,8 @@ class HlsJsBrowserIT {
             List<?> samples = (List<?>) run.get("samples");
             @SuppressWarnings("unchecked")
             Map<String, Object> stats = (Map<String, Object>) run.get("stats");
-            System.out.println("hls.js state: " + run.get("hls"));
+            System.out.println("hls.js state: " + run.get("hls") + "; first frame " + stats.get("firstFrame")
+                    + "; non-fatal hls.js errors " + stats.get("warnings"));
             assertThat(samples).as("frames displayed; stats %s, console:%n%s", stats, browser.console()).hasSize(FRAMES);
             assertThat(stats.get("error")).as("hls.js fatal error; console:%n%s", browser.console()).isEqualTo("");
             assertThat(run.get("videoError")).isNull();

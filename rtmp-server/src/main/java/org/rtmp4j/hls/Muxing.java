@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.rtmp4j.flv.FlvTag;
 import org.rtmp4j.flv.mp4.Fmp4Fragment;
 import org.rtmp4j.flv.mp4.Fmp4Muxer;
+import org.rtmp4j.flv.mp4.Fmp4Options;
 import org.rtmp4j.flv.ts.TsMuxer;
 
 /**
@@ -72,9 +73,14 @@ sealed interface Muxing permits Muxing.Fmp4, Muxing.Ts {
     /** @return whether this is MPEG-TS ({@code .ts} names) */
     boolean ts();
 
-    /** fMP4 / CMAF fragments: one {@code moof}+{@code mdat} per part. */
+    /**
+     * fMP4 / CMAF fragments: one {@code moof}+{@code mdat} per part. Track starts are aligned
+     * ({@link Fmp4Options#alignTrackStarts()}): the first segment's tracks start at its key frame's
+     * presentation time, so a player's buffer has no hole before the first picture (hls.js would skip it with a
+     * seek that races its own seek to the live edge; DESIGN-NOTES.md, "HLS and LL-HLS").
+     */
     final class Fmp4 implements Muxing {
-        private final Fmp4Muxer muxer = new Fmp4Muxer();
+        private final Fmp4Muxer muxer = new Fmp4Muxer(Fmp4Options.defaults().withAlignedTrackStarts(true));
 
         @Override
         public void accept(FlvTag tag) {

@@ -77,11 +77,16 @@ class HlsPackagerCutTest {
                 parts.add(FragmentTimes.runs(run.packager.store().part(msn, p)));
             }
         }
+        // The muxer starts the video's decode times at the first key frame's presentation time (c0 later than the
+        // FLV's; the file's first key frame is at 0): the FLV decode end is the fragment's minus that shift.
+        long shift = parts.get(0).stream().filter(r -> r.trackId() == Fmp4Muxer.VIDEO_TRACK_ID).findFirst()
+                .orElseThrow().decodeTime();
+        assertThat(shift).as("c0 of the file's first key frame, 80 ms").isEqualTo(80 * 90);
         for (int i = 0; i + 1 < parts.size(); i++) {
             double audioEnd = end(parts.get(i), Fmp4Muxer.AUDIO_TRACK_ID) / AUDIO_TIMESCALE;
             FragmentTimes.Run nextVideo = parts.get(i + 1).stream()
                     .filter(r -> r.trackId() == Fmp4Muxer.VIDEO_TRACK_ID).findFirst().orElseThrow();
-            double videoEnd = end(parts.get(i), Fmp4Muxer.VIDEO_TRACK_ID) / VIDEO_TIMESCALE;
+            double videoEnd = (end(parts.get(i), Fmp4Muxer.VIDEO_TRACK_ID) - shift) / VIDEO_TIMESCALE;
             assertThat(audioEnd).as("audio end of part %d, s: past its video's decode end %.3f s and the next part's"
                     + " first presentation time %.3f s", i, videoEnd, nextVideo.firstPresentation() / VIDEO_TIMESCALE)
                     .isGreaterThan(videoEnd).isGreaterThan(nextVideo.firstPresentation() / VIDEO_TIMESCALE);

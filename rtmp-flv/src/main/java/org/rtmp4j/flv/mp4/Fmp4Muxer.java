@@ -31,7 +31,12 @@ import org.rtmp4j.flv.media.VideoFourCc;
  * Decode times are the FLV timestamps extended to 64 bits (monotonic past the 2^32 ms wrap) and
  * made strictly increasing per track; the FLV CompositionTime becomes a signed {@code trun}
  * composition offset. A sample's duration is the distance to the next sample of its track, so
- * {@link #flush()} holds back each track's most recent sample.
+ * {@link #flush()} holds back each track's most recent sample. With
+ * {@link Fmp4Options#alignTrackStarts()} the video decode times are moved later by the first
+ * video sample's CompositionTime and its offsets earlier by the same amount (presentation times
+ * unchanged), and audio frames ending by the first video presentation time are dropped, so that
+ * every track starts where its first {@code tfdt} says (audio is only trimmed before its first
+ * fragment: audio written before the first video sample arrived stays as it is).
  *
  * <p>Configuration changes: {@link #initVersion()} counts them. A fragment never mixes samples of
  * two init versions: after a change, the next {@link #flush()} or {@link #finish()} returns the
@@ -59,6 +64,11 @@ public final class Fmp4Muxer {
     private long unsupportedTags;
     private long malformedTags;
     private long droppedSamples;
+    /** With {@link Fmp4Options#alignTrackStarts()}: c0, or -1 before the first video sample. */
+    private long videoDecodeShiftMs = -1;
+    /** With {@link Fmp4Options#alignTrackStarts()}: the first video presentation time, ms, once known. */
+    private long presentationStartMs = Long.MIN_VALUE;
+    private long trimmedAudioSamples;
 
     /** Creates a muxer with {@link Fmp4Options#defaults()}. */
     public Fmp4Muxer() {
@@ -189,8 +199,19 @@ public final class Fmp4Muxer {
                     + " samples, " + pendingBytes + " bytes; limits " + options.maxPendingSamples()
                     + ", " + options.maxPendingBytes() + "): call flush()");
         }
-        t.add(clock.extend(timestamp), u.compositionTimeMs(), u.keyFrame(), u.payload(),
-                initVersion);
+        long dts = clock.extend(timestamp);
+        int cts = u.compositionTimeMs();
+        if (options.alignTrackStarts() && u.video()) {
+            if (videoDecodeShiftMs < 0) {
+                videoDecodeShiftMs = Math.max(0, cts); // the first video sample's offset, c0
+            }
+            dts += videoDecodeShiftMs; // decode later and compose earlier by c0: the same PTS
+            cts -= (int) videoDecodeShiftMs;
+        }
+        t.add(dts, cts, u.keyFrame(), u.payload(), initVersion);
+        if (options.alignTrackStarts() && u.video() && presentationStartMs == Long.MIN_VALUE) {
+            presentationStartMs = t.lastDtsMs() + cts; // = decode time: c0 was moved into it
+        }
     }
 
     /**
@@ -258,6 +279,9 @@ public final class Fmp4Muxer {
             return Optional.empty();
         }
         boolean closing = all || version < initVersion;
+        if (audio != null && presentationStartMs != Long.MIN_VALUE && !audio.emitted()) {
+            trimmedAudioSamples += audio.dropEndingBy(presentationStartMs, closing);
+        }
         List<TrackRun> runs = new ArrayList<>(2);
         for (Fmp4Track t : tracks) {
             TrackRun run = t.take(version, closing);
@@ -308,6 +332,18 @@ public final class Fmp4Muxer {
      */
     public long malformedTags() {
         return malformedTags;
+    }
+
+    /**
+     * Returns how many audio frames were dropped because they end at or before the first video
+     * presentation time ({@link Fmp4Options#alignTrackStarts()}; always 0 without it). Only
+     * frames before the track's first fragment are dropped: audio that was already written (an
+     * audio-only start that video joins later) is never cut.
+     *
+     * @return the count since creation
+     */
+    public long trimmedAudioSamples() {
+        return trimmedAudioSamples;
     }
 
     /**

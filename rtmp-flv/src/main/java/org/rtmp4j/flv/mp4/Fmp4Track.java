@@ -18,6 +18,7 @@ final class Fmp4Track {
     private long pendingBytes;
     private long lastDtsMs = Long.MIN_VALUE;
     private long lastDurationTicks;
+    private boolean emitted;
 
     /**
      * Creates a configured track.
@@ -90,6 +91,52 @@ final class Fmp4Track {
         pendingBytes += data.remaining();
     }
 
+    /**
+     * Returns the decode time of the most recent sample added.
+     *
+     * @return ms, or {@link Long#MIN_VALUE} before any sample
+     */
+    long lastDtsMs() {
+        return lastDtsMs;
+    }
+
+    /**
+     * Drops the buffered samples from the oldest on that end at or before {@code ms}: those whose
+     * successor's decode time is at most {@code ms} and, with {@code closing}, a last sample whose
+     * decode time plus its assumed duration is at most {@code ms}. A sample whose end is not known
+     * yet stays.
+     *
+     * @param ms the time every kept sample must end after, ms
+     * @param closing whether a last sample without a successor goes into the next fragment
+     * @return how many samples were dropped
+     */
+    int dropEndingBy(long ms, boolean closing) {
+        int n = 0;
+        while (n + 1 < pending.size() && pending.get(n + 1).dtsMs() <= ms) {
+            n++;
+        }
+        if (closing && n + 1 == pending.size()) {
+            long d = lastDurationTicks > 0 ? lastDurationTicks : defaultDurationTicks;
+            if (pending.get(n).dtsMs() + d * 1000 / entry.timescale() <= ms) {
+                n++;
+            }
+        }
+        for (Sample s : pending.subList(0, n)) {
+            pendingBytes -= s.data().remaining();
+        }
+        pending.subList(0, n).clear();
+        return n;
+    }
+
+    /**
+     * Returns whether a sample of this track went into a fragment.
+     *
+     * @return true once {@link #take} returned a sample
+     */
+    boolean emitted() {
+        return emitted;
+    }
+
     int pendingCount() {
         return pending.size();
     }
@@ -142,6 +189,7 @@ final class Fmp4Track {
             pendingBytes -= s.data().remaining();
         }
         pending.subList(0, n).clear();
+        emitted |= n > 0;
         return new TrackRun(this, runEntry, samples, durations);
     }
 
