@@ -95,13 +95,14 @@ class HlsJsBrowserIT {
             Map<String, Object> state = (Map<String, Object>) run.get("hls");
             assertThat(state).containsEntry("lowLatency", true).containsEntry("canBlockReload", true);
             assertThat(((Number) state.get("targetLatency")).doubleValue()).as("hls.js target latency, s").isLessThan(1.5);
-            // The 1.5 s latency target is a benchmark figure (the closing note reports the printed numbers, 1.0-1.3 s
-            // on a quiet machine): on a loaded CI machine hls.js can still start from the first segment's start instead
-            // of the live edge and stay seconds behind for the whole run (DESIGN-NOTES.md, "HLS and LL-HLS", left open),
-            // so here the bounds only prove one coherent timeline (PDT and the publisher's clock agree on a live stream).
-            assertThat(pdt).as("now - hls.playingDate, ms (target 1500 on a quiet loopback)").isBetween(0L, 30_000L);
-            assertThat(median(frameLatencies)).as("publish-to-display of the frame, ms").isBetween(0L, 30_000L)
-                    .isCloseTo(pdt, org.assertj.core.data.Offset.offset(1_000L));
+            // The 1.5 s latency target is a benchmark figure (the closing note reports the printed numbers, 0.9-1.3 s);
+            // the bounds here leave room for a loaded 2-core CI machine yet fail for both defects fixed in issue 13
+            // (hls.js stalled at a part whose audio ended early: 12.3 s; hls.js jumping the start hole and playing
+            // from the first segment: 3-5 s; DESIGN-NOTES.md, "HLS and LL-HLS"), and PDT must agree with the
+            // publisher's clock (one coherent timeline; the first segment's PDT runs 0.4-0.7 s late, see there).
+            assertThat(pdt).as("now - hls.playingDate, ms (target 1500 on a quiet loopback)").isBetween(0L, 3_000L);
+            assertThat(median(frameLatencies)).as("publish-to-display of the frame, ms").isBetween(0L, 4_000L)
+                    .isCloseTo(pdt, org.assertj.core.data.Offset.offset(2_000L));
         }
     }
 
