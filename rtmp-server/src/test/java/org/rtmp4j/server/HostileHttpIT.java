@@ -1,6 +1,8 @@
 package org.rtmp4j.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.rtmp4j.live.TestTags.bytes;
+import static org.rtmp4j.live.TestTags.video;
 
 import java.io.InputStream;
 import java.net.URI;
@@ -44,7 +46,7 @@ import org.rtmp4j.live.LiveBroadcastController;
 class HostileHttpIT {
     private static final Duration HEAD_DEADLINE = Duration.ofMillis(600);
     private static final int MAX_WS_MESSAGE = 1024;
-    private static final FlvTag AVC_HEADER = tag(0, 0x17, 0x00, 0, 0, 0, 0x01, 0x64, 0x00, 0x1F, 0xFF, 0xE1, 0, 0, 0x01, 0);
+    private static final FlvTag AVC_HEADER = video(0, 0x17, 0x00, 0, 0, 0, 0x01, 0x64, 0x00, 0x1F, 0xFF, 0xE1, 0, 0, 0x01, 0);
 
     private final LiveBroadcastController relay = new LiveBroadcastController();
     private final LoopbackServer fixture = new LoopbackServer();
@@ -57,21 +59,6 @@ class HostileHttpIT {
     private InputStream httpFlvPlayer;
     private final FlvDemuxer httpFlvDemuxer = new FlvDemuxer();
     private final List<FlvTag> httpFlvTags = new ArrayList<>();
-
-    private static FlvTag tag(int timestamp, int... bytes) {
-        ByteBuffer body = ByteBuffer.allocate(bytes.length);
-        for (int b : bytes) {
-            body.put((byte) b);
-        }
-        return new FlvTag(FlvTagType.VIDEO, timestamp, body.flip().asReadOnlyBuffer());
-    }
-
-    private static byte[] bytes(ByteBuffer b) {
-        ByteBuffer d = b.duplicate();
-        byte[] out = new byte[d.remaining()];
-        d.get(out);
-        return out;
-    }
 
     @BeforeEach
     void start() throws Exception {
@@ -89,7 +76,7 @@ class HostileHttpIT {
         rtmpPlayer = new MediaSink();
         fixture.client().play("cam", rtmpPlayer);
         sendFrame(AVC_HEADER);
-        sendFrame(tag(0, 0x17, 0x01, 0, 0, 0, 0, 0, 0, 2, 0x65, 0x88));
+        sendFrame(video(0, 0x17, 0x01, 0, 0, 0, 0, 0, 0, 2, 0x65, 0x88));
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         HttpResponse<InputStream> r = http.send(HttpRequest.newBuilder(
                 URI.create("http://127.0.0.1:" + server.httpPort() + "/live/cam.flv")).build(),
@@ -134,7 +121,7 @@ class HostileHttpIT {
 
     /** Publishes one more inter frame and checks that both players got it. */
     private void bystandersKeepPlaying() throws Exception {
-        sendFrame(tag(40 * sent.size(), 0x27, 0x01, 0, 0, 0, 0, 0, 0, 2, 0x41, sent.size()));
+        sendFrame(video(40 * sent.size(), 0x27, 0x01, 0, 0, 0, 0, 0, 0, 2, 0x41, sent.size()));
         assertPlayersGotEverythingSoFar();
     }
 

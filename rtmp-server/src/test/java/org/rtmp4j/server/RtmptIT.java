@@ -1,6 +1,8 @@
 package org.rtmp4j.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.rtmp4j.live.TestTags.bytes;
+import static org.rtmp4j.live.TestTags.video;
 
 import java.net.URI;
 import java.nio.ByteBuffer;
@@ -29,27 +31,12 @@ import org.rtmp4j.server.rtmpt.RtmptOptions;
  */
 @Timeout(60)
 class RtmptIT {
-    private static final FlvTag AVC_HEADER = tag(0, 0x17, 0x00, 0, 0, 0, 0x01, 0x64, 0x00, 0x1F, 0xFF, 0xE1, 0, 0, 0x01, 0);
+    private static final FlvTag AVC_HEADER = video(0, 0x17, 0x00, 0, 0, 0, 0x01, 0x64, 0x00, 0x1F, 0xFF, 0xE1, 0, 0, 0x01, 0);
 
     private final LiveBroadcastController relay = new LiveBroadcastController();
     private final LoopbackServer fixture = new LoopbackServer();
     private LogLines log;
     private RtmpServer server;
-
-    private static FlvTag tag(int timestamp, int... bytes) {
-        ByteBuffer body = ByteBuffer.allocate(bytes.length);
-        for (int b : bytes) {
-            body.put((byte) b);
-        }
-        return new FlvTag(FlvTagType.VIDEO, timestamp, body.flip().asReadOnlyBuffer());
-    }
-
-    private static byte[] bytes(ByteBuffer b) {
-        ByteBuffer d = b.duplicate();
-        byte[] out = new byte[d.remaining()];
-        d.get(out);
-        return out;
-    }
 
     @BeforeEach
     void logs() {
@@ -96,7 +83,7 @@ class RtmptIT {
         publisher.send(AVC_HEADER);
         sent.add(bytes(AVC_HEADER.body()));
         for (int i = 1; i <= frames; i++) {
-            FlvTag t = tag(40 * i, i == 1 ? 0x17 : 0x27, 0x01, 0, 0, 0, 0, 0, 0, 2, i == 1 ? 0x65 : 0x41, i);
+            FlvTag t = video(40 * i, i == 1 ? 0x17 : 0x27, 0x01, 0, 0, 0, 0, 0, 0, 2, i == 1 ? 0x65 : 0x41, i);
             publisher.send(t);
             sent.add(bytes(t.body()));
         }
