@@ -74,6 +74,6 @@ class PushCliOptionsTest {
         }
         assertThat(commandLine().execute("server", "--port", "0", "--http-port", "0", "--host", "127.0.0.1",
                 "--push", "ftp://h/app")).isNotZero();
-        assertThat(err.toString()).contains("--push: push rule 'ftp://h/app': push destination 'ftp://h/app/{key}' is not an rtmp:// URL");
+        assertThat(err.toString()).contains("--push: push rule 'ftp://h/app': push destination 'ftp://h/app/{key}' is not an rtmp:// or rtmps:// URL");
     }
 }

@@ -139,7 +139,7 @@ class RelaysApiIT {
         assertThat(error(r)).contains("APP/KEY");
         r = post(push("live/cam", "http://h/app/k"));
         assertThat(r.statusCode()).isEqualTo(400);
-        assertThat(error(r)).contains("not an rtmp:// URL");
+        assertThat(error(r)).contains("not an rtmp:// or rtmps:// URL");
         r = post("{\"kind\":\"teleport\",\"source\":\"a/b\",\"destination\":\"x\"}");
         assertThat(r.statusCode()).isEqualTo(400);
         assertThat(error(r)).contains("unknown relay kind");

@@ -76,8 +76,8 @@ public final class PullUrls {
             t = t.substring(0, t.length() - 1);
         }
         URI uri = parseUri(t);
-        if (!"rtmp".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null) {
-            throw new IllegalArgumentException("origin must be rtmp://HOST[:PORT]/APP: '" + text + "'");
+        if (!isRtmpScheme(uri) || uri.getHost() == null) {
+            throw new IllegalArgumentException("origin must be rtmp[s]://HOST[:PORT]/APP: '" + text + "'");
         }
         if (uri.getPath() == null || uri.getPath().length() < 2) {
             throw new IllegalArgumentException("origin has no application: '" + text + "'");
@@ -99,14 +99,22 @@ public final class PullUrls {
      * @throws IllegalArgumentException when it is not {@code rtmp://host[:port]/app/key}
      */
     static void checkPlayUrl(URI url) {
-        if (url.getScheme() == null || !url.getScheme().equalsIgnoreCase("rtmp") || url.getHost() == null) {
-            throw new IllegalArgumentException("pull source must be rtmp://HOST[:PORT]/APP/KEY: '" + url + "'");
+        if (!isRtmpScheme(url) || url.getHost() == null) {
+            throw new IllegalArgumentException("pull source must be rtmp[s]://HOST[:PORT]/APP/KEY: '" + url + "'");
         }
         String path = url.getPath() == null ? "" : url.getPath();
         int last = path.lastIndexOf('/');
         if (last <= 0 || last == path.length() - 1) {
             throw new IllegalArgumentException("pull source needs an application and a stream key: '" + url + "'");
         }
+    }
+
+    /**
+     * @param url a URL
+     * @return whether its scheme is {@code rtmp} or {@code rtmps} (RTMP over TLS, port 443 by default), any case
+     */
+    static boolean isRtmpScheme(URI url) {
+        return "rtmp".equalsIgnoreCase(url.getScheme()) || "rtmps".equalsIgnoreCase(url.getScheme());
     }
 
     /** @return whether {@code media} is a sequence header (FLV 10.1 §E.4.2.1, §E.4.3.1; E-RTMP v2) */

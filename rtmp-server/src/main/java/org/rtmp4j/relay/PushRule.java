@@ -2,7 +2,6 @@ package org.rtmp4j.relay;
 
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import org.rtmp4j.live.StreamKey;
@@ -14,7 +13,7 @@ import org.rtmp4j.live.StreamKey;
  * <pre>
  *   rule     = [ selector "=" ] template
  *   selector = app-glob "/" key-glob      ; split at the last "/": the app may hold "/"
- *   template = "rtmp://" host [ ":" port ] "/" app [ "/" name ] [ "?" query ]
+ *   template = ("rtmp://" | "rtmps://") host [ ":" port ] "/" app [ "/" name ] [ "?" query ]
  * </pre>
  *
  * <ul>
@@ -110,7 +109,8 @@ public record PushRule(String appGlob, String keyGlob, String template) {
     }
 
     /**
-     * Checks a push destination: {@code rtmp://host[:port]/app/name}.
+     * Checks a push destination: {@code rtmp://host[:port]/app/name}, or {@code rtmps://} (RTMP over TLS, port 443
+     * by default: Facebook's and YouTube's RTMPS ingest).
      *
      * @param url the URL
      * @param what what it is, for the message
@@ -125,8 +125,8 @@ public record PushRule(String appGlob, String keyGlob, String template) {
             throw new IllegalArgumentException(what + " '" + cut(url) + "' is not a URL at offset " + e.getIndex() + ": "
                     + e.getReason());
         }
-        if (uri.getScheme() == null || !uri.getScheme().toLowerCase(Locale.ROOT).equals("rtmp")) {
-            throw new IllegalArgumentException(what + " '" + cut(url) + "' is not an rtmp:// URL");
+        if (uri.getScheme() == null || !PullUrls.isRtmpScheme(uri)) {
+            throw new IllegalArgumentException(what + " '" + cut(url) + "' is not an rtmp:// or rtmps:// URL");
         }
         if (uri.getHost() == null) {
             throw new IllegalArgumentException(what + " '" + cut(url) + "' has no host");

@@ -14,6 +14,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
+import org.rtmp4j.tls.TlsTrust;
+import org.rtmp4j.tls.TlsContext;
+import org.rtmp4j.tls.TestCertificates;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -130,6 +133,39 @@ class PushRelayIT {
         received.await(e -> e instanceof RelayEvent.Unpublished, 0);
         assertThat(received.videoFrames(0)).containsExactlyElementsOf(frames(tags));
         eventually(() -> relays.size() == 0, "the relay leaves the registry when its stream ends");
+    }
+
+    @Test
+    void pushesOverRtmpsToATlsDestinationTrustingItsCertificate() throws Exception {
+        sourceServer = server(source);
+        TestCertificates certs = TestCertificates.generate(java.nio.file.Path.of("target", "push-relay-it"), "EC");
+        LiveBroadcastController dest = new LiveBroadcastController();
+        RtmpServer destServer = RtmpServer.builder().bind(new java.net.InetSocketAddress("127.0.0.1", 0))
+                .rtmps(0, TlsContext.fromPem(certs.chainPem(), certs.keyPem())).controller(dest).build().start();
+        closing.add(destServer::close);
+        PushOptions trusting = fast().withClient(fast().client().withTlsTrust(TlsTrust.certificates(List.of(certs.certificate()))));
+        PushRelays.install(relays, source, List.of(PushRule.parse("live/*=rtmps://localhost:" + destServer.rtmpsPort()
+                + "/in/{key}")), trusting);
+        Collector received = new Collector();
+        dest.subscribe(new StreamKey("in", "cam"), received);
+
+        List<FlvTag> tags = avatar();
+        try (Publisher pub = publisher("cam")) {
+            int firstKey = firstKeyFrame(tags);
+            for (int i = 0; i <= firstKey; i++) {
+                pub.send(tags.get(i));
+            }
+            received.await(e -> e instanceof LiveMedia m && m.kind().isVideo() && !m.kind().isSequenceHeader(), 0);
+            assertThat(relays.list()).singleElement().satisfies(info -> {
+                assertThat(info.destination()).isEqualTo("rtmps://localhost:" + destServer.rtmpsPort() + "/in/cam");
+                assertThat(info.state()).isEqualTo(RelayState.LIVE);
+            });
+            for (int i = firstKey + 1; i < tags.size(); i++) {
+                pub.send(tags.get(i));
+            }
+        }
+        received.await(e -> e instanceof RelayEvent.Unpublished, 0);
+        assertThat(received.videoFrames(0)).as("every frame, over TLS").containsExactlyElementsOf(frames(tags));
     }
 
     @Test

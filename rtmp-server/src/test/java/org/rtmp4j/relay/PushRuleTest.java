@@ -47,7 +47,7 @@ class PushRuleTest {
     @Test
     void malformedRulesAreRefusedWithTheReason() {
         assertThatThrownBy(() -> PushRule.parse("")).hasMessageContaining("1..2048 characters");
-        assertThatThrownBy(() -> PushRule.parse("http://h/app")).hasMessageContaining("not an rtmp:// URL");
+        assertThatThrownBy(() -> PushRule.parse("http://h/app")).hasMessageContaining("not an rtmp:// or rtmps:// URL");
         assertThatThrownBy(() -> PushRule.parse("rtmp:///app")).hasMessageContaining("no host");
         assertThatThrownBy(() -> PushRule.parse("live=rtmp://h/app")).hasMessageContaining("offset 4")
                 .hasMessageContaining("APP/KEY");
@@ -62,5 +62,15 @@ class PushRuleTest {
         assertThatThrownBy(() -> PushRelays.streamKey("cam")).hasMessageContaining("APP/KEY");
         assertThatThrownBy(() -> PushRelays.streamKey("live/")).hasMessageContaining("APP/KEY");
         assertThatThrownBy(() -> PushRelays.streamKey("live/c m")).hasMessageContaining("offset 6");
+    }
+
+    @Test
+    void rtmpsDestinationsAreAccepted() {
+        PushRule rule = PushRule.parse("rtmps://live-api-s.facebook.com:443/rtmp/{key}");
+        assertThat(rule.toString()).startsWith("*/*=rtmps://live-api-s.facebook.com:443/rtmp/");
+        assertThat(PushRule.checkUrl("rtmps://a.rtmps.youtube.com/live2/abcd-efgh", "push destination").getPort()).isEqualTo(-1);
+        assertThat(PullUrls.parsePull("rtmps://origin.example/app/cam").destination()).isEqualTo(
+                new org.rtmp4j.live.StreamKey("app", "cam"));
+        assertThat(PullUrls.parseOrigin("RTMPS://origin.example/app").getScheme()).isEqualTo("RTMPS");
     }
 }
