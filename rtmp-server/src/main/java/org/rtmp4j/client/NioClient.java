@@ -175,6 +175,17 @@ public final class NioClient {
         transport.execute(task);
     }
 
+    /**
+     * Identifies the thread {@link #execute} runs on: connections of one loop of the group return the same
+     * key (by {@code ==}) and run their tasks on that thread in one order, so a sender can post one task
+     * for all of them (the live hub's fan-out to push relays, as for players of one server loop). Any thread.
+     *
+     * @return the key; equal for every connection of the same loop
+     */
+    public Object executorKey() {
+        return transport.executorKey();
+    }
+
     /** @return whether the caller runs on this connection's loop */
     public boolean inLoop() {
         return loop.inLoop();

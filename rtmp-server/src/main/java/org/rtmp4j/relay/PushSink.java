@@ -40,7 +40,7 @@ final class PushSink implements MediaSink {
 
     @Override
     public Object executorKey() {
-        return client;
+        return client.executorKey(); // the loop: pushes of one loop share the hub's task per message
     }
 
     @Override
