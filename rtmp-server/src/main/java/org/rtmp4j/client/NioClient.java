@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.rtmp4j.core.command.PublishType;
+import org.rtmp4j.core.internal.EncodedMedia;
 import org.rtmp4j.core.message.CommandMessage;
 import org.rtmp4j.core.message.MediaMessage;
 import org.rtmp4j.core.session.ClientConnection;
@@ -117,6 +118,28 @@ public final class NioClient {
     }
 
     /**
+     * Queues the shared chunks of {@code media} for this connection's chunk size and {@code streamId}
+     * ({@link ClientConnection#sendEncoded}): what a relay uses so that every output of a message
+     * writes one encoding instead of chunking it again (RTMP 1.0 §5.3.1, §7.1.4, §7.1.5). Counted in
+     * {@link #bytesOut()} and {@link #queuedBytes()} as {@link #sendMedia} is. Engine detail: {@code
+     * EncodedMedia} is rtmp-core's internal type, used by rtmp-server's live relay.
+     *
+     * @param streamId the publishing message stream id
+     * @param media the message and its shared encodings; the payload is not copied and must not change
+     */
+    public void sendEncoded(int streamId, EncodedMedia media) {
+        run(() -> engine.sendEncoded(streamId, media));
+    }
+
+    /**
+     * @return the outgoing chunk size as last set, bytes; any thread, may be stale by one change (to
+     *     encode ahead for {@link #sendEncoded} off the loop)
+     */
+    public int chunkSizeHint() {
+        return engine.chunkSizeHint();
+    }
+
+    /**
      * Queues {@code @setDataFrame, onMetaData, metadata}.
      *
      * @param streamId the publishing message stream id
@@ -155,6 +178,17 @@ public final class NioClient {
      */
     public void execute(Runnable task) {
         transport.execute(task);
+    }
+
+    /**
+     * Identifies the thread {@link #execute} runs on: connections of one loop of the group return the same
+     * key (by {@code ==}) and run their tasks on that thread in one order, so a sender can post one task
+     * for all of them (the live hub's fan-out to push relays, as for players of one server loop). Any thread.
+     *
+     * @return the key; equal for every connection of the same loop
+     */
+    public Object executorKey() {
+        return transport.executorKey();
     }
 
     /** @return whether the caller runs on this connection's loop */

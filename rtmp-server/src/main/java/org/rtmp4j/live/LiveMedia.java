@@ -83,8 +83,14 @@ public final class LiveMedia implements RelayEvent {
         return message.size();
     }
 
-    /** @return the shared RTMP chunk encodings (engine detail, for RTMP outputs) */
-    EncodedMedia rtmp() {
+    /**
+     * The shared RTMP chunk encodings of this message, keyed by (chunk size, message stream id) and
+     * made once per key for every RTMP output: players and push relays (engine detail, for RTMP
+     * outputs). Any thread.
+     *
+     * @return the encodings
+     */
+    public EncodedMedia rtmp() {
         return rtmp;
     }
 

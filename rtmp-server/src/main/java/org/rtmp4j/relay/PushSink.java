@@ -13,6 +13,12 @@ import org.rtmp4j.live.RelayEvent;
  * bytes with {@link PushOptions#limits()}. Events of an attempt that is no longer current are ignored by
  * the relay (its {@code attempt} number).
  *
+ * <p>Media goes out as the message's shared chunk encoding ({@link LiveMedia#rtmp()}) for the connection's
+ * chunk size and the destination's message stream id, made ahead by {@link #prepare} on the publisher's thread
+ * as an RTMP player's sink does: pushes and players with the same key (chunk size, message stream id) write
+ * one encoding of each message between them. A push rewrites neither timestamps nor payloads (the hub's join
+ * gives it the keyframe start, metadata and sequence headers as it gives a player), so nothing else keys it.
+ *
  * <p>Thread-safety: every call but {@link #execute}, {@link #executorKey} and {@link #inSinkThread} runs on
  * the connection's loop, as {@link MediaSink} says.
  */
@@ -34,7 +40,7 @@ final class PushSink implements MediaSink {
 
     @Override
     public Object executorKey() {
-        return client;
+        return client.executorKey(); // the loop: pushes of one loop share the hub's task per message
     }
 
     @Override
@@ -57,13 +63,21 @@ final class PushSink implements MediaSink {
         return limits;
     }
 
+    /** Publisher's thread: makes the shared encoding for this connection's key, as an RTMP player's sink does. */
+    @Override
+    public void prepare(LiveMedia media) {
+        if (!client.isClosed()) {
+            media.rtmp().entry(client.chunkSizeHint(), streamId);
+        }
+    }
+
     @Override
     public void onEvent(RelayEvent event) {
         if (client.isClosed()) {
             return; // the relay saw the close and handles it
         }
         if (event instanceof LiveMedia m) {
-            client.sendMedia(streamId, m.message());
+            client.sendEncoded(streamId, m.rtmp());
             relay.sent(m.size());
             if (!live) {
                 live = true;

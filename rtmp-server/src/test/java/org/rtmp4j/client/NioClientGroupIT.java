@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.rtmp4j.core.internal.EncodedMedia;
 import org.rtmp4j.core.message.MediaMessage;
 import org.rtmp4j.core.message.VideoMessage;
 import org.rtmp4j.core.session.ClientListener;
@@ -98,6 +99,62 @@ class NioClientGroupIT {
         }
         assertThat(clients).allSatisfy(c -> assertThat(c.bytesIn()).isGreaterThan(23_000));
         assertThat(publisher.bytesOut()).isGreaterThan(23_000);
+    }
+
+    @Test
+    void twoPublishersWriteOneSharedEncodingAndClientsOfOneLoopShareAnExecutorKey() throws Exception {
+        List<NioClient> publishers = new ArrayList<>();
+        List<Integer> streams = new ArrayList<>();
+        List<Player> players = new ArrayList<>();
+        List<NioClient> all = new ArrayList<>();
+        for (String key : List.of("a", "b", "c")) {
+            NioClient pub = group.connect(url("live/" + key), options(), new ClientListener() { }).get(5, TimeUnit.SECONDS);
+            int id = pub.createStream().get(5, TimeUnit.SECONDS);
+            pub.publish(id, key).get(5, TimeUnit.SECONDS);
+            Player p = new Player();
+            NioClient c = group.connect(url("live/" + key), options(), p).get(5, TimeUnit.SECONDS);
+            c.play(c.createStream().get(5, TimeUnit.SECONDS), key).get(5, TimeUnit.SECONDS);
+            publishers.add(pub);
+            all.add(pub);
+            all.add(c);
+            streams.add(id);
+            players.add(p);
+        }
+        EncodedMedia key = EncodedMedia.of(frame(0, true, 20_000));
+        EncodedMedia inter = EncodedMedia.of(frame(40, false, 3_000));
+        for (int i = 0; i < publishers.size(); i++) {
+            publishers.get(i).sendEncoded(streams.get(i), key);
+            publishers.get(i).sendEncoded(streams.get(i), inter);
+        }
+        for (Player p : players) {
+            MediaMessage first = p.media.poll(5, TimeUnit.SECONDS);
+            MediaMessage second = p.media.poll(5, TimeUnit.SECONDS);
+            assertThat(first).isNotNull();
+            assertThat(second).isNotNull();
+            assertThat(first.payload()).isEqualTo(frame(0, true, 20_000).payload());
+            assertThat(second.timestamp()).isEqualTo(40);
+            assertThat(second.payload()).isEqualTo(frame(40, false, 3_000).payload());
+        }
+        assertThat(streams).containsOnly(1);
+        assertThat(publishers).allSatisfy(c -> assertThat(c.chunkSizeHint()).isEqualTo(4096));
+        assertThat(key.encodings()).isEqualTo(1); // one chunking for the three connections
+        assertThat(inter.encodings()).isEqualTo(1);
+        assertThat(publishers).allSatisfy(c -> assertThat(c.bytesOut()).isGreaterThan(23_000));
+
+        // six connections on two loops: those of one loop share a key and a thread
+        List<Thread> threads = new ArrayList<>();
+        for (NioClient c : all) {
+            java.util.concurrent.CompletableFuture<Thread> ran = new java.util.concurrent.CompletableFuture<>();
+            c.execute(() -> ran.complete(Thread.currentThread()));
+            threads.add(ran.get(5, TimeUnit.SECONDS));
+        }
+        for (int i = 0; i < all.size(); i++) {
+            for (int j = 0; j < all.size(); j++) {
+                assertThat(all.get(i).executorKey() == all.get(j).executorKey())
+                        .as("key of %d == key of %d", i, j).isEqualTo(threads.get(i) == threads.get(j));
+            }
+        }
+        assertThat(new java.util.HashSet<>(threads)).hasSize(2);
     }
 
     @Test

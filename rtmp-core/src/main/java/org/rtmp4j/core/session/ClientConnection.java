@@ -21,6 +21,7 @@ import org.rtmp4j.core.command.ReconnectRequest;
 import org.rtmp4j.core.command.Status;
 import org.rtmp4j.core.command.StatusCodes;
 import org.rtmp4j.core.handshake.Handshake;
+import org.rtmp4j.core.internal.EncodedMedia;
 import org.rtmp4j.core.message.AggregateMessage;
 import org.rtmp4j.core.message.AmfEncoding;
 import org.rtmp4j.core.message.CommandMessage;
@@ -258,6 +259,42 @@ public final class ClientConnection {
      */
     public void sendMedia(int streamId, MediaMessage media) {
         sendOrQueue(media.withStreamId(streamId));
+    }
+
+    /**
+     * Sends the shared chunks of {@code media} for this connection's outgoing chunk size and {@code
+     * streamId} (one {@link EncodedMedia.Entry}, made now if no thread has yet): the bytes other
+     * outputs of the same message with that key write too, so a relay chunks each message once for
+     * all its destinations and players ("one encoding per wire format per message", DESIGN-NOTES.md,
+     * "Push relays"). The first chunk is a type-0 header (RTMP 1.0 §5.3.1.2) and is recorded in the
+     * chunk encoder, so later messages on that chunk stream id compress against it; the message
+     * decodes exactly as {@link #sendMedia} would send it. Before the handshake completes the message
+     * is queued as {@link #sendMedia} queues it. Nothing is sent once closed. The payload is not copied.
+     *
+     * @param streamId the publishing message stream id
+     * @param media the message and its shared encodings; its own message stream id is not used
+     */
+    public void sendEncoded(int streamId, EncodedMedia media) {
+        if (closed) {
+            return;
+        }
+        if (pipeline.handshakeDone()) {
+            writer.writeEncoded(media, streamId);
+        } else {
+            beforeHandshake.add(media.media().withStreamId(streamId));
+        }
+    }
+
+    /**
+     * The outgoing chunk size, readable from any thread so that a relay can make the shared
+     * encoding ({@link EncodedMedia#entry}) on the publisher's thread before this connection's
+     * thread writes it. It changes once after {@code connect} (to {@link SessionConfig#chunkSize()})
+     * and on {@link #setChunkSize}; a stale value only costs one extra encoding.
+     *
+     * @return the chunk size as last set, bytes (128 until changed, RTMP 1.0 §5.4.1)
+     */
+    public int chunkSizeHint() {
+        return writer.chunkSizeHint();
     }
 
     /**
