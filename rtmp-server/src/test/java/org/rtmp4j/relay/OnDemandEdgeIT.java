@@ -239,8 +239,10 @@ class OnDemandEdgeIT {
                     .httpRoute(HttpMethod.GET, HlsPath::matches, hls), edgeHub);
             CompletableFuture<HttpResponse<String>> playlist = HttpClient.newHttpClient().sendAsync(HttpRequest.newBuilder(
                     URI.create("http://127.0.0.1:" + edge.httpPort() + "/live/cam.m3u8")).build(), BodyHandlers.ofString());
-            ExecRelayTest.eventually("the pull is live", () -> relays.list().stream()
-                    .anyMatch(i -> i.state() == RelayState.LIVE));
+            // the request is parked on the edge's HLS muxer (subscribed before the rest is published, or it would
+            // join at the last GOP and never close a segment) and the pull plays the origin
+            ExecRelayTest.eventually("the playlist request is parked and the pull is live", () -> hls.blockedRequests(KEY) == 1
+                    && relays.list().stream().anyMatch(i -> i.state() == RelayState.LIVE));
             publishUntil(publisher, tags, sent, Integer.MAX_VALUE); // the pull's player gets the rest: segments close
             HttpResponse<String> response = playlist.get(20, SECONDS);
             assertThat(response.statusCode()).as("not 404: the edge pulls it for HLS too").isEqualTo(200);
