@@ -77,7 +77,7 @@ public final class PullUrls {
         }
         URI uri = parseUri(t);
         if (!isRtmpScheme(uri) || uri.getHost() == null) {
-            throw new IllegalArgumentException("origin must be rtmp[s]://HOST[:PORT]/APP: '" + text + "'");
+            throw new IllegalArgumentException("origin must be rtmp:// or rtmps://HOST[:PORT]/APP: '" + text + "'");
         }
         if (uri.getPath() == null || uri.getPath().length() < 2) {
             throw new IllegalArgumentException("origin has no application: '" + text + "'");
@@ -100,7 +100,7 @@ public final class PullUrls {
      */
     static void checkPlayUrl(URI url) {
         if (!isRtmpScheme(url) || url.getHost() == null) {
-            throw new IllegalArgumentException("pull source must be rtmp[s]://HOST[:PORT]/APP/KEY: '" + url + "'");
+            throw new IllegalArgumentException("pull source must be rtmp:// or rtmps://HOST[:PORT]/APP/KEY: '" + url + "'");
         }
         String path = url.getPath() == null ? "" : url.getPath();
         int last = path.lastIndexOf('/');
