@@ -110,7 +110,9 @@ class ExecRelayFfmpegIT {
             onlyRelayLog = relay.logTail();
             assertThat(relay.info().retries()).as("log: %s", relay.logTail()).isZero();
             assertThat(relay.info().state()).isEqualTo(RelayState.STOPPED);
-            assertThat(relay.info().bytes()).isGreaterThan(300_000);
+            // the stream's media counted while the process ran: how much of the first GOP falls before it started
+            // depends on timing, so only its range is fixed (the frame count below proves what arrived)
+            assertThat(relay.info().bytes()).isPositive().isLessThanOrEqualTo(java.nio.file.Files.size(source));
         }
         List<String> relayLog = onlyRelayLog;
         listener.awaitSuccess(Duration.ofSeconds(30));
