@@ -71,7 +71,7 @@ abstract class TlsSettings<B extends TlsSettings<B>> extends SessionSettings<B> 
     /**
      * How long after accept the TLS handshake may take on the RTMPS and HTTPS listeners; a
      * connection that has not finished it (a silent or trickling peer) closes, logged once at
-     * INFO. On RTMPS the RTMP handshake deadline ({@link #handshakeTimeout}) counts from the
+     * INFO. On RTMPS the RTMP handshake deadline ({@code handshakeTimeout(Duration)}) counts from the
      * same accept, so it covers both handshakes. Default 10 s.
      *
      * @param timeout positive
