@@ -86,7 +86,14 @@ class MonitoringAgreementIT {
         RealtimePublisher publisher = RealtimePublisher.start(
                 URI.create("rtmp://127.0.0.1:" + server.rtmpPort() + "/live/cam"), Media.h264Aac(), 3);
         closeables.push(publisher);
-        assertThat(call("/live/cam.jpg").statusCode()).as("a snapshot: the tap joins the stream").isEqualTo(200);
+        // 404 until the first keyframe reached the server (documented); then the tap joins the stream
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+        int snapshot = call("/live/cam.jpg").statusCode();
+        while (snapshot == 404 && System.nanoTime() < deadline) {
+            java.util.concurrent.locks.LockSupport.parkNanos(java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(100));
+            snapshot = call("/live/cam.jpg").statusCode();
+        }
+        assertThat(snapshot).as("a snapshot: the tap joins the stream").isEqualTo(200);
 
         MediaCounter first = rtmpPlayer();
         MediaCounter second = rtmpPlayer();

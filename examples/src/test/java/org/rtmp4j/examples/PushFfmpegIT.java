@@ -173,7 +173,10 @@ class PushFfmpegIT {
                 OutboundLimits.DropPolicy.DROP_TO_NEXT_KEYFRAME);
         PushRelays.install(relays, hub, List.of(PushRule.parse("live/*=rtmp://127.0.0.1:" + ffmpegPort + "/app/{key}"),
                 PushRule.parse("rtmp://127.0.0.1:" + secondServer.port() + "/in")),
-                PushOptions.DEFAULT.withLimits(limits).withStallTimeout(Duration.ofSeconds(2)));
+                // the first retry waits 30 s: the stopped ffmpeg no longer listens, and a refused reconnect would
+                // overwrite the give-up's reason before it is read
+                PushOptions.DEFAULT.withLimits(limits).withStallTimeout(Duration.ofSeconds(2))
+                        .withBackoff(new org.rtmp4j.relay.Backoff(Duration.ofSeconds(30), Duration.ofSeconds(30), 0, 0)));
         Ffmpeg.Run destination = listen("stopped-destination", ffmpegPort, fixture.out().resolve("stopped.flv"));
         Path atSecond = fixture.out().resolve("second-rtmp4j-player.flv");
         Ffmpeg.Run secondPlayer = fixture.ffmpeg().start("second-player", "-i",
