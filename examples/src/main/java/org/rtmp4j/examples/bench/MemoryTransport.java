@@ -10,14 +10,27 @@ import org.rtmp4j.core.session.Transport;
 /**
  * A single-threaded in-memory {@link Transport} for benchmarks: queues written bytes (copied) for
  * the peer until {@link #discard()}, then only counts them, as a socket that never blocks would.
- * Tasks run at once (everything is on the benchmark's thread). Not thread-safe.
+ * Without a {@link MemoryLoop} tasks run at once (everything is on the benchmark's thread); with
+ * one, the transport belongs to that loop: its executor key, its thread, its task queue. Not
+ * thread-safe.
  */
 final class MemoryTransport implements Transport {
     private static final SocketAddress PEER = new InetSocketAddress("127.0.0.1", 1935);
     private final ArrayDeque<ByteBuffer> queue = new ArrayDeque<>();
+    private final MemoryLoop loop;
     private boolean discard;
     private boolean closed;
     private long written;
+
+    /** A transport whose tasks run at once. */
+    MemoryTransport() {
+        this(null);
+    }
+
+    /** @param loop the loop it belongs to, or {@code null} for "always on the caller's thread" */
+    MemoryTransport(MemoryLoop loop) {
+        this.loop = loop;
+    }
 
     /** From now on, written bytes are counted and dropped. */
     void discard() {
@@ -54,6 +67,17 @@ final class MemoryTransport implements Transport {
         }
     }
 
+    /** Media as a socket that never blocks would take it: counted (copied only before {@link #discard()}). */
+    @Override
+    public void writeMedia(ByteBuffer chunks) {
+        if (!discard) {
+            write(List.of(chunks));
+            return;
+        }
+        written += chunks.remaining();
+        chunks.position(chunks.limit());
+    }
+
     @Override
     public long queuedBytes() {
         return 0;
@@ -71,11 +95,20 @@ final class MemoryTransport implements Transport {
 
     @Override
     public void execute(Runnable task) {
-        task.run();
+        if (loop == null) {
+            task.run();
+        } else {
+            loop.execute(task);
+        }
     }
 
     @Override
     public boolean inConnectionThread() {
-        return true;
+        return loop == null || loop.inLoop();
+    }
+
+    @Override
+    public Object executorKey() {
+        return loop != null ? loop : this;
     }
 }
