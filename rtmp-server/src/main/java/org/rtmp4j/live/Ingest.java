@@ -28,6 +28,8 @@ public final class Ingest {
     private final Publisher publisher;
     private final Status publishNotify;
     private final Status unpublishNotify;
+    /** The fan-out's plan for the current subscriber snapshot (publisher's thread). */
+    private final HubFanout fanout = new HubFanout();
 
     Ingest(LiveHub hub, LiveStream.Claim claim, Publisher publisher, Status publishNotify, Status unpublishNotify) {
         this.hub = hub;
@@ -94,7 +96,7 @@ public final class Ingest {
         }
         Output[] outputs = stream.onMedia(publisher, live);
         if (outputs != null) {
-            HubFanout.fanOut(outputs, live);
+            fanout.fanOut(outputs, live);
             hub.listeners.mediaInfoChanged(stream);
         }
     }

@@ -16,7 +16,7 @@ import org.rtmp4j.core.session.OutboundLimits;
  * connections of one event loop) share the task. No call may block.
  */
 public interface MediaSink {
-    /** @return the key of the thread {@link #execute} runs on; equal keys (by {@code ==}) share a thread */
+    /** @return the key of the thread {@link #execute} runs on; equal keys (by {@code ==}) share a thread; read once when it subscribes */
     Object executorKey();
 
     /** @return whether the caller is on the sink's thread (then the hub calls it directly) */

@@ -21,6 +21,8 @@ final class Output {
     final MediaSink sink;
     /** {@link MediaSink#playerKind()}, read once; {@code null} for outputs that are not players. */
     final PlayerKind kind;
+    /** {@link MediaSink#executorKey()}, read once: the fan-out groups outputs by it. */
+    final Object executorKey;
     final OutputGate gate = new OutputGate();
     private final OutboundLimits limits;
     private final Predicate<String> acceptsFourCc;
@@ -45,6 +47,7 @@ final class Output {
         this.sink = sink;
         this.limits = sink.limits();
         this.kind = sink.playerKind();
+        this.executorKey = sink.executorKey();
         this.acceptsFourCc = acceptsFourCc;
         this.name = name;
     }

@@ -70,6 +70,20 @@ final class RtmpSink implements MediaSink {
         }
     }
 
+    /**
+     * What {@link #prepare} depends on: outputs with equal keys share one encoding, so the fan-out
+     * prepares it once per key per message. The chunk size is the one when asked (a later change
+     * only makes the connection encode its own on its thread).
+     *
+     * @return the key
+     */
+    Object encodingKey() {
+        return target != null ? new EncodingKey(target.chunkSizeHint(), streamId) : RtmpSink.class;
+    }
+
+    /** A chunk size and message stream id: one shared RTMP encoding of a message. */
+    private record EncodingKey(int chunkSize, int streamId) {}
+
     @Override
     public void onEvent(RelayEvent event) {
         if (event instanceof LiveMedia m) {

@@ -166,24 +166,40 @@ final class FakeSession implements RtmpSession, FanoutTarget {
         sendMedia(to, m.streamId() == to.id() ? m : m.withStreamId(to.id()));
     }
 
-    @Override
-    public Object executorKey() {
+    /** The loop this session's fan-out hooks belong to, or {@code null}: the caller's thread. */
+    private TestLoop loop;
+    /** How often the hub asked {@link #chunkSizeHint()} (to prepare an encoding). */
+    final AtomicInteger chunkSizeHints = new AtomicInteger();
+
+    /** @return this session, its fan-out hooks on {@code l} (key, thread and task queue) */
+    FakeSession onLoop(TestLoop l) {
+        this.loop = l;
         return this;
     }
 
     @Override
+    public Object executorKey() {
+        return loop != null ? loop : this;
+    }
+
+    @Override
     public boolean inConnectionThread() {
-        return true;
+        return loop == null || loop.inLoop();
     }
 
     @Override
     public int chunkSizeHint() {
+        chunkSizeHints.incrementAndGet();
         return 4096;
     }
 
     @Override
     public void post(Runnable task) {
-        task.run();
+        if (loop != null) {
+            loop.execute(task);
+        } else {
+            task.run();
+        }
     }
 
     @Override
