@@ -74,6 +74,7 @@ public final class EventLoop implements Executor {
     private volatile boolean terminated;
     private long shutdownDeadline;
     private long tasksRun;
+    private long wakeUps;
 
     /**
      * Creates the loop; its thread starts with {@link #start()}.
@@ -242,6 +243,17 @@ public final class EventLoop implements Executor {
         return tasksRun;
     }
 
+    /**
+     * Returns from the selector so far, each followed by one pass over ready channels, posted tasks,
+     * timers and dirty channels: tasks posted while the loop was busy run in one such wake-up, and a
+     * channel's queue is flushed once per wake-up. Loop thread only.
+     *
+     * @return wake-ups
+     */
+    public long wakeUps() {
+        return wakeUps;
+    }
+
     /** @return the number of registered channels. Loop thread only. */
     public int channelCount() {
         return channels.size();
@@ -305,6 +317,7 @@ public final class EventLoop implements Executor {
                         selector.select(Math.max(1, (waitNanos + 999_999) / 1_000_000));
                     }
                     wakeupPending.set(true);
+                    wakeUps++;
                     processSelectedKeys();
                     runTasks();
                     now = System.nanoTime();

@@ -58,6 +58,44 @@ class EventLoopTest {
     }
 
     @Test
+    void tasksPostedWhileTheLoopIsBusyRunInOneWakeUp() throws Exception {
+        long tasksBefore = onLoop(loop::tasksRun);
+        CountDownLatch busy = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<Long> wakeUpOfBlocker = new CompletableFuture<>();
+        loop.execute(() -> {
+            wakeUpOfBlocker.complete(loop.wakeUps());
+            busy.countDown();
+            try {
+                release.await(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        assertThat(busy.await(5, TimeUnit.SECONDS)).isTrue();
+        int posted = 500; // e.g. one per published message from another loop
+        List<Long> wakeUpOfTask = java.util.Collections.synchronizedList(new ArrayList<>());
+        CountDownLatch done = new CountDownLatch(posted);
+        for (int i = 0; i < posted; i++) {
+            loop.execute(() -> {
+                wakeUpOfTask.add(loop.wakeUps());
+                done.countDown();
+            });
+        }
+        release.countDown();
+        assertThat(done.await(5, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(wakeUpOfTask).hasSize(posted).containsOnly(wakeUpOfBlocker.get());
+        assertThat(onLoop(loop::tasksRun) - tasksBefore).as("the blocker, the tasks and the counting task").isEqualTo(posted + 2);
+    }
+
+    private <T> T onLoop(java.util.function.Supplier<T> read) throws Exception {
+        CompletableFuture<T> f = new CompletableFuture<>();
+        loop.execute(() -> f.complete(read.get()));
+        return f.get(5, TimeUnit.SECONDS);
+    }
+
+    @Test
     void aFailingTaskDoesNotStopTheLoop() throws Exception {
         CompletableFuture<String> after = new CompletableFuture<>();
         loop.execute(() -> {

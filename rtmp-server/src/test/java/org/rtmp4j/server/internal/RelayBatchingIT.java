@@ -39,6 +39,7 @@ class RelayBatchingIT {
     private final LiveBroadcastController relay = new LiveBroadcastController();
     private final ServerStats stats = new ServerStats();
     private final List<EventLoop> loopByConnection = new CopyOnWriteArrayList<>();
+    private final List<NioTransport> transportByConnection = new CopyOnWriteArrayList<>();
     private final List<RtmpClient> clients = new ArrayList<>();
     private LoopbackAcceptor server;
 
@@ -48,6 +49,7 @@ class RelayBatchingIT {
         server = LoopbackAcceptor.start(group, stats, 100, (loop, ch, t) -> {
             ServerConnection c = new ServerConnection(SessionConfig.defaults(), s -> relay, t, System.nanoTime());
             loopByConnection.add(loop);
+            transportByConnection.add(t);
             t.start(new Engine(c));
         });
     }
@@ -100,6 +102,13 @@ class RelayBatchingIT {
                 .filter(l -> l == other).count();
         assertThat(playersElsewhere).as("round-robin puts half the players on the other loop").isEqualTo(PLAYERS / 2);
         long tasksBefore = tasksRun(other);
+        List<NioTransport> elsewhere = new ArrayList<>();
+        for (int i = 1; i < loopByConnection.size(); i++) {
+            if (loopByConnection.get(i) == other) {
+                elsewhere.add(transportByConnection.get(i));
+            }
+        }
+        long[][] writesBefore = writes(other, elsewhere);
 
         for (int i = 1; i <= MESSAGES; i++) {
             publisher.send(aac(i * 23, 1, i & 0xFF));
@@ -115,6 +124,30 @@ class RelayBatchingIT {
 
         // unbatched it would be playersElsewhere * MESSAGES = 600
         assertThat(tasks).isBetween((long) MESSAGES, (long) MESSAGES + 10);
+
+        // whatever queued for a player in one wake-up left in one (gathering) write
+        long[][] writesAfter = writes(other, elsewhere);
+        long wakeUps = writesAfter[0][0] - writesBefore[0][0];
+        for (int i = 1; i < writesAfter.length; i++) {
+            long flushes = writesAfter[i][0] - writesBefore[i][0];
+            long socketWrites = writesAfter[i][1] - writesBefore[i][1];
+            assertThat(flushes).as("flushes of player %d", i).isPositive().isLessThanOrEqualTo(wakeUps);
+            assertThat(socketWrites).as("socket writes of player %d", i).isEqualTo(flushes);
+        }
+    }
+
+    /** @return on the loop: its wake-ups, then per transport its flushes and socket writes */
+    private static long[][] writes(EventLoop loop, List<NioTransport> transports) throws Exception {
+        CompletableFuture<long[][]> f = new CompletableFuture<>();
+        loop.execute(() -> {
+            long[][] out = new long[transports.size() + 1][];
+            out[0] = new long[] {loop.wakeUps()};
+            for (int i = 0; i < transports.size(); i++) {
+                out[i + 1] = new long[] {transports.get(i).flushes(), transports.get(i).socketWrites()};
+            }
+            f.complete(out);
+        });
+        return f.get(5, TimeUnit.SECONDS);
     }
 
     private static long tasksRun(EventLoop loop) throws Exception {
