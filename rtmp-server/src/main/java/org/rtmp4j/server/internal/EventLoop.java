@@ -394,7 +394,11 @@ public final class EventLoop implements Executor {
             tickOrder = all;
         }
         for (LoopChannel c : all) {
-            safely(c, () -> c.onTick(now));
+            try { // no lambda: one per channel per tick showed in allocation profiles
+                c.onTick(now);
+            } catch (Throwable t) {
+                closeFailed(c, t);
+            }
         }
     }
 
@@ -421,12 +425,16 @@ public final class EventLoop implements Executor {
         try {
             action.run();
         } catch (Throwable t) {
-            LOG.warn("error in {}, closing it", c, t);
-            try {
-                c.closeNow(t);
-            } catch (Throwable t2) {
-                LOG.warn("error closing {}", c, t2);
-            }
+            closeFailed(c, t);
+        }
+    }
+
+    private static void closeFailed(LoopChannel c, Throwable t) {
+        LOG.warn("error in {}, closing it", c, t);
+        try {
+            c.closeNow(t);
+        } catch (Throwable t2) {
+            LOG.warn("error closing {}", c, t2);
         }
     }
 
