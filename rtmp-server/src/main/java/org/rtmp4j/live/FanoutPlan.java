@@ -1,6 +1,7 @@
 package org.rtmp4j.live;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -179,7 +180,7 @@ final class FanoutPlan {
         if (n == 0) {
             return null;
         }
-        return n == out.length ? out : java.util.Arrays.copyOf(out, n);
+        return n == out.length ? out : Arrays.copyOf(out, n);
     }
 
     private static void post(Output[] outputs, LiveMedia media) {
