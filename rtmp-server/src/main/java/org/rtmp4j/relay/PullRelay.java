@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import org.rtmp4j.client.ClientOptions;
 import org.rtmp4j.core.command.EnhancedCapabilities;
 import org.rtmp4j.core.command.ReconnectRequest;
@@ -68,9 +69,11 @@ public final class PullRelay implements Relay {
     private final RelayStatus status;
     private final SplittableRandom random = new SplittableRandom();
     private final Events events = new Events();
+    private volatile UnaryOperator<CompletableFuture<PullConnection>> opens = UnaryOperator.identity();
     // guarded by this
     private final PullPublish local;
     private PullConnection current;
+    private PullConnection opening; // the attempt's connection until it is taken (playing) or fails
     private PullConnection next;
     private URI movedTo;
     private ScheduledFuture<?> retry;
@@ -188,9 +191,10 @@ public final class PullRelay implements Relay {
     private void tryOrigin(List<URI> order, int index, String errors) {
         URI url = order.get(index);
         PullConnection c = new PullConnection(url, events);
+        opening = c; // under the lock: attempt() and the previous origin's failure hold it
         CompletableFuture<PullConnection> opened;
         try {
-            opened = c.open(relays.clients(), relays.blocking(), options);
+            opened = opens.apply(c.open(relays.clients(), relays.blocking(), options));
         } catch (RuntimeException e) { // the registry closed
             status.failed(e.getMessage());
             return;
@@ -216,12 +220,20 @@ public final class PullRelay implements Relay {
     }
 
     private synchronized void playing(PullConnection c) {
+        if (c != opening) { // taken at its first message already (taken), or a stale attempt
+            return;
+        }
+        opening = null;
         if (stopping) {
             c.close();
             return;
         }
         if (current != null) { // cannot happen: one attempt at a time
             c.close();
+            return;
+        }
+        if (c.isClosed()) { // the play started, then the connection closed before its open completed here
+            retryLater("connection to " + c.url() + " lost");
             return;
         }
         current = c;
@@ -275,7 +287,7 @@ public final class PullRelay implements Relay {
                 old.close();
             }
             log.info("{} moved to {} (Reconnect Request)", id(), current.url());
-        } else if (from != current) {
+        } else if (from != current && !taken(from)) {
             return;
         }
         try {
@@ -291,7 +303,7 @@ public final class PullRelay implements Relay {
     }
 
     private synchronized void data(PullConnection from, DataMessage data) {
-        if (from != current) {
+        if (from != current && !taken(from)) {
             return;
         }
         Map<String, Object> metadata = ScriptData.metadata(data.values());
@@ -365,6 +377,29 @@ public final class PullRelay implements Relay {
         if (!stopping) {
             retryLater("connection to " + from.url() + " lost" + (cause == null ? "" : ": " + describe(cause)));
         }
+    }
+
+    /**
+     * Under the lock: whether {@code from} is the connection being opened and is taken now, at its first media or
+     * metadata. Its open future completes on the thread that finished its last step: the client loop, or a
+     * blocking-pool thread that chained a step after the loop had already completed it (a busy machine), and then
+     * {@link #playing} runs after the loop delivered the origin's first messages (its GOP cache). Those messages
+     * prove the play started (RTMP 1.0 §7.2.2.1): they are published, not dropped.
+     */
+    private boolean taken(PullConnection from) {
+        if (from != opening || current != null || stopping) {
+            return false;
+        }
+        playing(from);
+        return current == from;
+    }
+
+    /**
+     * For tests: passes the open of every later attempt through {@code delay}, e.g. to complete it only after the
+     * connection delivered its first messages, as a busy machine can.
+     */
+    void delayOpens(UnaryOperator<CompletableFuture<PullConnection>> delay) {
+        opens = Objects.requireNonNull(delay, "delay");
     }
 
     /** Under the lock: the hub refused the local publish; the connection is dropped and retried later. */
