@@ -45,6 +45,24 @@ class SyntheticAudioTest {
     }
 
     @Test
+    void anAacDecoderAcceptsTheConfigAndDecodesEveryFrameTo1024StereoSamples() throws Exception {
+        net.sourceforge.jaad.aac.Decoder decoder = new net.sourceforge.jaad.aac.Decoder(bytesAfterTagHeader(aac.sequenceHeader().payload()));
+        net.sourceforge.jaad.aac.SampleBuffer pcm = new net.sourceforge.jaad.aac.SampleBuffer();
+        for (int i = 0; i < aac.frameCount(); i++) {
+            decoder.decodeFrame(bytesAfterTagHeader(aac.frame(i).payload()), pcm);
+            assertThat(pcm.getSampleRate()).as("frame %d", i).isEqualTo(44_100);
+            assertThat(pcm.getChannels()).isEqualTo(2);
+            assertThat(pcm.getData()).hasSize(1024 * 2 * 2); // 1024 samples × 2 channels × 16 bit
+        }
+    }
+
+    private static byte[] bytesAfterTagHeader(ByteBuffer body) {
+        byte[] b = new byte[body.remaining() - 2];
+        body.duplicate().position(body.position() + 2).get(b);
+        return b;
+    }
+
+    @Test
     void framesAreRawAacAtAbout128KbpsAndLoop() {
         assertThat(aac.frameCount()).isGreaterThan(100);
         assertThat(aac.bytesPerSecond() * 8 / 1000).isBetween(120.0, 140.0);
