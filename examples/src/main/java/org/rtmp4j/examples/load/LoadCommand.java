@@ -7,7 +7,6 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -217,7 +216,8 @@ public final class LoadCommand implements Callable<Integer> {
             if (restarts > 0) {
                 out.printf("publisher restarts: %d%n", restarts);
             }
-            LoadReport report = report(playUrl, all, started, publisher, earlierMessages, latencies, begin);
+            LoadReport report = LoadResults.report(playUrl, all, started, publisher, earlierMessages, latencies, begin,
+                    lagLimitMs, source != null && source.file == null);
             report.printTable(out);
             if (json) {
                 out.println(report.json());
@@ -354,70 +354,5 @@ public final class LoadCommand implements Callable<Integer> {
             }
         }
         return ok;
-    }
-
-    private LoadReport report(URI playUrl, LoadPlayer[] all, List<CompletableFuture<Void>> started, LoadPublisher publisher,
-            long earlierMessages, Latencies latencies, long begin) {
-        long now = System.nanoTime();
-        long lagNanos = TimeUnit.MILLISECONDS.toNanos(lagLimitMs);
-        int connected = 0;
-        int disconnected = 0;
-        int keptUp = 0;
-        int withKeyframe = 0;
-        int withMedia = 0;
-        long bytes = 0;
-        long[] ttfk = new long[all.length];
-        for (int i = 0; i < all.length; i++) {
-            LoadPlayer p = all[i];
-            CompletableFuture<Void> f = started.get(i);
-            boolean ok = f.isDone() && !f.isCompletedExceptionally();
-            if (ok) {
-                connected++;
-            }
-            if (!ok || p.closed()) {
-                disconnected++;
-            }
-            bytes += p.bytesIn();
-            if (p.mediaMessages() > 0) {
-                withMedia++;
-            }
-            long t = p.timeToFirstKeyframeNanos();
-            if (t >= 0) {
-                ttfk[withKeyframe++] = t;
-            }
-            if (ok && !p.closed() && keptUp(p, publisher, now, lagNanos)) {
-                keptUp++;
-            }
-        }
-        long[] k = Arrays.copyOf(ttfk, withKeyframe);
-        Histogram video = latencies.video();
-        Histogram steady = latencies.videoSteady();
-        Arrays.sort(k);
-        return new LoadReport(playUrl.toString(), all.length, connected, disconnected, keptUp, lagLimitMs, bytes,
-                (now - begin) / 1e9, video.quantileMillis(0.5), video.quantileMillis(0.99),
-                video.quantileMillis(1.0), video.count(), steady.quantileMillis(0.5),
-                steady.quantileMillis(0.99), steady.count(), latencies.audio().quantileMillis(0.5),
-                latencies.audio().quantileMillis(0.99), latencies.audioSteady().quantileMillis(0.99),
-                latencies.audio().count(), quantileMillis(k, 0.5), quantileMillis(k, 0.99),
-                withKeyframe, publisher == null ? 0 : earlierMessages + publisher.messages(), withMedia,
-                source != null && source.file == null);
-    }
-
-    private boolean keptUp(LoadPlayer p, LoadPublisher publisher, long now, long lagNanos) {
-        if (publisher == null) {
-            return p.lastReceiveNanos() != 0 && now - p.lastReceiveNanos() < lagNanos;
-        }
-        if (publisher.isSynthetic()) {
-            return p.lastSendNanos() != Long.MIN_VALUE && publisher.lastSendNanos() - p.lastSendNanos() < lagNanos;
-        }
-        return p.lastTimestamp() >= 0 && publisher.lastTimestamp() - p.lastTimestamp() < lagLimitMs;
-    }
-
-    private static double quantileMillis(long[] sorted, double q) {
-        if (sorted.length == 0) {
-            return Double.NaN;
-        }
-        int i = (int) Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
-        return sorted[i] / 1e6;
     }
 }
