@@ -36,7 +36,7 @@ import org.rtmp4j.http.HttpMethod;
 import org.rtmp4j.server.LoopbackServer;
 import org.rtmp4j.server.MediaSink;
 import org.rtmp4j.server.RtmpServer;
-import org.rtmp4j.tls.TestCertificates;
+import org.rtmp4j.testkit.TestCertificates;
 import org.rtmp4j.tls.TlsContext;
 import org.rtmp4j.tls.TlsTrust;
 

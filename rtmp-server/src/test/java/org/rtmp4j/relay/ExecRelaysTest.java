@@ -2,7 +2,7 @@ package org.rtmp4j.relay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.rtmp4j.relay.ExecRelayTest.eventually;
+import static org.rtmp4j.testkit.Eventually.eventually;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;

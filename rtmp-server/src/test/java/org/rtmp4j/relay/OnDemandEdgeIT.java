@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.rtmp4j.relay.PullFixture.avcSequenceHeader;
 import static org.rtmp4j.relay.PullFixture.interFrame;
 import static org.rtmp4j.relay.PullFixture.keyFrame;
+import static org.rtmp4j.testkit.Eventually.eventually;
 
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -241,7 +242,7 @@ class OnDemandEdgeIT {
                     URI.create("http://127.0.0.1:" + edge.httpPort() + "/live/cam.m3u8")).build(), BodyHandlers.ofString());
             // the request is parked on the edge's HLS muxer (subscribed before the rest is published, or it would
             // join at the last GOP and never close a segment) and the pull plays the origin
-            ExecRelayTest.eventually("the playlist request is parked and the pull is live", () -> hls.blockedRequests(KEY) == 1
+            eventually("the playlist request is parked and the pull is live", () -> hls.blockedRequests(KEY) == 1
                     && relays.list().stream().anyMatch(i -> i.state() == RelayState.LIVE));
             publishUntil(publisher, tags, sent, Integer.MAX_VALUE); // the pull's player gets the rest: segments close
             HttpResponse<String> response = playlist.get(20, SECONDS);
@@ -327,19 +328,7 @@ class OnDemandEdgeIT {
         assertThat(drained.allLeft()).as("the player left the drained edge by itself").isTrue();
         assertThat(player.reconnects()).isEqualTo(1);
         assertThat(otherHub.control().stream(KEY).orElseThrow().playerCount()).isEqualTo(1);
-        CompletableFuture<Void> more = new CompletableFuture<>();
-        pollUntil(() -> media.get() > before, more);
-        more.get(10, SECONDS);
-    }
-
-    /** Completes {@code done} from the relays' timer once {@code condition} holds (checked every 20 ms). */
-    private void pollUntil(java.util.function.BooleanSupplier condition, CompletableFuture<Void> done) {
-        var task = relays.timer().scheduleWithFixedDelay(() -> {
-            if (condition.getAsBoolean()) {
-                done.complete(null);
-            }
-        }, 0, 20, java.util.concurrent.TimeUnit.MILLISECONDS);
-        done.whenComplete((v, e) -> task.cancel(false));
+        eventually(Duration.ofSeconds(10), "media after the move", () -> media.get() > before);
     }
 
 }

@@ -3,6 +3,7 @@ package org.rtmp4j.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.rtmp4j.live.TestTags.bytes;
 import static org.rtmp4j.live.TestTags.video;
+import static org.rtmp4j.testkit.Eventually.eventually;
 
 import java.net.URI;
 import java.nio.ByteBuffer;
@@ -115,7 +116,7 @@ class RtmptIT {
 
         assertThat(server.clients().close(rtmpt.id())).isTrue();
         assertThat(tunnel.ended().get(10, TimeUnit.SECONDS)).as("the session is gone after the kick").isEqualTo(404);
-        LimitsFixture.eventually("the kicked session left", () -> server.clients().get(rtmpt.id()).isEmpty()
+        eventually("the kicked session left", () -> server.clients().get(rtmpt.id()).isEmpty()
                 && server.metrics().publishers() == 0 && server.metrics().activeConnections() < active);
     }
 
@@ -126,7 +127,7 @@ class RtmptIT {
         RtmptTunnel tunnel = fixture.keep(new RtmptTunnel(server.httpPort()));
         MediaSink player = new MediaSink();
         throughTunnel(tunnel).play("cam", player);
-        LimitsFixture.eventually("the RTMPT player plays", () -> server.metrics().players() == 1);
+        eventually("the RTMPT player plays", () -> server.metrics().players() == 1);
         List<byte[]> sent = publish(publisher, 30);
         assertReceived(player, sent);
         assertThat(server.clients().list()).extracting(ClientInfo::kind).contains("rtmp-player", "rtmp-publisher");
@@ -139,7 +140,7 @@ class RtmptIT {
         Publisher publisher = fixture.keep(throughTunnel(tunnel).publish("cam"));
         publish(publisher, 1);
         StreamKey key = new StreamKey("live", "cam");
-        LimitsFixture.eventually("live", () -> relay.isLive(key));
+        eventually("live", () -> relay.isLive(key));
         server.shutdown(Duration.ofSeconds(5)).get(10, TimeUnit.SECONDS);
         assertThat(relay.isLive(key)).as("the RTMPT publisher's engine heard the close and unpublished").isFalse();
     }
@@ -226,7 +227,7 @@ class RtmptIT {
             byte[] garbage = new byte[1537 * 2]; // C0 with version 0x55: not RTMP 1.0 §5.2.2
             java.util.Arrays.fill(garbage, (byte) 0x55);
             assertThat(post(c, "/send/" + id + "/1", garbage).status()).isEqualTo(200);
-            LimitsFixture.eventually("the engine closed the session",
+            eventually("the engine closed the session",
                     () -> server.clients().protocolErrors().getOrDefault("rtmp-handshake", 0L) == 1L);
             assertThat(post(c, "/idle/" + id + "/2", new byte[1]).status()).isEqualTo(404);
         }
@@ -241,7 +242,7 @@ class RtmptIT {
         try (RawHttp c = new RawHttp(server.httpPort())) {
             String id = open(c);
             String expiry = "RTMPT session " + id + " of ";
-            LimitsFixture.eventually("the expiry is logged", () -> !log.containing(expiry).isEmpty());
+            eventually("the expiry is logged", () -> !log.containing(expiry).isEmpty());
             assertThat(post(c, "/idle/" + id + "/1", new byte[1]).status()).isEqualTo(404);
             assertThat(log.containing(expiry)).singleElement().asString()
                     .contains("expired", "127.0.0.1:" + c.socket().getLocalPort());

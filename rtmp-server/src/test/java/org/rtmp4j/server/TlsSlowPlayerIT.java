@@ -19,7 +19,7 @@ import org.rtmp4j.core.message.VideoMessage;
 import org.rtmp4j.core.session.ClientListener;
 import org.rtmp4j.core.session.OutboundLimits;
 import org.rtmp4j.core.session.SessionConfig;
-import org.rtmp4j.tls.TestCertificates;
+import org.rtmp4j.testkit.TestCertificates;
 import org.rtmp4j.tls.TlsContext;
 import org.rtmp4j.tls.TlsTrust;
 
