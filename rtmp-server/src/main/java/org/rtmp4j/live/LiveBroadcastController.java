@@ -86,6 +86,7 @@ public class LiveBroadcastController implements RtmpController {
     private final LiveStatsBean mbean = new LiveStatsBean(this);
     private final RtmpRelay rtmp;
     private final StreamControl control;
+    private final RelayChain relayChain;
     private volatile StreamResolver resolver = StreamResolver.NONE;
 
     /** A relay with {@link LiveOptions#DEFAULT}. */
@@ -107,6 +108,15 @@ public class LiveBroadcastController implements RtmpController {
                 this::publishNotifyStatus, this::unpublishNotifyStatus);
         this.rtmp = new RtmpRelay(this);
         this.control = new StreamControl(hub);
+        this.relayChain = new RelayChain(hub);
+    }
+
+    /**
+     * @return this hub's push loop detection: its random server id, the chain a push of a local stream announces,
+     *     and the refusal of a publish that already came through this server
+     */
+    public RelayChain relayChain() {
+        return relayChain;
     }
 
     /** @return the settings */

@@ -9,6 +9,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import org.rtmp4j.client.ClientOptions;
 import org.rtmp4j.client.NioClient;
 import org.rtmp4j.core.command.Status;
 import org.rtmp4j.core.session.ClientListener;
@@ -26,7 +27,9 @@ import org.slf4j.LoggerFactory;
  * headers. The hub's slow-output policy ({@link PushOptions#limits()}) bounds what a slow destination queues:
  * drops to the next keyframe above the high watermark; above the cap the output ends and the relay
  * reconnects. A lost connection, a refused publish or an error status from the destination is retried after
- * {@link PushOptions#backoff()}; while the source is not live nothing is connected.
+ * {@link PushOptions#backoff()}; while the source is not live nothing is connected. Each {@code connect} carries
+ * the servers the stream came through ({@link org.rtmp4j.live.RelayChain}), so a destination that would push it
+ * back here is refused by this server: no A to B to A loop.
  *
  * <p>Two lifetimes ({@link Mode}): a relay of a static rule lives for one publish of its stream and ends
  * (state {@code stopped}) when the publisher leaves; a relay added at run time follows its stream across
@@ -184,7 +187,9 @@ public final class PushRelay implements Relay {
         status.connecting();
         CompletableFuture<NioClient> connecting;
         try {
-            connecting = relays.clients().connect(destination, options.client(), new Listener(a));
+            ClientOptions marked = options.client().withConnectProperties(
+                    hub.relayChain().connectProperties(source, options.client().connectProperties()));
+            connecting = relays.clients().connect(destination, marked, new Listener(a));
         } catch (RuntimeException e) {
             lost(a, "cannot connect: " + e.getMessage());
             return;

@@ -74,6 +74,24 @@ class ExecRelaysTest {
     }
 
     @Test
+    void aCommandWithASelectorRunsOnlyForTheStreamsItSelects() throws Exception {
+        ExecCommand command = ExecCommand.parse("live/cam*=" + line(FakeChild.command("print")) + "{key}");
+        ExecRelays exec = ExecRelays.attach(relays, live, List.of(command), OPTIONS)
+                .serverAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(), 1935));
+        publish("live", "other");
+        publish("studio", "cam1");
+        assertThat(relays.size()).as("published on the publisher's thread: no relay for unselected streams").isZero();
+        publish("live", "cam2");
+        assertThat(relays.list()).extracting(RelayInfo::source).containsExactly("live/cam2");
+        assertThat(exec.running()).isEqualTo(1);
+
+        exec.acceptRequests();
+        assertThatThrownBy(() -> relays.create(new RelayRequest(RelayKind.EXEC, "live/cam2",
+                "vod/*=" + line(FakeChild.command("print")))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("does not select live/cam2");
+    }
+
+    @Test
     void publishesBeyondTheBoundStartNoMoreRelays() throws Exception {
         ExecCommand command = ExecCommand.parse(line(FakeChild.command("print")) + "{key}");
         ExecRelays exec = ExecRelays.attach(relays, live, List.of(command), OPTIONS.withMaxProcesses(1))

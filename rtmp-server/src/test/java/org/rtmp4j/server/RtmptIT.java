@@ -7,22 +7,28 @@ import static org.rtmp4j.testkit.Eventually.eventually;
 
 import java.net.URI;
 import java.nio.ByteBuffer;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.rtmp4j.client.Publisher;
 import org.rtmp4j.client.RtmpClient;
+import org.rtmp4j.testkit.LogLines;
+import org.rtmp4j.tls.TlsTrust;
 import org.rtmp4j.core.message.MediaMessage;
 import org.rtmp4j.flv.FlvTag;
 import org.rtmp4j.flv.FlvTagType;
 import org.rtmp4j.live.LiveBroadcastController;
 import org.rtmp4j.live.StreamKey;
 import org.rtmp4j.server.rtmpt.RtmptOptions;
+import org.rtmp4j.testkit.TestCertificates;
+import org.rtmp4j.tls.TlsContext;
 
 /**
  * RTMPT on the HTTP listener (issue 16 §2): a session is an ordinary RTMP connection of the server (publish and play
@@ -109,6 +115,11 @@ class RtmptIT {
         ClientInfo rtmpt = server.clients().list().stream().filter(c -> "rtmp-publisher".equals(c.kind()))
                 .findFirst().orElseThrow();
         assertThat(rtmpt.stream()).isEqualTo("live/cam");
+        assertThat(rtmpt.protocol()).isEqualTo("rtmpt");
+        assertThat(relay.control().stream(new StreamKey("live", "cam")).orElseThrow().publisherProtocol())
+                .isEqualTo("rtmpt");
+        assertThat(server.clients().list()).filteredOn(c -> "rtmp-player".equals(c.kind()))
+                .extracting(ClientInfo::protocol).containsExactly("rtmp");
         assertThat(rtmpt.remoteAddress().toString()).contains("127.0.0.1");
         assertThat(rtmpt.bytesIn()).as("tunnelled RTMP bytes").isGreaterThan(30 * 10);
         assertThat(server.metrics().publishers()).isEqualTo(1);
@@ -118,6 +129,24 @@ class RtmptIT {
         assertThat(tunnel.ended().get(10, TimeUnit.SECONDS)).as("the session is gone after the kick").isEqualTo(404);
         eventually("the kicked session left", () -> server.clients().get(rtmpt.id()).isEmpty()
                 && server.metrics().publishers() == 0 && server.metrics().activeConnections() < active);
+    }
+
+    @Test
+    void rtmptOverHttpsIsListedAsRtmptsForTheClientAndThePublisher() throws Exception {
+        TestCertificates certs = TestCertificates.generate(Path.of("target", "rtmpt-it"), "EC");
+        server = fixture.start(RtmpServer.builder().https(0, TlsContext.fromPem(certs.chainPem(), certs.keyPem()))
+                .rtmpt(RtmptOptions.defaults()), relay);
+        SSLContext trusting = TlsTrust.certificates(List.of(certs.certificate())).clientContext();
+        RtmptTunnel tunnel = fixture.keep(new RtmptTunnel(trusting.getSocketFactory(), server.httpsPort()));
+        Publisher publisher = fixture.keep(throughTunnel(tunnel).publish("cam"));
+        MediaSink player = new MediaSink();
+        fixture.client().play("cam", player);
+        assertReceived(player, publish(publisher, 5));
+
+        assertThat(server.clients().list()).filteredOn(c -> "rtmp-publisher".equals(c.kind()))
+                .extracting(ClientInfo::protocol).containsExactly("rtmpts");
+        assertThat(relay.control().stream(new StreamKey("live", "cam")).orElseThrow().publisherProtocol())
+                .isEqualTo("rtmpts");
     }
 
     @Test
