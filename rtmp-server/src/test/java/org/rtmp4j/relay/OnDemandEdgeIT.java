@@ -88,14 +88,32 @@ class OnDemandEdgeIT {
         return ingest;
     }
 
-    @Test
-    void playersShareOnePullThatClosesAfterTheIdleDelay() throws Exception {
+    /**
+     * The common setup: {@link #origin} started (observed) with {@link #KEY} published, and an edge hub pulling from
+     * it on demand with {@code idle} as its idle delay.
+     */
+    private EdgeOfOrigin edgeOfOrigin(Duration idle) throws Exception {
         LiveBroadcastController originHub = new LiveBroadcastController(NO_WAIT);
         ObservedOrigin observed = new ObservedOrigin(originHub);
         origin.start(observed);
         Ingest publisher = originPublishing(originHub);
         LiveBroadcastController edgeHub = new LiveBroadcastController(NO_WAIT);
-        OnDemandEdge.install(edgeHub, relays, OriginResolver.fixed(List.of(origin.url("live"))), IDLE);
+        OnDemandEdge edge = OnDemandEdge.install(edgeHub, relays, OriginResolver.fixed(List.of(origin.url("live"))),
+                idle);
+        return new EdgeOfOrigin(originHub, observed, publisher, edgeHub, edge);
+    }
+
+    /** What {@link #edgeOfOrigin} started. */
+    private record EdgeOfOrigin(LiveBroadcastController originHub, ObservedOrigin observed, Ingest publisher,
+            LiveBroadcastController edgeHub, OnDemandEdge edge) {}
+
+    @Test
+    void playersShareOnePullThatClosesAfterTheIdleDelay() throws Exception {
+        EdgeOfOrigin setup = edgeOfOrigin(IDLE);
+        LiveBroadcastController originHub = setup.originHub();
+        ObservedOrigin observed = setup.observed();
+        Ingest publisher = setup.publisher();
+        LiveBroadcastController edgeHub = setup.edgeHub();
 
         Player first = new Player();
         LiveSubscription firstSub = edgeHub.subscribe(KEY, first).orElseThrow(); // waits for the pull
@@ -130,13 +148,10 @@ class OnDemandEdgeIT {
 
     @Test
     void aPlayerWhoComesBackWithinTheIdleDelayKeepsThePull() throws Exception {
-        LiveBroadcastController originHub = new LiveBroadcastController(NO_WAIT);
-        ObservedOrigin observed = new ObservedOrigin(originHub);
-        origin.start(observed);
-        originPublishing(originHub);
-        LiveBroadcastController edgeHub = new LiveBroadcastController(NO_WAIT);
-        OnDemandEdge edge = OnDemandEdge.install(edgeHub, relays, OriginResolver.fixed(List.of(origin.url("live"))),
-                Duration.ofSeconds(30));
+        EdgeOfOrigin setup = edgeOfOrigin(Duration.ofSeconds(30));
+        LiveBroadcastController originHub = setup.originHub();
+        LiveBroadcastController edgeHub = setup.edgeHub();
+        OnDemandEdge edge = setup.edge();
 
         Player first = new Player();
         edgeHub.subscribe(KEY, first).orElseThrow().cancel();
@@ -150,12 +165,9 @@ class OnDemandEdgeIT {
 
     @Test
     void aPullStoppedThroughTheRegistryIsForgottenAndTheNextPlayerStartsANewOne() throws Exception {
-        LiveBroadcastController originHub = new LiveBroadcastController(NO_WAIT);
-        origin.start(originHub);
-        originPublishing(originHub);
-        LiveBroadcastController edgeHub = new LiveBroadcastController(NO_WAIT);
-        OnDemandEdge edge = OnDemandEdge.install(edgeHub, relays, OriginResolver.fixed(List.of(origin.url("live"))),
-                Duration.ofSeconds(30));
+        EdgeOfOrigin setup = edgeOfOrigin(Duration.ofSeconds(30));
+        LiveBroadcastController edgeHub = setup.edgeHub();
+        OnDemandEdge edge = setup.edge();
         Player first = new Player();
         edgeHub.subscribe(KEY, first).orElseThrow().cancel();
         PullRelay pull = edge.pull(KEY).orElseThrow();
@@ -200,11 +212,9 @@ class OnDemandEdgeIT {
 
     @Test
     void anHttpFlvPlayerAlsoStartsThePull() throws Exception {
-        LiveBroadcastController originHub = new LiveBroadcastController(NO_WAIT);
-        origin.start(originHub);
-        originPublishing(originHub);
-        LiveBroadcastController edgeHub = new LiveBroadcastController(NO_WAIT);
-        OnDemandEdge.install(edgeHub, relays, OriginResolver.fixed(List.of(origin.url("live"))), IDLE);
+        EdgeOfOrigin setup = edgeOfOrigin(IDLE);
+        LiveBroadcastController originHub = setup.originHub();
+        LiveBroadcastController edgeHub = setup.edgeHub();
         RtmpServer edge = edgeServer.start(RtmpServer.builder().http(new InetSocketAddress("127.0.0.1", 0))
                 .httpRoute(HttpMethod.GET, FlvStreamPath::matches, new HttpFlvPlayer(edgeHub)), edgeHub);
 
@@ -287,12 +297,10 @@ class OnDemandEdgeIT {
 
     @Test
     void drainingAnEdgeMovesItsRtmpPlayersToAnotherEdge() throws Exception {
-        LiveBroadcastController originHub = new LiveBroadcastController(NO_WAIT);
-        ObservedOrigin observed = new ObservedOrigin(originHub);
-        origin.start(observed);
-        Ingest publisher = originPublishing(originHub);
-        LiveBroadcastController edgeHub = new LiveBroadcastController(NO_WAIT);
-        OnDemandEdge.install(edgeHub, relays, OriginResolver.fixed(List.of(origin.url("live"))), IDLE);
+        EdgeOfOrigin setup = edgeOfOrigin(IDLE);
+        ObservedOrigin observed = setup.observed();
+        Ingest publisher = setup.publisher();
+        LiveBroadcastController edgeHub = setup.edgeHub();
         RtmpServer edge = edgeServer.start(edgeHub);
         LiveBroadcastController otherHub = new LiveBroadcastController(NO_WAIT);
         OnDemandEdge.install(otherHub, otherRelays, OriginResolver.fixed(List.of(origin.url("live"))), IDLE);
