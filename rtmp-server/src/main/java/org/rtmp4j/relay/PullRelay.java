@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
@@ -34,8 +33,9 @@ import org.slf4j.LoggerFactory;
  *
  * <ul>
  *   <li><b>Origins in order.</b> Each attempt tries the origin URLs in order and moves to the next one
- *       at once when a connect fails or the play is refused (e.g. {@code NetStream.Play.StreamNotFound});
- *       when all failed, it waits for its {@link Backoff} and starts again from the first.</li>
+ *       at once when a connect fails or the play is refused (e.g. {@code NetStream.Play.StreamNotFound};
+ *       {@code OriginFailover}); when all failed, it waits for its {@link Backoff} and starts again from the
+ *       first.</li>
  *   <li><b>One publish across reconnects.</b> The local publish ({@link org.rtmp4j.live.Ingest}) opens with the first
  *       media or metadata and is kept while the relay reconnects, for at most its hold time (default
  *       {@value #DEFAULT_HOLD_SECONDS} s): players stay subscribed, see no unpublish, and get
@@ -185,38 +185,11 @@ public final class PullRelay implements Relay {
         if (movedTo != null) {
             order.add(0, movedTo);
         }
-        tryOrigin(order, 0, null);
+        new OriginFailover(id(), order, events, relays, options, this::isStopping, events, opens).start();
     }
 
-    private void tryOrigin(List<URI> order, int index, String errors) {
-        URI url = order.get(index);
-        PullConnection c = new PullConnection(url, events);
-        opening = c; // under the lock: attempt() and the previous origin's failure hold it
-        CompletableFuture<PullConnection> opened;
-        try {
-            opened = opens.apply(c.open(relays.clients(), relays.blocking(), options));
-        } catch (RuntimeException e) { // the registry closed
-            status.failed(e.getMessage());
-            return;
-        }
-        opened.whenComplete((ok, e) -> {
-            if (e == null) {
-                playing(c);
-                return;
-            }
-            String why = url + ": " + describe(e);
-            String all = errors == null ? why : errors + "; " + why;
-            if (index + 1 < order.size()) {
-                log.info("{}: {}; trying the next origin", id(), why);
-                synchronized (this) {
-                    if (!stopping) {
-                        tryOrigin(order, index + 1, all);
-                    }
-                }
-            } else {
-                retryLater(all);
-            }
-        });
+    private synchronized boolean isStopping() {
+        return stopping;
     }
 
     private synchronized void playing(PullConnection c) {
@@ -349,7 +322,7 @@ public final class PullRelay implements Relay {
                 if (e != null || stopping || current != from) {
                     c.close();
                     if (e != null) {
-                        log.warn("{}: could not follow the Reconnect Request to {} ({}); staying", id(), to, describe(e));
+                        log.warn("{}: could not follow the Reconnect Request to {} ({}); staying", id(), to, OriginFailover.describe(e));
                     }
                     return;
                 }
@@ -375,7 +348,7 @@ public final class PullRelay implements Relay {
             return;
         }
         if (!stopping) {
-            retryLater("connection to " + from.url() + " lost" + (cause == null ? "" : ": " + describe(cause)));
+            retryLater("connection to " + from.url() + " lost" + (cause == null ? "" : ": " + OriginFailover.describe(cause)));
         }
     }
 
@@ -415,17 +388,35 @@ public final class PullRelay implements Relay {
         }
     }
 
-    private static String describe(Throwable e) {
-        Throwable c = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
-        return c.getMessage() == null ? c.getClass().getSimpleName() : c.getMessage();
-    }
-
     @Override
     public String toString() {
         return "PullRelay[" + id() + ", " + status.info().source() + " → " + destination + "]";
     }
 
-    private final class Events implements PullConnection.Events {
+    /** The origins' messages and how each attempt over the origins ended. */
+    private final class Events implements PullConnection.Events, OriginFailover.Outcome {
+        @Override
+        public void playing(PullConnection c) {
+            PullRelay.this.playing(c);
+        }
+
+        @Override
+        public void opening(PullConnection c) {
+            synchronized (PullRelay.this) {
+                opening = c;
+            }
+        }
+
+        @Override
+        public void allFailed(String errors) {
+            retryLater(errors);
+        }
+
+        @Override
+        public void registryClosed(String reason) {
+            status.failed(reason);
+        }
+
         @Override
         public void onMedia(PullConnection from, MediaMessage media) {
             media(from, media);
