@@ -17,13 +17,19 @@ import org.slf4j.LoggerFactory;
 /**
  * Push loop detection (DESIGN-NOTES.md "Push relays"): each hub has a random server id, made at construction. A
  * push relay marks its {@code connect} with the command-object property {@value #PROPERTY} (RTMP 1.0 §7.2.1.1
- * allows extra properties; other servers ignore it): the comma-separated ids of the servers the stream came
- * through, then this one's. A publish whose chain already holds this server's id is refused with {@code
- * NetStream.Publish.Rejected} (A pushes to B, B pushes the same stream back to A: A refuses B's publish), logged at
- * WARN once per stream name and at DEBUG after. A stream published here by anything else starts a chain.
+ * allows extra properties; other servers ignore it): the comma-separated hops the stream came through, oldest
+ * first, then this one, each hop {@code SERVERID/APP/KEY} (the server's id and the stream's name there; a comma or
+ * a percent sign in the name is written {@code %2C}, {@code %25}). A publish is refused with {@code
+ * NetStream.Publish.Rejected} when its chain holds this very stream ({@code THISSERVERID/APP/KEY}: it would feed
+ * itself) or a hop of this server followed by another server's (the stream left this server and comes back: A
+ * pushes live/cam to B as live/cam_b, B pushes that back to A as live/cam_b_a: A refuses B's publish). A push of one
+ * of this server's streams into another of its own names (live/cam to live/copy, the console's example) is no loop
+ * and is accepted. Refusals are logged at WARN once per stream name and at DEBUG after. A stream published here by
+ * anything else starts a chain.
  *
- * <p>Bounds: at most {@value #MAX_SERVERS} ids of at most {@value #MAX_ID_LENGTH} characters each are read from a
- * chain; a longer chain is refused as a loop too (it cannot come from a loop-free relay tree of that depth).
+ * <p>Bounds: at most {@value #MAX_SERVERS} hops of at most {@value #MAX_HOP_LENGTH} characters each are read from a
+ * chain; a longer chain is refused as a loop too (it cannot come from a loop-free relay tree of that depth, and it
+ * ends a cycle that renames the stream at every hop).
  *
  * <p>Thread-safety: thread-safe.
  */
@@ -32,8 +38,8 @@ public final class RelayChain {
     public static final String PROPERTY = "rtmp4jVia";
     /** The most servers a chain may name. */
     public static final int MAX_SERVERS = 32;
-    /** The longest server id read, in characters. */
-    public static final int MAX_ID_LENGTH = 64;
+    /** The longest hop read, in characters. */
+    public static final int MAX_HOP_LENGTH = 1024;
     /** Stream names remembered as already logged at WARN; beyond it every refusal logs at WARN again. */
     static final int MAX_LOGGED = 1024;
 
@@ -68,7 +74,7 @@ public final class RelayChain {
 
     /**
      * @param source a publisher
-     * @return the server ids its stream came through, oldest first; empty for a publish that is not a relay's
+     * @return the hops its stream came through, oldest first; empty for a publish that is not a relay's
      *     (or not over RTMP); at most {@value #MAX_SERVERS} + 1 entries (one more means "too long")
      */
     static List<String> chainOf(IngestSource source) {
@@ -81,7 +87,7 @@ public final class RelayChain {
 
     /**
      * @param via the property's value
-     * @return its ids, blank ones skipped, each cut at {@value #MAX_ID_LENGTH}; at most {@value #MAX_SERVERS} + 1
+     * @return its hops, blank ones skipped, each cut at {@value #MAX_HOP_LENGTH}; at most {@value #MAX_SERVERS} + 1
      */
     static List<String> parse(String via) {
         List<String> ids = new ArrayList<>();
@@ -89,7 +95,7 @@ public final class RelayChain {
         while (start <= via.length() && ids.size() <= MAX_SERVERS) {
             int comma = via.indexOf(',', start);
             int end = comma < 0 ? via.length() : comma;
-            String id = via.substring(start, Math.min(end, start + MAX_ID_LENGTH)).strip();
+            String id = via.substring(start, Math.min(end, start + MAX_HOP_LENGTH)).strip();
             if (!id.isEmpty()) {
                 ids.add(id);
             }
@@ -107,7 +113,7 @@ public final class RelayChain {
      */
     Status refusal(StreamKey key, IngestSource source) {
         List<String> chain = chainOf(source);
-        if (!chain.contains(serverId) && chain.size() <= MAX_SERVERS) {
+        if (!chain.contains(hop(key)) && !cameBack(chain) && chain.size() <= MAX_SERVERS) {
             return null;
         }
         String why = "relay loop: " + key + " already came through this server (" + serverId + ") via "
@@ -123,17 +129,41 @@ public final class RelayChain {
 
     /**
      * The value of {@value #PROPERTY} for a push of a local stream: the chain its publisher came through, then
-     * this server's id.
+     * this server's hop.
      *
      * @param key the local stream pushed
-     * @return e.g. {@code 3f09a1c2d4e5b6a7,9b8c7d6e5f4a3b2c}
+     * @return e.g. {@code 3f09a1c2d4e5b6a7/live/cam,9b8c7d6e5f4a3b2c/live/cam}
      */
     public String outgoing(StreamKey key) {
         IngestSource source = hub.streams.get(Objects.requireNonNull(key, "key"))
                 .map(LiveStream::publisherSource).orElse(null);
         List<String> chain = new ArrayList<>(source == null ? List.of() : chainOf(source));
-        chain.add(serverId);
+        chain.add(hop(key));
         return String.join(",", chain);
+    }
+
+    /** @return whether a hop of this server is followed by another server's hop */
+    private boolean cameBack(List<String> chain) {
+        boolean left = false;
+        for (String hop : chain) {
+            boolean here = serverOf(hop).equals(serverId);
+            if (left && !here) {
+                return true;
+            }
+            left |= here;
+        }
+        return false;
+    }
+
+    /** @return the server id of {@code hop}: up to its first {@code /} */
+    private static String serverOf(String hop) {
+        int slash = hop.indexOf('/');
+        return slash < 0 ? hop : hop.substring(0, slash);
+    }
+
+    /** @return this server's hop for {@code key}: {@code SERVERID/APP/KEY}, commas and percent signs escaped */
+    String hop(StreamKey key) {
+        return serverId + "/" + key.toString().replace("%", "%25").replace(",", "%2C");
     }
 
     /**
