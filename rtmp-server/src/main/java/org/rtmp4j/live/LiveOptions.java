@@ -44,8 +44,11 @@ public record LiveOptions(
     /** Default {@link #maxStreams()}. */
     public static final int DEFAULT_MAX_STREAMS = 1024;
 
-    /** Default {@link #audioHoldMax()}: 50 ms. */
-    public static final Duration DEFAULT_AUDIO_HOLD_MAX = Duration.ofMillis(50);
+    /** Default {@link #audioHoldMax()} in ms: 50. */
+    public static final int DEFAULT_AUDIO_HOLD_MS = 50;
+
+    /** Default {@link #audioHoldMax()}: {@value #DEFAULT_AUDIO_HOLD_MS} ms. */
+    public static final Duration DEFAULT_AUDIO_HOLD_MAX = Duration.ofMillis(DEFAULT_AUDIO_HOLD_MS);
 
     /** Upper bound of {@link #audioHoldMax()}, ms: a longer hold would be felt as audio latency. */
     public static final int MAX_AUDIO_HOLD_MS = 1000;
