@@ -38,7 +38,7 @@ import org.slf4j.LoggerFactory;
  * once.
  *
  * <p>Held audio (DESIGN-NOTES.md, "Audio rides with video (issue 17)"): a connection whose only new
- * output is holdable audio is not marked dirty but {@linkplain HeldWrites held} until its next other
+ * output is holdable audio is not marked dirty but held ({@code HeldWrites}) until its next other
  * write (which flushes both in one gathering write) or its deadline; the selector sleeps at most
  * until the earliest deadline, and due connections are then flushed like dirty ones (under merged
  * writes: with the next merged flush).

@@ -28,8 +28,8 @@ import org.slf4j.LoggerFactory;
  * buffers (no copy) and marks the transport dirty; the loop flushes once per wake-up (or, for
  * {@link #writeMedia media} under merged writes, after the loop's flush delay) with a
  * gathering {@link SocketChannel#write(ByteBuffer[], int, int)}. Holdable audio ({@link
- * #writeMedia(ByteBuffer, long)}) waits for the next other write or its deadline ({@link
- * FlushState}, {@link HeldWrites}). {@code OP_WRITE} interest is set
+ * #writeMedia(ByteBuffer, long)}) waits for the next other write or its deadline ({@code
+ * FlushState}, {@code HeldWrites}). {@code OP_WRITE} interest is set
  * only while bytes remain queued. {@link #close()} stops feeding the handler, flushes, half-closes
  * (FIN) and drops further input until the peer closes too, or closes at once after the linger
  * time, whichever comes first.
@@ -193,27 +193,14 @@ public final class NioTransport implements Transport, LoopChannel {
         markDirty();
     }
 
-    /**
-     * Holdable audio ({@code holdNanos > 0}) is queued without a flush of its own: it leaves with
-     * this connection's next {@link #writeMedia(ByteBuffer)}, {@link #write(List)} or {@link #close()}
-     * (in order, in the same gathering write) or, at the latest, {@code holdNanos} after the first
-     * held message, when the loop flushes it (see {@link HeldWrites}). Output already due to be
-     * flushed takes it along. Counted in {@link #queuedBytes()} meanwhile.
-     */
+    /** Holdable audio waits for this connection's next other write or its deadline ({@code FlushState.hold}). */
     @Override
     public void writeMedia(ByteBuffer chunks, long holdNanos) {
-        if (holdNanos <= 0) {
+        if (holdNanos <= 0 || closeRequested) {
             writeMedia(chunks);
-            return;
-        }
-        if (closed || !chunks.hasRemaining()) {
-            return;
-        }
-        enqueue(chunks);
-        if (!closeRequested) {
+        } else if (!closed && chunks.hasRemaining()) {
+            enqueue(chunks);
             flushState.hold(holdNanos);
-        } else {
-            markDirty();
         }
     }
 
