@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # Fan-out benchmark: nginx-rtmp vs rtmp4j, one after the other, each server pinned to one CPU and
 # the load tool (java -jar examples/target/rtmp4j.jar load) to another. One synthetic publisher
-# (KBPS kbit/s, 25 fps, keyframe every 2 s) and N players per run, on 127.0.0.1 only.
+# (KBPS kbit/s in all: video at FPS fps, keyframe every 2 s, and real AAC-LC audio, 44.1 kHz, 43.07 frames/s,
+# about 128 kbit/s; NO_AUDIO=1 for video only) and N players per run, on 127.0.0.1 only.
 #
 # Reports per server and N: server CPU seconds (utime+stime of the server's processes, from /proc)
-# per delivered GB, players kept up, latency p50/p99, time to first keyframe p50/p99, peak RSS so far (VmHWM).
+# per delivered GB and against nginx-rtmp's, players kept up, video latency p50/p99 (and steady p99), audio
+# latency p99 (and steady p99), time to first keyframe p50/p99, peak RSS so far (VmHWM). It prints its
+# settings as a command line and the git HEAD first.
 #
 # HTTP-FLV rows: the publisher stays RTMP (synthetic), the players GET http://127.0.0.1:P/live/bench.flv
 # (load --http-flv, same event loop and measurements): rtmp4j-http is rtmp4j serving HTTP-FLV, nms-http is
@@ -17,14 +20,18 @@
 # SSLEngine, a throwaway EC P-256 certificate made by keytool in the work directory, players pinning it); compare its
 # CPU per GB with the rtmp4j row of the same run (the difference is the encryption, see bench/aes-gcm.sh).
 #
-# The "floor" rows are no RTMP server: `rtmp4j.jar write-floor serve` writes the same bytes per frame to every
-# connection with no protocol at all, one write(2) per frame (floor) or per 2 frames (floor-x2), and
-# `write-floor sink` reads them like the load tool's players. Their CPU per GB is what the kernel charges a
-# perfect sender for that write pattern on this machine: the lower bound for any server at that latency.
+# The "floor" rows are no RTMP server: `rtmp4j.jar write-floor serve` writes the publisher's messages (same
+# rate, same video and AAC frame sizes) to every connection with no protocol at all, one write(2) per message
+# (floor-msg: 73/s at 30 fps with audio) or one per video frame carrying the audio due since the last one
+# (floor-av: 30/s), and `write-floor sink` reads them like the load tool's players. Their CPU per GB is what the
+# kernel charges a perfect sender for that write pattern on this machine: the lower bound for any server at
+# that latency.
 #
-# Environment: N_LIST ("100 500 1000"), DURATION (30 s), KBPS (2000),
-#   SERVERS ("nginx floor floor-x2 rtmp4j rtmp4j-mw rtmp4j-tls rtmp4j-http nms-http"; rtmp4j-mw is rtmp4j with merged writes:
-#   --merged-write-delay MERGED_WRITE_MS (100)),
+# rtmp4j-nohold is rtmp4j with --audio-hold 0 (audio written as it comes, not held for the next video frame).
+#
+# Environment: N_LIST ("100 500 1000"), DURATION (30 s), KBPS (2000), FPS (30), NO_AUDIO (0),
+#   SERVERS ("nginx floor-msg floor-av rtmp4j rtmp4j-nohold rtmp4j-http", the rows of issue 17's bar; also
+#   rtmp4j-mw, rtmp4j-tls, nms-http; rtmp4j-mw is rtmp4j with merged writes: --merged-write-delay MERGED_WRITE_MS (100)),
 #   SERVER_CPU (0), LOAD_CPU (1), NGINX_PORT (19351), RTMP4J_PORT (19352), FLOOR_PORT (19353),
 #   RTMP4J_HTTP_PORT (19354), NMS_RTMP_PORT (19355), NMS_HTTP_PORT (19356), RTMP4J_TLS_PORT (19357), NMS_DIR (bench/out/nms),
 #   RTMP4J_JAVA_OPTS ("-Xms64m -Xmx128m -XX:+UseSerialGC"), LOAD_JAVA_OPTS ("-Xmx512m"),
@@ -39,7 +46,9 @@ JAR=${JAR:-$ROOT/examples/target/rtmp4j.jar}
 N_LIST=${N_LIST:-"100 500 1000"}
 DURATION=${DURATION:-30}
 KBPS=${KBPS:-2000}
-SERVERS=${SERVERS:-"nginx floor floor-x2 rtmp4j rtmp4j-mw rtmp4j-tls rtmp4j-http nms-http"}
+FPS=${FPS:-30}
+NO_AUDIO=${NO_AUDIO:-0}
+SERVERS=${SERVERS:-"nginx floor-msg floor-av rtmp4j rtmp4j-nohold rtmp4j-http"}
 MERGED_WRITE_MS=${MERGED_WRITE_MS:-100}
 SERVER_CPU=${SERVER_CPU:-0}
 LOAD_CPU=${LOAD_CPU:-1}
@@ -64,6 +73,16 @@ NGINX_MODULE=/usr/lib/nginx/modules/ngx_rtmp_module.so
 HZ=$(getconf CLK_TCK)
 
 [[ -f "$JAR" ]] || { echo "missing $JAR: run mvn -B -pl examples -am package -DskipTests" >&2; exit 1; }
+AUDIO_ARGS=()
+[[ "$NO_AUDIO" == 1 ]] && AUDIO_ARGS=(--no-audio)
+# What was run, so that a result table can be reproduced: the settings as one command line, and the commit.
+COMMAND="N_LIST=\"$N_LIST\" DURATION=$DURATION KBPS=$KBPS FPS=$FPS NO_AUDIO=$NO_AUDIO SERVERS=\"$SERVERS\" WARMUP=${WARMUP:-10}"
+COMMAND+=" RAMP_RATE=${RAMP_RATE:-200} SERVER_CPU=${SERVER_CPU:-0} LOAD_CPU=${LOAD_CPU:-1} MERGED_WRITE_MS=$MERGED_WRITE_MS"
+COMMAND+=" RTMP4J_JAVA_OPTS=\"${RTMP4J_JAVA_OPTS:-"-Xms64m -Xmx128m -XX:+UseSerialGC"}\" RTMP4J_EXTRA_ARGS=\"${RTMP4J_EXTRA_ARGS:-}\" bash bench/fanout.sh"
+HEAD=$(git -C "$ROOT" rev-parse HEAD 2>/dev/null || echo unknown)
+[[ -z "$(git -C "$ROOT" status --porcelain --untracked-files=no 2>/dev/null)" ]] || HEAD+=" (with uncommitted changes)"
+echo "command: $COMMAND" >&2
+echo "git HEAD: $HEAD" >&2
 if [[ " $SERVERS " == *" nginx "* ]] && { ! command -v nginx >/dev/null || [[ ! -f $NGINX_MODULE ]]; }; then
     [[ "${SKIP_INSTALL:-0}" == 1 ]] && { echo "nginx with the RTMP module is not installed" >&2; exit 1; }
     apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q nginx libnginx-mod-rtmp
@@ -144,6 +163,10 @@ start_rtmp4j() {
     start_rtmp4j_with --no-http
 }
 
+start_rtmp4j-nohold() { # audio written as it comes (--audio-hold 0), not held for the next video frame
+    start_rtmp4j_with --no-http --audio-hold 0
+}
+
 start_rtmp4j-mw() {
     start_rtmp4j_with --no-http --merged-write-delay "$MERGED_WRITE_MS"
 }
@@ -173,22 +196,26 @@ start_nms-http() { # Node-Media-Server 4.x: RTMP publisher, HTTP-FLV players at 
     CLIENT=load
 }
 
-start_floor() { # frames per write (default 1)
+start_floor() { # write-floor serve options (--mode per-message|per-frame)
     # shellcheck disable=SC2086
     taskset -c "$SERVER_CPU" java $RTMP4J_JAVA_OPTS -jar "$JAR" write-floor serve --host 127.0.0.1 --port "$FLOOR_PORT" \
-        --kbps "$KBPS" --frames-per-write "${1:-1}" > "$WORK/floor.log" 2>&1 &
+        --kbps "$KBPS" --fps "$FPS" "${AUDIO_ARGS[@]}" "$@" > "$WORK/floor.log" 2>&1 &
     SERVER_PID=$!
     PORT=$FLOOR_PORT
     HTTP_PORT=""
     CLIENT=sink # no RTMP: the write-floor reader stands in for the load tool
 }
 
-start_floor-x2() {
-    start_floor 2
+start_floor-msg() { # one write(2) per message
+    start_floor --mode per-message
+}
+
+start_floor-av() { # one write(2) per video frame, with the audio due since the last one
+    start_floor --mode per-frame
 }
 
 run_load() { # port n duration -> $WORK/load.out; the client is the one the last start_* chose (CLIENT)
-    local cmd=(load "$SCHEME://127.0.0.1:$1/live/bench" --synthetic "$KBPS" --loops 1)
+    local cmd=(load "$SCHEME://127.0.0.1:$1/live/bench" --synthetic "$KBPS" --fps "$FPS" "${AUDIO_ARGS[@]}" --loops 1)
     [[ -n "$TLS_PIN" ]] && cmd+=(--tls-pin "$TLS_PIN")
     [[ -n "$HTTP_PORT" ]] && cmd+=(--http-flv "http://127.0.0.1:$HTTP_PORT/live/bench.flv")
     [[ "$CLIENT" == sink ]] && cmd=(write-floor sink --host 127.0.0.1 --port "$1" --kbps "$KBPS")
@@ -207,8 +234,13 @@ for server in $SERVERS; do
     # (JIT compilation for the JVM) that is not measured. WARMUP=0 measures from a cold start.
     SCHEME=rtmp; TLS_PIN=""
     "start_$server"
-    wait_port "$PORT"
-    [[ -z "$HTTP_PORT" ]] || wait_port "$HTTP_PORT"
+    if ! { wait_port "$PORT" && { [[ -z "$HTTP_PORT" ]] || wait_port "$HTTP_PORT"; }; }; then
+        # e.g. rtmp4j-nohold on a build without --audio-hold: report it and go on with the other rows
+        echo "$server did not start; its output:" >&2
+        for log in "$WORK"/*.log "$WORK"/*/out.log; do if [[ -f "$log" ]]; then tail -n 5 "$log" >&2; fi; done
+        stop "$SERVER_PID"; SERVER_PID=""
+        continue
+    fi
     sleep 1
     if [[ "$WARMUP" -gt 0 ]]; then
         run_load "$PORT" "$WARMUP_PLAYERS" "$WARMUP"
@@ -229,31 +261,38 @@ for server in $SERVERS; do
     stop "$SERVER_PID"; SERVER_PID=""
 done
 
-python3 - "$RESULTS" "$DURATION" "$KBPS" "$WARMUP" "$RAMP_RATE" <<'PY'
+python3 - "$RESULTS" "$DURATION" "$KBPS" "$WARMUP" "$RAMP_RATE" "$FPS" "$NO_AUDIO" "$COMMAND" "$HEAD" <<'PY'
 import json, sys
 rows = [json.loads(l) for l in open(sys.argv[1]) if l.strip()]
-print(f"\nFan-out: 1 publisher at {sys.argv[3]} kbit/s, {sys.argv[2]} s per run, warm-up {sys.argv[4]} s, players join at {sys.argv[5]}/s (0: all at once), server pinned to one CPU (taskset), load tool (1 event loop) to another\n")
-print("| server | N | kept up | delivered GB | server CPU s (user+sys) | CPU s/GB | latency p50 ms | latency p99 ms | steady p50 ms | steady p99 ms | TTFK p50 ms | TTFK p99 ms | peak RSS MB |")
-print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+duration, kbps, warmup, ramp, fps, no_audio, command, head = sys.argv[2:10]
+audio = "no audio" if no_audio == "1" else "AAC 44.1 kHz (43.07 frames/s)"
+print(f"\ncommand: {command}\ngit HEAD: {head}")
+print(f"\nFan-out: 1 publisher at {kbps} kbit/s in all (video {fps} fps, {audio}), {duration} s per run, warm-up {warmup} s,"
+      f" players join at {ramp}/s (0: all at once), server pinned to one CPU (taskset), load tool (1 event loop) to another\n")
+print("| server | N | kept up | delivered GB | server CPU s (user+sys) | CPU s/GB | x nginx | video p50 ms | video p99 ms"
+      " | video steady p99 ms | audio p99 ms | audio steady p99 ms | TTFK p50 ms | TTFK p99 ms | peak RSS MB |")
+print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
 per_gb = {}
 def f(v, d=1):
     return "n/a" if v is None else f"{v:.{d}f}"
 for r in rows:
     l = r["load"]; cpu = r["cpuTicks"] / r["hz"]; gb = l.get("bytes", 0) / 1e9
-    cpg = cpu / gb if gb > 0 else None
-    per_gb[(r["server"], r["n"])] = cpg
-    print(f"| {r['server']} | {r['n']} | {l.get('keptUp','?')}/{r['n']} | {gb:.2f} | {cpu:.2f} ({r['userTicks']/r['hz']:.2f}+{cpu - r['userTicks']/r['hz']:.2f}) | {f(cpg, 2)} | "
-          f"{f(l.get('latencyP50Ms'))} | {f(l.get('latencyP99Ms'))} | {f(l.get('steadyP50Ms'))} | {f(l.get('steadyP99Ms'))} | {f(l.get('ttfkP50Ms'))} | {f(l.get('ttfkP99Ms'))} | {r['rssKb']/1024:.0f} |")
-for variant in ("floor", "floor-x2", "rtmp4j", "rtmp4j-mw", "rtmp4j-tls", "rtmp4j-http", "nms-http"):
-    ratios = [(n, per_gb[(variant, n)] / per_gb[("nginx", n)]) for (s, n) in per_gb
-              if s == variant and per_gb.get(("nginx", n)) and per_gb[(variant, n)]]
-    if ratios:
-        print(f"\n{variant} CPU per GB relative to nginx-rtmp: " + ", ".join(f"N={n}: {x:.2f}x" for n, x in ratios))
-for variant, base in (("rtmp4j-tls", "rtmp4j"), ("rtmp4j-http", "rtmp4j"), ("nms-http", "rtmp4j-http")):
+    per_gb[(r["server"], r["n"])] = cpu / gb if gb > 0 else None
+for r in rows:
+    l = r["load"]; cpu = r["cpuTicks"] / r["hz"]; gb = l.get("bytes", 0) / 1e9
+    cpg = per_gb[(r["server"], r["n"])]
+    base = per_gb.get(("nginx", r["n"]))
+    x = cpg / base if cpg and base else None
+    print(f"| {r['server']} | {r['n']} | {l.get('keptUp','?')}/{r['n']} | {gb:.2f} | {cpu:.2f} ({r['userTicks']/r['hz']:.2f}+{cpu - r['userTicks']/r['hz']:.2f}) | {f(cpg, 2)} | {f(x, 2)} | "
+          f"{f(l.get('latencyP50Ms'))} | {f(l.get('latencyP99Ms'))} | {f(l.get('steadyP99Ms'))} | {f(l.get('audioP99Ms'))} | {f(l.get('audioSteadyP99Ms'))} | "
+          f"{f(l.get('ttfkP50Ms'))} | {f(l.get('ttfkP99Ms'))} | {r['rssKb']/1024:.0f} |")
+for variant, base in (("rtmp4j-nohold", "rtmp4j"), ("rtmp4j-tls", "rtmp4j"), ("rtmp4j-http", "rtmp4j"),
+                      ("nms-http", "rtmp4j-http"), ("rtmp4j", "floor-msg"), ("rtmp4j", "floor-av")):
     ratios = [(n, per_gb[(variant, n)] / per_gb[(base, n)]) for (s, n) in per_gb
               if s == variant and per_gb.get((base, n)) and per_gb[(variant, n)]]
     if ratios:
         print(f"\n{variant} CPU per GB relative to {base}: " + ", ".join(f"N={n}: {x:.2f}x" for n, x in ratios))
-print("\nfloor and floor-x2 are no RTMP server but a protocol-free sender (write-floor serve) writing the same bytes,"
-      " one write(2) per frame or per 2 frames per connection: the kernel's price for that write pattern.")
+print("\nfloor-msg and floor-av are no RTMP server but a protocol-free sender (write-floor serve) writing the same messages,"
+      " one write(2) per message or one per video frame with its audio, per connection: the kernel's price for that"
+      " write pattern (no latency measured). x nginx: CPU per GB over nginx-rtmp's at the same N in this run.")
 PY

@@ -2,8 +2,8 @@
 # Push relay benchmark (issue 15 "Proof"): server CPU per delivered GB of one stream pushed to 10 destinations
 # (--push, 10 relays on their own connections) against the same stream played by 10 RTMP players, on 127.0.0.1.
 #
-# The measured server A is pinned to SERVER_CPU; the publisher (rtmp4j.jar load --synthetic KBPS, 25 fps, keyframe
-# every 2 s), the players and the destination server B (another rtmp4j taking the 10 pushes as 10 streams
+# The measured server A is pinned to SERVER_CPU; the publisher (rtmp4j.jar load --synthetic KBPS: 30 fps video and real
+# AAC audio, KBPS kbit/s in all, keyframe every 2 s), the players and the destination server B (another rtmp4j taking the 10 pushes as 10 streams
 # in/bench_0 .. in/bench_9) run on LOAD_CPU. CPU is utime+stime of A from /proc over DURATION seconds after a
 # WARMUP-second unmeasured run; delivered bytes are N x KBPS x DURATION (nominal), and for the push run the relays'
 # own byte counts from A's GET /api/v1/relays are printed beside it.

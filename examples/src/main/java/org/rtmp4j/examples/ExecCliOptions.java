@@ -25,7 +25,8 @@ final class ExecCliOptions {
             paramLabel = "CMD",
             defaultValue = "${env:RTMP_EXEC}",
             description = "Run CMD for every published stream, e.g. 'ffmpeg -i {url} -c copy -f rtsp rtsp://127.0.0.1:8554/{key}'; "
-                    + "{url} is the stream on this server, {app} and {key} its app and name. No shell: split at spaces, "
+                    + "{url} is the stream on this server, {app} and {key} its app and name; APPGLOB/KEYGLOB=CMD runs CMD "
+                    + "only for the streams matching the globs (* = anything), e.g. 'live/cam*=ffmpeg ...'. No shell: split at spaces, "
                     + "'...' and \"...\" quote, \\ escapes. Restarted with backoff (0.5 s doubling to 30 s) while the stream "
                     + "is live, TERM then KILL when it ends. Repeatable (env RTMP_EXEC: one command).")
     List<String> commands = new ArrayList<>();

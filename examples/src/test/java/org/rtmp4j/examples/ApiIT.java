@@ -199,6 +199,8 @@ class ApiIT {
         }
         assertThat(client(clients, "rtmp-publisher").get("bytes_in").asLong()).isGreaterThan(published);
         assertThat(client(clients, "http-flv").get("bytes_out").asLong()).isPositive();
+        assertThat(client(clients, "rtmp-publisher").get("protocol").asText()).isEqualTo("rtmp");
+        assertThat(client(clients, "http-flv").get("protocol").asText()).isEqualTo("http");
 
         HttpResponse<String> metrics = call("GET", "/metrics");
         assertThat(metrics.statusCode()).isEqualTo(200);

@@ -130,6 +130,7 @@ class CliErrorsTest {
         server.start(new LiveBroadcastController());
         assertThat(run("load", server.url("live/synth"), "--players", "1", "--duration", "1", "--timeout", "5",
                 "--synthetic", "200")).isZero();
-        assertThat(out.toString()).doesNotContain("NaN", "n/a (needs").containsPattern("latency +p50 ");
+        assertThat(out.toString()).doesNotContain("NaN", "n/a (needs").containsPattern("latency +p50 ")
+                .containsPattern("audio latency +p50 ");
     }
 }

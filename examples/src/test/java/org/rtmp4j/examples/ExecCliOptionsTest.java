@@ -7,6 +7,7 @@ import java.io.StringWriter;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.rtmp4j.live.StreamKey;
 import org.rtmp4j.relay.ExecCommand;
 import picocli.CommandLine;
 
@@ -46,6 +47,19 @@ class ExecCliOptionsTest {
         assertThat(s.exec.options().grace()).isEqualTo(Duration.ofMillis(500));
         assertThat(s.exec.options().maxProcesses()).isEqualTo(3);
         assertThat(s.exec.api).isTrue();
+    }
+
+    @Test
+    void aSelectorLimitsACommandToTheStreamsItMatchesAsPushRulesDo() {
+        ServerCommand s = parse("server", "--exec", "live/cam*=ffmpeg -i {url} -f flv out-{key}.flv", "--exec", "echo {key}");
+        List<ExecCommand> commands = s.exec.validate(new CommandLine(s));
+        assertThat(commands.get(0).arguments()).containsExactly("ffmpeg", "-i", "{url}", "-f", "flv", "out-{key}.flv");
+        assertThat(commands.get(0).selects(new StreamKey("live", "cam7"))).isTrue();
+        assertThat(commands.get(0).selects(new StreamKey("live", "studio"))).isFalse();
+        assertThat(commands.get(1).selects(new StreamKey("live", "studio"))).isTrue();
+        assertThat(commandLine().execute("server", "--port", "0", "--host", "127.0.0.1", "--no-http", "--exec", "live/*="))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("--exec 'live/*=': empty command line after the selector 'live/*=' (offset 7)");
     }
 
     @Test

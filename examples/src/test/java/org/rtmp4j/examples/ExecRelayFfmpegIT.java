@@ -1,7 +1,7 @@
 package org.rtmp4j.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
+import static org.rtmp4j.testkit.Eventually.eventually;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -19,7 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -57,6 +57,8 @@ import org.rtmp4j.server.RtmpServer;
 @Tag("ffmpeg")
 @Timeout(240)
 class ExecRelayFfmpegIT {
+    /** The bound of every poll: processes start slowly on a busy machine. */
+    private static final Duration WAIT = Duration.ofSeconds(60);
     @RegisterExtension
     final FfmpegServer fixture = FfmpegServer.perTestMethod().cleaningOutput();
 
@@ -103,7 +105,7 @@ class ExecRelayFfmpegIT {
             publisher.sendFirstGop(); // the stream is live from here: the relay starts its ffmpeg
             ExecRelay relay = onlyRelay();
             // the GOP cache gives a player joining before the second keyframe the stream from its first frame
-            eventually("the relay's ffmpeg plays the stream", () -> players(live) == 1, relay);
+            eventually(WAIT, withLog("the relay's ffmpeg plays the stream", relay), () -> players(live) == 1);
             publisher.sendRestInRealTime();
             publisher.close(); // unpublish: the relay's ffmpeg ends with the stream
             relay.whenDone().get(30, TimeUnit.SECONDS);
@@ -132,14 +134,14 @@ class ExecRelayFfmpegIT {
         Set<Long> pids = new LinkedHashSet<>();
         try (RealtimePublisher publisher = RealtimePublisher.start(fixture.uri("live/test"), Media.h264Aac(), 3)) {
             ExecRelay relay = onlyRelay();
-            eventually("the relay is live", () -> relay.info().state() == RelayState.LIVE, relay);
+            eventually(WAIT, withLog("the relay is live", relay), () -> relay.info().state() == RelayState.LIVE);
             long first = relay.pid().orElseThrow();
             pids.add(first);
-            eventually("its ffmpeg plays", () -> players(live) == 1, relay);
+            eventually(WAIT, withLog("its ffmpeg plays", relay), () -> players(live) == 1);
 
             ProcessHandle.of(first).orElseThrow().destroyForcibly();
             List<RelayState> seen = new ArrayList<>();
-            eventually("a new ffmpeg is live", () -> {
+            eventually(WAIT, "a new ffmpeg is live", () -> {
                 RelayState state = relay.info().state();
                 if (seen.isEmpty() || seen.get(seen.size() - 1) != state) {
                     seen.add(state);
@@ -150,7 +152,7 @@ class ExecRelayFfmpegIT {
             assertThat(relay.info().retries()).isEqualTo(1);
             assertThat(relay.info().lastError()).isEqualTo("pid " + first + " exited with code 137");
             pids.add(relay.pid().getAsLong());
-            eventually("the new ffmpeg plays", () -> players(live) == 1, relay);
+            eventually(WAIT, withLog("the new ffmpeg plays", relay), () -> players(live) == 1);
 
             long t0 = System.nanoTime();
             publisher.close(); // unpublish
@@ -162,7 +164,7 @@ class ExecRelayFfmpegIT {
             assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).as("pid %d", pid).isFalse();
         }
         assertThat(ffmpegDescendants(ProcessHandle.current())).as("ffmpeg processes left").isEmpty();
-        eventually("the ended relay is forgotten", () -> relays.size() == 0);
+        eventually(WAIT, "the ended relay is forgotten", () -> relays.size() == 0);
     }
 
     @Test
@@ -175,7 +177,7 @@ class ExecRelayFfmpegIT {
             ProcessHandle server = ProcessHandle.of(cli.pid()).orElseThrow();
             try (RealtimePublisher publisher = RealtimePublisher.start(URI.create("rtmp://127.0.0.1:" + port + "/live/cli"),
                     Media.h264Aac(), 3)) {
-                eventually("the server runs the exec ffmpeg", () -> !ffmpegDescendants(server).isEmpty());
+                eventually(WAIT, "the server runs the exec ffmpeg", () -> !ffmpegDescendants(server).isEmpty());
                 List<ProcessHandle> children = ffmpegDescendants(server);
                 assertThat(children).singleElement().satisfies(p -> assertThat(p.info().arguments().map(List::of)
                         .orElse(List.of())).contains("rtmp://127.0.0.1:" + port + "/live/cli"));
@@ -214,7 +216,7 @@ class ExecRelayFfmpegIT {
      */
     private static void awaitListening(int port) {
         String hexPort = String.format(Locale.ROOT, ":%04X", port);
-        eventually("a listener on port " + port, () -> {
+        eventually(WAIT, "a listener on port " + port, () -> {
             try {
                 for (String line : Files.readAllLines(Path.of("/proc/net/tcp"), StandardCharsets.US_ASCII)) {
                     String[] f = line.trim().split("\\s+");
@@ -229,21 +231,9 @@ class ExecRelayFfmpegIT {
         });
     }
 
-    /** Polls state that has no event to wait on, for at most 60 s (processes start slowly on a busy machine). */
-    private static void eventually(String what, BooleanSupplier condition) {
-        eventually(what, condition, null);
-    }
-
-    /** As {@link #eventually(String, BooleanSupplier)}, with {@code relay}'s log in the failure. */
-    private static void eventually(String what, BooleanSupplier condition, ExecRelay relay) {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() - end > 0) {
-                fail("timed out waiting for " + what + (relay == null ? "" : "; relay " + relay.info() + ", log:\n"
-                        + String.join("\n", relay.logTail())));
-            }
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
-        }
+    /** {@code what}, and on failure {@code relay}'s state and log tail. */
+    private static Supplier<String> withLog(String what, ExecRelay relay) {
+        return () -> what + "; relay " + relay.info() + ", log:\n" + String.join("\n", relay.logTail());
     }
 
     /**

@@ -2,7 +2,10 @@ package org.rtmp4j.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +42,7 @@ class HlsJsBrowserIT {
     @RegisterExtension
     final BrowserHarness browser = new BrowserHarness();
     private HlsHandler hls;
+    private final RequestLog requests = new RequestLog();
 
     @AfterEach
     void closeHls() {
@@ -53,7 +57,7 @@ class HlsJsBrowserIT {
         LiveBroadcastController relay = new LiveBroadcastController();
         hls = new HlsHandler(relay, HlsOptions.defaults());
         RtmpServer server = fixture.start(relay, b -> b.http(new InetSocketAddress("127.0.0.1", 0))
-                .httpRoute(HttpMethod.GET, HlsPath::matches, hls)
+                .httpRoute(HttpMethod.GET, HlsPath::matches, requests.around(hls))
                 .httpRoute(HttpMethod.GET, p -> p.startsWith("/web/"), new WebFiles()));
         try (RealtimePublisher publisher = RealtimePublisher.start(fixture.uri("live/cam"), Media.h264Aac(), 3)) {
             driver.get("http://127.0.0.1:" + server.httpPort() + "/web/hls-player.html?src=/live/cam.m3u8");
@@ -64,6 +68,7 @@ class HlsJsBrowserIT {
             Map<String, Object> stats = (Map<String, Object>) run.get("stats");
             System.out.println("hls.js state: " + run.get("hls") + "; first frame " + stats.get("firstFrame")
                     + "; non-fatal hls.js errors " + stats.get("warnings"));
+            Path diagnostics = writeDiagnostics(stats);
             assertThat(samples).as("frames displayed; stats %s, console:%n%s", stats, browser.console()).hasSize(FRAMES);
             assertThat(stats.get("error")).as("hls.js fatal error; console:%n%s", browser.console()).isEqualTo("");
             assertThat(run.get("videoError")).isNull();
@@ -100,10 +105,30 @@ class HlsJsBrowserIT {
             // (hls.js stalled at a part whose audio ended early: 12.3 s; hls.js jumping the start hole and playing
             // from the first segment: 3-5 s; DESIGN-NOTES.md, "HLS and LL-HLS"), and PDT must agree with the
             // publisher's clock (one coherent timeline; the first segment's PDT runs 0.4-0.7 s late, see there).
-            assertThat(pdt).as("now - hls.playingDate, ms (target 1500 on a quiet loopback)").isBetween(0L, 3_000L);
+            assertThat(pdt).as("now - hls.playingDate, ms (target 1500 on a quiet loopback; publish-to-display %d ms;"
+                    + " hls.js %s; warnings %s; hls.js's log, its events and the HLS requests: %s)",
+                    median(frameLatencies), state, stats.get("warnings"), diagnostics).isBetween(0L, 3_000L);
             assertThat(median(frameLatencies)).as("publish-to-display of the frame, ms").isBetween(0L, 4_000L)
                     .isCloseTo(pdt, org.assertj.core.data.Offset.offset(2_000L));
         }
+    }
+
+    /**
+     * Writes what explains a slow or stalled run to {@code rtmp4j.test.output}: the page's trace of hls.js and video
+     * events, the HLS requests with their arrival and answer times, and hls.js's own debug log (the newest lines).
+     */
+    private Path writeDiagnostics(Map<String, Object> stats) throws IOException {
+        Path dir = Path.of(System.getProperty("rtmp4j.test.output", "target/interop"));
+        Files.createDirectories(dir);
+        Path file = dir.resolve("HlsJsBrowserIT-" + System.currentTimeMillis() + ".log");
+        Files.writeString(file, "page trace (ms since the page started):\n" + String.join("\n", lines(stats.get("trace")))
+                + "\n\nHLS requests (ms since the server started):\n" + requests
+                + "\n\nhls.js log:\n" + String.join("\n", lines(stats.get("log"))) + "\n");
+        return file.toAbsolutePath();
+    }
+
+    private static List<String> lines(Object list) {
+        return list instanceof List<?> l ? l.stream().map(String::valueOf).toList() : List.of();
     }
 
     private static long median(List<Long> values) {

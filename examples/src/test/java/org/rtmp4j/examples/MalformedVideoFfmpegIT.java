@@ -2,7 +2,6 @@ package org.rtmp4j.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,10 +15,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.rtmp4j.client.ClientOptions;
 import org.rtmp4j.client.Publisher;
 import org.rtmp4j.client.RtmpClient;
-import org.rtmp4j.core.message.VideoMessage;
 import org.rtmp4j.flv.FlvReader;
 import org.rtmp4j.flv.FlvTag;
 import org.rtmp4j.live.LiveBroadcastController;
+import org.rtmp4j.testkit.MalformedVideo;
 
 /**
  * Issue 12's hostile video sequence with ffmpeg 7.1 as the legacy player (no {@code fourCcList}): a publisher
@@ -33,19 +32,6 @@ import org.rtmp4j.live.LiveBroadcastController;
 class MalformedVideoFfmpegIT {
     @RegisterExtension
     final FfmpegServer fixture = FfmpegServer.perTestMethod();
-
-    private static List<VideoMessage> malformed(int timestamp) {
-        int[][] bodies = {{0x1F, 1, 2, 3}, {0x20, 9}, {0x90, 'h', 'v', 'c', '1'}, {0x91, 'a', 'v', '0', '1'}};
-        List<VideoMessage> out = new ArrayList<>();
-        for (int[] b : bodies) {
-            byte[] bytes = new byte[b.length];
-            for (int i = 0; i < b.length; i++) {
-                bytes[i] = (byte) b[i];
-            }
-            out.add(new VideoMessage(timestamp, 1, ByteBuffer.wrap(bytes)));
-        }
-        return out;
-    }
 
     @Test
     void aWaitingFfmpegPlayerGetsEveryFrameThatFollowsMalformedVideo() throws Exception {
@@ -69,10 +55,10 @@ class MalformedVideoFfmpegIT {
 
         try (RtmpClient client = RtmpClient.connect(fixture.uri("live"), ClientOptions.defaults().withTimeout(Duration.ofSeconds(10)));
                 Publisher publisher = client.publish("test")) {
-            malformed(0).forEach(publisher::send);
+            MalformedVideo.messages(0).forEach(publisher::send);
             for (int i = 0; i < tags.size(); i++) {
                 if (i == tags.size() / 4) {
-                    malformed(tags.get(i).timestamp()).forEach(publisher::send);
+                    MalformedVideo.messages(tags.get(i).timestamp()).forEach(publisher::send);
                 }
                 publisher.send(tags.get(i));
             }

@@ -1,6 +1,7 @@
 package org.rtmp4j.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.rtmp4j.testkit.Eventually.eventually;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -13,7 +14,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -106,7 +106,7 @@ class PushFfmpegIT {
         published.assertReceivedFromKeyFrameToEnd(FlvFrames.read(atFfmpeg), "ffmpeg -listen destination");
         published.assertReceivedFromKeyFrameToEnd(FlvFrames.read(atSecond), "a player of the second rtmp4j");
         assertThat(fixture.ffmpeg().decodeErrors(atFfmpeg)).isEmpty();
-        eventually(() -> relays.size() == 0, "both relays leave the registry with their stream");
+        eventually(WAIT, "both relays leave the registry with their stream", () -> relays.size() == 0);
     }
 
     @Test
@@ -123,16 +123,16 @@ class PushFfmpegIT {
                 played.toString());
 
         try (RealtimePublisher publisher = RealtimePublisher.start(fixture.uri("live/cam"), Media.h264Aac(), 2)) {
-            eventually(() -> relay().map(r -> r.info().bytes() > 100_000).orElse(false), "the push moved 100 kB");
+            eventually(WAIT, "the push moved 100 kB", () -> relay().map(r -> r.info().bytes() > 100_000).orElse(false));
             destination.process().destroyForcibly();
             destination.process().waitFor(10, TimeUnit.SECONDS);
-            eventually(() -> relay().map(r -> r.info().state() != RelayState.LIVE).orElse(false),
-                    "the relay notices the dead destination");
+            eventually(WAIT, "the relay notices the dead destination",
+                    () -> relay().map(r -> r.info().state() != RelayState.LIVE).orElse(false));
             Path second = fixture.out().resolve("second.flv");
             Ffmpeg.Run restarted = listen("destination-2", ffmpegPort, second);
             long restartedAt = System.nanoTime();
-            eventually(() -> relay().map(r -> r.info().state() == RelayState.LIVE).orElse(false),
-                    "the relay reconnects to the restarted destination");
+            eventually(WAIT, "the relay reconnects to the restarted destination",
+                    () -> relay().map(r -> r.info().state() == RelayState.LIVE).orElse(false));
             long reconnectMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - restartedAt);
             RelayInfo info = relay().orElseThrow().info();
             assertThat(info.retries()).isGreaterThanOrEqualTo(1);
@@ -205,8 +205,8 @@ class PushFfmpegIT {
                 publisher.send(tags.get(i));
                 videoSent += tags.get(i).type() == FlvTagType.VIDEO ? 1 : 0;
             }
-            eventually(() -> relays.list().size() == 2 && relays.list().stream().allMatch(r -> r.state() == RelayState.LIVE),
-                    "both pushes live");
+            eventually(WAIT, "both pushes live", () -> relays.list().size() == 2
+                    && relays.list().stream().allMatch(r -> r.state() == RelayState.LIVE));
             stop(destination.process(), "STOP");
             closing.add(() -> stop(destination.process(), "KILL"));
             int last = tags.get(tags.size() - 1).timestamp() + 40;
@@ -222,13 +222,13 @@ class PushFfmpegIT {
                         maxQueued = Math.max(maxQueued, maxQueued());
                         long target = videoSent - 50;
                         // paced by the healthy destination, so that it never falls behind into the watermark itself
-                        eventually(() -> atSecondHub.count() >= target, () -> "the second push keeps up: "
-                                + atSecondHub.count() + " of " + target + " video messages; " + relays.list());
+                        eventually(WAIT, () -> "the second push keeps up: " + atSecondHub.count() + " of " + target
+                                + " video messages; " + relays.list(), () -> atSecondHub.count() >= target);
                     }
                 }
             }
-            eventually(() -> relayTo(ffmpegPort).info().retries() >= 1, () -> "the push to the stopped ffmpeg gives up its "
-                    + "connection: " + relays.list() + ", queued " + maxQueued());
+            eventually(WAIT, () -> "the push to the stopped ffmpeg gives up its connection: " + relays.list()
+                    + ", queued " + maxQueued(), () -> relayTo(ffmpegPort).info().retries() >= 1);
             assertThat(relayTo(ffmpegPort).info().lastError()).contains("stopped reading");
         }
         secondPlayer.awaitSuccess(Duration.ofSeconds(60));
@@ -299,24 +299,6 @@ class PushFfmpegIT {
         if (p.isAlive()) {
             Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(p.pid())).inheritIO().start();
             assertThat(kill.waitFor(10, TimeUnit.SECONDS)).isTrue();
-        }
-    }
-
-    private static void eventually(BooleanSupplier condition, String what) throws InterruptedException {
-        eventually(condition, () -> what);
-    }
-
-    private static void eventually(BooleanSupplier condition, java.util.function.Supplier<String> what)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        Object monitor = new Object();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within " + WAIT + ": " + what.get());
-            }
-            synchronized (monitor) {
-                monitor.wait(20);
-            }
         }
     }
 }

@@ -22,6 +22,7 @@ import org.rtmp4j.client.ClientOptions;
 import org.rtmp4j.client.RtmpClient;
 import org.rtmp4j.live.LiveBroadcastController;
 import org.rtmp4j.server.RtmpServer;
+import org.rtmp4j.testkit.TestCertificates;
 import org.rtmp4j.tls.TlsContext;
 import org.rtmp4j.tls.TlsTrust;
 

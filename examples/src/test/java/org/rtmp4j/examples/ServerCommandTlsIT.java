@@ -22,6 +22,7 @@ import org.rtmp4j.client.Subscription;
 import org.rtmp4j.core.message.AudioMessage;
 import org.rtmp4j.core.message.MediaMessage;
 import org.rtmp4j.core.session.ClientListener;
+import org.rtmp4j.testkit.TestCertificates;
 import org.rtmp4j.tls.TlsTrust;
 
 /**

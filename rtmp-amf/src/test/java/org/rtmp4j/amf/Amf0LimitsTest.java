@@ -159,19 +159,7 @@ class Amf0LimitsTest {
         Random random = new Random(0x414d46);
         byte[] golden = hex(EVERY_MARKER);
         for (int i = 0; i < 20_000; i++) {
-            byte[] input;
-            if (i % 2 == 0) {
-                input = new byte[random.nextInt(40)];
-                random.nextBytes(input);
-                if (input.length > 0) {
-                    input[0] = (byte) random.nextInt(0x13);
-                }
-            } else {
-                input = golden.clone();
-                for (int flips = 1 + random.nextInt(3); flips > 0; flips--) {
-                    input[random.nextInt(input.length)] = (byte) random.nextInt(256);
-                }
-            }
+            byte[] input = FuzzInputs.randomOrMutated(random, golden, i);
             byte[] in = input;
             try {
                 Amf0.decode(ByteBuffer.wrap(in), SMALL);

@@ -125,19 +125,7 @@ class Amf3LimitsTest {
         Map<String, Amf3ExternalizableWriter> writers = Map.of("flex.messaging.io.ArrayCollection", Amf3ExternalizableWriter.SINGLE_VALUE);
         int decoded = 0;
         for (int i = 0; i < 20_000; i++) {
-            byte[] input;
-            if (i % 2 == 0) {
-                input = new byte[random.nextInt(40)];
-                random.nextBytes(input);
-                if (input.length > 0) {
-                    input[0] = (byte) random.nextInt(0x13);
-                }
-            } else {
-                input = golden.clone();
-                for (int flips = 1 + random.nextInt(3); flips > 0; flips--) {
-                    input[random.nextInt(input.length)] = (byte) random.nextInt(256);
-                }
-            }
+            byte[] input = FuzzInputs.randomOrMutated(random, golden, i);
             AmfLimits limits = i % 3 == 0 ? SMALL : AmfLimits.DEFAULT;
             List<Object> values;
             try {

@@ -21,6 +21,11 @@ public interface HttpExchange {
     /** @return the peer's address, or {@code null} if unknown */
     SocketAddress remoteAddress();
 
+    /** @return whether the request came over TLS (an HTTPS listener); {@code false} unless overridden */
+    default boolean secure() {
+        return false;
+    }
+
     /**
      * Sets who receives the request body; without one the body is read and dropped. Call it from
      * {@link HttpHandler#handle} (later body bytes may already have been dropped).

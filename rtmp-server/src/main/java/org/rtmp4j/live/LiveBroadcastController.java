@@ -1,11 +1,9 @@
 package org.rtmp4j.live;
 
 import java.time.Clock;
-import java.util.Collection;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executor;
-import javax.management.ObjectName;
 import org.rtmp4j.core.command.Status;
 import org.rtmp4j.core.command.StatusCodes;
 import org.rtmp4j.core.message.DataMessage;
@@ -71,21 +69,22 @@ import org.slf4j.LoggerFactory;
  * host's own HTTP server. Every output kind gets the same join, keyframe wait, slow-output policy
  * and counters. {@link #resolveStream} lets the host fill an unknown name on demand.
  *
+ * <p>What hosts and operators observe of the hub (its registry, counters, JMX, listeners, the operator's
+ * {@link #control()} and the push loop detection {@link #relayChain()}) is inherited from a package-private
+ * base, so that this class keeps the decisions: the RTMP callbacks, any input and output, and the hooks.
+ *
  * <p>Thread-safety: one instance may serve every session of a server
  * ({@code RtmpServer.Builder.controller}); all state is in concurrent maps and per-stream locks,
  * and no callback blocks. Open for extension: the hooks are {@code protected} and the callbacks
  * overridable; {@link ForwardingRtmpController} composes it with other behaviour instead.
  */
-public class LiveBroadcastController implements RtmpController {
+public class LiveBroadcastController extends LiveHubView implements RtmpController {
     /** The description of the {@code NetStream.Publish.BadName} refusal of an empty publishing name. */
     public static final String EMPTY_STREAM_KEY = "empty stream key";
 
     private static final Logger log = LoggerFactory.getLogger(LiveBroadcastController.class);
 
-    private final LiveHub hub;
-    private final LiveStatsBean mbean = new LiveStatsBean(this);
     private final RtmpRelay rtmp;
-    private final StreamControl control;
     private volatile StreamResolver resolver = StreamResolver.NONE;
 
     /** A relay with {@link LiveOptions#DEFAULT}. */
@@ -103,116 +102,10 @@ public class LiveBroadcastController implements RtmpController {
      * @param clock the source of {@link StreamInfo#publishingSince()}
      */
     public LiveBroadcastController(LiveOptions options, Clock clock) {
-        this.hub = new LiveHub(Objects.requireNonNull(options, "options"), Objects.requireNonNull(clock, "clock"),
-                this::publishNotifyStatus, this::unpublishNotifyStatus);
+        super(options, clock);
         this.rtmp = new RtmpRelay(this);
-        this.control = new StreamControl(hub);
     }
 
-    /** @return the settings */
-    public LiveOptions options() {
-        return hub.options;
-    }
-
-    /** @return the transport-neutral hub */
-    LiveHub hub() {
-        return hub;
-    }
-
-    /**
-     * @return the operator's view: per-stream details with players by kind, closing a publisher
-     *     (for an HTTP API or metrics; DESIGN-NOTES.md "HTTP API and metrics")
-     */
-    public StreamControl control() {
-        return control;
-    }
-
-    /** @return the registry of live names and names with waiting players */
-    public LiveStreams streams() {
-        return hub.streams;
-    }
-
-    /**
-     * @param key a stream name
-     * @return whether a publisher is attached to it now (of any kind)
-     */
-    public boolean isLive(StreamKey key) {
-        return hub.isLive(Objects.requireNonNull(key, "key"));
-    }
-
-    /** @return how many names are being published now (what {@link LiveOptions#maxStreams()} limits) */
-    public int liveStreamCount() {
-        return hub.publishedCount.get();
-    }
-
-    /**
-     * A snapshot of every registry entry (live, or with waiting players): name, codecs and picture
-     * size from the sequence headers, bitrate, players, uptime (measured with this controller's
-     * clock).
-     *
-     * @return one {@link StreamInfo} per entry, in no particular order
-     */
-    public Collection<StreamInfo> activeStreams() {
-        return hub.streams.infos(hub.clock.instant());
-    }
-
-    /**
-     * The totals: publishes accepted so far, names live now, players now. Each count is exact;
-     * taken while streams come and go, they need not be from the same instant.
-     *
-     * @return a new snapshot
-     */
-    public LiveStats stats() {
-        return new LiveStats(hub.acceptedPublishes.get(), hub.publishedCount.get(), hub.streams.playerCount());
-    }
-
-    /**
-     * Registers a {@link LiveStatsMXBean} for this controller in the platform MBean server
-     * ({@code ManagementFactory.getPlatformMBeanServer()}) as
-     * {@code DOMAIN:type=LiveBroadcastController,name=live-N} (N counts controllers in this JVM).
-     * Calling it again returns the same name. Undo with {@link #unregisterMBean()}.
-     *
-     * @param domain the JMX domain, e.g. {@code "rtmp4j"}
-     * @return the registered name
-     * @throws IllegalArgumentException if {@code domain} is not a valid JMX domain
-     * @throws IllegalStateException if the MBean server refuses the registration
-     */
-    public ObjectName registerMBean(String domain) {
-        return mbean.register(Objects.requireNonNull(domain, "domain"));
-    }
-
-    /**
-     * Removes the MXBean registered by {@link #registerMBean(String)}. Idempotent.
-     *
-     * @return whether one was registered
-     */
-    public boolean unregisterMBean() {
-        return mbean.unregister();
-    }
-
-    /**
-     * Registers {@code listener} for every stream of this relay, e.g. to learn a stream's codecs
-     * ({@link LiveListener#onMediaInfo}) without polling {@link #activeStreams()}. Any thread; it
-     * hears changes from the next published message on. Registering the same listener twice makes it
-     * hear everything twice.
-     *
-     * @param listener the listener; called on publishers' I/O threads (see {@link LiveListener})
-     * @throws NullPointerException if {@code listener} is null
-     */
-    public void addListener(LiveListener listener) {
-        hub.listeners.add(listener);
-    }
-
-    /**
-     * Unregisters one registration of {@code listener}. Any thread; a call already under way may
-     * still complete after this returns.
-     *
-     * @param listener the listener
-     * @return whether it was registered
-     */
-    public boolean removeListener(LiveListener listener) {
-        return hub.listeners.remove(listener);
-    }
 
     // ---------------------------------------------------------------- any input, any output
 

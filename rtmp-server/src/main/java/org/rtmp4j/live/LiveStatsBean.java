@@ -14,10 +14,10 @@ import javax.management.ObjectName;
 final class LiveStatsBean implements LiveStatsMXBean {
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
-    private final LiveBroadcastController controller;
+    private final LiveHubView controller;
     private ObjectName name;
 
-    LiveStatsBean(LiveBroadcastController controller) {
+    LiveStatsBean(LiveHubView controller) {
         this.controller = controller;
     }
 

@@ -5,7 +5,8 @@ import org.rtmp4j.core.session.NetStream;
 import org.rtmp4j.core.session.RtmpSession;
 
 /**
- * An RTMP publisher as a hub input: one message stream of a session (RTMP 1.0 §7.2.2.6).
+ * An RTMP publisher as a hub input: one message stream of a session (RTMP 1.0 §7.2.2.6). Its {@link #protocol()} is
+ * the session's {@link RtmpSession#transportProtocol()}: {@code rtmp}, {@code rtmps}, {@code rtmpt} or {@code rtmpts}.
  *
  * @param session the publisher's session
  * @param stream the publishing message stream
@@ -19,7 +20,7 @@ record RtmpIngestSource(RtmpSession session, NetStream stream, String query) imp
 
     @Override
     public String protocol() {
-        return "rtmp";
+        return session.transportProtocol();
     }
 
     @Override

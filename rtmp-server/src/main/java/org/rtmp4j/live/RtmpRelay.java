@@ -49,7 +49,8 @@ final class RtmpRelay {
         RtmpIngestSource source = new RtmpIngestSource(session, stream, Queries.rtmp(request.command().query(), session));
         Ingest ingest;
         try {
-            Status refusal = relay.authorizePublish(key, source);
+            Status loop = relay.relayChain().refusal(key, source);
+            Status refusal = loop != null ? loop : relay.authorizePublish(key, source);
             if (refusal != null) {
                 throw new LivePublishException(refusal);
             }

@@ -3,6 +3,7 @@ package org.rtmp4j.relay;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.rtmp4j.live.StreamKey;
 
 /**
  * An exec relay's command: the line as given and its arguments ({@link CommandLineSplitter}), with
@@ -11,10 +12,19 @@ import java.util.Objects;
  * argument after splitting, so a stream name holding spaces or quotes stays one argument and cannot
  * add options; other braces ({@code {x}}, a filter's {@code {}}) stay as they are.
  *
- * @param line the command line as given, for {@link RelayInfo#destination()}
+ * <p>A line may start with a selector, as a {@link PushRule} does: {@code APPGLOB/KEYGLOB=CMD} runs CMD only for
+ * the streams whose app and key match the globs ({@code *} matches any run of characters; the app is split at the
+ * last {@code /} of the selector), e.g. {@code live/cam*=ffmpeg -i {url} ...}. The text before the first {@code =}
+ * is a selector only when it holds a {@code /} that is neither its first nor its last character and no blank or
+ * quote, and does not start with {@code .} or {@code /}: a program path ({@code /usr/bin/ffmpeg}, {@code ./run.sh}) or an
+ * argument such as {@code FOO=bar} after a blank is never read as one. Without a selector every stream is selected.
+ *
+ * @param line the command line without its selector, for {@link RelayInfo#destination()}
  * @param arguments its arguments, the program first; never empty
+ * @param appGlob the glob a stream's app must match ({@code *} without a selector)
+ * @param keyGlob the glob a stream's key must match ({@code *} without a selector)
  */
-public record ExecCommand(String line, List<String> arguments) {
+public record ExecCommand(String line, List<String> arguments, String appGlob, String keyGlob) {
     /** The placeholder for the stream's RTMP URL on this server. */
     public static final String URL = "{url}";
     /** The placeholder for the stream's app. */
@@ -22,23 +32,64 @@ public record ExecCommand(String line, List<String> arguments) {
     /** The placeholder for the stream's name (its key). */
     public static final String KEY = "{key}";
 
-    /** @throws IllegalArgumentException when there is no argument */
+    /** @throws IllegalArgumentException when there is no argument or a glob is empty */
     public ExecCommand {
         Objects.requireNonNull(line, "line");
+        Objects.requireNonNull(appGlob, "appGlob");
+        Objects.requireNonNull(keyGlob, "keyGlob");
         arguments = List.copyOf(arguments);
         if (arguments.isEmpty()) {
             throw new IllegalArgumentException("empty command line");
         }
+        if (appGlob.isEmpty() || keyGlob.isEmpty()) {
+            throw new IllegalArgumentException("empty app or key pattern in exec selector '" + appGlob + "/" + keyGlob
+                    + "'");
+        }
     }
 
     /**
-     * @param line a command line, e.g. {@code ffmpeg -i {url} -c copy -f rtsp rtsp://127.0.0.1:8554/{key}}
+     * A command for every stream.
+     *
+     * @param line the command line as given
+     * @param arguments its arguments, the program first; never empty
+     * @throws IllegalArgumentException when there is no argument
+     */
+    public ExecCommand(String line, List<String> arguments) {
+        this(line, arguments, "*", "*");
+    }
+
+    /**
+     * @param line a command line, e.g. {@code ffmpeg -i {url} -c copy -f rtsp rtsp://127.0.0.1:8554/{key}}, possibly
+     *     after a selector ({@code live/*=ffmpeg ...})
      * @return the command
      * @throws CommandLineException when the line cannot be split (with the offset)
-     * @throws IllegalArgumentException when the line holds no argument
+     * @throws IllegalArgumentException when the line holds no argument (the offset of the command is named when a
+     *     selector came before it)
      */
     public static ExecCommand parse(String line) {
-        return new ExecCommand(line, CommandLineSplitter.split(line));
+        Objects.requireNonNull(line, "line");
+        int eq = line.indexOf('=');
+        String selector = eq < 0 ? "" : line.substring(0, eq).strip();
+        int slash = selector.lastIndexOf('/');
+        if (slash <= 0 || slash == selector.length() - 1 || selector.startsWith(".") || selector.startsWith("/")
+                || selector.chars().anyMatch(c -> Character.isWhitespace(c) || c == '\'' || c == '"')) {
+            return new ExecCommand(line, CommandLineSplitter.split(line));
+        }
+        String command = line.substring(eq + 1);
+        if (command.isBlank()) {
+            throw new IllegalArgumentException("empty command line after the selector '" + selector + "=' (offset "
+                    + (eq + 1) + ")");
+        }
+        return new ExecCommand(command.strip(), CommandLineSplitter.split(command), selector.substring(0, slash),
+                selector.substring(slash + 1));
+    }
+
+    /**
+     * @param key a published stream
+     * @return whether this command runs for it (its app and key match the globs)
+     */
+    public boolean selects(StreamKey key) {
+        return PushRule.glob(appGlob, key.app()) && PushRule.glob(keyGlob, key.name());
     }
 
     /**

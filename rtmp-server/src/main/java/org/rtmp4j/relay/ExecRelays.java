@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs exec relays for a live hub (issue 15 §3): for every published stream, one {@link ExecRelay} per
- * configured {@link ExecCommand} ({@code server --exec}), started on {@link LiveListener#onPublished}
+ * configured {@link ExecCommand} ({@code server --exec}) that {@linkplain ExecCommand#selects selects} it, started on {@link LiveListener#onPublished}
  * and ended by the publish's end ({@link RelayEvent.Unpublished}, heard by a sink subscribed to the
  * stream that also counts its bytes; it has no player kind, so the players by kind of {@code
  * StreamDetails} do not count it, while {@code StreamInfo.players} counts it as any output). Relays
@@ -125,6 +125,9 @@ public final class ExecRelays implements LiveListener, RelayFactory {
     public void onPublished(StreamKey key) {
         StreamWatch watch = new StreamWatch(key);
         for (ExecCommand command : commands) {
+            if (!command.selects(key)) {
+                continue;
+            }
             ExecRelay relay;
             try {
                 relay = newRelay(key, command);
@@ -151,14 +154,19 @@ public final class ExecRelays implements LiveListener, RelayFactory {
     /**
      * Starts an exec relay for a request ({@link Relays#create}).
      *
-     * @throws IllegalArgumentException when the source is not {@code APP/KEY} of a live stream or the
-     *     command line is malformed ({@link CommandLineException}, with the offset)
+     * @throws IllegalArgumentException when the source is not {@code APP/KEY} of a live stream, the
+     *     command line is malformed ({@link CommandLineException}, with the offset) or its selector does not
+     *     select the source
      * @throws IllegalStateException when {@link ExecOptions#maxProcesses()} relays already run
      */
     @Override
     public Relay start(Relays registry, RelayRequest request) {
         StreamKey key = streamKey(request.source());
         ExecCommand command = ExecCommand.parse(request.destination());
+        if (!command.selects(key)) {
+            throw new IllegalArgumentException("the exec command's selector " + command.appGlob() + "/"
+                    + command.keyGlob() + " does not select " + key);
+        }
         if (!live.isLive(key)) {
             throw new IllegalArgumentException("stream " + key + " is not live: an exec relay runs while its stream is");
         }

@@ -81,6 +81,11 @@ final class PullConnection implements ClientListener {
                 });
     }
 
+    /** @return whether the connection closed or {@link #close} was called */
+    boolean isClosed() {
+        return closed;
+    }
+
     /** @return bytes read from the origin so far */
     long bytesIn() {
         NioClient c = client;

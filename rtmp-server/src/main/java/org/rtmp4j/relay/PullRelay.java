@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import org.rtmp4j.client.ClientOptions;
 import org.rtmp4j.core.command.EnhancedCapabilities;
 import org.rtmp4j.core.command.ReconnectRequest;
@@ -33,8 +33,9 @@ import org.slf4j.LoggerFactory;
  *
  * <ul>
  *   <li><b>Origins in order.</b> Each attempt tries the origin URLs in order and moves to the next one
- *       at once when a connect fails or the play is refused (e.g. {@code NetStream.Play.StreamNotFound});
- *       when all failed, it waits for its {@link Backoff} and starts again from the first.</li>
+ *       at once when a connect fails or the play is refused (e.g. {@code NetStream.Play.StreamNotFound};
+ *       {@code OriginFailover}); when all failed, it waits for its {@link Backoff} and starts again from the
+ *       first.</li>
  *   <li><b>One publish across reconnects.</b> The local publish ({@link org.rtmp4j.live.Ingest}) opens with the first
  *       media or metadata and is kept while the relay reconnects, for at most its hold time (default
  *       {@value #DEFAULT_HOLD_SECONDS} s): players stay subscribed, see no unpublish, and get
@@ -68,9 +69,11 @@ public final class PullRelay implements Relay {
     private final RelayStatus status;
     private final SplittableRandom random = new SplittableRandom();
     private final Events events = new Events();
+    private volatile UnaryOperator<CompletableFuture<PullConnection>> opens = UnaryOperator.identity();
     // guarded by this
     private final PullPublish local;
     private PullConnection current;
+    private PullConnection opening; // the attempt's connection until it is taken (playing) or fails
     private PullConnection next;
     private URI movedTo;
     private ScheduledFuture<?> retry;
@@ -182,46 +185,28 @@ public final class PullRelay implements Relay {
         if (movedTo != null) {
             order.add(0, movedTo);
         }
-        tryOrigin(order, 0, null);
+        new OriginFailover(id(), order, events, relays, options, this::isStopping, events, opens).start();
     }
 
-    private void tryOrigin(List<URI> order, int index, String errors) {
-        URI url = order.get(index);
-        PullConnection c = new PullConnection(url, events);
-        CompletableFuture<PullConnection> opened;
-        try {
-            opened = c.open(relays.clients(), relays.blocking(), options);
-        } catch (RuntimeException e) { // the registry closed
-            status.failed(e.getMessage());
-            return;
-        }
-        opened.whenComplete((ok, e) -> {
-            if (e == null) {
-                playing(c);
-                return;
-            }
-            String why = url + ": " + describe(e);
-            String all = errors == null ? why : errors + "; " + why;
-            if (index + 1 < order.size()) {
-                log.info("{}: {}; trying the next origin", id(), why);
-                synchronized (this) {
-                    if (!stopping) {
-                        tryOrigin(order, index + 1, all);
-                    }
-                }
-            } else {
-                retryLater(all);
-            }
-        });
+    private synchronized boolean isStopping() {
+        return stopping;
     }
 
     private synchronized void playing(PullConnection c) {
+        if (c != opening) { // taken at its first message already (taken), or a stale attempt
+            return;
+        }
+        opening = null;
         if (stopping) {
             c.close();
             return;
         }
         if (current != null) { // cannot happen: one attempt at a time
             c.close();
+            return;
+        }
+        if (c.isClosed()) { // the play started, then the connection closed before its open completed here
+            retryLater("connection to " + c.url() + " lost");
             return;
         }
         current = c;
@@ -275,7 +260,7 @@ public final class PullRelay implements Relay {
                 old.close();
             }
             log.info("{} moved to {} (Reconnect Request)", id(), current.url());
-        } else if (from != current) {
+        } else if (from != current && !taken(from)) {
             return;
         }
         try {
@@ -291,7 +276,7 @@ public final class PullRelay implements Relay {
     }
 
     private synchronized void data(PullConnection from, DataMessage data) {
-        if (from != current) {
+        if (from != current && !taken(from)) {
             return;
         }
         Map<String, Object> metadata = ScriptData.metadata(data.values());
@@ -337,7 +322,7 @@ public final class PullRelay implements Relay {
                 if (e != null || stopping || current != from) {
                     c.close();
                     if (e != null) {
-                        log.warn("{}: could not follow the Reconnect Request to {} ({}); staying", id(), to, describe(e));
+                        log.warn("{}: could not follow the Reconnect Request to {} ({}); staying", id(), to, OriginFailover.describe(e));
                     }
                     return;
                 }
@@ -363,8 +348,31 @@ public final class PullRelay implements Relay {
             return;
         }
         if (!stopping) {
-            retryLater("connection to " + from.url() + " lost" + (cause == null ? "" : ": " + describe(cause)));
+            retryLater("connection to " + from.url() + " lost" + (cause == null ? "" : ": " + OriginFailover.describe(cause)));
         }
+    }
+
+    /**
+     * Under the lock: whether {@code from} is the connection being opened and is taken now, at its first media or
+     * metadata. Its open future completes on the thread that finished its last step: the client loop, or a
+     * blocking-pool thread that chained a step after the loop had already completed it (a busy machine), and then
+     * {@link #playing} runs after the loop delivered the origin's first messages (its GOP cache). Those messages
+     * prove the play started (RTMP 1.0 §7.2.2.1): they are published, not dropped.
+     */
+    private boolean taken(PullConnection from) {
+        if (from != opening || current != null || stopping) {
+            return false;
+        }
+        playing(from);
+        return current == from;
+    }
+
+    /**
+     * For tests: passes the open of every later attempt through {@code delay}, e.g. to complete it only after the
+     * connection delivered its first messages, as a busy machine can.
+     */
+    void delayOpens(UnaryOperator<CompletableFuture<PullConnection>> delay) {
+        opens = Objects.requireNonNull(delay, "delay");
     }
 
     /** Under the lock: the hub refused the local publish; the connection is dropped and retried later. */
@@ -380,17 +388,35 @@ public final class PullRelay implements Relay {
         }
     }
 
-    private static String describe(Throwable e) {
-        Throwable c = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
-        return c.getMessage() == null ? c.getClass().getSimpleName() : c.getMessage();
-    }
-
     @Override
     public String toString() {
         return "PullRelay[" + id() + ", " + status.info().source() + " → " + destination + "]";
     }
 
-    private final class Events implements PullConnection.Events {
+    /** The origins' messages and how each attempt over the origins ended. */
+    private final class Events implements PullConnection.Events, OriginFailover.Outcome {
+        @Override
+        public void playing(PullConnection c) {
+            PullRelay.this.playing(c);
+        }
+
+        @Override
+        public void opening(PullConnection c) {
+            synchronized (PullRelay.this) {
+                opening = c;
+            }
+        }
+
+        @Override
+        public void allFailed(String errors) {
+            retryLater(errors);
+        }
+
+        @Override
+        public void registryClosed(String reason) {
+            status.failed(reason);
+        }
+
         @Override
         public void onMedia(PullConnection from, MediaMessage media) {
             media(from, media);

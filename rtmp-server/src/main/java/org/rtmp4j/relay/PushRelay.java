@@ -5,13 +5,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.rtmp4j.client.NioClient;
-import org.rtmp4j.core.command.Status;
-import org.rtmp4j.core.session.ClientListener;
 import org.rtmp4j.live.LiveBroadcastController;
 import org.rtmp4j.live.LiveSubscription;
 import org.rtmp4j.live.StreamKey;
@@ -21,12 +18,14 @@ import org.slf4j.LoggerFactory;
 /**
  * A push relay (issue 15 §1): publishes the local stream {@code APP/KEY} to an RTMP destination as an output
  * of the hub. Each attempt opens its own non-blocking connection ({@link Relays#clients()}; the TCP connect on
- * {@link Relays#blocking()}), publishes ({@code createStream}, {@code publish}, RTMP 1.0 §7.2.1.3, §7.2.2.6)
+ * {@link Relays#blocking()}; {@code PushConnection}), publishes ({@code createStream}, {@code publish}, RTMP 1.0 §7.2.1.3, §7.2.2.6)
  * and only then subscribes to the hub, whose join starts it at a keyframe with the metadata and sequence
  * headers. The hub's slow-output policy ({@link PushOptions#limits()}) bounds what a slow destination queues:
  * drops to the next keyframe above the high watermark; above the cap the output ends and the relay
  * reconnects. A lost connection, a refused publish or an error status from the destination is retried after
- * {@link PushOptions#backoff()}; while the source is not live nothing is connected.
+ * {@link PushOptions#backoff()}; while the source is not live nothing is connected. Each {@code connect} carries
+ * the servers the stream came through ({@link org.rtmp4j.live.RelayChain}), so a destination that would push it
+ * back here is refused by this server: no A to B to A loop.
  *
  * <p>Two lifetimes ({@link Mode}): a relay of a static rule lives for one publish of its stream and ends
  * (state {@code stopped}) when the publisher leaves; a relay added at run time follows its stream across
@@ -182,40 +181,20 @@ public final class PushRelay implements Relay {
             return;
         }
         status.connecting();
-        CompletableFuture<NioClient> connecting;
         try {
-            connecting = relays.clients().connect(destination, options.client(), new Listener(a));
+            PushConnection.open(relays, hub, source, destination, options.client(), new Attempt(a));
         } catch (RuntimeException e) {
             lost(a, "cannot connect: " + e.getMessage());
-            return;
         }
-        connecting.whenComplete((c, e) -> {
-            if (e != null) {
-                lost(a, "connect to " + destination + " failed: " + message(e));
-            } else {
-                connected(a, c);
-            }
-        });
     }
 
-    private void connected(int a, NioClient c) {
-        synchronized (this) {
-            if (a != attempt || ending) {
-                c.close();
-                return;
-            }
-            client = c;
+    /** @return whether attempt {@code a} is still current; then {@code c} is its client */
+    private synchronized boolean connected(int a, NioClient c) {
+        if (a != attempt || ending) {
+            return false;
         }
-        c.closeFuture().whenComplete((v, e) -> lost(a, e == null ? "the destination closed the connection"
-                : "connection lost: " + message(e)));
-        String name = c.streamName();
-        c.createStream().thenCompose(id -> c.publish(id, name).thenApply(v -> id)).whenComplete((id, e) -> {
-            if (e != null) {
-                lost(a, "publish " + name + " refused: " + message(e));
-            } else {
-                publishing(a, c, id);
-            }
-        });
+        client = c;
+        return true;
     }
 
     private void publishing(int a, NioClient c, int streamId) {
@@ -391,24 +370,27 @@ public final class PushRelay implements Relay {
         return d;
     }
 
-    private static String message(Throwable e) {
-        Throwable t = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
-        return t.getMessage() != null ? t.getMessage() : t.toString();
-    }
+    /** The steps of attempt {@code a} ({@link PushConnection}). */
+    private final class Attempt implements PushConnection.Steps {
+        private final int a;
 
-    /** The destination's messages: an error status on the connection or the stream ends the attempt. */
-    private final class Listener implements ClientListener {
-        private final int attempt;
-
-        Listener(int attempt) {
-            this.attempt = attempt;
+        Attempt(int a) {
+            this.a = a;
         }
 
         @Override
-        public void onStatus(int streamId, Status s) {
-            if (s.isError()) {
-                lost(attempt, "destination says " + s.code() + ": " + s.description());
-            }
+        public boolean connected(NioClient c) {
+            return PushRelay.this.connected(a, c);
+        }
+
+        @Override
+        public void publishing(NioClient c, int streamId) {
+            PushRelay.this.publishing(a, c, streamId);
+        }
+
+        @Override
+        public void failed(String reason) {
+            lost(a, reason);
         }
     }
 

@@ -59,6 +59,11 @@ final class HttpExchangeImpl implements HttpExchange {
     }
 
     @Override
+    public boolean secure() {
+        return transport.tls() != null;
+    }
+
+    @Override
     public void describeClient(String kind, String stream, java.util.function.LongSupplier droppedMessages) {
         connection.describe(kind, stream, droppedMessages);
     }

@@ -4,14 +4,10 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Collection;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import javax.management.ObjectName;
 import org.rtmp4j.core.session.RtmpController;
 import org.rtmp4j.core.session.ServerConnection;
@@ -21,8 +17,6 @@ import org.rtmp4j.server.internal.EventLoop;
 import org.rtmp4j.server.internal.EventLoopGroup;
 import org.rtmp4j.server.internal.PeerLimits;
 import org.rtmp4j.server.internal.ServerStats;
-import org.rtmp4j.server.rtmpt.RtmptHandler;
-import org.rtmp4j.server.rtmpt.RtmptOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,7 +32,8 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * <p>Structure (DESIGN-NOTES.md, "Listeners and the HTTP runtime"): this class owns the lifecycle;
- * each bound address is a {@code Listener} (socket, acceptor, protocol) on the shared loops; the open
+ * each bound address is a {@code Listener} (socket, acceptor, protocol) on the shared loops, all of them
+ * and the RTMPT sessions in {@code ServerListeners}; the open
  * RTMP connections are in {@code ServerConnections}; the {@link Builder} only collects settings (its
  * setters live in two package-private bases, one for the server-wide settings and one for the
  * per-connection RTMP settings, so that each class stays small).
@@ -81,13 +76,8 @@ public final class RtmpServer implements AutoCloseable {
     private final ThreadFactory threadFactory;
     private final String jmxDomain;
     private final ServerConnections connections;
+    private final ServerListeners listeners;
     private final Listener rtmpListener;
-    private final Listener httpListener;
-    private final Listener rtmpsListener;
-    private final Listener httpsListener;
-    private final RtmptBinding rtmpt;
-    private final RtmptHandler rtmptHandler;
-    private final List<Listener> listeners;
     private final ServerStats stats = new ServerStats();
     private final CompletableFuture<Void> termination = new CompletableFuture<>();
 
@@ -108,21 +98,14 @@ public final class RtmpServer implements AutoCloseable {
         this.connections = new ServerConnections(sessionConfig, b.controllers, peerLimits, b.nanoClock,
                 b.nanoClock == ServerSettings.SYSTEM_CLOCK);
         this.connections.onConnectionClosed(this::connectionClosed);
-        this.rtmpsListener = b.rtmpsListener(connections, b.bind);
-        this.rtmpListener = b.plainRtmp ? new Listener(b.bind, connections) : rtmpsListener;
-        RtmptOptions rtmptOptions = b.rtmptOptions();
-        this.rtmpt = rtmptOptions == null ? null : new RtmptBinding(connections, stats, limits.maxConnections(),
-                b.nanoClock, () -> state == State.STARTED && drainer == null);
-        this.rtmptHandler = rtmpt == null ? null : new RtmptHandler(rtmpt, rtmptOptions);
-        this.httpListener = b.httpListener(peerLimits, rtmptHandler);
-        this.httpsListener = b.httpsListener(b.httpProtocol(peerLimits, rtmptHandler), b.bind);
-        List<Listener> all = new java.util.ArrayList<>();
-        for (Listener l : new Listener[] {rtmpListener, httpListener, rtmpsListener, httpsListener}) {
-            if (l != null && !all.contains(l)) {
-                all.add(l);
-            }
-        }
-        this.listeners = List.copyOf(all);
+        this.listeners = new ServerListeners(b, connections, peerLimits, stats, limits.maxConnections(),
+                this::accepting);
+        this.rtmpListener = listeners.rtmp();
+    }
+
+    /** @return whether new connections and RTMPT sessions are accepted: started, not draining */
+    private boolean accepting() {
+        return state == State.STARTED && drainer == null;
     }
 
     /** @return a builder with the defaults: 127.0.0.1:1935, an accept-everything controller, no HTTP */
@@ -148,16 +131,9 @@ public final class RtmpServer implements AutoCloseable {
         try {
             g = new EventLoopGroup(eventLoops, threadFactory, TICK_NANOS, mergedWriteDelayNanos);
             g.start();
-            if (rtmpt != null) {
-                rtmpt.start(g);
-            }
-            for (Listener l : listeners) {
-                l.bind(g, stats, limits.maxConnections(), peerLimits, () -> state == State.STARTED && drainer == null);
-            }
+            listeners.bind(g, stats, limits.maxConnections(), peerLimits, this::accepting);
         } catch (IOException | RuntimeException e) {
-            for (Listener l : listeners) {
-                l.closeSocket();
-            }
+            listeners.closeSockets();
             if (g != null) {
                 g.shutdownGracefully(0);
             }
@@ -171,12 +147,7 @@ public final class RtmpServer implements AutoCloseable {
         if (jmxDomain != null) {
             mxBean = ServerMXBeanAdapter.register(this, jmxDomain);
         }
-        LOG.info("RTMP server listening on {} ({} event loops)", rtmpListener.localAddress(), eventLoops);
-        for (Listener l : listeners) {
-            if (l != rtmpListener) {
-                LOG.info("{} listening on {} (same event loops)", l.protocolName(), l.localAddress());
-            }
-        }
+        listeners.logListening(LOG, eventLoops);
         return this;
     }
 
@@ -194,7 +165,7 @@ public final class RtmpServer implements AutoCloseable {
      * @throws IllegalStateException before {@link #start()}
      */
     public InetSocketAddress localAddress() {
-        return bound(rtmpListener);
+        return listeners.rtmpAddress();
     }
 
     /**
@@ -211,10 +182,7 @@ public final class RtmpServer implements AutoCloseable {
      *     ({@link Builder#http(int)} not called)
      */
     public InetSocketAddress httpAddress() {
-        if (httpListener == null) {
-            throw new IllegalStateException("RtmpServer has no HTTP listener (see RtmpServer.Builder.http)");
-        }
-        return bound(httpListener);
+        return listeners.httpAddress();
     }
 
     /**
@@ -222,10 +190,7 @@ public final class RtmpServer implements AutoCloseable {
      * @throws IllegalStateException before {@link #start()}, or without {@link Builder#rtmps}
      */
     public int rtmpsPort() {
-        if (rtmpsListener == null) {
-            throw new IllegalStateException("RtmpServer has no RTMPS listener (see RtmpServer.Builder.rtmps)");
-        }
-        return bound(rtmpsListener).getPort();
+        return listeners.rtmpsAddress().getPort();
     }
 
     /**
@@ -233,23 +198,12 @@ public final class RtmpServer implements AutoCloseable {
      * @throws IllegalStateException before {@link #start()}, or without {@link Builder#https}
      */
     public int httpsPort() {
-        if (httpsListener == null) {
-            throw new IllegalStateException("RtmpServer has no HTTPS listener (see RtmpServer.Builder.https)");
-        }
-        return bound(httpsListener).getPort();
+        return listeners.httpsAddress().getPort();
     }
 
     /** @return whether the server was built with an HTTP listener */
     public boolean hasHttp() {
-        return httpListener != null;
-    }
-
-    private static InetSocketAddress bound(Listener l) {
-        InetSocketAddress a = l.localAddress();
-        if (a == null) {
-            throw new IllegalStateException("RtmpServer not started");
-        }
-        return a;
+        return listeners.hasHttp();
     }
 
     /** @return a snapshot of the counters (connections of every listener); zeros before start */
@@ -347,9 +301,7 @@ public final class RtmpServer implements AutoCloseable {
             }
             d = new Drainer(connections.liveSet());
             drainer = d;
-            for (Listener l : listeners) {
-                l.stop();
-            }
+            listeners.stopAccepting();
             drainResult = d.start(tcUrlOrNull, DRAIN_DESCRIPTION, timeout);
             return drainResult.copy();
         }
@@ -389,13 +341,9 @@ public final class RtmpServer implements AutoCloseable {
                     b.unregister();
                 }
                 LOG.info("RTMP server on {} stopping", rtmpListener.localAddress());
-                if (rtmptHandler != null) {
-                    rtmptHandler.closeAll(); // their engines close before the loops stop, as TCP connections'
-                }
+                listeners.closeRtmptSessions();
                 group.shutdownGracefully(grace.toNanos()).whenComplete((v, t) -> {
-                    for (Listener l : listeners) {
-                        l.closeSocket();
-                    }
+                    listeners.closeSockets();
                     state = State.STOPPED;
                     LOG.info("RTMP server on {} stopped", rtmpListener.localAddress());
                     termination.complete(null);
@@ -421,30 +369,11 @@ public final class RtmpServer implements AutoCloseable {
         synchronized (this) {
             g = group;
         }
-        if (g != null) {
-            for (EventLoop l : g.loops()) {
-                if (l.inLoop()) {
-                    return;
-                }
-            }
-        }
-        boolean interrupted = false;
-        while (true) {
-            try {
-                f.get(CLOSE_GRACE.toMillis() + 5_000, TimeUnit.MILLISECONDS);
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            } catch (ExecutionException | TimeoutException e) {
-                LOG.warn("RTMP server on {} did not stop cleanly", rtmpListener.localAddress(), e);
-                break;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
+        Exception failed = TerminationWait.await(f, g, CLOSE_GRACE.plusSeconds(5));
+        if (failed != null) {
+            LOG.warn("RTMP server on {} did not stop cleanly", rtmpListener.localAddress(), failed);
         }
     }
-
 
     @Override
     public String toString() {

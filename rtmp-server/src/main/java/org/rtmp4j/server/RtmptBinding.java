@@ -19,7 +19,7 @@ import org.rtmp4j.server.rtmpt.RtmptLoop;
  * What a server gives its RTMPT sessions (DESIGN-NOTES.md, "RTMPT"): its event loops, round robin; its
  * clock; and for each session an ordinary RTMP engine from {@link ServerConnections}, counted against the
  * connection limit, listed in {@link RtmpServer#clients()} (kind {@code rtmp}, {@code rtmp-publisher},
- * {@code rtmp-player}; a kick ends the session) and in the metrics and the drain. Thread-safe.
+ * {@code rtmp-player}, protocol {@code rtmpt} or {@code rtmpts}; a kick ends the session) and in the metrics and the drain. Thread-safe.
  */
 final class RtmptBinding implements RtmptHost {
     private final ServerConnections connections;
@@ -65,11 +65,11 @@ final class RtmptBinding implements RtmptHost {
     }
 
     @Override
-    public RtmptEngine open(Transport transport, SocketAddress remote) {
+    public RtmptEngine open(Transport transport, SocketAddress remote, boolean overTls) {
         if (!accepting.getAsBoolean() || !stats.tryOpen(maxConnections)) {
             return null;
         }
-        ClientEntry entry = stats.clients().open("rtmp", stats);
+        ClientEntry entry = stats.clients().open(overTls ? "rtmpts" : "rtmpt", stats);
         entry.tunnelledFrom(remote);
         return new Engine(connections.openTunnelled(transport, entry), entry);
     }

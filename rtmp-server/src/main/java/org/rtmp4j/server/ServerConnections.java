@@ -59,6 +59,7 @@ final class ServerConnections implements ListenerProtocol {
         RtmpControllerFactory perConnection =
                 session -> new PeerLimitController(controllers.create(session), slot, peerLimits);
         ServerConnection connection = new ServerConnection(sessionConfig, perConnection, transport, nanoClock.getAsLong());
+        connection.transportProtocol(transport.tls() != null ? "rtmps" : "rtmp");
         open.add(connection);
         ClientEntry entry = transport.listener() instanceof ClientEntry e ? e : null;
         if (entry != null) {
@@ -78,6 +79,7 @@ final class ServerConnections implements ListenerProtocol {
      */
     ConnectionHandler openTunnelled(org.rtmp4j.core.session.Transport transport, ClientEntry entry) {
         ServerConnection connection = new ServerConnection(sessionConfig, controllers, transport, nanoClock.getAsLong());
+        connection.transportProtocol(entry.protocol());
         open.add(connection);
         entry.detail(new RtmpClientDetail(connection));
         return new EngineHandler(connection, entry);

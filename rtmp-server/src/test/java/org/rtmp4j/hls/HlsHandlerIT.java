@@ -1,6 +1,7 @@
 package org.rtmp4j.hls;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.rtmp4j.testkit.Eventually.eventually;
 
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -19,8 +20,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
-import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -117,19 +116,11 @@ class HlsHandlerIT {
             n++;
         }
         long target = before + n;
-        await(() -> messagesIn() >= target, "the relay received " + n + " messages");
+        eventually("the relay received " + n + " messages", () -> messagesIn() >= target);
     }
 
     private long messagesIn() {
         return relay.activeStreams().stream().filter(s -> s.key().equals(CAM)).mapToLong(StreamInfo::messagesIn).sum();
-    }
-
-    private static void await(BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("waiting for: " + what).isLessThan(deadline);
-            LockSupport.parkNanos(1_000_000);
-        }
     }
 
     private URI uri(String pathAndQuery) {
@@ -148,7 +139,7 @@ class HlsHandlerIT {
     private String firstPlaylist() throws Exception {
         sendUntil(1000, 0);
         CompletableFuture<HttpResponse<String>> first = getAsync("/live/cam.m3u8");
-        await(() -> hls.blockedRequests(CAM) == 1, "the first playlist request is parked");
+        eventually("the first playlist request is parked", () -> hls.blockedRequests(CAM) == 1);
         assertThat(first).isNotDone();
         sendUntil(6000, 0);
         HttpResponse<String> r = first.get(10, TimeUnit.SECONDS);
@@ -220,7 +211,8 @@ class HlsHandlerIT {
             preload = http.sendAsync(HttpRequest.newBuilder(uri(partPath)).build(), HttpResponse.BodyHandlers.ofByteArray());
             CompletableFuture<HttpResponse<String>> r = reload;
             CompletableFuture<HttpResponse<byte[]>> p = preload;
-            await(() -> hls.blockedRequests(CAM) == 2 || r.isDone() || p.isDone(), "the reload and the part are parked");
+            eventually("the reload and the part are parked",
+                    () -> hls.blockedRequests(CAM) == 2 || r.isDone() || p.isDone());
             if (!r.isDone() && !p.isDone()) {
                 break;
             }
@@ -323,7 +315,7 @@ class HlsHandlerIT {
         String instance = find(SEGMENT, playlist).group(1);
         sendUntil(Integer.MAX_VALUE, 0);
         publisher.close();
-        await(() -> !relay.isLive(CAM), "the publisher left");
+        eventually("the publisher left", () -> !relay.isLive(CAM));
         publish();
         sendUntil(Integer.MAX_VALUE, 0);
         String after = get("/live/cam.m3u8?hls_ctx=" + token).body();
@@ -360,7 +352,7 @@ class HlsHandlerIT {
         int offset = (int) ((1L << 32) - 5_000); // the file crosses 2^32 ms 5 s in
         sendUntil(1000, offset);
         CompletableFuture<HttpResponse<String>> first = getAsync("/live/cam.m3u8");
-        await(() -> hls.blockedRequests(CAM) == 1, "the first playlist request is parked");
+        eventually("the first playlist request is parked", () -> hls.blockedRequests(CAM) == 1);
         sendUntil(Integer.MAX_VALUE, offset);
         String token = find(SEGMENT, first.get(10, TimeUnit.SECONDS).body()).group(3);
         String playlist = get("/live/cam.m3u8?hls_ctx=" + token).body();

@@ -62,6 +62,11 @@ final class FakeSession implements RtmpSession, FanoutTarget {
         this("live", List.of());
     }
 
+    /** A session of app {@code live} whose {@code connect} command object is {@code commandObject}. */
+    FakeSession(Map<String, Object> commandObject) {
+        this.connect = new Connect("live", "", "rtmp://localhost/live", "", 0, List.of(), commandObject, List.of());
+    }
+
     Stream newStream() {
         Stream s = new Stream(streams.size() + 1);
         streams.add(s);

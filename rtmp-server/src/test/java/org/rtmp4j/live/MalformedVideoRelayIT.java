@@ -3,7 +3,6 @@ package org.rtmp4j.live;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
-import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,12 +18,12 @@ import org.rtmp4j.client.Publisher;
 import org.rtmp4j.client.RtmpClient;
 import org.rtmp4j.core.command.StatusCodes;
 import org.rtmp4j.core.message.MediaMessage;
-import org.rtmp4j.core.message.VideoMessage;
 import org.rtmp4j.flv.FlvReader;
 import org.rtmp4j.flv.FlvTag;
 import org.rtmp4j.flv.FlvTagType;
 import org.rtmp4j.server.MediaSink;
 import org.rtmp4j.server.RtmpServer;
+import org.rtmp4j.testkit.MalformedVideo;
 
 /**
  * Issue 12's hostile sequence over loopback with the real server and clients: a publisher sends video
@@ -59,19 +58,6 @@ class MalformedVideoRelayIT {
         return c;
     }
 
-    private static List<VideoMessage> malformed(int ts) {
-        int[][] bodies = {{0x1F, 1, 2, 3}, {0x20, 9}, {0x90, 'h', 'v', 'c', '1'}, {0x91, 'a', 'v', '0', '1'}};
-        List<VideoMessage> out = new ArrayList<>();
-        for (int[] b : bodies) {
-            byte[] bytes = new byte[b.length];
-            for (int i = 0; i < b.length; i++) {
-                bytes[i] = (byte) b[i];
-            }
-            out.add(new VideoMessage(ts, 1, ByteBuffer.wrap(bytes)));
-        }
-        return out;
-    }
-
     @Test
     void legacyPlayersGetEveryFrameAfterMalformedVideo() throws Exception {
         List<FlvTag> tags = new ArrayList<>();
@@ -87,10 +73,10 @@ class MalformedVideoRelayIT {
         MediaSink late = new MediaSink();
         List<MediaMessage> firstHalf = new ArrayList<>();
         try (Publisher publisher = connect().publish("avatar")) {
-            malformed(0).forEach(publisher::send);
+            MalformedVideo.messages(0).forEach(publisher::send);
             for (int i = 0; i < tags.size(); i++) {
                 if (i == tags.size() / 4) {
-                    malformed(tags.get(i).timestamp()).forEach(publisher::send); // inside a GOP
+                    MalformedVideo.messages(tags.get(i).timestamp()).forEach(publisher::send); // inside a GOP
                 }
                 if (i == tags.size() / 2) {
                     firstHalf.addAll(waiting.take(i)); // the server has relayed the first half

@@ -33,10 +33,11 @@ import org.rtmp4j.flv.FlvTag;
 import org.rtmp4j.flv.FlvTagType;
 import org.rtmp4j.http.FlvStreamPath;
 import org.rtmp4j.http.HttpMethod;
+import org.rtmp4j.server.ClientInfo;
 import org.rtmp4j.server.LoopbackServer;
 import org.rtmp4j.server.MediaSink;
 import org.rtmp4j.server.RtmpServer;
-import org.rtmp4j.tls.TestCertificates;
+import org.rtmp4j.testkit.TestCertificates;
 import org.rtmp4j.tls.TlsContext;
 import org.rtmp4j.tls.TlsTrust;
 
@@ -112,6 +113,10 @@ class TlsListenersIT {
             assertThat(got.get(i).timestamp()).isEqualTo(sent.get(i).timestamp());
             assertThat(got.get(i).payload()).isEqualTo(sent.get(i).body());
         }
+        assertThat(server.clients().list()).filteredOn(c -> c.kind().startsWith("rtmp-"))
+                .extracting(ClientInfo::protocol).containsExactly("rtmps", "rtmps");
+        assertThat(relay.control().stream(new StreamKey("live", "cam")).orElseThrow().publisherProtocol())
+                .isEqualTo("rtmps");
     }
 
     @Test

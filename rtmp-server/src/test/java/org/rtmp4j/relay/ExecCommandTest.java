@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
+import org.rtmp4j.live.StreamKey;
 
 class ExecCommandTest {
     @Test
@@ -18,6 +19,38 @@ class ExecCommandTest {
     void aStreamNameWithSpacesOrQuotesStaysOneArgumentAndIsNotExpandedAgain() {
         ExecCommand c = ExecCommand.parse("tool --name={key} {app}");
         assertThat(c.expand("u", "{key}", "a b' -x \"y")).containsExactly("tool", "--name=a b' -x \"y", "{key}");
+    }
+
+    @Test
+    void aSelectorBeforeTheCommandChoosesStreamsByAppAndKeyGlobs() {
+        ExecCommand c = ExecCommand.parse("live/cam*=ffmpeg -i {url} -metadata title=x");
+        assertThat(c.appGlob()).isEqualTo("live");
+        assertThat(c.keyGlob()).isEqualTo("cam*");
+        assertThat(c.line()).isEqualTo("ffmpeg -i {url} -metadata title=x");
+        assertThat(c.arguments()).containsExactly("ffmpeg", "-i", "{url}", "-metadata", "title=x");
+        assertThat(c.selects(new StreamKey("live", "cam2"))).isTrue();
+        assertThat(c.selects(new StreamKey("live", "other"))).isFalse();
+        assertThat(c.selects(new StreamKey("vod", "cam2"))).isFalse();
+        ExecCommand nested = ExecCommand.parse("a/b/*=tool {key}");
+        assertThat(nested.appGlob()).isEqualTo("a/b");
+        assertThat(nested.selects(new StreamKey("a/b", "x"))).isTrue();
+    }
+
+    @Test
+    void withoutASelectorEveryStreamIsSelectedAndAnEqualsSignInACommandIsNotOne() {
+        for (String line : new String[] {"ffmpeg -i {url} -metadata title=a/b", "/usr/bin/tool=x {key}",
+                "./bin/run=1 {key}", "env FOO=a/b tool", "'live/x'=tool"}) {
+            ExecCommand c = ExecCommand.parse(line);
+            assertThat(c.appGlob() + "/" + c.keyGlob()).as(line).isEqualTo("*/*");
+            assertThat(c.line()).isEqualTo(line);
+            assertThat(c.selects(new StreamKey("any", "thing"))).isTrue();
+        }
+    }
+
+    @Test
+    void aSelectorWithoutACommandIsRefusedWithTheOffset() {
+        assertThatThrownBy(() -> ExecCommand.parse("live/*=  ")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("empty command line after the selector 'live/*='").hasMessageContaining("offset 7");
     }
 
     @Test

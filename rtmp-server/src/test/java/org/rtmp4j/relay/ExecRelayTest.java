@@ -1,7 +1,7 @@
 package org.rtmp4j.relay;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
+import static org.rtmp4j.testkit.Eventually.eventually;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -9,8 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -36,17 +34,6 @@ class ExecRelayTest {
         relay = new ExecRelay(relays.nextId(RelayKind.EXEC), "live/cam", ExecCommand.parse("fake"), arguments, options,
                 relays).start();
         return relay;
-    }
-
-    /** Polls state that has no event to wait on, for at most 30 s (a JVM starts slowly on a busy machine). */
-    static void eventually(String what, BooleanSupplier condition) {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() - end > 0) {
-                fail("timed out waiting for " + what);
-            }
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
-        }
     }
 
     private boolean logHas(String line) {

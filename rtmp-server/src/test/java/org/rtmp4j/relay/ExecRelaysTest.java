@@ -2,7 +2,7 @@ package org.rtmp4j.relay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.rtmp4j.relay.ExecRelayTest.eventually;
+import static org.rtmp4j.testkit.Eventually.eventually;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -71,6 +71,24 @@ class ExecRelaysTest {
         assertThat(relay.info().state()).isEqualTo(RelayState.STOPPED);
         assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
         eventually("the relay is forgotten", () -> relays.size() == 0 && exec.running() == 0);
+    }
+
+    @Test
+    void aCommandWithASelectorRunsOnlyForTheStreamsItSelects() throws Exception {
+        ExecCommand command = ExecCommand.parse("live/cam*=" + line(FakeChild.command("print")) + "{key}");
+        ExecRelays exec = ExecRelays.attach(relays, live, List.of(command), OPTIONS)
+                .serverAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(), 1935));
+        publish("live", "other");
+        publish("studio", "cam1");
+        assertThat(relays.size()).as("published on the publisher's thread: no relay for unselected streams").isZero();
+        publish("live", "cam2");
+        assertThat(relays.list()).extracting(RelayInfo::source).containsExactly("live/cam2");
+        assertThat(exec.running()).isEqualTo(1);
+
+        exec.acceptRequests();
+        assertThatThrownBy(() -> relays.create(new RelayRequest(RelayKind.EXEC, "live/cam2",
+                "vod/*=" + line(FakeChild.command("print")))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("does not select live/cam2");
     }
 
     @Test

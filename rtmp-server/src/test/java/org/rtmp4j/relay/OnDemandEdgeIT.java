@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.rtmp4j.relay.PullFixture.avcSequenceHeader;
 import static org.rtmp4j.relay.PullFixture.interFrame;
 import static org.rtmp4j.relay.PullFixture.keyFrame;
+import static org.rtmp4j.testkit.Eventually.eventually;
 
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -87,14 +88,32 @@ class OnDemandEdgeIT {
         return ingest;
     }
 
-    @Test
-    void playersShareOnePullThatClosesAfterTheIdleDelay() throws Exception {
+    /**
+     * The common setup: {@link #origin} started (observed) with {@link #KEY} published, and an edge hub pulling from
+     * it on demand with {@code idle} as its idle delay.
+     */
+    private EdgeOfOrigin edgeOfOrigin(Duration idle) throws Exception {
         LiveBroadcastController originHub = new LiveBroadcastController(NO_WAIT);
         ObservedOrigin observed = new ObservedOrigin(originHub);
         origin.start(observed);
         Ingest publisher = originPublishing(originHub);
         LiveBroadcastController edgeHub = new LiveBroadcastController(NO_WAIT);
-        OnDemandEdge.install(edgeHub, relays, OriginResolver.fixed(List.of(origin.url("live"))), IDLE);
+        OnDemandEdge edge = OnDemandEdge.install(edgeHub, relays, OriginResolver.fixed(List.of(origin.url("live"))),
+                idle);
+        return new EdgeOfOrigin(originHub, observed, publisher, edgeHub, edge);
+    }
+
+    /** What {@link #edgeOfOrigin} started. */
+    private record EdgeOfOrigin(LiveBroadcastController originHub, ObservedOrigin observed, Ingest publisher,
+            LiveBroadcastController edgeHub, OnDemandEdge edge) {}
+
+    @Test
+    void playersShareOnePullThatClosesAfterTheIdleDelay() throws Exception {
+        EdgeOfOrigin setup = edgeOfOrigin(IDLE);
+        LiveBroadcastController originHub = setup.originHub();
+        ObservedOrigin observed = setup.observed();
+        Ingest publisher = setup.publisher();
+        LiveBroadcastController edgeHub = setup.edgeHub();
 
         Player first = new Player();
         LiveSubscription firstSub = edgeHub.subscribe(KEY, first).orElseThrow(); // waits for the pull
@@ -129,13 +148,10 @@ class OnDemandEdgeIT {
 
     @Test
     void aPlayerWhoComesBackWithinTheIdleDelayKeepsThePull() throws Exception {
-        LiveBroadcastController originHub = new LiveBroadcastController(NO_WAIT);
-        ObservedOrigin observed = new ObservedOrigin(originHub);
-        origin.start(observed);
-        originPublishing(originHub);
-        LiveBroadcastController edgeHub = new LiveBroadcastController(NO_WAIT);
-        OnDemandEdge edge = OnDemandEdge.install(edgeHub, relays, OriginResolver.fixed(List.of(origin.url("live"))),
-                Duration.ofSeconds(30));
+        EdgeOfOrigin setup = edgeOfOrigin(Duration.ofSeconds(30));
+        LiveBroadcastController originHub = setup.originHub();
+        LiveBroadcastController edgeHub = setup.edgeHub();
+        OnDemandEdge edge = setup.edge();
 
         Player first = new Player();
         edgeHub.subscribe(KEY, first).orElseThrow().cancel();
@@ -149,12 +165,9 @@ class OnDemandEdgeIT {
 
     @Test
     void aPullStoppedThroughTheRegistryIsForgottenAndTheNextPlayerStartsANewOne() throws Exception {
-        LiveBroadcastController originHub = new LiveBroadcastController(NO_WAIT);
-        origin.start(originHub);
-        originPublishing(originHub);
-        LiveBroadcastController edgeHub = new LiveBroadcastController(NO_WAIT);
-        OnDemandEdge edge = OnDemandEdge.install(edgeHub, relays, OriginResolver.fixed(List.of(origin.url("live"))),
-                Duration.ofSeconds(30));
+        EdgeOfOrigin setup = edgeOfOrigin(Duration.ofSeconds(30));
+        LiveBroadcastController edgeHub = setup.edgeHub();
+        OnDemandEdge edge = setup.edge();
         Player first = new Player();
         edgeHub.subscribe(KEY, first).orElseThrow().cancel();
         PullRelay pull = edge.pull(KEY).orElseThrow();
@@ -199,11 +212,9 @@ class OnDemandEdgeIT {
 
     @Test
     void anHttpFlvPlayerAlsoStartsThePull() throws Exception {
-        LiveBroadcastController originHub = new LiveBroadcastController(NO_WAIT);
-        origin.start(originHub);
-        originPublishing(originHub);
-        LiveBroadcastController edgeHub = new LiveBroadcastController(NO_WAIT);
-        OnDemandEdge.install(edgeHub, relays, OriginResolver.fixed(List.of(origin.url("live"))), IDLE);
+        EdgeOfOrigin setup = edgeOfOrigin(IDLE);
+        LiveBroadcastController originHub = setup.originHub();
+        LiveBroadcastController edgeHub = setup.edgeHub();
         RtmpServer edge = edgeServer.start(RtmpServer.builder().http(new InetSocketAddress("127.0.0.1", 0))
                 .httpRoute(HttpMethod.GET, FlvStreamPath::matches, new HttpFlvPlayer(edgeHub)), edgeHub);
 
@@ -241,7 +252,7 @@ class OnDemandEdgeIT {
                     URI.create("http://127.0.0.1:" + edge.httpPort() + "/live/cam.m3u8")).build(), BodyHandlers.ofString());
             // the request is parked on the edge's HLS muxer (subscribed before the rest is published, or it would
             // join at the last GOP and never close a segment) and the pull plays the origin
-            ExecRelayTest.eventually("the playlist request is parked and the pull is live", () -> hls.blockedRequests(KEY) == 1
+            eventually("the playlist request is parked and the pull is live", () -> hls.blockedRequests(KEY) == 1
                     && relays.list().stream().anyMatch(i -> i.state() == RelayState.LIVE));
             publishUntil(publisher, tags, sent, Integer.MAX_VALUE); // the pull's player gets the rest: segments close
             HttpResponse<String> response = playlist.get(20, SECONDS);
@@ -286,12 +297,10 @@ class OnDemandEdgeIT {
 
     @Test
     void drainingAnEdgeMovesItsRtmpPlayersToAnotherEdge() throws Exception {
-        LiveBroadcastController originHub = new LiveBroadcastController(NO_WAIT);
-        ObservedOrigin observed = new ObservedOrigin(originHub);
-        origin.start(observed);
-        Ingest publisher = originPublishing(originHub);
-        LiveBroadcastController edgeHub = new LiveBroadcastController(NO_WAIT);
-        OnDemandEdge.install(edgeHub, relays, OriginResolver.fixed(List.of(origin.url("live"))), IDLE);
+        EdgeOfOrigin setup = edgeOfOrigin(IDLE);
+        ObservedOrigin observed = setup.observed();
+        Ingest publisher = setup.publisher();
+        LiveBroadcastController edgeHub = setup.edgeHub();
         RtmpServer edge = edgeServer.start(edgeHub);
         LiveBroadcastController otherHub = new LiveBroadcastController(NO_WAIT);
         OnDemandEdge.install(otherHub, otherRelays, OriginResolver.fixed(List.of(origin.url("live"))), IDLE);
@@ -327,19 +336,7 @@ class OnDemandEdgeIT {
         assertThat(drained.allLeft()).as("the player left the drained edge by itself").isTrue();
         assertThat(player.reconnects()).isEqualTo(1);
         assertThat(otherHub.control().stream(KEY).orElseThrow().playerCount()).isEqualTo(1);
-        CompletableFuture<Void> more = new CompletableFuture<>();
-        pollUntil(() -> media.get() > before, more);
-        more.get(10, SECONDS);
-    }
-
-    /** Completes {@code done} from the relays' timer once {@code condition} holds (checked every 20 ms). */
-    private void pollUntil(java.util.function.BooleanSupplier condition, CompletableFuture<Void> done) {
-        var task = relays.timer().scheduleWithFixedDelay(() -> {
-            if (condition.getAsBoolean()) {
-                done.complete(null);
-            }
-        }, 0, 20, java.util.concurrent.TimeUnit.MILLISECONDS);
-        done.whenComplete((v, e) -> task.cancel(false));
+        eventually(Duration.ofSeconds(10), "media after the move", () -> media.get() > before);
     }
 
 }

@@ -141,8 +141,8 @@ class PullRelayIT {
                 Backoff.DEFAULT, Duration.ofMillis(300)));
         player.video(40).get(10, SECONDS);
 
+        long lost = System.nanoTime(); // before the close: the relay can see the loss before close() returns
         origin.close(); // the origin is gone for good
-        long lost = System.nanoTime();
         player.until(events -> events.stream().anyMatch(RelayEvent.Unpublished.class::isInstance)).get(10, SECONDS);
         assertThat(Duration.ofNanos(System.nanoTime() - lost)).as("held for the hold time first")
                 .isGreaterThanOrEqualTo(Duration.ofMillis(300));

@@ -2,6 +2,7 @@ package org.rtmp4j.relay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.rtmp4j.testkit.Eventually.eventually;
 
 import java.net.URI;
 import java.nio.ByteBuffer;
@@ -12,11 +13,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import org.rtmp4j.tls.TlsTrust;
 import org.rtmp4j.tls.TlsContext;
-import org.rtmp4j.tls.TestCertificates;
+import org.rtmp4j.testkit.TestCertificates;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -132,7 +132,7 @@ class PushRelayIT {
         }
         received.await(e -> e instanceof RelayEvent.Unpublished, 0);
         assertThat(received.videoFrames(0)).containsExactlyElementsOf(frames(tags));
-        eventually(() -> relays.size() == 0, "the relay leaves the registry when its stream ends");
+        eventually(WAIT, "the relay leaves the registry when its stream ends", () -> relays.size() == 0);
     }
 
     @Test
@@ -240,7 +240,7 @@ class PushRelayIT {
                 }
             }
             PushRelay stalledRelay = (PushRelay) relayList().get(0);
-            eventually(() -> stalledRelay.info().retries() >= 1, "the stalled destination's relay reconnects");
+            eventually(WAIT, "the stalled destination's relay reconnects", () -> stalledRelay.info().retries() >= 1);
             assertThat(stalledRelay.info().lastError()).contains("stopped reading");
         }
         received.await(e -> e instanceof RelayEvent.Unpublished, 0);
@@ -264,7 +264,7 @@ class PushRelayIT {
         assertThatThrownBy(() -> relays.create(new RelayRequest(RelayKind.PUSH, "live/cam", "rtmp://h/app")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("stream name");
         Relay relay = relays.create(new RelayRequest(RelayKind.PUSH, "live/cam", url));
-        eventually(() -> relay.info().lastError() != null, "the relay notes that it waits");
+        eventually(WAIT, "the relay notes that it waits", () -> relay.info().lastError() != null);
         assertThat(relay.info().state()).isEqualTo(RelayState.CONNECTING);
         assertThat(relay.info().lastError()).contains("waiting for live/cam");
 
@@ -314,20 +314,6 @@ class PushRelayIT {
             }
         }
         throw new AssertionError("no keyframe");
-    }
-
-    /** Polls {@code condition} until it holds, at most {@link #WAIT}. */
-    private static void eventually(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        Object monitor = new Object();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within " + WAIT + ": " + what);
-            }
-            synchronized (monitor) {
-                monitor.wait(10);
-            }
-        }
     }
 
     /** A destination whose event loop stops after a few media messages (until released): it stops reading. */

@@ -23,7 +23,7 @@ import org.rtmp4j.core.message.VideoMessage;
 import org.rtmp4j.core.session.ClientListener;
 import org.rtmp4j.live.LiveBroadcastController;
 import org.rtmp4j.live.LiveOptions;
-import org.rtmp4j.tls.TestCertificates;
+import org.rtmp4j.testkit.TestCertificates;
 import org.rtmp4j.tls.TlsContext;
 import org.rtmp4j.tls.TlsTrust;
 

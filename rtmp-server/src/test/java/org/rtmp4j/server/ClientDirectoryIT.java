@@ -1,6 +1,7 @@
 package org.rtmp4j.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.rtmp4j.testkit.Eventually.eventually;
 
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -49,7 +50,7 @@ class ClientDirectoryIT {
             assertThat(http.send("GET /nothing HTTP/1.1\r\nHost: t\r\n\r\n").read().status()).isEqualTo(404);
 
             // the response reaches the client before the loop adds the written bytes to the connection's count
-            LimitsFixture.eventually("the HTTP connection's response bytes counted", () -> server.clients().list().stream()
+            eventually("the HTTP connection's response bytes counted", () -> server.clients().list().stream()
                     .anyMatch(c -> c.kind().equals("http") && c.bytesOut() > 0));
             List<ClientInfo> clients = server.clients().list();
             assertThat(clients).hasSize(3);

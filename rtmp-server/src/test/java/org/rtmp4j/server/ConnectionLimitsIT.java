@@ -1,6 +1,7 @@
 package org.rtmp4j.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.rtmp4j.testkit.Eventually.eventually;
 
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -50,7 +51,7 @@ class ConnectionLimitsIT {
         bystander.assertStreaming();
         // a freed slot is reusable
         third.close();
-        LimitsFixture.eventually("slot freed", () -> server.metrics().activeConnections() == 3);
+        eventually("slot freed", () -> server.metrics().activeConnections() == 3);
         fixture.keep(new RawPeer(server)).handshake().assertServed(3);
     }
 
@@ -59,7 +60,7 @@ class ConnectionLimitsIT {
         start(RtmpServer.builder().clock(fakeNanos::get).handshakeTimeout(java.time.Duration.ofSeconds(10)));
         Bystander bystander = fixture.keep(new Bystander(server));
         RawPeer trickler = fixture.keep(new RawPeer(server));
-        LimitsFixture.eventually("accepted", () -> server.connections().size() == 3); // the deadline starts
+        eventually("accepted", () -> server.connections().size() == 3); // the deadline starts
         trickler.out.write(3); // C0
         trickler.out.flush();
         for (int i = 0; i < 99; i++) { // one byte of C1 per 100 ms tick, up to 9.9 s

@@ -34,6 +34,7 @@ import org.rtmp4j.http.HttpOptions;
 import org.rtmp4j.live.HttpFlvIngest;
 import org.rtmp4j.live.HttpFlvPlayer;
 import org.rtmp4j.live.LiveBroadcastController;
+import org.rtmp4j.testkit.LogLines;
 
 /**
  * Hostile HTTP (issue 12, "Bad input"): request smuggling (Content-Length with Transfer-Encoding),

@@ -12,9 +12,6 @@ import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.ByteBuffer;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
-import java.util.function.BooleanSupplier;
 import org.rtmp4j.client.ClientOptions;
 import org.rtmp4j.client.Publisher;
 import org.rtmp4j.client.RtmpClient;
@@ -178,17 +175,6 @@ final class LimitsFixture {
         @Override
         public void close() throws IOException {
             socket.close();
-        }
-    }
-
-    /** Polls {@code condition} for at most 10 s (state without an event to wait on). */
-    static void eventually(String what, BooleanSupplier condition) {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() - end > 0) {
-                fail("timed out waiting for " + what);
-            }
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
         }
     }
 }

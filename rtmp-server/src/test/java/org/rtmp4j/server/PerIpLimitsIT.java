@@ -2,6 +2,7 @@ package org.rtmp4j.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.rtmp4j.testkit.Eventually.eventually;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -63,7 +64,7 @@ class PerIpLimitsIT {
         for (int i = 0; i < 64; i++) {
             idle.add(fixture.keep(new RawPeer(server)));
         }
-        LimitsFixture.eventually("64 idle sockets accepted", () -> server.metrics().activeConnections() == 65);
+        eventually("64 idle sockets accepted", () -> server.metrics().activeConnections() == 65);
         List<MediaSink> players = new ArrayList<>();
         for (int i = 0; i < 70; i++) {
             MediaSink sink = new MediaSink();
@@ -79,7 +80,7 @@ class PerIpLimitsIT {
         // the first player made room by closing the oldest idle socket; the others found a free pending place
         idle.get(0).assertClosedByServer();
         assertThat(server.metrics().evictedPerIp()).isEqualTo(1);
-        LimitsFixture.eventually("63 idle + 70 players + 1 publisher", () -> server.metrics().activeConnections() == 134);
+        eventually("63 idle + 70 players + 1 publisher", () -> server.metrics().activeConnections() == 134);
     }
 
     @Test
@@ -110,7 +111,7 @@ class PerIpLimitsIT {
         second.awaitTimestamp(40);
 
         first.close(); // frees a place
-        LimitsFixture.eventually("a player left", () -> server.metrics().players() == 1);
+        eventually("a player left", () -> server.metrics().players() == 1);
         MediaSink retried = new MediaSink();
         refused.play("cam", retried);
         publisher.send(LimitsFixture.frame(80, true, 64));

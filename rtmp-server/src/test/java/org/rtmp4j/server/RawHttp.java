@@ -33,7 +33,12 @@ final class RawHttp implements AutoCloseable {
     private final OutputStream out;
 
     RawHttp(int port) throws IOException {
-        socket = new Socket("127.0.0.1", port);
+        this(javax.net.SocketFactory.getDefault(), port);
+    }
+
+    /** Connects through {@code sockets}, e.g. an {@code SSLSocketFactory} for HTTPS. */
+    RawHttp(javax.net.SocketFactory sockets, int port) throws IOException {
+        socket = sockets.createSocket("127.0.0.1", port);
         socket.setSoTimeout(5_000);
         in = socket.getInputStream();
         out = socket.getOutputStream();

@@ -3,25 +3,32 @@ package org.rtmp4j.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.rtmp4j.live.TestTags.bytes;
 import static org.rtmp4j.live.TestTags.video;
+import static org.rtmp4j.testkit.Eventually.eventually;
 
 import java.net.URI;
 import java.nio.ByteBuffer;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.rtmp4j.client.Publisher;
 import org.rtmp4j.client.RtmpClient;
+import org.rtmp4j.testkit.LogLines;
+import org.rtmp4j.tls.TlsTrust;
 import org.rtmp4j.core.message.MediaMessage;
 import org.rtmp4j.flv.FlvTag;
 import org.rtmp4j.flv.FlvTagType;
 import org.rtmp4j.live.LiveBroadcastController;
 import org.rtmp4j.live.StreamKey;
 import org.rtmp4j.server.rtmpt.RtmptOptions;
+import org.rtmp4j.testkit.TestCertificates;
+import org.rtmp4j.tls.TlsContext;
 
 /**
  * RTMPT on the HTTP listener (issue 16 §2): a session is an ordinary RTMP connection of the server (publish and play
@@ -108,6 +115,11 @@ class RtmptIT {
         ClientInfo rtmpt = server.clients().list().stream().filter(c -> "rtmp-publisher".equals(c.kind()))
                 .findFirst().orElseThrow();
         assertThat(rtmpt.stream()).isEqualTo("live/cam");
+        assertThat(rtmpt.protocol()).isEqualTo("rtmpt");
+        assertThat(relay.control().stream(new StreamKey("live", "cam")).orElseThrow().publisherProtocol())
+                .isEqualTo("rtmpt");
+        assertThat(server.clients().list()).filteredOn(c -> "rtmp-player".equals(c.kind()))
+                .extracting(ClientInfo::protocol).containsExactly("rtmp");
         assertThat(rtmpt.remoteAddress().toString()).contains("127.0.0.1");
         assertThat(rtmpt.bytesIn()).as("tunnelled RTMP bytes").isGreaterThan(30 * 10);
         assertThat(server.metrics().publishers()).isEqualTo(1);
@@ -115,8 +127,26 @@ class RtmptIT {
 
         assertThat(server.clients().close(rtmpt.id())).isTrue();
         assertThat(tunnel.ended().get(10, TimeUnit.SECONDS)).as("the session is gone after the kick").isEqualTo(404);
-        LimitsFixture.eventually("the kicked session left", () -> server.clients().get(rtmpt.id()).isEmpty()
+        eventually("the kicked session left", () -> server.clients().get(rtmpt.id()).isEmpty()
                 && server.metrics().publishers() == 0 && server.metrics().activeConnections() < active);
+    }
+
+    @Test
+    void rtmptOverHttpsIsListedAsRtmptsForTheClientAndThePublisher() throws Exception {
+        TestCertificates certs = TestCertificates.generate(Path.of("target", "rtmpt-it"), "EC");
+        server = fixture.start(RtmpServer.builder().https(0, TlsContext.fromPem(certs.chainPem(), certs.keyPem()))
+                .rtmpt(RtmptOptions.defaults()), relay);
+        SSLContext trusting = TlsTrust.certificates(List.of(certs.certificate())).clientContext();
+        RtmptTunnel tunnel = fixture.keep(new RtmptTunnel(trusting.getSocketFactory(), server.httpsPort()));
+        Publisher publisher = fixture.keep(throughTunnel(tunnel).publish("cam"));
+        MediaSink player = new MediaSink();
+        fixture.client().play("cam", player);
+        assertReceived(player, publish(publisher, 5));
+
+        assertThat(server.clients().list()).filteredOn(c -> "rtmp-publisher".equals(c.kind()))
+                .extracting(ClientInfo::protocol).containsExactly("rtmpts");
+        assertThat(relay.control().stream(new StreamKey("live", "cam")).orElseThrow().publisherProtocol())
+                .isEqualTo("rtmpts");
     }
 
     @Test
@@ -126,7 +156,7 @@ class RtmptIT {
         RtmptTunnel tunnel = fixture.keep(new RtmptTunnel(server.httpPort()));
         MediaSink player = new MediaSink();
         throughTunnel(tunnel).play("cam", player);
-        LimitsFixture.eventually("the RTMPT player plays", () -> server.metrics().players() == 1);
+        eventually("the RTMPT player plays", () -> server.metrics().players() == 1);
         List<byte[]> sent = publish(publisher, 30);
         assertReceived(player, sent);
         assertThat(server.clients().list()).extracting(ClientInfo::kind).contains("rtmp-player", "rtmp-publisher");
@@ -139,7 +169,7 @@ class RtmptIT {
         Publisher publisher = fixture.keep(throughTunnel(tunnel).publish("cam"));
         publish(publisher, 1);
         StreamKey key = new StreamKey("live", "cam");
-        LimitsFixture.eventually("live", () -> relay.isLive(key));
+        eventually("live", () -> relay.isLive(key));
         server.shutdown(Duration.ofSeconds(5)).get(10, TimeUnit.SECONDS);
         assertThat(relay.isLive(key)).as("the RTMPT publisher's engine heard the close and unpublished").isFalse();
     }
@@ -226,7 +256,7 @@ class RtmptIT {
             byte[] garbage = new byte[1537 * 2]; // C0 with version 0x55: not RTMP 1.0 §5.2.2
             java.util.Arrays.fill(garbage, (byte) 0x55);
             assertThat(post(c, "/send/" + id + "/1", garbage).status()).isEqualTo(200);
-            LimitsFixture.eventually("the engine closed the session",
+            eventually("the engine closed the session",
                     () -> server.clients().protocolErrors().getOrDefault("rtmp-handshake", 0L) == 1L);
             assertThat(post(c, "/idle/" + id + "/2", new byte[1]).status()).isEqualTo(404);
         }
@@ -241,7 +271,7 @@ class RtmptIT {
         try (RawHttp c = new RawHttp(server.httpPort())) {
             String id = open(c);
             String expiry = "RTMPT session " + id + " of ";
-            LimitsFixture.eventually("the expiry is logged", () -> !log.containing(expiry).isEmpty());
+            eventually("the expiry is logged", () -> !log.containing(expiry).isEmpty());
             assertThat(post(c, "/idle/" + id + "/1", new byte[1]).status()).isEqualTo(404);
             assertThat(log.containing(expiry)).singleElement().asString()
                     .contains("expired", "127.0.0.1:" + c.socket().getLocalPort());

@@ -21,6 +21,7 @@ import java.util.concurrent.CompletableFuture;
 final class RtmptTunnel implements AutoCloseable {
     private final ServerSocket listening;
     private final int httpPort;
+    private final javax.net.SocketFactory sockets;
     private final CompletableFuture<Integer> ended = new CompletableFuture<>();
     private final CompletableFuture<String> sessionId = new CompletableFuture<>();
     private final Thread thread;
@@ -28,6 +29,12 @@ final class RtmptTunnel implements AutoCloseable {
     private volatile RawHttp http;
 
     RtmptTunnel(int httpPort) throws IOException {
+        this(javax.net.SocketFactory.getDefault(), httpPort);
+    }
+
+    /** A tunnel whose HTTP connection comes from {@code sockets}: an {@code SSLSocketFactory} makes it RTMPTS. */
+    RtmptTunnel(javax.net.SocketFactory sockets, int httpPort) throws IOException {
+        this.sockets = sockets;
         this.httpPort = httpPort;
         this.listening = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
         this.thread = new Thread(this::run, "rtmpt-tunnel");
@@ -52,7 +59,7 @@ final class RtmptTunnel implements AutoCloseable {
 
     private void run() {
         int status = -1;
-        try (Socket c = listening.accept(); RawHttp h = new RawHttp(httpPort)) {
+        try (Socket c = listening.accept(); RawHttp h = new RawHttp(sockets, httpPort)) {
             client = c;
             http = h;
             c.setSoTimeout(20);

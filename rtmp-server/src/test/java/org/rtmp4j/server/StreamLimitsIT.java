@@ -2,6 +2,7 @@ package org.rtmp4j.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.rtmp4j.testkit.Eventually.eventually;
 
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
@@ -79,15 +80,15 @@ class StreamLimitsIT {
         assertThat(hung.await(5, TimeUnit.SECONDS)).isTrue();
         MediaSink camPlayer = new MediaSink();
         fixture.client().play("cam", camPlayer);
-        LimitsFixture.eventually("5 connections", () -> server.connections().size() == 5);
+        eventually("5 connections", () -> server.connections().size() == 5);
 
         fakeNanos.addAndGet(Duration.ofSeconds(31).toNanos()); // ping interval (30 s) passed: everyone is pinged
-        LimitsFixture.eventually("4 ping responses", () -> server.connections().stream()
+        eventually("4 ping responses", () -> server.connections().stream()
                 .filter(c -> c.lastRttMillis() >= 0).count() == 4);
         assertThat(server.connections()).allMatch(c -> !c.isClosed());
         fakeNanos.addAndGet(Duration.ofSeconds(30).toNanos()); // 61 s of silence from the stale one only
         camPlayer.awaitStatus(StatusCodes.PLAY_UNPUBLISH_NOTIFY);
-        LimitsFixture.eventually("stale connection gone", () -> server.connections().size() == 4);
+        eventually("stale connection gone", () -> server.connections().size() == 4);
 
         Publisher reconnected = fixture.client().publish("cam"); // the name is free again
         camPlayer.awaitStatus(StatusCodes.PLAY_PUBLISH_NOTIFY);
@@ -102,7 +103,7 @@ class StreamLimitsIT {
         start(RtmpServer.builder().pingInterval(Duration.ofMillis(200)), LiveOptions.DEFAULT);
         Bystander bystander = fixture.keep(new Bystander(server));
         assertThat(server.limits().pingInterval()).isEqualTo(Duration.ofMillis(200));
-        LimitsFixture.eventually("an RTT", () -> server.connections().stream().anyMatch(c -> c.lastRttMillis() >= 0));
+        eventually("an RTT", () -> server.connections().stream().anyMatch(c -> c.lastRttMillis() >= 0));
         ServerConnection pinged = server.connections().stream().filter(c -> c.lastRttMillis() >= 0).findFirst().orElseThrow();
         assertThat(pinged.lastRttMillis()).isBetween(0L, 5_000L);
         bystander.assertStreaming();
@@ -120,7 +121,7 @@ class StreamLimitsIT {
         assertThat(third.isOpen()).isTrue();
         bystander.assertStreaming();
         second.close();
-        LimitsFixture.eventually("slot freed", () -> relay.liveStreamCount() == 1);
+        eventually("slot freed", () -> relay.liveStreamCount() == 1);
         third.publish("third");
         bystander.assertStreaming();
     }

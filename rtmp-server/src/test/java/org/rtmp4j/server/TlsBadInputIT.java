@@ -28,7 +28,8 @@ import org.rtmp4j.client.Publisher;
 import org.rtmp4j.client.RtmpClient;
 import org.rtmp4j.core.message.AudioMessage;
 import org.rtmp4j.live.LiveBroadcastController;
-import org.rtmp4j.tls.TestCertificates;
+import org.rtmp4j.testkit.LogLines;
+import org.rtmp4j.testkit.TestCertificates;
 import org.rtmp4j.tls.TlsContext;
 import org.rtmp4j.tls.TlsTrust;
 

@@ -10,6 +10,7 @@ import java.security.cert.X509Certificate;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.rtmp4j.testkit.TestCertificates;
 
 /** The PEM parser (RFC 7468) on certbot-shaped files generated at test time, and on broken text. */
 class PemFilesTest {

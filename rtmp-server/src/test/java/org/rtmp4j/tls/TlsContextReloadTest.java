@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import org.junit.jupiter.api.Test;
+import org.rtmp4j.testkit.TestCertificates;
 
 /** Certificate reload: a changed pair is used, a bad change keeps the old certificate, unchanged files are not reloaded. */
 class TlsContextReloadTest {

@@ -115,13 +115,15 @@ final class ApiViews {
 
     /**
      * @param c a connection's snapshot
-     * @return {@code id}, {@code kind}, {@code address}, {@code stream}, {@code bytes_in}, {@code bytes_out},
-     *     {@code connected_since} (ISO-8601 UTC), {@code rtt_ms} (or null), {@code dropped_messages}
+     * @return {@code id}, {@code kind}, {@code protocol} ({@code rtmp}, {@code rtmps}, {@code rtmpt}, {@code
+     *     rtmpts}, {@code http}, {@code https}), {@code address}, {@code stream}, {@code bytes_in}, {@code
+     *     bytes_out}, {@code connected_since} (ISO-8601 UTC), {@code rtt_ms} (or null), {@code dropped_messages}
      */
     static Map<String, Object> client(ClientInfo c) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", c.id());
         m.put("kind", c.kind());
+        m.put("protocol", c.protocol());
         m.put("address", address(c.remoteAddress()));
         m.put("stream", c.stream());
         m.put("bytes_in", c.bytesIn());

@@ -7,7 +7,6 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -32,7 +31,10 @@ import picocli.CommandLine.Spec;
  * {@code load URL --players N --duration S [--publish FILE | --synthetic KBPS]}: optionally
  * publishes to URL, then plays it with N players, all on one {@link NioClientGroup} (a few event
  * loops, not a thread per player), runs S seconds and prints players kept up, bytes delivered,
- * latency p50/p99 (synthetic frames carry their send time) and time to first keyframe. With
+ * video and audio latency p50/p99 (synthetic video frames carry their send time, synthetic AAC frames are
+ * looked up in the publisher's {@link AudioSendTimes}) and time to first keyframe. The synthetic publisher
+ * sends video at {@code --fps} (30) and real AAC audio (44.1 kHz, 43.07 frames/s, about 128 kbit/s) unless
+ * {@code --no-audio}, together at {@code --synthetic} kbit/s. With
  * {@code --publisher-restart-every D} the publisher's connection is closed and a new one publishes the same
  * source every D, while the players stay connected (a soak test for per-publisher state). With {@code --http-flv URL} the
  * players play HTTP-FLV instead ({@code HttpFlvLoadPlayer}: a plain connection on the same loops, measured
@@ -45,7 +47,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Load test: publishes (optionally) and plays rtmp://HOST[:PORT]/APP/KEY with N players on one event loop group,",
-            "then prints players kept up, bytes delivered, latency p50/p99 and time to first keyframe.",
+            "then prints players kept up, bytes delivered, video and audio latency p50/p99 and time to first keyframe.",
             "Exits with 1 when no player received media."
         })
 public final class LoadCommand implements Callable<Integer> {
@@ -74,9 +76,17 @@ public final class LoadCommand implements Callable<Integer> {
         Path file;
 
         @Option(names = "--synthetic", paramLabel = "KBPS",
-                description = "Publish synthetic H.264-like video at KBPS kbit/s, 25 fps, keyframe every 2 s, carrying send times.")
+                description = {"Publish synthetic H.264-like video (--fps, keyframe every 2 s, carrying send times) and real",
+                    "AAC-LC audio (44.1 kHz, about 128 kbit/s; unless --no-audio) at KBPS kbit/s in all."})
         Integer kbps;
     }
+
+    @Option(names = "--fps", paramLabel = "FPS", defaultValue = "30",
+            description = "Video frames per second of --synthetic, 1 to 240 (default: ${DEFAULT-VALUE}).")
+    int fps;
+
+    @Option(names = "--no-audio", description = "--synthetic publishes video only (default: video and AAC audio).")
+    boolean noAudio;
 
     @Option(names = "--ramp-rate", paramLabel = "PER_SECOND", defaultValue = "0",
             description = "Start at most this many players per second; 0 = as fast as connections open (default).")
@@ -137,6 +147,16 @@ public final class LoadCommand implements Callable<Integer> {
         if (players < 0 || rampRate < 0 || durationSeconds <= 0 || timeoutSeconds <= 0 || lagLimitMs <= 0) {
             throw new ParameterException(spec.commandLine(), "--players and --ramp-rate must be >= 0; --duration, --timeout, --lag-limit > 0");
         }
+        if (fps <= 0 || fps > 240) {
+            throw new ParameterException(spec.commandLine(), "--fps must be 1 to 240: " + fps);
+        }
+        if (source != null && source.kbps != null) {
+            try {
+                new SyntheticVideo(source.kbps, fps, noAudio ? 0 : SyntheticAudio.aac().bytesPerSecond());
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage());
+            }
+        }
         if (!publisherRestartEvery.isZero() && source == null) {
             throw new ParameterException(spec.commandLine(), "--publisher-restart-every needs --publish or --synthetic");
         }
@@ -150,11 +170,11 @@ public final class LoadCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), "--tls-pin: " + e.getMessage());
             }
         }
-        Histogram latency = new Histogram();
-        Histogram steadyLatency = new Histogram();
+        Latencies latencies = Latencies.create();
+        AudioSendTimes audioSendTimes = noAudio ? null : new AudioSendTimes();
         AtomicLong steadyFrom = new AtomicLong(Long.MIN_VALUE);
         try (NioClientGroup group = new NioClientGroup(loopCount)) {
-            LoadPublisher publisher = startPublisher(group, options);
+            LoadPublisher publisher = startPublisher(group, options, audioSendTimes);
             long begin = System.nanoTime();
             LoadPlayer[] all = new LoadPlayer[players];
             List<CompletableFuture<Void>> started = new ArrayList<>(players);
@@ -166,7 +186,7 @@ public final class LoadCommand implements Callable<Integer> {
                         TimeUnit.NANOSECONDS.sleep(wait);
                     }
                 }
-                all[i] = new LoadPlayer(latency, steadyLatency, steadyFrom);
+                all[i] = new LoadPlayer(latencies, steadyFrom, audioSendTimes);
                 started.add(isHttp(playUrl) ? startHttpFlvPlayer(group, playUrl, all[i], sourceAddress(i + 1))
                         : startPlayer(group, options, all[i], sourceAddress(i + 1)));
             }
@@ -196,7 +216,8 @@ public final class LoadCommand implements Callable<Integer> {
             if (restarts > 0) {
                 out.printf("publisher restarts: %d%n", restarts);
             }
-            LoadReport report = report(playUrl, all, started, publisher, earlierMessages, latency, steadyLatency, begin);
+            LoadReport report = LoadResults.report(playUrl, all, started, publisher, earlierMessages, latencies, begin,
+                    lagLimitMs, source != null && source.file == null);
             report.printTable(out);
             if (json) {
                 out.println(report.json());
@@ -213,7 +234,8 @@ public final class LoadCommand implements Callable<Integer> {
         }
     }
 
-    private LoadPublisher startPublisher(NioClientGroup group, ClientOptions options) throws Exception {
+    private LoadPublisher startPublisher(NioClientGroup group, ClientOptions options, AudioSendTimes audioSendTimes)
+            throws Exception {
         if (source == null) {
             return null;
         }
@@ -221,7 +243,7 @@ public final class LoadCommand implements Callable<Integer> {
         int streamId = client.createStream().get(timeoutSeconds, TimeUnit.SECONDS);
         client.publish(streamId, requireStreamName(client)).get(timeoutSeconds, TimeUnit.SECONDS);
         LoadPublisher p = source.file != null ? LoadPublisher.file(client, streamId, source.file)
-                : LoadPublisher.synthetic(client, streamId, source.kbps);
+                : LoadPublisher.synthetic(client, streamId, source.kbps, fps, audioSendTimes);
         p.start();
         return p;
     }
@@ -332,66 +354,5 @@ public final class LoadCommand implements Callable<Integer> {
             }
         }
         return ok;
-    }
-
-    private LoadReport report(URI playUrl, LoadPlayer[] all, List<CompletableFuture<Void>> started, LoadPublisher publisher,
-            long earlierMessages, Histogram latency, Histogram steadyLatency, long begin) {
-        long now = System.nanoTime();
-        long lagNanos = TimeUnit.MILLISECONDS.toNanos(lagLimitMs);
-        int connected = 0;
-        int disconnected = 0;
-        int keptUp = 0;
-        int withKeyframe = 0;
-        int withMedia = 0;
-        long bytes = 0;
-        long[] ttfk = new long[all.length];
-        for (int i = 0; i < all.length; i++) {
-            LoadPlayer p = all[i];
-            CompletableFuture<Void> f = started.get(i);
-            boolean ok = f.isDone() && !f.isCompletedExceptionally();
-            if (ok) {
-                connected++;
-            }
-            if (!ok || p.closed()) {
-                disconnected++;
-            }
-            bytes += p.bytesIn();
-            if (p.mediaMessages() > 0) {
-                withMedia++;
-            }
-            long t = p.timeToFirstKeyframeNanos();
-            if (t >= 0) {
-                ttfk[withKeyframe++] = t;
-            }
-            if (ok && !p.closed() && keptUp(p, publisher, now, lagNanos)) {
-                keptUp++;
-            }
-        }
-        long[] k = Arrays.copyOf(ttfk, withKeyframe);
-        Arrays.sort(k);
-        return new LoadReport(playUrl.toString(), all.length, connected, disconnected, keptUp, lagLimitMs, bytes,
-                (now - begin) / 1e9, latency.quantileMillis(0.5), latency.quantileMillis(0.99),
-                latency.quantileMillis(1.0), latency.count(), steadyLatency.quantileMillis(0.5),
-                steadyLatency.quantileMillis(0.99), steadyLatency.count(), quantileMillis(k, 0.5), quantileMillis(k, 0.99),
-                withKeyframe, publisher == null ? 0 : earlierMessages + publisher.messages(), withMedia,
-                source != null && source.file == null);
-    }
-
-    private boolean keptUp(LoadPlayer p, LoadPublisher publisher, long now, long lagNanos) {
-        if (publisher == null) {
-            return p.lastReceiveNanos() != 0 && now - p.lastReceiveNanos() < lagNanos;
-        }
-        if (publisher.isSynthetic()) {
-            return p.lastSendNanos() != Long.MIN_VALUE && publisher.lastSendNanos() - p.lastSendNanos() < lagNanos;
-        }
-        return p.lastTimestamp() >= 0 && publisher.lastTimestamp() - p.lastTimestamp() < lagLimitMs;
-    }
-
-    private static double quantileMillis(long[] sorted, double q) {
-        if (sorted.length == 0) {
-            return Double.NaN;
-        }
-        int i = (int) Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
-        return sorted[i] / 1e6;
     }
 }

@@ -12,13 +12,19 @@ import org.rtmp4j.core.session.ClientListener;
  * end (volatile fields, single writer).
  *
  * <p>Latency is recorded for frames sent after this player's {@code play} (receive {@code
- * nanoTime} minus the embedded send time), so a server's GOP cache replay does not count as
- * latency; time to first keyframe runs from sending {@code play} to the first video keyframe.
+ * nanoTime} minus the send time), so a server's GOP cache replay does not count as latency; time to
+ * first keyframe runs from sending {@code play} to the first video keyframe. Video frames carry their
+ * send time ({@link SyntheticVideo}). AAC frames cannot: their send time is looked up in the publisher's
+ * {@link AudioSendTimes} by their timestamp, taken back to the publisher's time base with the shift
+ * (received minus embedded timestamp) of the newest synthetic video frame, so a server that rebases
+ * timestamps is measured correctly; audio before the first synthetic video frame is not measured.
  */
 final class LoadPlayer implements ClientListener {
-    private final Histogram latency;
-    private final Histogram steadyLatency;
+    private final Latencies latencies;
     private final AtomicLong steadyFromNanos;
+    private final AudioSendTimes audioSendTimes;
+    private long timestampShift;
+    private boolean shiftKnown;
     private volatile long playSentNanos;
     private volatile long firstKeyframeNanos;
     private volatile long lastSendNanos = Long.MIN_VALUE;
@@ -30,15 +36,16 @@ final class LoadPlayer implements ClientListener {
     private volatile NioClient client;
 
     /**
-     * @param latency every synthetic frame sent after this player's {@code play}
-     * @param steadyLatency only frames sent at or after {@code steadyFromNanos} ({@code Long.MIN_VALUE}: not yet),
-     *     i.e. once every player is playing: no join (and GOP cache burst) in progress
+     * @param latencies shared histograms: every synthetic frame sent after this player's {@code play}, and (steady)
+     *     only frames sent at or after {@code steadyFromNanos} ({@code Long.MIN_VALUE}: not yet), i.e. once every
+     *     player is playing: no join (and GOP cache burst) in progress
      * @param steadyFromNanos shared; set once by the load command
+     * @param audioSendTimes the synthetic publisher's audio send times, or null to measure video only
      */
-    LoadPlayer(Histogram latency, Histogram steadyLatency, AtomicLong steadyFromNanos) {
-        this.latency = latency;
-        this.steadyLatency = steadyLatency;
+    LoadPlayer(Latencies latencies, AtomicLong steadyFromNanos, AudioSendTimes audioSendTimes) {
+        this.latencies = latencies;
         this.steadyFromNanos = steadyFromNanos;
+        this.audioSendTimes = audioSendTimes;
     }
 
     void client(NioClient c) {
@@ -68,7 +75,7 @@ final class LoadPlayer implements ClientListener {
     /**
      * An audio or video message arrived (RTMP message or FLV tag). Loop thread.
      *
-     * @param video whether it is video (only video carries keyframes and send times)
+     * @param video whether it is video (only video carries keyframes and embedded send times)
      * @param timestamp its timestamp in ms
      * @param body its body, or at least its first bytes (not moved)
      */
@@ -78,6 +85,13 @@ final class LoadPlayer implements ClientListener {
         lastReceiveNanos = now;
         lastTimestamp = timestamp;
         if (!video) {
+            if (audioSendTimes != null && shiftKnown && SyntheticAudio.isAacFrame(body)) {
+                long original = (timestamp & 0xFFFFFFFFL) - timestampShift;
+                long sent = original < 0 ? Long.MIN_VALUE : audioSendTimes.sendNanos(original);
+                if (sent != Long.MIN_VALUE) {
+                    record(latencies.audio(), latencies.audioSteady(), sent, now);
+                }
+            }
             return;
         }
         if (firstKeyframeNanos == 0 && playSentNanos != 0 && SyntheticVideo.isKeyframe(body)) {
@@ -86,13 +100,19 @@ final class LoadPlayer implements ClientListener {
         long sent = SyntheticVideo.sendNanos(body);
         if (sent != Long.MIN_VALUE) {
             lastSendNanos = sent;
-            if (sent - playSentNanos >= 0) {
-                latency.record(now - sent);
-            }
-            long steadyFrom = steadyFromNanos.get();
-            if (steadyFrom != Long.MIN_VALUE && sent - steadyFrom >= 0) {
-                steadyLatency.record(now - sent);
-            }
+            timestampShift = (timestamp & 0xFFFFFFFFL) - SyntheticVideo.sentTimestamp(body);
+            shiftKnown = true;
+            record(latencies.video(), latencies.videoSteady(), sent, now);
+        }
+    }
+
+    private void record(Histogram all, Histogram steady, long sent, long now) {
+        if (sent - playSentNanos >= 0) {
+            all.record(now - sent);
+        }
+        long steadyFrom = steadyFromNanos.get();
+        if (steadyFrom != Long.MIN_VALUE && sent - steadyFrom >= 0) {
+            steady.record(now - sent);
         }
     }
 

@@ -15,19 +15,25 @@ import org.rtmp4j.flv.FlvTag;
 import org.rtmp4j.flv.media.ScriptData;
 
 /**
- * Publishes in real time on its client's loop: {@link SyntheticVideo} frames every 40 ms, or the
- * tags of an FLV file paced by their timestamps (ms) and looped (timestamps continue across loops).
+ * Publishes in real time on its client's loop: {@link SyntheticVideo} frames (30 fps by default) interleaved
+ * in timestamp order with {@link SyntheticAudio} AAC frames (unless audio is off), each sent when the clock
+ * reaches its timestamp and each audio frame's send time recorded in {@link AudioSendTimes}; or the tags of an
+ * FLV file paced by their timestamps (ms) and looped (timestamps continue across loops).
  * Started and stopped from any thread; the counters are readable from any thread.
  */
 final class LoadPublisher {
     private static final long MAX_FILE_BYTES = 512L << 20;
+    /** Milliseconds between the last tag of a file and its first tag again when it loops. */
+    private static final int LOOP_GAP_MS = 40;
 
     private final NioClient client;
     private final int streamId;
     private final SyntheticVideo synthetic;
+    private final SyntheticAudio audio;
+    private final AudioSendTimes audioSendTimes;
+    private final AvSchedule schedule;
     private final List<FlvTag> tags;
     private long startNanos;
-    private long frame;
     private int tagIndex;
     private long loopOffsetMs;
     private volatile boolean stopped;
@@ -35,15 +41,27 @@ final class LoadPublisher {
     private volatile int lastTimestamp = -1;
     private volatile long messages;
 
-    private LoadPublisher(NioClient client, int streamId, SyntheticVideo synthetic, List<FlvTag> tags) {
+    private LoadPublisher(NioClient client, int streamId, SyntheticVideo synthetic, SyntheticAudio audio,
+            AudioSendTimes audioSendTimes, List<FlvTag> tags) {
         this.client = client;
         this.streamId = streamId;
         this.synthetic = synthetic;
+        this.audio = audio;
+        this.audioSendTimes = audioSendTimes;
+        this.schedule = synthetic == null ? null : new AvSchedule(synthetic.fps(), audio != null);
         this.tags = tags;
     }
 
-    static LoadPublisher synthetic(NioClient client, int streamId, int kbps) {
-        return new LoadPublisher(client, streamId, new SyntheticVideo(kbps), List.of());
+    /**
+     * @param kbps total bit rate (video + audio) in kbit/s
+     * @param fps video frames per second
+     * @param audioSendTimes where audio send times go, or null for no audio
+     * @throws IllegalArgumentException if the bit rate leaves no room for video (see {@link SyntheticVideo})
+     */
+    static LoadPublisher synthetic(NioClient client, int streamId, int kbps, int fps, AudioSendTimes audioSendTimes) {
+        SyntheticAudio audio = audioSendTimes == null ? null : SyntheticAudio.aac();
+        SyntheticVideo video = new SyntheticVideo(kbps, fps, audio == null ? 0 : audio.bytesPerSecond());
+        return new LoadPublisher(client, streamId, video, audio, audioSendTimes, List.of());
     }
 
     static LoadPublisher file(NioClient client, int streamId, Path flv) throws IOException {
@@ -62,16 +80,18 @@ final class LoadPublisher {
         if (tags.isEmpty()) {
             throw new IOException(flv + " has no tags");
         }
-        return new LoadPublisher(client, streamId, null, tags);
+        return new LoadPublisher(client, streamId, null, null, null, tags);
     }
 
     void start() {
         client.execute(() -> {
             startNanos = System.nanoTime();
             if (synthetic != null) {
-                client.sendMetadata(streamId, Map.of("videocodecid", 7.0, "framerate", (double) SyntheticVideo.FPS,
-                        "videodatarate", synthetic.frameBytes() * 8.0 * SyntheticVideo.FPS / 1000));
+                client.sendMetadata(streamId, metadata());
                 client.sendMedia(streamId, synthetic.sequenceHeader());
+                if (audio != null) {
+                    client.sendMedia(streamId, audio.sequenceHeader());
+                }
             }
             step();
         });
@@ -92,7 +112,23 @@ final class LoadPublisher {
      *     connection; its timestamps start again at 0, as a restarted encoder's do
      */
     LoadPublisher restartOn(NioClient newClient, int newStreamId) {
-        return new LoadPublisher(newClient, newStreamId, synthetic, tags);
+        return new LoadPublisher(newClient, newStreamId, synthetic, audio, audioSendTimes, tags);
+    }
+
+    /** @return onMetaData for the synthetic stream (FLV 10.1 §E.5), data rates in kbit/s */
+    private Map<String, Object> metadata() {
+        Map<String, Object> md = new java.util.LinkedHashMap<>();
+        md.put("videocodecid", 7.0);
+        md.put("framerate", (double) synthetic.fps());
+        md.put("videodatarate", synthetic.frameBytes() * 8.0 * synthetic.fps() / 1000);
+        if (audio != null) {
+            md.put("audiocodecid", 10.0);
+            md.put("audiosamplerate", (double) SyntheticAudio.SAMPLE_RATE);
+            md.put("audiosamplesize", 16.0);
+            md.put("stereo", true);
+            md.put("audiodatarate", audio.bytesPerSecond() * 8 / 1000);
+        }
+        return md;
     }
 
     private void step() {
@@ -105,14 +141,26 @@ final class LoadPublisher {
         client.schedule(this::step, delay, TimeUnit.NANOSECONDS);
     }
 
+    /** Sends every message whose timestamp the clock has reached, in timestamp order; @return the next one's. */
     private long sendSynthetic(long now) {
-        while (startNanos + TimeUnit.MILLISECONDS.toNanos(frame * SyntheticVideo.FRAME_MS) - now <= 0) {
+        while (startNanos + TimeUnit.MILLISECONDS.toNanos(schedule.nextMs()) - now <= 0) {
             long t = System.nanoTime();
-            VideoMessage m = synthetic.frame(frame++, t);
-            client.sendMedia(streamId, m);
-            sent(t, m.timestamp());
+            int ts;
+            if (schedule.nextIsVideo()) {
+                VideoMessage m = synthetic.frame(schedule.videoIndex(), t);
+                client.sendMedia(streamId, m);
+                ts = m.timestamp();
+            } else {
+                long index = schedule.audioIndex();
+                AudioMessage m = audio.frame(index);
+                audioSendTimes.sent(index, t);
+                client.sendMedia(streamId, m);
+                ts = m.timestamp();
+            }
+            schedule.advance();
+            sent(t, ts);
         }
-        return frame * SyntheticVideo.FRAME_MS;
+        return schedule.nextMs();
     }
 
     private long sendFile(long now) {
@@ -142,7 +190,7 @@ final class LoadPublisher {
             sent(System.nanoTime(), (int) ts);
             if (++tagIndex == tags.size()) {
                 tagIndex = 0;
-                loopOffsetMs = ts + SyntheticVideo.FRAME_MS;
+                loopOffsetMs = ts + LOOP_GAP_MS;
             }
         }
     }

@@ -14,13 +14,17 @@ import java.util.Locale;
  * @param lagLimitMs the kept-up threshold
  * @param bytes bytes all players read from their sockets
  * @param seconds wall time from the first player's connect to the end
- * @param latencyP50 end-to-end latency median (synthetic frames only)
+ * @param latencyP50 end-to-end video latency median (synthetic frames only)
  * @param latencyP99 99th percentile latency
  * @param latencyMax largest latency (bucket edge)
  * @param latencySamples frames measured
  * @param steadyP50 latency median of frames sent once every player was playing (no join in progress)
  * @param steadyP99 99th percentile of that
  * @param steadySamples frames measured for the steady figures
+ * @param audioP50 end-to-end audio latency median (synthetic AAC frames, send times from {@link AudioSendTimes})
+ * @param audioP99 99th percentile audio latency
+ * @param audioSteadyP99 99th percentile audio latency of frames sent once every player was playing
+ * @param audioSamples audio frames measured
  * @param ttfkP50 time from play to the first video keyframe, median
  * @param ttfkP99 99th percentile of that
  * @param withKeyframe players that got a keyframe
@@ -44,6 +48,10 @@ record LoadReport(
         double steadyP50,
         double steadyP99,
         long steadySamples,
+        double audioP50,
+        double audioP99,
+        double audioSteadyP99,
+        long audioSamples,
         double ttfkP50,
         double ttfkP99,
         int withKeyframe,
@@ -70,6 +78,14 @@ record LoadReport(
             out.printf(Locale.ROOT, "%-26s p50 %.1f ms, p99 %.1f ms (%,d frames sent once all were playing)%n",
                     "latency, steady", steadyP50, steadyP99, steadySamples);
         }
+        if (Double.isNaN(audioP50)) {
+            out.printf(Locale.ROOT, "%-26s %s%n", "audio latency", synthetic ? "n/a (no AAC frame measured; --no-audio?)"
+                    : notMeasured());
+        } else {
+            out.printf(Locale.ROOT, "%-26s p50 %.1f ms, p99 %.1f ms, steady p99 %s ms (%,d frames)%n", "audio latency",
+                    audioP50, audioP99, Double.isNaN(audioSteadyP99) ? "n/a" : String.format(Locale.ROOT, "%.1f",
+                            audioSteadyP99), audioSamples);
+        }
         if (Double.isNaN(ttfkP50)) {
             out.printf(Locale.ROOT, "%-26s n/a (no player got a keyframe)%n", "time to first keyframe");
         } else {
@@ -88,10 +104,11 @@ record LoadReport(
         return String.format(Locale.ROOT,
                 "{\"url\":\"%s\",\"players\":%d,\"connected\":%d,\"disconnected\":%d,\"keptUp\":%d,\"lagLimitMs\":%d,"
                         + "\"bytes\":%d,\"seconds\":%.3f,\"latencyP50Ms\":%s,\"latencyP99Ms\":%s,\"latencyMaxMs\":%s,"
-                        + "\"latencySamples\":%d,\"steadyP50Ms\":%s,\"steadyP99Ms\":%s,\"steadySamples\":%d,\"ttfkP50Ms\":%s,\"ttfkP99Ms\":%s,\"withKeyframe\":%d,\"published\":%d,\"withMedia\":%d}",
+                        + "\"latencySamples\":%d,\"steadyP50Ms\":%s,\"steadyP99Ms\":%s,\"steadySamples\":%d,"
+                        + "\"audioP50Ms\":%s,\"audioP99Ms\":%s,\"audioSteadyP99Ms\":%s,\"audioSamples\":%d,\"ttfkP50Ms\":%s,\"ttfkP99Ms\":%s,\"withKeyframe\":%d,\"published\":%d,\"withMedia\":%d}",
                 url.replace("\\", "\\\\").replace("\"", "\\\""), players, connected, disconnected, keptUp, lagLimitMs,
                 bytes, seconds, num(latencyP50), num(latencyP99), num(latencyMax), latencySamples, num(steadyP50),
-                num(steadyP99), steadySamples, num(ttfkP50),
+                num(steadyP99), steadySamples, num(audioP50), num(audioP99), num(audioSteadyP99), audioSamples, num(ttfkP50),
                 num(ttfkP99), withKeyframe, published, withMedia);
     }
 

@@ -13,9 +13,12 @@ import picocli.CommandLine.Spec;
 /**
  * {@code write-floor serve|sink}: the cost floor of live fan-out, measured the way {@code bench/fanout.sh}
  * measures servers. {@code serve} is a protocol-free TCP sender ({@link WriteFloorSender}) standing in for the
- * server; {@code sink} ({@link WriteFloorSink}) stands in for the load tool's players. The CPU the sender
- * spends per delivered GB is what any server pays the kernel for one write per frame (or per K frames) per
- * player, whatever its code.
+ * server; {@code sink} ({@link WriteFloorSink}) stands in for the load tool's players. {@code serve} sends the
+ * load tool's message mix (video at {@code --fps}, 30 by default, and the looped AAC frames, 43.07/s, unless
+ * {@code --no-audio}; {@code --kbps} in all, the same byte sizes as {@code load --synthetic}), either one
+ * write per message ({@code --mode per-message}) or one write per video frame carrying the audio due with it
+ * ({@code --mode per-frame}, the default; {@code --frames-per-write K} groups K frames). The CPU the sender
+ * spends per delivered GB is what any server pays the kernel for that write pattern, whatever its code.
  */
 @Command(
         name = "write-floor",
@@ -35,7 +38,8 @@ public final class WriteFloorCommand implements Runnable {
 
     /** {@code write-floor serve}: listen and write paced frames to every connection until killed. */
     @Command(name = "serve", mixinStandardHelpOptions = true,
-            description = "Listen and write KBPS kbit/s to every connection, FRAMES frames per write(2), until killed.")
+            description = {"Listen and write the load tool's stream (KBPS kbit/s of video and AAC audio) to every connection,",
+                "one write(2) per message or per video frame, until killed."})
     static final class Serve implements Callable<Integer> {
         @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
         String host;
@@ -46,11 +50,19 @@ public final class WriteFloorCommand implements Runnable {
         @Option(names = "--kbps", defaultValue = "2000", description = "kbit/s per connection (default: ${DEFAULT-VALUE}).")
         int kbps;
 
-        @Option(names = "--fps", defaultValue = "25", description = "Frames per second (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--fps", defaultValue = "30", description = "Video frames per second, 1 to 240 (default: ${DEFAULT-VALUE}).")
         int fps;
 
+        @Option(names = "--no-audio", description = "Video only (default: video and the load tool's AAC frames).")
+        boolean noAudio;
+
+        @Option(names = "--mode", paramLabel = "MODE", defaultValue = "per-frame",
+                description = {"per-message: one write(2) per audio or video message (73/s at 30 fps with audio);",
+                    "per-frame: one write(2) per video frame with the audio due since the last one (default: ${DEFAULT-VALUE})."})
+        String mode;
+
         @Option(names = "--frames-per-write", paramLabel = "FRAMES", defaultValue = "1",
-                description = "Frames written together in one write(2) (default: ${DEFAULT-VALUE}).")
+                description = "With --mode per-frame: video frames (and their audio) written together in one write(2) (default: ${DEFAULT-VALUE}).")
         int framesPerWrite;
 
         @Spec
@@ -61,12 +73,23 @@ public final class WriteFloorCommand implements Runnable {
             if (kbps <= 0 || fps <= 0 || framesPerWrite <= 0) {
                 throw new ParameterException(spec.commandLine(), "--kbps, --fps and --frames-per-write must be > 0");
             }
-            int frameBytes = frameBytes(kbps, fps);
-            try (WriteFloorSender sender = new WriteFloorSender(new InetSocketAddress(host, port), frameBytes, fps,
-                    framesPerWrite)) {
+            WritePlan plan;
+            int frameBytes;
+            try {
+                WritePlan.Mode m = WritePlan.Mode.parse(mode);
+                if (m == WritePlan.Mode.PER_MESSAGE && framesPerWrite != 1) {
+                    throw new IllegalArgumentException("--frames-per-write needs --mode per-frame");
+                }
+                SyntheticAudio audio = noAudio ? null : SyntheticAudio.aac();
+                frameBytes = new SyntheticVideo(kbps, fps, audio == null ? 0 : audio.bytesPerSecond()).frameBytes();
+                plan = new WritePlan(frameBytes, fps, audio, m, framesPerWrite);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), "--mode, --kbps, --fps: " + e.getMessage());
+            }
+            try (WriteFloorSender sender = new WriteFloorSender(new InetSocketAddress(host, port), plan)) {
                 PrintWriter out = spec.commandLine().getOut();
-                out.printf("write floor listening on %s: %d bytes per frame, %d fps, %d frame(s) per write%n",
-                        sender.localAddress(), frameBytes, fps, framesPerWrite);
+                out.printf("write floor listening on %s: %d bytes per video frame, %d fps, %s, %s, %d frame(s) per write%n",
+                        sender.localAddress(), frameBytes, fps, noAudio ? "no audio" : "AAC audio", mode, framesPerWrite);
                 out.flush();
                 sender.run();
             }
@@ -121,10 +144,5 @@ public final class WriteFloorCommand implements Runnable {
             out.flush();
             return 0;
         }
-    }
-
-    /** @return bytes per frame for {@code kbps} kbit/s at {@code fps} frames per second */
-    static int frameBytes(int kbps, int fps) {
-        return (int) (kbps * 1000L / 8 / fps);
     }
 }

@@ -15,26 +15,28 @@ import java.util.concurrent.TimeUnit;
 /**
  * The floor of live fan-out: a TCP server that does only what every relay must do, with no protocol at
  * all. Every accepted connection ({@code TCP_NODELAY}, like an RTMP server's) receives a paced byte
- * stream: every {@code framesPerWrite} frame intervals, one {@code write(2)} of {@code framesPerWrite ×
- * frameBytes} bytes per connection. Its CPU per delivered GB is what the kernel charges a perfect sender
- * for that write pattern, the yardstick for {@code bench/fanout.sh}.
+ * stream: the {@link WritePlan}'s writes, each one {@code write(2)} per connection when its time comes (one
+ * per message, or one per video frame carrying the audio due with it). Its CPU per delivered GB is what the
+ * kernel charges a perfect sender for that write pattern, the yardstick for {@code bench/fanout.sh}.
  *
  * <p>A connection whose socket buffer is full keeps its backlog (at most {@value #MAX_BACKLOG} bytes; more is
- * not owed) and is written again at the next interval; a connection whose write fails is closed. Nothing is
- * read from connections.
+ * not owed) and is written again at the next write; a connection whose write fails is closed. A write that
+ * is more than {@value #MAX_LATE_MS} ms late (the sender fell behind) is skipped: not owed, not written.
+ * Nothing is read from connections.
  *
- * <p>Threading: {@link #run()} is the only thread that touches connections; {@link #close()} and the
- * counters may be called from any thread.
+ * <p>Threading: {@link #run()} (or a test calling {@link #acceptPending()} and {@link #writeDue(long)}) is the
+ * only thread that touches connections; {@link #close()} and the counters may be called from any thread.
  */
 final class WriteFloorSender implements AutoCloseable {
     /** Bytes a connection may owe before further frames are not owed to it (1 MiB). */
     static final int MAX_BACKLOG = 1 << 20;
+    /** A write later than this (ms) is skipped rather than burst out. */
+    static final int MAX_LATE_MS = 1000;
 
     private final ServerSocketChannel server;
     private final Selector selector;
     private final ByteBuffer source = ByteBuffer.allocateDirect(MAX_BACKLOG);
-    private final long batchBytes;
-    private final long intervalNanos;
+    private final WritePlan plan;
     private final List<Connection> connections = new ArrayList<>();
     private volatile boolean closed;
     private volatile long writes;
@@ -50,7 +52,7 @@ final class WriteFloorSender implements AutoCloseable {
     }
 
     /**
-     * Binds the listening socket.
+     * Binds the listening socket for video only, {@code framesPerWrite} frames per write.
      *
      * @param bind           address to listen on (port 0: any free port)
      * @param frameBytes     bytes per frame, &gt; 0
@@ -59,12 +61,23 @@ final class WriteFloorSender implements AutoCloseable {
      * @throws IOException if the address cannot be bound
      */
     WriteFloorSender(InetSocketAddress bind, int frameBytes, int fps, int framesPerWrite) throws IOException {
-        if (frameBytes <= 0 || fps <= 0 || framesPerWrite <= 0 || (long) frameBytes * framesPerWrite > MAX_BACKLOG) {
-            throw new IllegalArgumentException("frame bytes, fps and frames per write must be > 0 and one write"
-                    + " at most " + MAX_BACKLOG + " bytes: " + frameBytes + ", " + fps + ", " + framesPerWrite);
+        this(bind, new WritePlan(frameBytes, fps, null, WritePlan.Mode.PER_FRAME, framesPerWrite));
+    }
+
+    /**
+     * Binds the listening socket.
+     *
+     * @param bind address to listen on (port 0: any free port)
+     * @param plan the writes, consumed by this sender
+     * @throws IOException if the address cannot be bound
+     * @throws IllegalArgumentException if one write may exceed {@value #MAX_BACKLOG} bytes
+     */
+    WriteFloorSender(InetSocketAddress bind, WritePlan plan) throws IOException {
+        if (plan.maxWriteBytes() > MAX_BACKLOG) {
+            throw new IllegalArgumentException("one write may be " + plan.maxWriteBytes() + " bytes, more than "
+                    + MAX_BACKLOG);
         }
-        this.batchBytes = (long) frameBytes * framesPerWrite;
-        this.intervalNanos = TimeUnit.SECONDS.toNanos(framesPerWrite) / fps;
+        this.plan = plan;
         this.selector = Selector.open();
         this.server = ServerSocketChannel.open();
         server.bind(bind, 4096);
@@ -93,23 +106,16 @@ final class WriteFloorSender implements AutoCloseable {
      * @throws IOException if the listening socket or the selector fails
      */
     void run() throws IOException {
-        long next = System.nanoTime() + intervalNanos;
+        long start = System.nanoTime();
         try {
             while (!closed) {
-                long wait = next - System.nanoTime();
+                long wait = start + plan.dueNanos() - System.nanoTime();
                 if (wait > 0) {
                     selector.select(Math.max(1, TimeUnit.NANOSECONDS.toMillis(wait)));
                     selector.selectedKeys().clear();
-                    accept();
+                    acceptPending();
                 }
-                long now = System.nanoTime();
-                if (now - next >= 0) {
-                    writeAll();
-                    next += intervalNanos;
-                    if (now - next > intervalNanos) {
-                        next = now + intervalNanos; // fell more than an interval behind: do not burst to catch up
-                    }
-                }
+                writeDue(System.nanoTime() - start);
             }
         } finally {
             for (Connection c : connections) {
@@ -120,7 +126,12 @@ final class WriteFloorSender implements AutoCloseable {
         }
     }
 
-    private void accept() throws IOException {
+    /**
+     * Accepts the connections waiting in the listen queue.
+     *
+     * @throws IOException if accepting fails
+     */
+    void acceptPending() throws IOException {
         SocketChannel ch;
         while ((ch = server.accept()) != null) {
             ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
@@ -129,7 +140,22 @@ final class WriteFloorSender implements AutoCloseable {
         }
     }
 
-    private void writeAll() {
+    /**
+     * Makes every write of the plan that is due by {@code elapsedNanos}: one {@code write(2)} per connection each,
+     * or none for a write more than {@value #MAX_LATE_MS} ms late.
+     *
+     * @param elapsedNanos time since the start of the stream, ns
+     */
+    void writeDue(long elapsedNanos) {
+        while (elapsedNanos - plan.dueNanos() >= 0) {
+            if (elapsedNanos - plan.dueNanos() <= TimeUnit.MILLISECONDS.toNanos(MAX_LATE_MS)) {
+                writeAll(plan.bytes());
+            }
+            plan.advance();
+        }
+    }
+
+    private void writeAll(long batchBytes) {
         long n = 0;
         long bytes = 0;
         for (int i = connections.size() - 1; i >= 0; i--) {

@@ -44,6 +44,53 @@ class HttpFlvParserTest {
     }
 
     @Test
+    void realAacTagsArriveWithTheirTimestampAndTheirFirstBytes() throws IOException {
+        SyntheticAudio aac = SyntheticAudio.aac();
+        ByteArrayOutputStream flv = new ByteArrayOutputStream();
+        flv.writeBytes(new byte[] {'F', 'L', 'V', 1, 5, 0, 0, 0, 9, 0, 0, 0, 0});
+        writeTag(flv, 8, 0, body(aac.sequenceHeader().payload()));
+        writeTag(flv, 8, aac.frame(7).timestamp(), body(aac.frame(7).payload()));
+        byte[] response = chunked(flv.toByteArray(), 100);
+        List<Integer> timestamps = new ArrayList<>();
+        List<Boolean> frames = new ArrayList<>();
+        List<byte[]> heads = new ArrayList<>();
+        HttpFlvParser parser = new HttpFlvParser((type, ts, head) -> {
+            assertThat(type).isEqualTo(8);
+            timestamps.add(ts);
+            frames.add(SyntheticAudio.isAacFrame(head));
+            heads.add(body(head));
+        });
+        for (int i = 0; i < response.length; i += 5) {
+            parser.feed(ByteBuffer.wrap(response, i, Math.min(5, response.length - i)));
+        }
+        assertThat(timestamps).containsExactly(0, 162); // frame 7: 7 × 1024 / 44.1 ms
+        assertThat(frames).containsExactly(false, true);
+        byte[] frame = body(aac.frame(7).payload());
+        assertThat(heads.get(1)).isEqualTo(java.util.Arrays.copyOf(frame, HttpFlvParser.HEAD_BYTES));
+    }
+
+    @Test
+    void anHttpFlvPlayerMeasuresAudioLatencyLikeAnRtmpPlayer() throws IOException {
+        SyntheticAudio aac = SyntheticAudio.aac();
+        Latencies latencies = Latencies.create();
+        AudioSendTimes sendTimes = new AudioSendTimes();
+        LoadPlayer player = new LoadPlayer(latencies, new java.util.concurrent.atomic.AtomicLong(Long.MIN_VALUE), sendTimes);
+        HttpFlvLoadPlayer http = new HttpFlvLoadPlayer(player);
+        player.playSent();
+        long now = System.nanoTime();
+        sendTimes.sent(7, now);
+        ByteArrayOutputStream flv = new ByteArrayOutputStream();
+        flv.writeBytes(new byte[] {'F', 'L', 'V', 1, 5, 0, 0, 0, 9, 0, 0, 0, 0});
+        writeTag(flv, 9, 0, body(new SyntheticVideo(500).frame(0, now).payload()));
+        writeTag(flv, 8, aac.frame(7).timestamp(), body(aac.frame(7).payload()));
+        http.onData(ByteBuffer.wrap(chunked(flv.toByteArray(), 64)));
+
+        assertThat(latencies.video().count()).isEqualTo(1);
+        assertThat(latencies.audio().count()).isEqualTo(1);
+        assertThat(player.mediaMessages()).isEqualTo(2);
+    }
+
+    @Test
     void aBodyWithoutChunkedCodingRunsToTheEndOfTheConnection() throws IOException {
         List<Tag> tags = new ArrayList<>();
         ByteArrayOutputStream r = new ByteArrayOutputStream();

@@ -53,6 +53,25 @@ class LoadCommandOptionsTest {
     }
 
     @Test
+    void theSyntheticPublisherDefaultsTo30FpsWithAudio() {
+        LoadCommand c = parse("rtmp://127.0.0.1/live/k", "--synthetic", "2000");
+        assertThat(c.fps).isEqualTo(30);
+        assertThat(c.noAudio).isFalse();
+        LoadCommand d = parse("rtmp://127.0.0.1/live/k", "--synthetic", "2000", "--fps", "25", "--no-audio");
+        assertThat(d.fps).isEqualTo(25);
+        assertThat(d.noAudio).isTrue();
+    }
+
+    @Test
+    void aBitRateBelowTheAudiosIsAUsageErrorThatPointsAtNoAudio() {
+        int code = commandLine().execute("rtmp://127.0.0.1:1/live/k", "--synthetic", "100");
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("--synthetic 100 kbit/s leaves no room for video").contains("--no-audio");
+        assertThat(commandLine().execute("rtmp://127.0.0.1:1/live/k", "--synthetic", "2000", "--fps", "0")).isEqualTo(2);
+        assertThat(err.toString()).contains("--fps must be 1 to 240: 0");
+    }
+
+    @Test
     void publishingToAnHttpUrlIsAUsageError() {
         int code = commandLine().execute("http://127.0.0.1:1/live/k.flv", "--synthetic", "500");
         assertThat(code).isEqualTo(2);

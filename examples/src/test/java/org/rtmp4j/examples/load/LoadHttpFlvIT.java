@@ -52,6 +52,10 @@ class LoadHttpFlvIT {
         assertThat((int) field(json, "withKeyframe")).isEqualTo(5);
         assertThat((long) field(json, "latencySamples")).isGreaterThan(5L * 25);
         assertThat(field(json, "latencyP99Ms")).isPositive().isLessThan(2000);
+        // the AAC frames beside the video (43 per second), mapped back to their send times
+        assertThat((long) field(json, "audioSamples")).isGreaterThan(5L * 43);
+        assertThat(field(json, "audioP50Ms")).isPositive().isLessThan(2000);
+        assertThat(field(json, "audioP99Ms")).isPositive().isLessThan(2000);
         assertThat((long) field(json, "bytes")).isGreaterThan(5L * 3 * 500_000 / 8 / 2);
     }
 

@@ -11,17 +11,39 @@ class SyntheticVideoTest {
     private final SyntheticVideo video = new SyntheticVideo(2000);
 
     @Test
-    void framesAreSizedForTheBitRateAt25Fps() {
-        assertThat(video.frameBytes()).isEqualTo(10_000); // 2,000,000 bit/s / 8 / 25
-        assertThat(video.frame(3, 0).payload().remaining()).isEqualTo(10_000);
+    void framesAreSizedForTheBitRateAt30FpsWithoutAudio() {
+        assertThat(video.fps()).isEqualTo(30);
+        assertThat(video.frameBytes()).isEqualTo(8_333); // 2,000,000 bit/s / 8 / 30
+        assertThat(video.frame(3, 0).payload().remaining()).isEqualTo(8_333);
     }
 
     @Test
-    void everyFiftiethFrameIsAKeyframeWithTimestampsEvery40Ms() {
-        VideoMessage key = video.frame(50, 0);
-        VideoMessage inter = video.frame(51, 0);
+    void videoAndAudioTogetherMakeTheConfiguredBitRate() {
+        double audio = SyntheticAudio.aac().bytesPerSecond();
+        SyntheticVideo v = new SyntheticVideo(2000, 30, audio);
+        double total = v.frameBytes() * 30.0 + audio;
+        assertThat(total).isCloseTo(250_000, org.assertj.core.data.Offset.offset(30.0)); // rounding: < 1 byte per frame
+        assertThat(audio).isBetween(15_000.0, 17_500.0); // about 128 kbit/s of the 2000
+        assertThat(new SyntheticVideo(2000, 25, audio).frameBytes() * 25.0 + audio)
+                .isCloseTo(250_000, org.assertj.core.data.Offset.offset(25.0));
+    }
+
+    @Test
+    void aBitRateThatLeavesNoRoomForVideoBesideTheAudioIsRefused() {
+        assertThatThrownBy(() -> new SyntheticVideo(100, 30, SyntheticAudio.aac().bytesPerSecond()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--no-audio");
+        assertThatThrownBy(() -> new SyntheticVideo(2000, 0, 0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void everySixtiethFrameIsAKeyframeWithTimestampsFromTheFrameNumber() {
+        VideoMessage key = video.frame(60, 0);
+        VideoMessage inter = video.frame(61, 0);
         assertThat(key.timestamp()).isEqualTo(2000);
-        assertThat(inter.timestamp()).isEqualTo(2040);
+        assertThat(inter.timestamp()).isEqualTo(2033);
+        assertThat(video.frame(18_000 - 1, 0).timestamp()).isEqualTo(599_966); // no drift after 10 minutes
+        assertThat(video.frame(18_000, 0).timestamp()).isEqualTo(600_000);
+        assertThat(SyntheticVideo.sentTimestamp(inter.payload())).isEqualTo(2033);
         assertThat(SyntheticVideo.isKeyframe(key.payload())).isTrue();
         assertThat(SyntheticVideo.isKeyframe(inter.payload())).isFalse();
         assertThat(key.payload().get(0)).isEqualTo((byte) 0x17);

@@ -160,6 +160,16 @@ public interface RtmpSession {
         return -1;
     }
 
+    /**
+     * @return what carries this session, in lower case, for operators' lists: {@code rtmp} (TCP), {@code rtmps}
+     *     (RTMP over TLS), {@code rtmpt} (RTMP tunnelled in HTTP requests), {@code rtmpts} (RTMPT over HTTPS);
+     *     {@code rtmp} unless the runtime said otherwise ({@link ServerConnection#transportProtocol(String)}).
+     *     Any thread.
+     */
+    default String transportProtocol() {
+        return "rtmp";
+    }
+
     /** @return whether {@link #queuedBytes()} is below the high watermark */
     boolean isWritable();
 

@@ -1,5 +1,6 @@
 package org.rtmp4j.core.session;
 
+import java.util.Objects;
 import org.rtmp4j.core.command.Commands;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
@@ -113,6 +114,7 @@ public final class ServerConnection implements RtmpSession {
     /** Why the session ended, set once by {@link #finish}; {@code null} while open or after a clean close. */
     private volatile Throwable closeCause;
     private volatile boolean reconnectRequested;
+    private volatile String transportProtocol = "rtmp";
     private long ignoredMedia;
     private long lastDropWarnNanos = Long.MIN_VALUE;
 
@@ -539,11 +541,27 @@ public final class ServerConnection implements RtmpSession {
         fail(new OutboundOverflowException(queued, config.outbound().maxQueued()));
     }
 
+    /**
+     * Names what carries this session ({@link RtmpSession#transportProtocol()}): set by the runtime that made the
+     * transport, before the first bytes. Any thread.
+     *
+     * @param name {@code rtmp}, {@code rtmps}, {@code rtmpt} or {@code rtmpts}
+     * @throws NullPointerException if {@code name} is null
+     */
+    public void transportProtocol(String name) {
+        this.transportProtocol = Objects.requireNonNull(name, "name");
+    }
+
     // ---------------------------------------------------------------- RtmpSession
 
     @Override
     public String id() {
         return id;
+    }
+
+    @Override
+    public String transportProtocol() {
+        return transportProtocol;
     }
 
     @Override

@@ -82,25 +82,10 @@ public record AudioTagHeader(boolean exHeader, int soundFormat, int soundRate, i
             return new AudioTagHeader(false, format, rate, size, type, pt, null, null, 0, 0, false,
                     c.position());
         }
-        int pt = b0 & 0x0F;
-        int nano = 0;
-        boolean modEx = false;
-        while (pt == AudioPacketType.MOD_EX.id()) {
-            modEx = true;
-            int size = c.u8() + 1;
-            if (size == 256) {
-                size = c.u16() + 1;
-            }
-            int dataAt = c.position();
-            c.skip(size);
-            int next = c.u8();
-            if ((next >> 4) == 0 && size >= 3) {
-                nano = ((body.get(body.position() + dataAt) & 0xFF) << 16)
-                        | ((body.get(body.position() + dataAt + 1) & 0xFF) << 8)
-                        | (body.get(body.position() + dataAt + 2) & 0xFF);
-            }
-            pt = next & 0x0F;
-        }
+        ModExPrefix modExPrefix = ModExPrefix.read(c, body, b0 & 0x0F);
+        int pt = modExPrefix.packetType();
+        int nano = modExPrefix.timestampOffsetNano();
+        boolean modEx = modExPrefix.present();
         AudioPacketType packetType = packetType(c, pt);
         AvMultitrackType multitrack = null;
         int trackId = 0;

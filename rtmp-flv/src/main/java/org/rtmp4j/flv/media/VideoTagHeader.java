@@ -87,25 +87,10 @@ public record VideoTagHeader(boolean exHeader, int frameType, int codecId,
             return parseLegacy(c, b0);
         }
         int frameType = (b0 >> 4) & 0x07;
-        int pt = b0 & 0x0F;
-        int nano = 0;
-        boolean modEx = false;
-        while (pt == VideoPacketType.MOD_EX.id()) {
-            modEx = true;
-            int size = c.u8() + 1;
-            if (size == 256) {
-                size = c.u16() + 1;
-            }
-            int dataAt = c.position();
-            c.skip(size);
-            int next = c.u8();
-            if ((next >> 4) == 0 && size >= 3) {
-                nano = ((body.get(body.position() + dataAt) & 0xFF) << 16)
-                        | ((body.get(body.position() + dataAt + 1) & 0xFF) << 8)
-                        | (body.get(body.position() + dataAt + 2) & 0xFF);
-            }
-            pt = next & 0x0F;
-        }
+        ModExPrefix modExPrefix = ModExPrefix.read(c, body, b0 & 0x0F);
+        int pt = modExPrefix.packetType();
+        int nano = modExPrefix.timestampOffsetNano();
+        boolean modEx = modExPrefix.present();
         VideoPacketType packetType = packetType(c, pt);
         if (frameType == FRAME_COMMAND && packetType != VideoPacketType.METADATA) {
             int command = c.u8();

@@ -38,6 +38,14 @@ public final class ClientEntry implements NioTransport.Listener {
         return id;
     }
 
+    /**
+     * @return what carries the connection: {@code rtmp}, {@code rtmps}, {@code rtmpt}, {@code rtmpts}, {@code http}
+     *     or {@code https}
+     */
+    public String protocol() {
+        return protocol;
+    }
+
     /** @param t the transport counted by this entry, set once right after it is made */
     public void bind(NioTransport t) {
         this.transport = t;
@@ -118,6 +126,6 @@ public final class ClientEntry implements NioTransport.Listener {
         String kind = d == null ? protocol : d.kind();
         long rtt = d == null ? -1 : d.rttMillis();
         return new ClientInfo(id, kind, remote, d == null ? null : d.stream(), in, out, since,
-                rtt < 0 ? null : rtt, d == null ? 0 : d.droppedMessages());
+                rtt < 0 ? null : rtt, d == null ? 0 : d.droppedMessages(), protocol);
     }
 }

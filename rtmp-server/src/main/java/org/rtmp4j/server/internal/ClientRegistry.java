@@ -24,8 +24,9 @@ public final class ClientRegistry {
     /**
      * Registers a connection being accepted.
      *
-     * @param protocol the listener's protocol in lower case ({@code rtmp}, {@code http}): the kind
-     *     until the protocol sets a {@link ClientDetail}
+     * @param protocol what carries the connection, in lower case ({@code rtmp}, {@code rtmps}, {@code http},
+     *     {@code https}, {@code rtmpt}, {@code rtmpts}): {@link ClientInfo#protocol()}, and the kind until the
+     *     protocol sets a {@link ClientDetail}
      * @param stats the server's counters, which the entry forwards to
      * @return the entry, to be the transport's listener
      */

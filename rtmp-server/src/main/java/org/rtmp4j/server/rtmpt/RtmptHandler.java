@@ -140,7 +140,7 @@ public final class RtmptHandler implements HttpHandler {
 
     /** On the session's loop: opens its engine, then answers the {@code /open/1} on the request's loop. */
     private void start(HttpExchange exchange, RtmptSession session) {
-        RtmptEngine engine = host.open(session, session.remoteAddress());
+        RtmptEngine engine = host.open(session, session.remoteAddress(), exchange.secure());
         if (engine == null) {
             sessions.release();
             exchange.execute(() -> refuse(exchange, 503, "the server refuses connections (limit or drain)", true));

@@ -23,7 +23,9 @@ public interface RtmptHost {
      *
      * @param transport the session, which the engine writes to
      * @param remote the address of the HTTP peer that opened it
+     * @param overTls whether the {@code /open} request came over HTTPS: the session is then RTMPTS
+     *     ({@link org.rtmp4j.core.session.RtmpSession#transportProtocol()} {@code rtmpts}, else {@code rtmpt})
      * @return the engine, or {@code null} when refused
      */
-    RtmptEngine open(Transport transport, SocketAddress remote);
+    RtmptEngine open(Transport transport, SocketAddress remote, boolean overTls);
 }

@@ -1,4 +1,4 @@
-package org.rtmp4j.examples;
+package org.rtmp4j.testkit;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * (A copy of rtmp-server's test helper of the same name: test classes are not shared between modules.)
  * A server certificate generated at test time with the JDK's {@code keytool} (run as a process;
  * nothing is committed): a PKCS12 key store, and the same chain and key as PEM files in certbot's
  * layout ({@code fullchain.pem}, PKCS#8 {@code privkey.pem}). Subject {@code CN=localhost}, SAN
@@ -25,14 +24,14 @@ import java.util.concurrent.TimeUnit;
  * @param keyPem the PKCS#8 key as PEM
  * @param certificate the certificate
  */
-record TestCertificates(Path p12, char[] password, Path chainPem, Path keyPem, X509Certificate certificate) {
+public record TestCertificates(Path p12, char[] password, Path chainPem, Path keyPem, X509Certificate certificate) {
     /**
      * @param dir where the files go (created)
      * @param keyAlg {@code RSA} or {@code EC}
      * @return the generated files
      * @throws Exception if keytool fails
      */
-    static TestCertificates generate(Path dir, String keyAlg) throws Exception {
+    public static TestCertificates generate(Path dir, String keyAlg) throws Exception {
         Files.createDirectories(dir);
         Path p12 = dir.resolve("server.p12");
         Files.deleteIfExists(p12);
@@ -71,7 +70,7 @@ record TestCertificates(Path p12, char[] password, Path chainPem, Path keyPem, X
      * @param der the body
      * @return the PEM text with 64-character lines
      */
-    static String pem(String label, byte[] der) {
+    public static String pem(String label, byte[] der) {
         String b64 = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der);
         return "-----BEGIN " + label + "-----\n" + b64 + "\n-----END " + label + "-----\n";
     }

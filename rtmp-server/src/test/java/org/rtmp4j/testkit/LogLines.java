@@ -1,4 +1,4 @@
-package org.rtmp4j.server;
+package org.rtmp4j.testkit;
 
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
@@ -12,11 +12,12 @@ import java.util.List;
  * sees every line logged until {@link #close()} puts the original back. Tests in a JVM run one at a
  * time, so the lines are the test's own (and its server's).
  */
-final class LogLines implements AutoCloseable {
+public final class LogLines implements AutoCloseable {
     private final PrintStream original = System.err;
     private final ByteArrayOutputStream captured = new ByteArrayOutputStream();
 
-    LogLines() {
+    /** Starts capturing: {@code System.err} becomes a tee until {@link #close()}. */
+    public LogLines() {
         OutputStream tee = new OutputStream() {
             @Override
             public void write(int b) {
@@ -38,7 +39,7 @@ final class LogLines implements AutoCloseable {
     }
 
     /** @return every complete line logged so far that contains {@code text} */
-    List<String> containing(String text) {
+    public List<String> containing(String text) {
         String all;
         synchronized (captured) {
             all = captured.toString(StandardCharsets.UTF_8);
