@@ -44,6 +44,15 @@ final class ServerCommand implements Callable<Integer> {
     int maxStreams;
 
     @Option(
+            names = "--audio-hold",
+            paramLabel = "MS",
+            defaultValue = "${env:RTMP_AUDIO_HOLD_MS:-" + LiveOptions.DEFAULT_AUDIO_HOLD_MS + "}",
+            description = "Milliseconds an audio message may wait for the player's next video message to leave in one "
+                    + "socket write with it (at most one video frame interval; RTMP and HTTP-FLV players); fewer writes, "
+                    + "no video delay; 0 = off, 0..1000 (env RTMP_AUDIO_HOLD_MS; default: ${DEFAULT-VALUE}).")
+    int audioHoldMs;
+
+    @Option(
             names = "--record-dir",
             paramLabel = "DIR",
             defaultValue = "${env:RTMP_RECORD_DIR}",
@@ -137,6 +146,10 @@ final class ServerCommand implements Callable<Integer> {
         if (maxStreams < 0) {
             throw new ParameterException(spec.commandLine(), "--max-streams must be 0 (no limit) or more: " + maxStreams);
         }
+        if (audioHoldMs < 0 || audioHoldMs > LiveOptions.MAX_AUDIO_HOLD_MS) {
+            throw new ParameterException(spec.commandLine(),
+                    "--audio-hold must be 0 (off).." + LiveOptions.MAX_AUDIO_HOLD_MS + " ms: " + audioHoldMs);
+        }
         if (statusInterval < 0) {
             throw new ParameterException(spec.commandLine(), "--status-interval must be 0 (off) or more seconds: " + statusInterval);
         }
@@ -146,7 +159,8 @@ final class ServerCommand implements Callable<Integer> {
         snapshots.validate(spec.commandLine());
         exec.validate(spec.commandLine());
         pull.validate(spec.commandLine());
-        LiveOptions options = LiveOptions.DEFAULT.withMaxStreams(maxStreams).withWaitForPublisher(waitForPublisher);
+        LiveOptions options = LiveOptions.DEFAULT.withMaxStreams(maxStreams).withWaitForPublisher(waitForPublisher)
+                .withAudioHoldMax(java.time.Duration.ofMillis(audioHoldMs));
         boolean auth = publishKeys != null || (publishToken != null && !publishToken.isEmpty());
         // the keys/token check is the relay's one publish decision: RTMP and HTTP-FLV uploads alike
         LiveBroadcastController relay = auth ? new StreamKeyAuth(options, publishKeys, publishToken)

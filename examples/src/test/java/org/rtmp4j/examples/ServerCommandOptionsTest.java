@@ -83,6 +83,23 @@ class ServerCommandOptionsTest {
     }
 
     @Test
+    void audioHoldDefaultsTo50AndParses() {
+        ServerCommand defaults = parse("server");
+        assertThat(defaults.audioHoldMs).isEqualTo(Integer.parseInt(envOr("RTMP_AUDIO_HOLD_MS", "50")));
+        assertThat(parse("server", "--audio-hold", "0").audioHoldMs).isZero();
+        assertThat(parse("server", "--audio-hold", "20").audioHoldMs).isEqualTo(20);
+        assertThat(commandLine().execute("server", "--help")).isZero();
+        assertThat(out.toString()).contains("--audio-hold", "RTMP_AUDIO_HOLD_MS");
+    }
+
+    @Test
+    void anAudioHoldOutOfRangeIsAUsageError() {
+        assertThat(commandLine().execute("server", "--port", "0", "--host", "127.0.0.1", "--audio-hold", "1001")).isEqualTo(2);
+        assertThat(err.toString()).contains("--audio-hold must be 0 (off)..1000 ms: 1001");
+        assertThat(commandLine().execute("server", "--port", "0", "--host", "127.0.0.1", "--audio-hold", "-1")).isEqualTo(2);
+    }
+
+    @Test
     void aNegativeStatusIntervalIsAUsageError() {
         assertThat(commandLine().execute("server", "--port", "0", "--host", "127.0.0.1", "--status-interval", "-1")).isEqualTo(2);
         assertThat(err.toString()).contains("--status-interval must be 0 (off) or more");

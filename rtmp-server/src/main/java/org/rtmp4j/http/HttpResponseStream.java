@@ -36,6 +36,20 @@ public interface HttpResponseStream {
     void write(ByteBuffer data);
 
     /**
+     * As {@link #write(ByteBuffer)}, for bytes that may wait up to {@code holdNanos} for this
+     * connection's next write (or {@link #end()}) before they are sent, so that both leave in one
+     * socket write: the hub's holdable audio (DESIGN-NOTES.md, "Audio rides with video (issue 17)").
+     * The default ignores the hold.
+     *
+     * @param data as for {@link #write(ByteBuffer)}
+     * @param holdNanos the longest wait in nanoseconds; 0 = as {@link #write(ByteBuffer)}
+     * @throws IllegalStateException if called off the stream's thread
+     */
+    default void write(ByteBuffer data, long holdNanos) {
+        write(data);
+    }
+
+    /**
      * @return bytes queued on this connection and not yet handed to the network (framing included);
      *     0 once closed. Any thread; the value may be slightly stale.
      */

@@ -94,7 +94,12 @@ final class FlvSink implements MediaSink {
     public void onEvent(RelayEvent event) {
         if (event instanceof LiveMedia m) {
             header();
-            subscriber.onFlv(m.flvTag());
+            long hold = m.holdNanos();
+            if (hold > 0) {
+                subscriber.onFlv(m.flvTag(), hold);
+            } else {
+                subscriber.onFlv(m.flvTag());
+            }
         } else if (event instanceof RelayEvent.Metadata md) {
             header();
             subscriber.onFlv(md.flvTagView());

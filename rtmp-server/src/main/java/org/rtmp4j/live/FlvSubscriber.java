@@ -27,6 +27,19 @@ public interface FlvSubscriber {
      */
     void onFlv(ByteBuffer bytes);
 
+    /**
+     * As {@link #onFlv(ByteBuffer)}, for a tag the hub found holdable: audio that may wait up to
+     * {@code holdNanos} for the subscriber's next write before it is sent (so that it leaves with
+     * the next video tag in one socket write; DESIGN-NOTES.md, "Audio rides with video (issue 17)").
+     * The default ignores the hold.
+     *
+     * @param bytes as for {@link #onFlv(ByteBuffer)}
+     * @param holdNanos the longest wait in nanoseconds; 0 = send as soon as possible
+     */
+    default void onFlv(ByteBuffer bytes, long holdNanos) {
+        onFlv(bytes);
+    }
+
     /** @return bytes taken with {@link #onFlv} and not yet delivered to the peer */
     long queuedBytes();
 

@@ -87,6 +87,11 @@ public final class HttpFlvPlayer implements HttpHandler {
         }
 
         @Override
+        public void onFlv(ByteBuffer bytes, long holdNanos) {
+            stream.write(bytes, holdNanos);
+        }
+
+        @Override
         public long queuedBytes() {
             return stream.queuedBytes();
         }

@@ -33,6 +33,8 @@ public final class LiveMedia implements RelayEvent {
     private final EncodedMedia rtmp;
     private volatile ByteBuffer flvTag;
     private volatile SharedFragment fmp4;
+    /** Set once by the stream, before any output sees the message (published to outputs by their tasks' hand-off). */
+    private long holdNanos;
 
     LiveMedia(MediaMessage message, MediaKind kind, int trackId) {
         this.message = message;
@@ -114,6 +116,24 @@ public final class LiveMedia implements RelayEvent {
             }
         }
         return b.duplicate();
+    }
+
+    /**
+     * How long an output may hold this message back for its connection's next write (audio rides
+     * with video, DESIGN-NOTES.md "Audio rides with video (issue 17)"): {@code min(LiveOptions.audioHoldMax,
+     * the stream's video frame interval)} for audio that is not a sequence header while the stream
+     * has video; 0 for everything else (video, sequence headers, audio-only streams, a message not
+     * yet published through a stream). Any thread, once an output was handed the message.
+     *
+     * @return the hold in nanoseconds; 0 = not holdable
+     */
+    public long holdNanos() {
+        return holdNanos;
+    }
+
+    /** Under the stream's lock, before any output can see this message. */
+    void holdNanos(long nanos) {
+        this.holdNanos = nanos;
     }
 
     /** @return the fMP4 fragment this message flushed (the samples before it), or {@code null} */

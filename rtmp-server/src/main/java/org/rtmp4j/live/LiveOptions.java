@@ -24,6 +24,12 @@ import java.util.Objects;
  * @param allowEnhancedToLegacyPlayers whether players whose connect {@code fourCcList} lacks the
  *     stream's E-RTMP video FourCC may still play it (default {@code false}: refused with
  *     {@code NetStream.Play.Failed}; E-RTMP v1, "Enhancing NetConnection connect Command")
+ * @param audioHoldMax the longest an audio message (not a sequence header, of a stream with video)
+ *     may wait for the player connection's next video message so that both leave in one socket
+ *     write (default 50 ms, {@link #DEFAULT_AUDIO_HOLD_MAX}); the hold is this or the stream's
+ *     measured video frame interval, whichever is shorter. {@link Duration#ZERO} turns it off.
+ *     Applies to RTMP and HTTP-FLV/WebSocket-FLV players (DESIGN-NOTES.md, "Audio rides with video
+ *     (issue 17)"); at most {@value #MAX_AUDIO_HOLD_MS} ms
  */
 public record LiveOptions(
         long gopCacheMaxBytes,
@@ -32,10 +38,20 @@ public record LiveOptions(
         boolean waitForPublisher,
         int maxStreams,
         PublisherPolicy publisherPolicy,
-        boolean allowEnhancedToLegacyPlayers) {
+        boolean allowEnhancedToLegacyPlayers,
+        Duration audioHoldMax) {
 
     /** Default {@link #maxStreams()}. */
     public static final int DEFAULT_MAX_STREAMS = 1024;
+
+    /** Default {@link #audioHoldMax()} in ms: 50. */
+    public static final int DEFAULT_AUDIO_HOLD_MS = 50;
+
+    /** Default {@link #audioHoldMax()}: {@value #DEFAULT_AUDIO_HOLD_MS} ms. */
+    public static final Duration DEFAULT_AUDIO_HOLD_MAX = Duration.ofMillis(DEFAULT_AUDIO_HOLD_MS);
+
+    /** Upper bound of {@link #audioHoldMax()}, ms: a longer hold would be felt as audio latency. */
+    public static final int MAX_AUDIO_HOLD_MS = 1000;
 
     /** The defaults listed above. */
     public static final LiveOptions DEFAULT = new LiveOptions(
@@ -45,7 +61,8 @@ public record LiveOptions(
             true,
             DEFAULT_MAX_STREAMS,
             PublisherPolicy.REFUSE,
-            false);
+            false,
+            DEFAULT_AUDIO_HOLD_MAX);
 
     /**
      * Validates the settings.
@@ -57,14 +74,20 @@ public record LiveOptions(
      * @param maxStreams see the class description
      * @param publisherPolicy see the class description
      * @param allowEnhancedToLegacyPlayers see the class description
+     * @param audioHoldMax see the class description
      * @throws IllegalArgumentException if a bound is negative or a duration is negative or longer
-     *     than {@code Integer.MAX_VALUE} ms
+     *     than {@code Integer.MAX_VALUE} ms, or {@code audioHoldMax} is negative or above {@value
+     *     #MAX_AUDIO_HOLD_MS} ms
      * @throws NullPointerException if a duration or the policy is null
      */
     public LiveOptions {
         Objects.requireNonNull(gopCacheMaxDuration, "gopCacheMaxDuration");
         Objects.requireNonNull(audioOnlyCacheDuration, "audioOnlyCacheDuration");
         Objects.requireNonNull(publisherPolicy, "publisherPolicy");
+        Objects.requireNonNull(audioHoldMax, "audioHoldMax");
+        if (audioHoldMax.isNegative() || audioHoldMax.compareTo(Duration.ofMillis(MAX_AUDIO_HOLD_MS)) > 0) {
+            throw new IllegalArgumentException("audioHoldMax must be within 0.." + MAX_AUDIO_HOLD_MS + " ms: " + audioHoldMax);
+        }
         if (gopCacheMaxBytes < 0) {
             throw new IllegalArgumentException("gopCacheMaxBytes must be >= 0: " + gopCacheMaxBytes);
         }
@@ -87,7 +110,7 @@ public record LiveOptions(
      */
     public LiveOptions withGopCacheMaxBytes(long bytes) {
         return new LiveOptions(bytes, gopCacheMaxDuration, audioOnlyCacheDuration, waitForPublisher, maxStreams,
-                publisherPolicy, allowEnhancedToLegacyPlayers);
+                publisherPolicy, allowEnhancedToLegacyPlayers, audioHoldMax);
     }
 
     /**
@@ -96,7 +119,7 @@ public record LiveOptions(
      */
     public LiveOptions withGopCacheMaxDuration(Duration duration) {
         return new LiveOptions(gopCacheMaxBytes, duration, audioOnlyCacheDuration, waitForPublisher, maxStreams,
-                publisherPolicy, allowEnhancedToLegacyPlayers);
+                publisherPolicy, allowEnhancedToLegacyPlayers, audioHoldMax);
     }
 
     /**
@@ -105,7 +128,7 @@ public record LiveOptions(
      */
     public LiveOptions withAudioOnlyCacheDuration(Duration duration) {
         return new LiveOptions(gopCacheMaxBytes, gopCacheMaxDuration, duration, waitForPublisher, maxStreams,
-                publisherPolicy, allowEnhancedToLegacyPlayers);
+                publisherPolicy, allowEnhancedToLegacyPlayers, audioHoldMax);
     }
 
     /**
@@ -114,7 +137,7 @@ public record LiveOptions(
      */
     public LiveOptions withWaitForPublisher(boolean wait) {
         return new LiveOptions(gopCacheMaxBytes, gopCacheMaxDuration, audioOnlyCacheDuration, wait, maxStreams,
-                publisherPolicy, allowEnhancedToLegacyPlayers);
+                publisherPolicy, allowEnhancedToLegacyPlayers, audioHoldMax);
     }
 
     /**
@@ -123,7 +146,7 @@ public record LiveOptions(
      */
     public LiveOptions withMaxStreams(int max) {
         return new LiveOptions(gopCacheMaxBytes, gopCacheMaxDuration, audioOnlyCacheDuration, waitForPublisher, max,
-                publisherPolicy, allowEnhancedToLegacyPlayers);
+                publisherPolicy, allowEnhancedToLegacyPlayers, audioHoldMax);
     }
 
     /**
@@ -132,7 +155,7 @@ public record LiveOptions(
      */
     public LiveOptions withPublisherPolicy(PublisherPolicy policy) {
         return new LiveOptions(gopCacheMaxBytes, gopCacheMaxDuration, audioOnlyCacheDuration, waitForPublisher,
-                maxStreams, policy, allowEnhancedToLegacyPlayers);
+                maxStreams, policy, allowEnhancedToLegacyPlayers, audioHoldMax);
     }
 
     /**
@@ -141,6 +164,15 @@ public record LiveOptions(
      */
     public LiveOptions withAllowEnhancedToLegacyPlayers(boolean allow) {
         return new LiveOptions(gopCacheMaxBytes, gopCacheMaxDuration, audioOnlyCacheDuration, waitForPublisher,
-                maxStreams, publisherPolicy, allow);
+                maxStreams, publisherPolicy, allow, audioHoldMax);
+    }
+
+    /**
+     * @param max the new value
+     * @return a copy with {@link #audioHoldMax()} set (0 to {@value #MAX_AUDIO_HOLD_MS} ms; zero = off)
+     */
+    public LiveOptions withAudioHoldMax(Duration max) {
+        return new LiveOptions(gopCacheMaxBytes, gopCacheMaxDuration, audioOnlyCacheDuration, waitForPublisher,
+                maxStreams, publisherPolicy, allowEnhancedToLegacyPlayers, max);
     }
 }

@@ -41,6 +41,8 @@ public final class LiveStream {
     private final VideoCodecGate videoCodecs = new VideoCodecGate();
     /** Counters and codec details of the current publisher; guarded by the lock. */
     private final StreamMonitor monitor = new StreamMonitor();
+    /** Which audio may ride with the next video, and how long; guarded by the lock. */
+    private final AudioHold audioHold;
     /** The publisher's one fMP4 encoding once an fMP4 output subscribed, else {@code null}. */
     private Fmp4Encoding fmp4;
     private final List<Output> joining = new ArrayList<>(2);
@@ -49,6 +51,7 @@ public final class LiveStream {
     LiveStream(StreamKey key, LiveOptions options) {
         this.key = key;
         this.gop = GopCache.of(options);
+        this.audioHold = new AudioHold(options.audioHoldMax());
     }
 
     /** @return the app and name */
@@ -213,6 +216,7 @@ public final class LiveStream {
         audioSequenceHeaders.clear();
         videoCodecs.clear();
         monitor.reset();
+        audioHold.reset();
         gop.clear();
         fmp4 = Fmp4Encoding.end(fmp4);
     }
@@ -228,6 +232,7 @@ public final class LiveStream {
                 return null;
             }
             monitor.onMedia(media, kind);
+            live.holdNanos(audioHold.onMedia(live));
             if (kind == MediaKind.VIDEO_SEQUENCE_HEADER) {
                 videoSequenceHeaders.put(live.trackId(), live);
             } else if (kind == MediaKind.AUDIO_SEQUENCE_HEADER) {

@@ -88,7 +88,7 @@ final class RtmpSink implements MediaSink {
     public void onEvent(RelayEvent event) {
         if (event instanceof LiveMedia m) {
             if (target != null) {
-                target.writeEncodedHere(stream, m.rtmp());
+                target.writeEncodedHere(stream, m.rtmp(), m.holdNanos());
             } else {
                 MediaMessage msg = m.message();
                 session.sendMedia(stream, msg.streamId() == streamId ? msg : msg.withStreamId(streamId));

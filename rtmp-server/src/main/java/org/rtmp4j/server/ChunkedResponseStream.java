@@ -28,16 +28,22 @@ final class ChunkedResponseStream extends LoopStream {
 
     @Override
     public void write(ByteBuffer data) {
+        write(data, 0);
+    }
+
+    /** Chunk header, data and CRLF are held together (see {@link NioTransport#writeMedia(ByteBuffer, long)}). */
+    @Override
+    public void write(ByteBuffer data, long holdNanos) {
         checkThread();
         if (!isOpen() || !data.hasRemaining()) {
             return;
         }
         if (chunked) {
-            transport.writeMedia(HttpChunkedFraming.chunkHeader(data.remaining()));
-            transport.writeMedia(data);
-            transport.writeMedia(HttpChunkedFraming.crlf());
+            transport.writeMedia(HttpChunkedFraming.chunkHeader(data.remaining()), holdNanos);
+            transport.writeMedia(data, holdNanos);
+            transport.writeMedia(HttpChunkedFraming.crlf(), holdNanos);
         } else {
-            transport.writeMedia(data);
+            transport.writeMedia(data, holdNanos);
         }
     }
 

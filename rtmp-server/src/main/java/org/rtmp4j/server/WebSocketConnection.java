@@ -77,12 +77,18 @@ final class WebSocketConnection extends LoopStream implements WebSocketSession {
 
     @Override
     public void write(ByteBuffer data) {
+        write(data, 0);
+    }
+
+    /** Frame header and payload are held together (see {@link NioTransport#writeMedia(ByteBuffer, long)}). */
+    @Override
+    public void write(ByteBuffer data, long holdNanos) {
         checkThread();
         if (!isOpen() || closeSent || !data.hasRemaining()) {
             return;
         }
-        transport.writeMedia(WebSocketFrames.header(WebSocketOpcode.BINARY, true, data.remaining()));
-        transport.writeMedia(data);
+        transport.writeMedia(WebSocketFrames.header(WebSocketOpcode.BINARY, true, data.remaining()), holdNanos);
+        transport.writeMedia(data, holdNanos);
     }
 
     @Override

@@ -171,6 +171,15 @@ final class FakeSession implements RtmpSession, FanoutTarget {
         sendMedia(to, m.streamId() == to.id() ? m : m.withStreamId(to.id()));
     }
 
+    /** The hold handed with each shared message, in the order of {@link #shared}. */
+    final List<Long> holds = java.util.Collections.synchronizedList(new ArrayList<>());
+
+    @Override
+    public void writeEncodedHere(NetStream to, EncodedMedia media, long holdNanos) {
+        holds.add(holdNanos);
+        writeEncodedHere(to, media);
+    }
+
     /** The loop this session's fan-out hooks belong to, or {@code null}: the caller's thread. */
     private TestLoop loop;
     /** How often the hub asked {@link #chunkSizeHint()} (to prepare an encoding). */

@@ -83,6 +83,19 @@ public interface FanoutTarget {
     }
 
     /**
+     * As {@link #writeEncodedHere(NetStream, EncodedMedia)}, for audio the hub found holdable: the
+     * chunks may wait up to {@code holdNanos} for this connection's next write ({@code
+     * Transport.writeMedia(ByteBuffer, long)}). The default ignores the hold.
+     *
+     * @param to a playing stream of this connection
+     * @param media the message and its shared encodings
+     * @param holdNanos the longest wait in nanoseconds; 0 = write as soon as possible
+     */
+    default void writeEncodedHere(NetStream to, EncodedMedia media, long holdNanos) {
+        writeEncodedHere(to, media);
+    }
+
+    /**
      * Connection thread only: counts a message the caller's slow-output policy dropped in the
      * session's {@code SessionStats} (and logs a rate-limited warning).
      *

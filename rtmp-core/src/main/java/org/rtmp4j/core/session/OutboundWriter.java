@@ -74,6 +74,15 @@ final class OutboundWriter {
      * payload copy; allocates a buffer view.
      */
     void writeEncoded(EncodedMedia media, int streamId) {
+        writeEncoded(media, streamId, 0);
+    }
+
+    /**
+     * As {@link #writeEncoded(EncodedMedia, int)}, handing {@code holdNanos} to {@link
+     * Transport#writeMedia(ByteBuffer, long)}: how long holdable audio may wait for this connection's
+     * next write (0: not holdable).
+     */
+    void writeEncoded(EncodedMedia media, int streamId, long holdNanos) {
         EncodedMedia.Entry e = media.entry(chunkSizeHint, streamId);
         int chunkStreamId = media.chunkStreamId();
         if (chunkStreamId == ChunkStreamIds.VIDEO) {
@@ -85,7 +94,11 @@ final class OutboundWriter {
         }
         ByteBuffer chunks = e.chunks().duplicate();
         addBytesOut(chunks.remaining());
-        transport.writeMedia(chunks);
+        if (holdNanos > 0) {
+            transport.writeMedia(chunks, holdNanos);
+        } else {
+            transport.writeMedia(chunks);
+        }
     }
 
     /** Records in the encoder the shared message last written on {@code chunkStreamId}, if any. */

@@ -673,10 +673,15 @@ public final class ServerConnection implements RtmpSession {
 
         @Override
         public void writeEncodedHere(NetStream to, EncodedMedia media) {
+            writeEncodedHere(to, media, 0);
+        }
+
+        @Override
+        public void writeEncodedHere(NetStream to, EncodedMedia media, long holdNanos) {
             try {
                 ServerStream s = playingStream(to);
                 if (s != null && s.filter().passes(media.traits())) {
-                    writer.writeEncoded(media, to.id());
+                    writer.writeEncoded(media, to.id(), holdNanos);
                 }
             } catch (RuntimeException e) {
                 LOG.warn("{} failed", id, e);

@@ -34,6 +34,24 @@ public interface Transport {
         write(List.of(chunks));
     }
 
+    /**
+     * Queues the chunks of one media message that may wait for this connection's next write: audio
+     * that "rides with video" (DESIGN-NOTES.md, "Audio rides with video (issue 17)"). With {@code
+     * holdNanos > 0} a runtime may keep the chunks queued, without a socket write of their own, until
+     * the next {@link #writeMedia(ByteBuffer)} (the next video message), {@link #write(List)} or
+     * {@link #close()} of this connection, which takes them out first, in order, in the same socket
+     * write; or until {@code holdNanos} after the first held message, whichever comes first. The
+     * bytes count in {@link #queuedBytes()} while they wait. The default ignores the hold: {@link
+     * #writeMedia(ByteBuffer)}.
+     *
+     * @param chunks the encoded chunks; the transport takes the buffer over
+     * @param holdNanos the longest wait in nanoseconds; {@code 0} (or less) writes as {@link
+     *     #writeMedia(ByteBuffer)} does
+     */
+    default void writeMedia(ByteBuffer chunks, long holdNanos) {
+        writeMedia(chunks);
+    }
+
     /** @return bytes accepted by {@link #write} and not yet handed to the network */
     long queuedBytes();
 

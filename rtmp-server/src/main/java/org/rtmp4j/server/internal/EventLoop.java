@@ -37,6 +37,12 @@ import org.slf4j.LoggerFactory;
  * held media with it. Output that fills the socket buffer still resumes on {@code OP_WRITE} at
  * once.
  *
+ * <p>Held audio (DESIGN-NOTES.md, "Audio rides with video (issue 17)"): a connection whose only new
+ * output is holdable audio is not marked dirty but held ({@code HeldWrites}) until its next other
+ * write (which flushes both in one gathering write) or its deadline; the selector sleeps at most
+ * until the earliest deadline, and due connections are then flushed like dirty ones (under merged
+ * writes: with the next merged flush).
+ *
  * <p>Thread-safety: {@link #execute}, {@link #schedule}, {@link #shutdownGracefully} and {@link
  * #inLoop} may be called from any thread; everything else only on the loop's thread. No exception
  * ever escapes the loop: a failing channel is logged and closed, a failing task is logged.
@@ -65,6 +71,7 @@ public final class EventLoop implements Executor {
     private LoopChannel[] tickOrder;
     private final List<LoopChannel> dirty = new ArrayList<>();
     private final List<LoopChannel> urgent = new ArrayList<>();
+    private final HeldWrites held = new HeldWrites();
     private final ByteBuffer readBuffer = ByteBuffer.allocate(READ_BUFFER_SIZE);
     private final ByteBuffer[] gather = new ByteBuffer[GATHER_SIZE];
     private final CompletableFuture<Void> termination = new CompletableFuture<>();
@@ -223,6 +230,16 @@ public final class EventLoop implements Executor {
         urgent.add(handler);
     }
 
+    /** @return the connections holding audio on this loop. Loop thread only. */
+    HeldWrites heldWrites() {
+        return held;
+    }
+
+    /** @return how many connections of this loop hold audio now. Loop thread only. */
+    public int heldCount() {
+        return held.heldCount();
+    }
+
     /** @return the shared 64 KiB read buffer. Loop thread only; valid until the handler returns. */
     public ByteBuffer readBuffer() {
         return readBuffer;
@@ -305,6 +322,7 @@ public final class EventLoop implements Executor {
                     if (shuttingDown) {
                         waitNanos = Math.min(waitNanos, shutdownDeadline - now);
                     }
+                    waitNanos = Math.min(waitNanos, held.nanosUntilDue(now));
                     if (!dirty.isEmpty()) {
                         waitNanos = flushDelayNanos == 0 || !urgent.isEmpty() ? 0 : Math.min(waitNanos, flushAt - now);
                     }
@@ -326,6 +344,7 @@ public final class EventLoop implements Executor {
                         nextTick = now + tickIntervalNanos;
                         tick(now);
                     }
+                    held.promoteDue(System.nanoTime());
                     if (flushDelayNanos == 0 || shuttingDown || System.nanoTime() - flushAt >= 0) {
                         flushDirty();
                     } else if (!urgent.isEmpty()) {

@@ -27,7 +27,9 @@ import org.slf4j.LoggerFactory;
  * {@link ConnectionHandler}, which consumes it all. Writing: {@link #write} only queues the
  * buffers (no copy) and marks the transport dirty; the loop flushes once per wake-up (or, for
  * {@link #writeMedia media} under merged writes, after the loop's flush delay) with a
- * gathering {@link SocketChannel#write(ByteBuffer[], int, int)}. {@code OP_WRITE} interest is set
+ * gathering {@link SocketChannel#write(ByteBuffer[], int, int)}. Holdable audio ({@link
+ * #writeMedia(ByteBuffer, long)}) waits for the next other write or its deadline ({@code
+ * FlushState}, {@code HeldWrites}). {@code OP_WRITE} interest is set
  * only while bytes remain queued. {@link #close()} stops feeding the handler, flushes, half-closes
  * (FIN) and drops further input until the peer closes too, or closes at once after the linger
  * time, whichever comes first.
@@ -91,8 +93,8 @@ public final class NioTransport implements Transport, LoopChannel {
     private int interest;
     /** Written on the loop thread only (release stores); read by other sessions (isWritable). */
     private volatile long queued;
-    private boolean dirty;
-    private boolean urgent;
+    /** Dirty, urgent and held: when the loop flushes this connection. */
+    private final FlushState flushState;
     private boolean closeRequested;
     private boolean outputShut;
     private boolean closed;
@@ -118,6 +120,7 @@ public final class NioTransport implements Transport, LoopChannel {
         this.channel = channel;
         this.listener = listener;
         this.lingerNanos = lingerNanos;
+        this.flushState = new FlushState(loop, this);
         SocketAddress a;
         try {
             a = channel.getRemoteAddress();
@@ -143,8 +146,7 @@ public final class NioTransport implements Transport, LoopChannel {
             tls.begin();
             if (tls.engine().getUseClientMode()) {
                 markDirty(); // the ClientHello
-                urgent = true;
-                loop.markUrgent(this);
+                flushState.markUrgent();
             }
         }
     }
@@ -179,10 +181,7 @@ public final class NioTransport implements Transport, LoopChannel {
             enqueue(buffers.get(i));
         }
         markDirty();
-        if (!urgent) { // commands and control: no merge delay (see EventLoop)
-            urgent = true;
-            loop.markUrgent(this);
-        }
+        flushState.markUrgent(); // commands and control: no merge delay (see EventLoop)
     }
 
     @Override
@@ -192,6 +191,22 @@ public final class NioTransport implements Transport, LoopChannel {
         }
         enqueue(chunks);
         markDirty();
+    }
+
+    /** Holdable audio waits for this connection's next other write or its deadline ({@code FlushState.hold}). */
+    @Override
+    public void writeMedia(ByteBuffer chunks, long holdNanos) {
+        if (holdNanos <= 0 || closeRequested) {
+            writeMedia(chunks);
+        } else if (!closed && chunks.hasRemaining()) {
+            enqueue(chunks);
+            flushState.hold(holdNanos);
+        }
+    }
+
+    /** @return whether queued output waits for its hold deadline or this connection's next write. Loop thread. */
+    public boolean isHeld() {
+        return flushState.isHeld();
     }
 
     private void enqueue(ByteBuffer b) {
@@ -369,10 +384,7 @@ public final class NioTransport implements Transport, LoopChannel {
         }
         if (tls.wantsWrite() || (justReady && head != null)) {
             markDirty(); // handshake replies, or plaintext queued while the handshake ran
-            if (!urgent) {
-                urgent = true;
-                loop.markUrgent(this);
-            }
+            flushState.markUrgent();
         }
         return n;
     }
@@ -400,8 +412,7 @@ public final class NioTransport implements Transport, LoopChannel {
 
     @Override
     public void flush() {
-        dirty = false;
-        urgent = false;
+        flushState.flushed();
         if (closed) {
             return;
         }
@@ -550,6 +561,7 @@ public final class NioTransport implements Transport, LoopChannel {
             return;
         }
         closed = true;
+        flushState.closed();
         if (lingerTimer != null) {
             lingerTimer.cancel();
         }
@@ -576,9 +588,8 @@ public final class NioTransport implements Transport, LoopChannel {
     }
 
     private void markDirty() {
-        if (!dirty && !closed) {
-            dirty = true;
-            loop.markDirty(this);
+        if (!closed) {
+            flushState.markDirty();
         }
     }
 
