@@ -435,7 +435,11 @@ public final class EventLoop implements Executor {
         // flush() may mark more channels dirty (e.g. a close that completes): loop by index
         for (int i = 0; i < channels.size(); i++) {
             LoopChannel c = channels.get(i);
-            safely(c, c::flush);
+            try { // no method reference: one per dirty channel per wake-up showed in allocation profiles
+                c.flush();
+            } catch (Throwable t) {
+                closeFailed(c, t);
+            }
         }
         channels.clear();
     }
