@@ -125,14 +125,16 @@ class RelayBatchingIT {
         // unbatched it would be playersElsewhere * MESSAGES = 600
         assertThat(tasks).isBetween((long) MESSAGES, (long) MESSAGES + 10);
 
-        // whatever queued for a player in one wake-up left in one (gathering) write
+        // whatever queued for a player in one wake-up left in one gathering write, or one per 64 buffers (the
+        // loop's iovec array, EventLoop.gatherArray) when a loaded machine let more than 64 messages queue up: each
+        // AAC message here is one buffer, so at most MESSAGES / 64 writes more than flushes (CI saw 10 for 8)
         long[][] writesAfter = writes(other, elsewhere);
         long wakeUps = writesAfter[0][0] - writesBefore[0][0];
         for (int i = 1; i < writesAfter.length; i++) {
             long flushes = writesAfter[i][0] - writesBefore[i][0];
             long socketWrites = writesAfter[i][1] - writesBefore[i][1];
             assertThat(flushes).as("flushes of player %d", i).isPositive().isLessThanOrEqualTo(wakeUps);
-            assertThat(socketWrites).as("socket writes of player %d", i).isEqualTo(flushes);
+            assertThat(socketWrites).as("socket writes of player %d", i).isBetween(flushes, flushes + MESSAGES / 64);
         }
     }
 
