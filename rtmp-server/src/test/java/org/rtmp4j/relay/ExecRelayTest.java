@@ -119,7 +119,11 @@ class ExecRelayTest {
     void aJvmThatExitsWithoutStoppingItsRelaysLeavesNoOrphan() throws Exception {
         Process jvm = new ProcessBuilder(FakeChild.command("supervise")).redirectErrorStream(true).start();
         try (var out = new BufferedReader(new InputStreamReader(jvm.getInputStream(), StandardCharsets.UTF_8))) {
+            // the supervising JVM's log lines (stderr, merged) may come before or after the child's pid line
             String line = out.readLine();
+            for (int i = 0; i < 50 && line != null && !line.startsWith("child:"); i++) {
+                line = out.readLine();
+            }
             assertThat(line).startsWith("child:");
             ProcessHandle child = ProcessHandle.of(Long.parseLong(line.substring("child:".length()))).orElseThrow();
             assertThat(jvm.waitFor(30, TimeUnit.SECONDS)).as("the supervising JVM exits").isTrue();
