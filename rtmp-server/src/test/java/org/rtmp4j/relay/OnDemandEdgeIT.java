@@ -2,9 +2,7 @@ package org.rtmp4j.relay;
 
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.rtmp4j.relay.PullFixture.avcSequenceHeader;
 import static org.rtmp4j.relay.PullFixture.interFrame;
-import static org.rtmp4j.relay.PullFixture.keyFrame;
 import static org.rtmp4j.testkit.Eventually.eventually;
 
 import java.io.InputStream;
@@ -81,11 +79,7 @@ class OnDemandEdgeIT {
 
     /** An origin with {@link #KEY} published: sequence header, key frame at 0, inter frame at 40. */
     private Ingest originPublishing(LiveBroadcastController hub) {
-        Ingest ingest = hub.publish(KEY, new Source());
-        ingest.media(avcSequenceHeader(0));
-        ingest.media(keyFrame(0));
-        ingest.media(interFrame(40));
-        return ingest;
+        return PullFixture.publishing(hub, KEY);
     }
 
     /**

@@ -12,16 +12,27 @@ import org.rtmp4j.core.message.VideoMessage;
 import org.rtmp4j.core.session.ForwardingRtmpController;
 import org.rtmp4j.core.session.PlayRequest;
 import org.rtmp4j.core.session.RtmpSession;
+import org.rtmp4j.live.Ingest;
 import org.rtmp4j.live.InlineSink;
 import org.rtmp4j.live.IngestSource;
 import org.rtmp4j.live.LiveBroadcastController;
 import org.rtmp4j.live.LiveMedia;
 import org.rtmp4j.live.PlayerKind;
 import org.rtmp4j.live.RelayEvent;
+import org.rtmp4j.live.StreamKey;
 
 /** Test helpers of the pull relay tests: FLV tag bodies, an in-process publisher, a recording player, an observed origin. */
 final class PullFixture {
     private PullFixture() {}
+
+    /** @return {@code key} published on {@code hub} by a {@link Source}: sequence header, key frame at 0, inter frame at 40 */
+    static Ingest publishing(LiveBroadcastController hub, StreamKey key) {
+        Ingest ingest = hub.publish(key, new Source());
+        ingest.media(avcSequenceHeader(0));
+        ingest.media(keyFrame(0));
+        ingest.media(interFrame(40));
+        return ingest;
+    }
 
     static VideoMessage avcSequenceHeader(int ts) {
         return new VideoMessage(ts, 1, ByteBuffer.wrap(new byte[] {0x17, 0, 0, 0, 0, 1, 0x64, 0, 0x1f, (byte) 0xff}));

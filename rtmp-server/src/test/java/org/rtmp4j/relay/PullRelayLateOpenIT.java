@@ -2,9 +2,7 @@ package org.rtmp4j.relay;
 
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.rtmp4j.relay.PullFixture.avcSequenceHeader;
 import static org.rtmp4j.relay.PullFixture.interFrame;
-import static org.rtmp4j.relay.PullFixture.keyFrame;
 
 import java.time.Duration;
 import java.util.List;
@@ -20,7 +18,6 @@ import org.rtmp4j.live.RelayEvent;
 import org.rtmp4j.live.StreamKey;
 import org.rtmp4j.relay.PullFixture.ObservedOrigin;
 import org.rtmp4j.relay.PullFixture.Player;
-import org.rtmp4j.relay.PullFixture.Source;
 import org.rtmp4j.server.ClientInfo;
 import org.rtmp4j.server.LoopbackServer;
 import org.rtmp4j.server.RtmpServer;
@@ -47,11 +44,7 @@ class PullRelayLateOpenIT {
     }
 
     private static Ingest publishing(LiveBroadcastController hub) {
-        Ingest ingest = hub.publish(KEY, new Source());
-        ingest.media(avcSequenceHeader(0));
-        ingest.media(keyFrame(0));
-        ingest.media(interFrame(40));
-        return ingest;
+        return PullFixture.publishing(hub, KEY);
     }
 
     private PullRelay pull() {
