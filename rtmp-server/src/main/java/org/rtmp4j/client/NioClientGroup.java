@@ -212,12 +212,17 @@ public final class NioClientGroup implements AutoCloseable {
 
     /**
      * Closes every connection (each flushes what is queued, at most 1 s) and stops the loops.
-     * Waits at most 5 s.
+     * Waits at most 5 s; called on one of the group's own loop threads (from a connection's callback),
+     * it starts the shutdown and returns at once, since that loop cannot finish while it waits.
      */
     @Override
     public void close() {
+        CompletableFuture<Void> done = group.shutdownGracefully(LINGER_NANOS);
+        if (group.inAnyLoop()) {
+            return;
+        }
         try {
-            group.shutdownGracefully(LINGER_NANOS).get(5, TimeUnit.SECONDS);
+            done.get(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {

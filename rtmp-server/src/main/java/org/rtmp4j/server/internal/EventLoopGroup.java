@@ -85,6 +85,16 @@ public final class EventLoopGroup {
         return loops[Math.floorMod(next.getAndIncrement(), loops.length)];
     }
 
+    /** @return whether the calling thread is one of the group's loop threads */
+    public boolean inAnyLoop() {
+        for (EventLoop l : loops) {
+            if (l.inLoop()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** @return the number of loops */
     public int size() {
         return loops.length;
