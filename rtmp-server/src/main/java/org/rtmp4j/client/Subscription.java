@@ -5,10 +5,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.rtmp4j.core.command.Status;
-import org.rtmp4j.core.message.AudioMessage;
 import org.rtmp4j.core.message.DataMessage;
 import org.rtmp4j.core.message.MediaMessage;
 import org.rtmp4j.core.session.ClientListener;
+import org.rtmp4j.server.internal.Takeover;
 
 /**
  * A stream this client plays ({@link RtmpClient#play}). Thread-safe; {@link #close()} is
@@ -16,9 +16,10 @@ import org.rtmp4j.core.session.ClientListener;
  *
  * <p>Reconnect (E-RTMP v2, Reconnect Request; see {@link RtmpClient}): the name is played again on
  * the new connection while the old one keeps delivering. The new connection's audio and video are
- * withheld until one is newer (timestamp in ms, compared per type) than the last of its type
- * delivered, then the old connection's messages stop and the new one's flow: a live relay's
- * replay of its GOP cache is not delivered twice. The listener is called one message at a time,
+ * withheld until one has caught up with the last of its type delivered (the same timestamp in ms and
+ * size, or newer), then the old connection's messages stop and the new one's flow, skipping per type
+ * what the old one delivered ({@code Takeover}): a live relay's replay of its GOP cache is not
+ * delivered twice. The listener is called one message at a time,
  * from whichever connection's reader thread is delivering. Statuses and data of the new connection
  * before the switch (its {@code NetStream.Play.Start}, metadata already delivered) are not passed
  * on; if the old connection closes first, the new one takes over at once, still skipping
@@ -33,9 +34,8 @@ public final class Subscription implements AutoCloseable, RtmpClient.NetStreamHa
     // guarded by lock
     private Feed current;
     private Feed next;
-    private boolean catchingUp;
-    private long lastAudio = Long.MIN_VALUE;
-    private long lastVideo = Long.MIN_VALUE;
+    /** What was delivered: where a new connection's messages stand against it. */
+    private final Takeover takeover = new Takeover();
 
     Subscription(RtmpClient client, String name, ClientListener listener) {
         this.client = client;
@@ -129,33 +129,18 @@ public final class Subscription implements AutoCloseable, RtmpClient.NetStreamHa
     }
 
     /** Under lock: {@code next} becomes the delivering feed; the old one is retired off this thread. */
-    private void promote(boolean catchUp) {
+    private void promote() {
         Feed old = current;
         Feed f = next;
         current = f;
         next = null;
-        catchingUp = catchUp;
+        takeover.switched();
         ForkJoinPool.commonPool().execute(() -> {
             if (old != null) {
                 old.link.deleteStreamQuietly(old.streamId);
             }
             f.promoted.complete(null);
         });
-    }
-
-    /** Under lock: whether {@code media} was not delivered yet (newer than the last of its type). */
-    private boolean isNew(MediaMessage media) {
-        long ts = media.timestamp() & 0xFFFFFFFFL;
-        return media instanceof AudioMessage ? ts > lastAudio : ts > lastVideo;
-    }
-
-    private void delivered(MediaMessage media) {
-        long ts = media.timestamp() & 0xFFFFFFFFL;
-        if (media instanceof AudioMessage) {
-            lastAudio = ts;
-        } else {
-            lastVideo = ts;
-        }
     }
 
     /** One connection's view of this subscription. */
@@ -191,19 +176,17 @@ public final class Subscription implements AutoCloseable, RtmpClient.NetStreamHa
         public void onMedia(int id, MediaMessage media) {
             synchronized (lock) {
                 if (this == next) {
-                    if (!isNew(media)) {
+                    if (!takeover.caughtUp(media)) {
                         return;
                     }
-                    promote(false);
+                    promote();
                 } else if (this != current) {
                     return;
-                } else if (catchingUp) {
-                    if (!isNew(media)) {
-                        return;
-                    }
-                    catchingUp = false;
                 }
-                delivered(media);
+                if (!takeover.isNew(media)) { // the old connection delivered it
+                    return;
+                }
+                takeover.delivered(media);
                 listener.onMedia(id, media);
             }
         }
@@ -216,7 +199,7 @@ public final class Subscription implements AutoCloseable, RtmpClient.NetStreamHa
                     promoted.completeExceptionally(causeOrNull != null ? causeOrNull
                             : new IOException("new connection closed before the switch"));
                 } else if (this == current && next != null) {
-                    promote(true); // the old connection is gone first: the new one takes over now
+                    promote(); // the old connection is gone first: the new one takes over now
                 } else if (this == current) {
                     listener.onClose(causeOrNull);
                 }

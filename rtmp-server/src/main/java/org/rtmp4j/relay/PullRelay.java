@@ -23,6 +23,7 @@ import org.rtmp4j.flv.media.ScriptData;
 import org.rtmp4j.live.LiveBroadcastController;
 import org.rtmp4j.live.LivePublishException;
 import org.rtmp4j.live.StreamKey;
+import org.rtmp4j.server.internal.Takeover;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -248,19 +249,24 @@ public final class PullRelay implements Relay {
     // ---------------------------------------------------------------- what the origin sends
 
     private synchronized void media(PullConnection from, MediaMessage media) {
+        Takeover takeover = local.timeline().takeover();
         if (from == next) {
-            if (!local.timeline().isNew(media)) {
+            if (!takeover.caughtUp(media)) {
                 return;
             }
             PullConnection old = current;
             current = next;
             next = null;
             countedBytes = 0;
+            takeover.switched();
             if (old != null) {
                 old.close();
             }
             log.info("{} moved to {} (Reconnect Request)", id(), current.url());
         } else if (from != current && !taken(from)) {
+            return;
+        }
+        if (!takeover.isNew(media)) { // already published by the connection it took over from
             return;
         }
         try {

@@ -2,6 +2,7 @@ package org.rtmp4j.relay;
 
 import org.rtmp4j.core.message.AudioMessage;
 import org.rtmp4j.core.message.MediaMessage;
+import org.rtmp4j.server.internal.Takeover;
 
 /**
  * The timestamps a pull relay publishes (DESIGN-NOTES.md "Pull relays and on-demand edges"): one
@@ -16,8 +17,9 @@ import org.rtmp4j.core.message.MediaMessage;
  *       frame get the last timestamp published. The origin's replay of its GOP cache therefore shows
  *       as a repeat of content at later timestamps, never as a step back.</li>
  *   <li>A move announced by the origin (E-RTMP v2, Reconnect Request) keeps the origin's timeline:
- *       the new connection's messages are skipped until one is newer than the last of its type
- *       ({@link #isNew}), then published unchanged, as {@code RtmpClient} does.</li>
+ *       the new connection takes over at its first message that is not behind the last published of
+ *       its type, and its messages already published are skipped ({@link Takeover}); the rest are
+ *       published unchanged, as {@code RtmpClient} does.</li>
  * </ul>
  * Every published timestamp is also kept at or above the last one of its type (audio, video).
  * Timestamps are RTMP's 32-bit milliseconds (RTMP 1.0 §5.3.1.2.1), read unsigned and kept
@@ -32,25 +34,23 @@ final class PullTimeline {
     private long lastOut = Long.MIN_VALUE;
     private long lastAudioOut = Long.MIN_VALUE;
     private long lastVideoOut = Long.MIN_VALUE;
-    private long lastAudioIn = Long.MIN_VALUE;
-    private long lastVideoIn = Long.MIN_VALUE;
+    /** The source messages published, for a successor connection's switch. */
+    private final Takeover takeover = new Takeover();
 
     /** The connection was lost: the next connection's timestamps are rebased. */
     void discontinuity() {
         if (any) {
             rebase = true;
-            lastAudioIn = Long.MIN_VALUE;
-            lastVideoIn = Long.MIN_VALUE;
+            takeover.forget();
         }
     }
 
     /**
-     * @param media a message of a connection that is about to take over without a break
-     * @return whether it is newer (source timestamp) than the last published message of its type
+     * @return where a connection taking over without a break stands against the source messages
+     *     published (their timestamps as the origin sent them)
      */
-    boolean isNew(MediaMessage media) {
-        long ts = unsigned(media);
-        return media instanceof AudioMessage ? ts > lastAudioIn : ts > lastVideoIn;
+    Takeover takeover() {
+        return takeover;
     }
 
     /**
@@ -80,11 +80,10 @@ final class PullTimeline {
         }
         if (audio) {
             lastAudioOut = out;
-            lastAudioIn = in;
         } else {
             lastVideoOut = out;
-            lastVideoIn = in;
         }
+        takeover.delivered(media);
         lastOut = Math.max(lastOut, out);
         any = true;
         return out == in ? media : media.withTimestamp((int) out);

@@ -21,6 +21,7 @@ import org.rtmp4j.live.StreamKey;
 import org.rtmp4j.relay.PullFixture.ObservedOrigin;
 import org.rtmp4j.relay.PullFixture.Player;
 import org.rtmp4j.server.ClientInfo;
+import org.rtmp4j.server.DrainResult;
 import org.rtmp4j.server.LoopbackServer;
 import org.rtmp4j.server.RtmpServer;
 
@@ -156,7 +157,7 @@ class PullRelayIT {
         Ingest b = publishing(secondHub);
         Player player = new Player();
         local.subscribe(LOCAL, player).orElseThrow();
-        pull(origin.url("live/cam").toString(), "local/copy");
+        Relay relay = pull(origin.url("live/cam").toString(), "local/copy");
         player.video(40).get(10, SECONDS);
 
         CompletableFuture<String> moved = second.nextPlay();
@@ -171,7 +172,9 @@ class PullRelayIT {
         }, 0, 40, TimeUnit.MILLISECONDS);
         try {
             oldClosed.get(10, SECONDS);
-            assertThat(drain.get(10, SECONDS).allLeft()).isTrue();
+            DrainResult drained = drain.get(10, SECONDS);
+            assertThat(drained.allLeft()).as("the pull left the draining origin by itself: %s, %s", drained, relay.info())
+                    .isTrue();
         } finally {
             frames.cancel(false);
         }

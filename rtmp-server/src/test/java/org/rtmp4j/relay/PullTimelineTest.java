@@ -45,13 +45,22 @@ class PullTimelineTest {
     }
 
     @Test
-    void withoutADiscontinuityOnlyNewerMessagesCountAsNew() {
+    void withoutADiscontinuityASuccessorCatchesUpAtTheSameOrANewerMessage() {
         map(keyFrame(1000), false);
         map(aacFrame(1010), false);
-        assertThat(timeline.isNew(interFrame(1000))).isFalse();
-        assertThat(timeline.isNew(interFrame(1040))).isTrue();
-        assertThat(timeline.isNew(aacFrame(1010))).isFalse();
-        assertThat(timeline.isNew(aacFrame(1030))).isTrue();
+        var takeover = timeline.takeover();
+        assertThat(takeover.caughtUp(interFrame(960))).isFalse();
+        assertThat(takeover.caughtUp(keyFrame(1000))).as("the same message").isTrue();
+        assertThat(takeover.caughtUp(interFrame(1040))).isTrue();
+        assertThat(takeover.caughtUp(aacFrame(990))).isFalse();
+        assertThat(takeover.caughtUp(aacFrame(1030))).isTrue();
+    }
+
+    @Test
+    void aDiscontinuityForgetsWhatWasPublished() {
+        map(keyFrame(90_000), false);
+        timeline.discontinuity();
+        assertThat(timeline.takeover().caughtUp(keyFrame(0))).isTrue();
     }
 
     @Test
