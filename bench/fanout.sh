@@ -37,8 +37,14 @@
 #   RTMP4J_JAVA_OPTS ("-Xms64m -Xmx128m -XX:+UseSerialGC"), LOAD_JAVA_OPTS ("-Xmx512m"),
 #   RTMP4J_EXTRA_ARGS (extra "server" options), SKIP_INSTALL (1 to never call apt-get),
 #   RAMP_RATE (200: players started per second, 0 = all at once),
-#   WARMUP (10: seconds of an unmeasured warm-up run with WARMUP_PLAYERS (200) players per server; 0 = none).
-# Each server runs once for all N (like a long-running server); CPU is measured per N as a delta.
+#   WARMUP (10: seconds of each unmeasured warm-up run, 0 = none), WARMUP_ROUNDS (3: warm-up runs per server),
+#   WARMUP_PLAYERS (the largest N: players per warm-up run).
+# Each server runs once for all N (like a long-running server); CPU is measured per N as a delta, over the whole run
+# (ramp, steady part, disconnects) and over the steady part alone (every player playing, to the end of DURATION: the
+# server's CPU sampled every 0.2 s, interpolated at the window the load tool reports, divided by the bytes the players
+# read in it). The warm-up runs exist for the JVM's JIT: code run once per connection reaches the C2 compiler only after
+# a few thousand connections, and one warm-up of 200 players left it compiling (2.3 s of C2 time) inside the measured
+# N = 1000 run. nginx and Node-Media-Server get the same warm-up.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -60,7 +66,8 @@ LOAD_JAVA_OPTS=${LOAD_JAVA_OPTS:-"-Xmx512m"}
 RTMP4J_EXTRA_ARGS=${RTMP4J_EXTRA_ARGS:-""}
 WARMUP=${WARMUP:-10}
 RAMP_RATE=${RAMP_RATE:-200}
-WARMUP_PLAYERS=${WARMUP_PLAYERS:-200}
+WARMUP_PLAYERS=${WARMUP_PLAYERS:-$(echo "$N_LIST" | tr ' ' '\n' | sort -n | tail -1)}
+WARMUP_ROUNDS=${WARMUP_ROUNDS:-3}
 RTMP4J_HTTP_PORT=${RTMP4J_HTTP_PORT:-19354}
 NMS_RTMP_PORT=${NMS_RTMP_PORT:-19355}
 NMS_HTTP_PORT=${NMS_HTTP_PORT:-19356}
@@ -77,7 +84,7 @@ AUDIO_ARGS=()
 [[ "$NO_AUDIO" == 1 ]] && AUDIO_ARGS=(--no-audio)
 # What was run, so that a result table can be reproduced: the settings as one command line, and the commit.
 COMMAND="N_LIST=\"$N_LIST\" DURATION=$DURATION KBPS=$KBPS FPS=$FPS NO_AUDIO=$NO_AUDIO SERVERS=\"$SERVERS\" WARMUP=${WARMUP:-10}"
-COMMAND+=" RAMP_RATE=${RAMP_RATE:-200} SERVER_CPU=${SERVER_CPU:-0} LOAD_CPU=${LOAD_CPU:-1} MERGED_WRITE_MS=$MERGED_WRITE_MS"
+COMMAND+=" WARMUP_ROUNDS=${WARMUP_ROUNDS:-3} WARMUP_PLAYERS=${WARMUP_PLAYERS:-max N} RAMP_RATE=${RAMP_RATE:-200} SERVER_CPU=${SERVER_CPU:-0} LOAD_CPU=${LOAD_CPU:-1} MERGED_WRITE_MS=$MERGED_WRITE_MS"
 COMMAND+=" RTMP4J_JAVA_OPTS=\"${RTMP4J_JAVA_OPTS:-"-Xms64m -Xmx128m -XX:+UseSerialGC"}\" RTMP4J_EXTRA_ARGS=\"${RTMP4J_EXTRA_ARGS:-}\" bash bench/fanout.sh"
 HEAD=$(git -C "$ROOT" rev-parse HEAD 2>/dev/null || echo unknown)
 [[ -z "$(git -C "$ROOT" status --porcelain --untracked-files=no 2>/dev/null)" ]] || HEAD+=" (with uncommitted changes)"
@@ -106,8 +113,17 @@ stop() { # pid: TERM, then KILL after 5 s
     kill -KILL "$pid" 2>/dev/null || true
     wait "$pid" 2>/dev/null || true
 }
+SAMPLER_PID=""
+sample_cpu() { # pid file: "epoch-ms user-ticks sys-ticks" of the process family every 0.2 s until stopped
+    local u k
+    while kill -0 "$1" 2>/dev/null; do
+        read -r u k <<< "$(cpu_ticks "$1")"
+        echo "$(date +%s%3N) $u $k" >> "$2"
+        sleep 0.2
+    done
+}
 cleanup() {
-    stop "$LOAD_PID"; stop "$SERVER_PID"
+    stop "$SAMPLER_PID"; stop "$LOAD_PID"; stop "$SERVER_PID"
     rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -242,19 +258,25 @@ for server in $SERVERS; do
         continue
     fi
     sleep 1
-    if [[ "$WARMUP" -gt 0 ]]; then
+    for ((round = 1; WARMUP > 0 && round <= WARMUP_ROUNDS; round++)); do
         run_load "$PORT" "$WARMUP_PLAYERS" "$WARMUP"
-        sed "s/^/[$server warm-up] /" "$WORK/load.out" | grep -v '{' >&2 || true
+        sed "s/^/[$server warm-up $round] /" "$WORK/load.out" | grep -v '{' >&2 || true
         sleep 1
-    fi
+    done
     for n in $N_LIST; do
         read -r u0 k0 <<< "$(cpu_ticks "$SERVER_PID")"
+        : > "$WORK/cpu.samples"
+        sample_cpu "$SERVER_PID" "$WORK/cpu.samples" &
+        SAMPLER_PID=$!
+        taskset -p -c "$LOAD_CPU" "$SAMPLER_PID" > /dev/null
         run_load "$PORT" "$n" "$DURATION"
+        stop "$SAMPLER_PID"; SAMPLER_PID=""
         read -r u1 k1 <<< "$(cpu_ticks "$SERVER_PID")"
         rss=$(peak_rss_kb "$SERVER_PID")
         json=$(grep '^{' "$WORK/load.out" | tail -1 || true)
         [[ -n "$json" ]] || json='{}'
-        echo "{\"server\":\"$server\",\"n\":$n,\"cpuTicks\":$((u1 + k1 - u0 - k0)),\"userTicks\":$((u1 - u0)),\"hz\":$HZ,\"rssKb\":$rss,\"load\":$json}" >> "$RESULTS"
+        samples=$(awk 'BEGIN{printf "["} {printf "%s[%s,%s,%s]", (NR>1?",":""), $1, $2, $3} END{printf "]"}' "$WORK/cpu.samples")
+        echo "{\"server\":\"$server\",\"n\":$n,\"cpuTicks\":$((u1 + k1 - u0 - k0)),\"userTicks\":$((u1 - u0)),\"hz\":$HZ,\"rssKb\":$rss,\"cpuSamples\":$samples,\"load\":$json}" >> "$RESULTS"
         grep -v '^{' "$WORK/load.out" | sed "s/^/[$server N=$n] /" >&2 || true
         sleep 2 # let the players' disconnects settle before the next CPU sample
     done
@@ -269,29 +291,54 @@ audio = "no audio" if no_audio == "1" else "AAC 44.1 kHz (43.07 frames/s)"
 print(f"\ncommand: {command}\ngit HEAD: {head}")
 print(f"\nFan-out: 1 publisher at {kbps} kbit/s in all (video {fps} fps, {audio}), {duration} s per run, warm-up {warmup} s,"
       f" players join at {ramp}/s (0: all at once), server pinned to one CPU (taskset), load tool (1 event loop) to another\n")
-print("| server | N | kept up | delivered GB | server CPU s (user+sys) | CPU s/GB | x nginx | video p50 ms | video p99 ms"
+print("| server | N | kept up | delivered GB | server CPU s (user+sys) | CPU s/GB | x nginx | steady CPU s/GB (user+sys, GB)"
+      " | steady x nginx | video p50 ms | video p99 ms"
       " | video steady p99 ms | audio p99 ms | audio steady p99 ms | TTFK p50 ms | TTFK p99 ms | peak RSS MB |")
-print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
 per_gb = {}
+steady_gb = {}
 def f(v, d=1):
     return "n/a" if v is None else f"{v:.{d}f}"
+def at(samples, t, i):
+    """Ticks (column i: 1 user, 2 sys) at epoch-ms t, interpolated between the samples around it."""
+    for a, b in zip(samples, samples[1:]):
+        if a[0] <= t <= b[0]:
+            return a[i] + (b[i] - a[i]) * ((t - a[0]) / (b[0] - a[0]) if b[0] > a[0] else 0)
+    return None
+def steady(r):
+    """(CPU s, user s, GB) over the steady window the load tool reported, or None."""
+    l = r["load"]; sm = r.get("cpuSamples") or []
+    t0, t1, b = l.get("steadyStartEpochMs"), l.get("steadyEndEpochMs"), l.get("steadyBytes")
+    if not (t0 and t1 and b and len(sm) > 1):
+        return None
+    u0, u1, k0, k1 = at(sm, t0, 1), at(sm, t1, 1), at(sm, t0, 2), at(sm, t1, 2)
+    if None in (u0, u1, k0, k1):
+        return None
+    return ((u1 + k1 - u0 - k0) / r["hz"], (u1 - u0) / r["hz"], b / 1e9)
 for r in rows:
     l = r["load"]; cpu = r["cpuTicks"] / r["hz"]; gb = l.get("bytes", 0) / 1e9
     per_gb[(r["server"], r["n"])] = cpu / gb if gb > 0 else None
+    st = steady(r)
+    steady_gb[(r["server"], r["n"])] = st[0] / st[2] if st and st[2] > 0 else None
 for r in rows:
     l = r["load"]; cpu = r["cpuTicks"] / r["hz"]; gb = l.get("bytes", 0) / 1e9
     cpg = per_gb[(r["server"], r["n"])]
     base = per_gb.get(("nginx", r["n"]))
     x = cpg / base if cpg and base else None
+    st = steady(r); scpg = steady_gb[(r["server"], r["n"])]; sbase = steady_gb.get(("nginx", r["n"]))
+    sx = scpg / sbase if scpg and sbase else None
+    sdesc = f"{f(scpg, 2)} ({st[1]:.2f}+{st[0] - st[1]:.2f} s, {st[2]:.2f} GB)" if st else "n/a"
     print(f"| {r['server']} | {r['n']} | {l.get('keptUp','?')}/{r['n']} | {gb:.2f} | {cpu:.2f} ({r['userTicks']/r['hz']:.2f}+{cpu - r['userTicks']/r['hz']:.2f}) | {f(cpg, 2)} | {f(x, 2)} | "
+          f"{sdesc} | {f(sx, 2)} | "
           f"{f(l.get('latencyP50Ms'))} | {f(l.get('latencyP99Ms'))} | {f(l.get('steadyP99Ms'))} | {f(l.get('audioP99Ms'))} | {f(l.get('audioSteadyP99Ms'))} | "
           f"{f(l.get('ttfkP50Ms'))} | {f(l.get('ttfkP99Ms'))} | {r['rssKb']/1024:.0f} |")
 for variant, base in (("rtmp4j-nohold", "rtmp4j"), ("rtmp4j-tls", "rtmp4j"), ("rtmp4j-http", "rtmp4j"),
                       ("nms-http", "rtmp4j-http"), ("rtmp4j", "floor-msg"), ("rtmp4j", "floor-av")):
-    ratios = [(n, per_gb[(variant, n)] / per_gb[(base, n)]) for (s, n) in per_gb
-              if s == variant and per_gb.get((base, n)) and per_gb[(variant, n)]]
-    if ratios:
-        print(f"\n{variant} CPU per GB relative to {base}: " + ", ".join(f"N={n}: {x:.2f}x" for n, x in ratios))
+    for name, table in (("whole run", per_gb), ("steady part", steady_gb)):
+        ratios = [(n, table[(variant, n)] / table[(base, n)]) for (s, n) in table
+                  if s == variant and table.get((base, n)) and table[(variant, n)]]
+        if ratios:
+            print(f"\n{variant} CPU per GB relative to {base} ({name}): " + ", ".join(f"N={n}: {x:.2f}x" for n, x in ratios))
 print("\nfloor-msg and floor-av are no RTMP server but a protocol-free sender (write-floor serve) writing the same messages,"
       " one write(2) per message or one per video frame with its audio, per connection: the kernel's price for that"
       " write pattern (no latency measured). x nginx: CPU per GB over nginx-rtmp's at the same N in this run.")

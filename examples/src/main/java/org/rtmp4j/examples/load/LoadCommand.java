@@ -192,6 +192,8 @@ public final class LoadCommand implements Callable<Integer> {
             }
             int playing = awaitStarted(started, begin + TimeUnit.SECONDS.toNanos(timeoutSeconds));
             steadyFrom.set(System.nanoTime());
+            long steadyStartMs = System.currentTimeMillis();
+            long steadyBytes = LoadResults.bytesIn(all);
             out.printf("%d of %d players playing after %.1f s; running %d s on %d event loop(s)%n", playing, players,
                     (System.nanoTime() - begin) / 1e9, durationSeconds, loopCount);
             out.flush();
@@ -210,6 +212,8 @@ public final class LoadCommand implements Callable<Integer> {
                 out.flush();
             }
             TimeUnit.NANOSECONDS.sleep(Math.max(0, end - System.nanoTime()));
+            var window = new LoadReport.SteadyWindow(steadyStartMs, System.currentTimeMillis(),
+                    LoadResults.bytesIn(all) - steadyBytes);
             if (publisher != null) {
                 publisher.stop();
             }
@@ -217,7 +221,7 @@ public final class LoadCommand implements Callable<Integer> {
                 out.printf("publisher restarts: %d%n", restarts);
             }
             LoadReport report = LoadResults.report(playUrl, all, started, publisher, earlierMessages, latencies, begin,
-                    lagLimitMs, source != null && source.file == null);
+                    lagLimitMs, source != null && source.file == null, window);
             report.printTable(out);
             if (json) {
                 out.println(report.json());

@@ -31,6 +31,8 @@ import java.util.Locale;
  * @param published messages the publisher sent (0 without one)
  * @param withMedia players that received at least one audio or video message
  * @param synthetic whether {@code --synthetic} published (only its frames carry send times for latency)
+ * @param window the steady part of the run: from every player playing to the end of {@code --duration}, with the
+ *     bytes the players read in it, so that a harness can divide a server's CPU over the same wall-clock window
  */
 record LoadReport(
         String url,
@@ -57,7 +59,20 @@ record LoadReport(
         int withKeyframe,
         long published,
         int withMedia,
-        boolean synthetic) {
+        boolean synthetic,
+        SteadyWindow window) {
+
+    /**
+     * The steady part of a run in wall-clock time.
+     *
+     * @param startEpochMs when every player was playing, ms since the epoch
+     * @param endEpochMs the end of {@code --duration}, ms since the epoch
+     * @param bytes bytes all players read from their sockets in between
+     */
+    record SteadyWindow(long startEpochMs, long endEpochMs, long bytes) {
+        /** No steady part measured. */
+        static final SteadyWindow NONE = new SteadyWindow(0, 0, 0);
+    }
 
     void printTable(PrintWriter out) {
         out.printf(Locale.ROOT, "%-26s %s%n", "url", url);
@@ -105,11 +120,13 @@ record LoadReport(
                 "{\"url\":\"%s\",\"players\":%d,\"connected\":%d,\"disconnected\":%d,\"keptUp\":%d,\"lagLimitMs\":%d,"
                         + "\"bytes\":%d,\"seconds\":%.3f,\"latencyP50Ms\":%s,\"latencyP99Ms\":%s,\"latencyMaxMs\":%s,"
                         + "\"latencySamples\":%d,\"steadyP50Ms\":%s,\"steadyP99Ms\":%s,\"steadySamples\":%d,"
-                        + "\"audioP50Ms\":%s,\"audioP99Ms\":%s,\"audioSteadyP99Ms\":%s,\"audioSamples\":%d,\"ttfkP50Ms\":%s,\"ttfkP99Ms\":%s,\"withKeyframe\":%d,\"published\":%d,\"withMedia\":%d}",
+                        + "\"audioP50Ms\":%s,\"audioP99Ms\":%s,\"audioSteadyP99Ms\":%s,\"audioSamples\":%d,\"ttfkP50Ms\":%s,\"ttfkP99Ms\":%s,\"withKeyframe\":%d,\"published\":%d,\"withMedia\":%d,"
+                        + "\"steadyBytes\":%d,\"steadyStartEpochMs\":%d,\"steadyEndEpochMs\":%d}",
                 url.replace("\\", "\\\\").replace("\"", "\\\""), players, connected, disconnected, keptUp, lagLimitMs,
                 bytes, seconds, num(latencyP50), num(latencyP99), num(latencyMax), latencySamples, num(steadyP50),
                 num(steadyP99), steadySamples, num(audioP50), num(audioP99), num(audioSteadyP99), audioSamples, num(ttfkP50),
-                num(ttfkP99), withKeyframe, published, withMedia);
+                num(ttfkP99), withKeyframe, published, withMedia, window.bytes(), window.startEpochMs(),
+                window.endEpochMs());
     }
 
     private static String num(double v) {

@@ -25,10 +25,12 @@ final class LoadResults {
      * @param begin {@link System#nanoTime()} when the first player started
      * @param lagLimitMs the kept-up threshold
      * @param synthetic whether the publisher is synthetic
+     * @param window the steady part of the run
      * @return the report, as of now
      */
     static LoadReport report(URI playUrl, LoadPlayer[] all, List<CompletableFuture<Void>> started, LoadPublisher publisher,
-            long earlierMessages, Latencies latencies, long begin, long lagLimitMs, boolean synthetic) {
+            long earlierMessages, Latencies latencies, long begin, long lagLimitMs, boolean synthetic,
+            LoadReport.SteadyWindow window) {
         long now = System.nanoTime();
         long lagNanos = TimeUnit.MILLISECONDS.toNanos(lagLimitMs);
         int connected = 0;
@@ -71,7 +73,16 @@ final class LoadResults {
                 latencies.audio().quantileMillis(0.99), latencies.audioSteady().quantileMillis(0.99),
                 latencies.audio().count(), quantileMillis(k, 0.5), quantileMillis(k, 0.99),
                 withKeyframe, publisher == null ? 0 : earlierMessages + publisher.messages(), withMedia,
-                synthetic);
+                synthetic, window);
+    }
+
+    /** @return the bytes all players read so far */
+    static long bytesIn(LoadPlayer[] all) {
+        long bytes = 0;
+        for (LoadPlayer p : all) {
+            bytes += p.bytesIn();
+        }
+        return bytes;
     }
 
     private static boolean keptUp(LoadPlayer p, LoadPublisher publisher, long now, long lagNanos, long lagLimitMs) {

@@ -30,12 +30,14 @@ final class WriteFloorSink {
      * @param keptUp    connections whose received bytes lag the expected stream by less than {@link #LAG_LIMIT}
      * @param bytes     bytes received over all connections
      * @param seconds   the whole run, from the first connect to the end
+     * @param window    the steady part: from every connection open to the end, with the bytes received in it
      */
-    record Result(int players, int connected, int keptUp, long bytes, double seconds) {
+    record Result(int players, int connected, int keptUp, long bytes, double seconds, LoadReport.SteadyWindow window) {
         /** @return one JSON line with the {@code load} tool's key names for the same quantities */
         String json() {
-            return String.format(Locale.ROOT, "{\"players\":%d,\"connected\":%d,\"keptUp\":%d,\"bytes\":%d,\"seconds\":%.3f}",
-                    players, connected, keptUp, bytes, seconds);
+            return String.format(Locale.ROOT, "{\"players\":%d,\"connected\":%d,\"keptUp\":%d,\"bytes\":%d,\"seconds\":%.3f,"
+                    + "\"steadyBytes\":%d,\"steadyStartEpochMs\":%d,\"steadyEndEpochMs\":%d}",
+                    players, connected, keptUp, bytes, seconds, window.bytes(), window.startEpochMs(), window.endEpochMs());
         }
     }
 
@@ -59,6 +61,8 @@ final class WriteFloorSink {
         long[] connectedAt = new long[players];
         long begin = System.nanoTime();
         int opened = 0;
+        long steadyStartMs = 0;
+        long steadyBytes = 0;
         try (Selector selector = Selector.open()) {
             long end = Long.MAX_VALUE;
             while (true) {
@@ -71,6 +75,8 @@ final class WriteFloorSink {
                 }
                 if (opened == players && end == Long.MAX_VALUE) {
                     end = System.nanoTime() + duration.toNanos();
+                    steadyStartMs = System.currentTimeMillis();
+                    steadyBytes = sum(received);
                 }
                 long until = opened < players ? begin + opened * 1_000_000_000L / rampRate : end;
                 long wait = until - System.nanoTime();
@@ -91,10 +97,12 @@ final class WriteFloorSink {
                 }
                 selector.selectedKeys().clear();
             }
+            steadyBytes = sum(received) - steadyBytes;
             for (SelectionKey k : selector.keys()) {
                 k.channel().close();
             }
         }
+        var window = new LoadReport.SteadyWindow(steadyStartMs, System.currentTimeMillis(), steadyBytes);
         long finish = System.nanoTime();
         long total = 0;
         int keptUp = 0;
@@ -106,6 +114,14 @@ final class WriteFloorSink {
                 keptUp++;
             }
         }
-        return new Result(players, opened, keptUp, total, (finish - begin) / 1e9);
+        return new Result(players, opened, keptUp, total, (finish - begin) / 1e9, window);
+    }
+
+    private static long sum(long[] values) {
+        long s = 0;
+        for (long v : values) {
+            s += v;
+        }
+        return s;
     }
 }
