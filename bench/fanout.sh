@@ -270,6 +270,7 @@ for server in $SERVERS; do
         SAMPLER_PID=$!
         taskset -p -c "$LOAD_CPU" "$SAMPLER_PID" > /dev/null
         run_load "$PORT" "$n" "$DURATION"
+        sleep 0.5 # a CPU sample after the steady window's end, which comes just before the load tool exits
         stop "$SAMPLER_PID"; SAMPLER_PID=""
         read -r u1 k1 <<< "$(cpu_ticks "$SERVER_PID")"
         rss=$(peak_rss_kb "$SERVER_PID")
@@ -283,6 +284,7 @@ for server in $SERVERS; do
     stop "$SERVER_PID"; SERVER_PID=""
 done
 
+mkdir -p "$ROOT/bench/out" && cp "$RESULTS" "$ROOT/bench/out/fanout-results.jsonl" # the raw rows, kept for a closer look
 python3 - "$RESULTS" "$DURATION" "$KBPS" "$WARMUP" "$RAMP_RATE" "$FPS" "$NO_AUDIO" "$COMMAND" "$HEAD" <<'PY'
 import json, sys
 rows = [json.loads(l) for l in open(sys.argv[1]) if l.strip()]
