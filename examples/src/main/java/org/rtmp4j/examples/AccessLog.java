@@ -54,7 +54,8 @@ final class AccessLog extends ForwardingRtmpController {
     private static final Logger LOG = LoggerFactory.getLogger(LOGGER);
 
     private final LiveBroadcastController relay;
-    private final Map<String, Role> roles = new ConcurrentHashMap<>(); // "<session id>/<stream id>"
+    /** Session id to message stream id to role: a close finds its session's roles without a scan of all. */
+    private final Map<String, Map<Integer, Role>> roles = new ConcurrentHashMap<>();
 
     /** What a message stream is doing, for its end line; {@code mediaSeen} counts up to the codecs line. */
     private static final class Role {
@@ -81,6 +82,10 @@ final class AccessLog extends ForwardingRtmpController {
 
     @Override
     public void onConnect(RtmpSession session, ConnectRequest request) {
+        if (!LOG.isInfoEnabled()) { // e.g. --log-level warn: nothing to log, nothing to track
+            super.onConnect(session, request);
+            return;
+        }
         logDecision(request.decision(), () -> {
             Connect c = request.command();
             LOG.info("connect {} app={} tcUrl={} flashVer=\"{}\"", peer(session), c.app(), stripQuery(c.tcUrl()),
@@ -91,9 +96,13 @@ final class AccessLog extends ForwardingRtmpController {
 
     @Override
     public void onPublish(RtmpSession session, PublishRequest request) {
+        if (!LOG.isInfoEnabled()) {
+            super.onPublish(session, request);
+            return;
+        }
         StreamKey key = key(session, request.command().name());
         logDecision(request.decision(), () -> {
-            roles.put(id(session, request.stream()), new Role(true, key));
+            put(session, request.stream(), new Role(true, key));
             LOG.info("publish {} {}", peer(session), fields(key));
         }, reason -> LOG.info("publish refused {} {}: {}", peer(session), fields(key), reason));
         super.onPublish(session, request);
@@ -101,9 +110,13 @@ final class AccessLog extends ForwardingRtmpController {
 
     @Override
     public void onPlay(RtmpSession session, PlayRequest request) {
+        if (!LOG.isInfoEnabled()) {
+            super.onPlay(session, request);
+            return;
+        }
         StreamKey key = key(session, request.command().name());
         logDecision(request.decision(), () -> {
-            roles.put(id(session, request.stream()), new Role(false, key));
+            put(session, request.stream(), new Role(false, key));
             if (relay == null) {
                 LOG.info("play {} {}", peer(session), fields(key));
             } else {
@@ -126,7 +139,8 @@ final class AccessLog extends ForwardingRtmpController {
         if (relay == null) {
             return;
         }
-        Role role = roles.get(id(session, stream));
+        Map<Integer, Role> streams = roles.get(session.id());
+        Role role = streams == null ? null : streams.get(stream.id());
         if (role == null || !role.publisher || role.codecsLogged) {
             return;
         }
@@ -159,13 +173,14 @@ final class AccessLog extends ForwardingRtmpController {
 
     @Override
     public void onClose(RtmpSession session, Throwable causeOrNull) {
-        String prefix = session.id() + "/";
-        for (String id : roles.keySet()) {
-            if (id.startsWith(prefix)) {
-                ended(session, roles.get(id), id);
-            }
+        Map<Integer, Role> streams = roles.remove(session.id());
+        if (streams != null) {
+            streams.forEach((id, role) -> ended(session, streams, id, role));
         }
         super.onClose(session, causeOrNull);
+        if (!LOG.isInfoEnabled()) {
+            return; // peer() formats an address: not for every disconnect of a thousand players
+        }
         if (causeOrNull == null) {
             LOG.info("disconnect {}", peer(session));
         } else {
@@ -173,14 +188,20 @@ final class AccessLog extends ForwardingRtmpController {
         }
     }
 
+    private void put(RtmpSession session, NetStream stream, Role role) {
+        roles.computeIfAbsent(session.id(), id -> new ConcurrentHashMap<>()).put(stream.id(), role);
+    }
+
     private void ended(RtmpSession session, NetStream stream) {
-        String id = id(session, stream);
-        ended(session, roles.get(id), id);
+        Map<Integer, Role> streams = roles.get(session.id());
+        if (streams != null) {
+            ended(session, streams, stream.id(), streams.get(stream.id()));
+        }
     }
 
     /** Logs the end of {@code role} (before the relay forgets the stream, so its codecs are still known). */
-    private void ended(RtmpSession session, Role role, String id) {
-        if (role == null || !roles.remove(id, role)) {
+    private void ended(RtmpSession session, Map<Integer, Role> streams, int streamId, Role role) {
+        if (role == null || !streams.remove(streamId, role)) {
             return;
         }
         if (role.publisher) {
@@ -235,10 +256,6 @@ final class AccessLog extends ForwardingRtmpController {
 
     private static String fields(StreamKey key) {
         return "app=" + key.app() + " key=" + key.name();
-    }
-
-    private static String id(RtmpSession session, NetStream stream) {
-        return session.id() + "/" + stream.id();
     }
 
     /** @return {@code host:port} of the peer ({@code [v6]:port} for IPv6), or {@code unknown} */

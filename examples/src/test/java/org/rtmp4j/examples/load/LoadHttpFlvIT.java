@@ -57,6 +57,11 @@ class LoadHttpFlvIT {
         assertThat(field(json, "audioP50Ms")).isPositive().isLessThan(2000);
         assertThat(field(json, "audioP99Ms")).isPositive().isLessThan(2000);
         assertThat((long) field(json, "bytes")).isGreaterThan(5L * 3 * 500_000 / 8 / 2);
+        // the steady window a harness divides the server's CPU over: every player playing, then --duration
+        double steadyMs = field(json, "steadyEndEpochMs") - field(json, "steadyStartEpochMs");
+        assertThat(steadyMs).isBetween(2900.0, 4000.0);
+        assertThat((long) field(json, "steadyBytes")).isPositive().isLessThanOrEqualTo((long) field(json, "bytes"))
+                .isGreaterThan(5L * 2 * 500_000 / 8 / 2);
     }
 
     @Test

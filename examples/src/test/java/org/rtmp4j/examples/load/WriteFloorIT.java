@@ -48,6 +48,8 @@ class WriteFloorIT {
         // 100 kB/s for about 2 s to each of 3 connections, written 2 frames (8000 bytes) at a time
         assertThat(r.bytes()).isBetween(3 * 150_000L, 3 * 2 * 100_000L + 3 * 8000L * 4);
         assertThat(r.bytes() % 8000).as("whole writes of 2 frames").isZero();
+        assertThat(r.window().endEpochMs() - r.window().startEpochMs()).isBetween(1900L, 3000L);
+        assertThat(r.window().bytes()).isBetween(3 * 150_000L, r.bytes());
         assertThat(sender.bytesWritten()).isGreaterThanOrEqualTo(r.bytes());
         assertThat(sender.writes()).isGreaterThanOrEqualTo(r.bytes() / 8000);
     }
