@@ -35,7 +35,7 @@
 #   SERVER_CPU (0), LOAD_CPU (1), NGINX_PORT (19351), RTMP4J_PORT (19352), FLOOR_PORT (19353),
 #   RTMP4J_HTTP_PORT (19354), NMS_RTMP_PORT (19355), NMS_HTTP_PORT (19356), RTMP4J_TLS_PORT (19357), NMS_DIR (bench/out/nms),
 #   RTMP4J_JAVA_OPTS ("-Xms64m -Xmx128m -XX:+UseSerialGC"), LOAD_JAVA_OPTS ("-Xmx512m"),
-#   RTMP4J_EXTRA_ARGS (extra "server" options), SKIP_INSTALL (1 to never call apt-get),
+#   RTMP4J_EXTRA_ARGS (extra "server" options), SERVER_JAR (JAR: the rtmp4j server's jar), SKIP_INSTALL (1 to never call apt-get),
 #   RAMP_RATE (200: players started per second, 0 = all at once),
 #   WARMUP (10: seconds of each unmeasured warm-up run, 0 = none), WARMUP_ROUNDS (3: warm-up runs per server),
 #   WARMUP_PLAYERS (the largest N: players per warm-up run).
@@ -49,6 +49,7 @@ set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 JAR=${JAR:-$ROOT/examples/target/rtmp4j.jar}
+SERVER_JAR=${SERVER_JAR:-$JAR} # the rtmp4j server's jar (the load tool always runs from JAR): an A/B of two builds
 N_LIST=${N_LIST:-"100 500 1000"}
 DURATION=${DURATION:-30}
 KBPS=${KBPS:-2000}
@@ -167,7 +168,7 @@ CONF
 
 start_rtmp4j_with() { # server options (--no-http or --http-port P, ...)
     # shellcheck disable=SC2086
-    taskset -c "$SERVER_CPU" java $RTMP4J_JAVA_OPTS -jar "$JAR" server --host 127.0.0.1 --port "$RTMP4J_PORT" \
+    taskset -c "$SERVER_CPU" java $RTMP4J_JAVA_OPTS -jar "$SERVER_JAR" server --host 127.0.0.1 --port "$RTMP4J_PORT" \
         --max-connections 4096 --max-connections-per-ip 4096 --log-level warn $RTMP4J_EXTRA_ARGS "$@" > "$WORK/rtmp4j.log" 2>&1 &
     SERVER_PID=$!
     PORT=$RTMP4J_PORT

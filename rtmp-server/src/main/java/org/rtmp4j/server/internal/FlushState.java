@@ -1,18 +1,22 @@
 package org.rtmp4j.server.internal;
 
 /**
- * One connection's flush bookkeeping towards its {@link EventLoop}: <em>dirty</em> (output queued:
+ * One connection's flush bookkeeping towards its {@link EventLoop}, the base class of {@link
+ * NioTransport} so that these fields live in the transport object itself (the fan-out touches one
+ * object per player per message for them, not two: a separate state object cost the video-only
+ * fan-out about 7 % CPU at 1000 players, DESIGN-NOTES.md "Fan-out with audio against nginx-rtmp"):
+ * <em>dirty</em> (output queued:
  * flush at the end of this iteration, or after the loop's merged-write delay), <em>urgent</em>
  * (flush at the end of this iteration even under merged writes: commands, control, handshakes) and
  * <em>held</em> (only holdable audio is queued: it waits for the connection's next unheld write or
- * its deadline, DESIGN-NOTES.md "Audio rides with video (issue 17)"). One instance per connection,
- * made with it: holding a message allocates nothing.
+ * its deadline, DESIGN-NOTES.md "Audio rides with video (issue 17)"). Holding a message allocates
+ * nothing.
  *
  * <p>Thread-safety: loop thread only.
  */
-final class FlushState {
-    private final EventLoop loop;
-    private final LoopChannel owner;
+abstract class FlushState implements LoopChannel {
+    /** The loop the connection is confined to. */
+    final EventLoop loop;
     private boolean dirty;
     private boolean urgent;
     /** Held output waits for {@link #deadline}; the connection is counted in the loop's {@link HeldWrites}. */
@@ -22,17 +26,13 @@ final class FlushState {
     /** {@code System.nanoTime()} by which held output is flushed; valid while {@link #held}. */
     long deadline;
 
-    /**
-     * @param loop the connection's loop
-     * @param owner the connection, flushed by the loop
-     */
-    FlushState(EventLoop loop, LoopChannel owner) {
+    /** @param loop the connection's loop */
+    FlushState(EventLoop loop) {
         this.loop = loop;
-        this.owner = owner;
     }
 
     /** Output was queued that must not wait for a hold: flush with this iteration (or the merge delay), held output first. */
-    void markDirty() {
+    final void flagDirty() {
         if (held) {
             held = false;
             loop.heldWrites().released();
@@ -41,18 +41,18 @@ final class FlushState {
     }
 
     /** The hold is over (the loop's {@link HeldWrites} already uncounted it): flush as any dirty connection. */
-    void promote() {
+    final void promote() {
         if (!dirty) {
             dirty = true;
-            loop.markDirty(owner);
+            loop.markDirty(this);
         }
     }
 
-    /** After {@link #markDirty()}: flush at the end of this iteration even under merged writes. */
-    void markUrgent() {
+    /** After {@link #flagDirty()}: flush at the end of this iteration even under merged writes. */
+    final void flagUrgent() {
         if (!urgent) {
             urgent = true;
-            loop.markUrgent(owner);
+            loop.markUrgent(this);
         }
     }
 
@@ -62,7 +62,7 @@ final class FlushState {
      *
      * @param holdNanos the longest wait, nanoseconds (&gt; 0)
      */
-    void hold(long holdNanos) {
+    final void hold(long holdNanos) {
         if (dirty || held) {
             return; // leaves with the due flush, or by the earlier (shorter) deadline
         }
@@ -72,7 +72,7 @@ final class FlushState {
     }
 
     /** The connection flushed (its queue, held output included, went to the socket as far as it could). */
-    void flushed() {
+    final void flushedState() {
         dirty = false;
         urgent = false;
         if (held) {
@@ -82,7 +82,7 @@ final class FlushState {
     }
 
     /** The connection closed: nothing is held any more. */
-    void closed() {
+    final void closedState() {
         if (held) {
             held = false;
             loop.heldWrites().released();
@@ -90,12 +90,12 @@ final class FlushState {
     }
 
     /** @return whether a flush was asked for and not yet done */
-    boolean dirty() {
+    final boolean dirtyFlag() {
         return dirty;
     }
 
-    /** @return whether the connection's output waits for its hold deadline or its next write */
-    boolean isHeld() {
+    /** @return whether queued output waits for its hold deadline or this connection's next write. Loop thread. */
+    public final boolean isHeld() {
         return held;
     }
 }

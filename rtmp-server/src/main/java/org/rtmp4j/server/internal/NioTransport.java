@@ -48,7 +48,7 @@ import org.slf4j.LoggerFactory;
  * <p>Thread-safety: {@link #execute} and {@link #inConnectionThread} from any thread; {@link
  * #close()} from any thread (marshalled); the rest on the loop's thread.
  */
-public final class NioTransport implements Transport, LoopChannel {
+public final class NioTransport extends FlushState implements Transport {
     private static final Logger LOG = LoggerFactory.getLogger(NioTransport.class);
     private static final VarHandle QUEUED;
 
@@ -76,7 +76,6 @@ public final class NioTransport implements Transport, LoopChannel {
         default void closed(NioTransport transport) {}
     }
 
-    private final EventLoop loop;
     private final SocketChannel channel;
     private final Listener listener;
     private final long lingerNanos;
@@ -93,8 +92,6 @@ public final class NioTransport implements Transport, LoopChannel {
     private int interest;
     /** Written on the loop thread only (release stores); read by other sessions (isWritable). */
     private volatile long queued;
-    /** Dirty, urgent and held: when the loop flushes this connection. */
-    private final FlushState flushState;
     private boolean closeRequested;
     private boolean outputShut;
     private boolean closed;
@@ -116,11 +113,10 @@ public final class NioTransport implements Transport, LoopChannel {
      * @param lingerNanos how long {@link #close()} waits for the queue to drain, in nanoseconds
      */
     public NioTransport(EventLoop loop, SocketChannel channel, Listener listener, long lingerNanos) {
-        this.loop = loop;
+        super(loop);
         this.channel = channel;
         this.listener = listener;
         this.lingerNanos = lingerNanos;
-        this.flushState = new FlushState(loop, this);
         SocketAddress a;
         try {
             a = channel.getRemoteAddress();
@@ -146,7 +142,7 @@ public final class NioTransport implements Transport, LoopChannel {
             tls.begin();
             if (tls.engine().getUseClientMode()) {
                 markDirty(); // the ClientHello
-                flushState.markUrgent();
+                flagUrgent();
             }
         }
     }
@@ -181,7 +177,7 @@ public final class NioTransport implements Transport, LoopChannel {
             enqueue(buffers.get(i));
         }
         markDirty();
-        flushState.markUrgent(); // commands and control: no merge delay (see EventLoop)
+        flagUrgent(); // commands and control: no merge delay (see EventLoop)
     }
 
     @Override
@@ -193,20 +189,15 @@ public final class NioTransport implements Transport, LoopChannel {
         markDirty();
     }
 
-    /** Holdable audio waits for this connection's next other write or its deadline ({@code FlushState.hold}). */
+    /** Holdable audio waits for this connection's next other write or its deadline ({@code FlushState}). */
     @Override
     public void writeMedia(ByteBuffer chunks, long holdNanos) {
         if (holdNanos <= 0 || closeRequested) {
             writeMedia(chunks);
         } else if (!closed && chunks.hasRemaining()) {
             enqueue(chunks);
-            flushState.hold(holdNanos);
+            hold(holdNanos);
         }
-    }
-
-    /** @return whether queued output waits for its hold deadline or this connection's next write. Loop thread. */
-    public boolean isHeld() {
-        return flushState.isHeld();
     }
 
     private void enqueue(ByteBuffer b) {
@@ -384,7 +375,7 @@ public final class NioTransport implements Transport, LoopChannel {
         }
         if (tls.wantsWrite() || (justReady && head != null)) {
             markDirty(); // handshake replies, or plaintext queued while the handshake ran
-            flushState.markUrgent();
+            flagUrgent();
         }
         return n;
     }
@@ -412,7 +403,7 @@ public final class NioTransport implements Transport, LoopChannel {
 
     @Override
     public void flush() {
-        flushState.flushed();
+        flushedState();
         if (closed) {
             return;
         }
@@ -561,7 +552,7 @@ public final class NioTransport implements Transport, LoopChannel {
             return;
         }
         closed = true;
-        flushState.closed();
+        closedState();
         if (lingerTimer != null) {
             lingerTimer.cancel();
         }
@@ -589,7 +580,7 @@ public final class NioTransport implements Transport, LoopChannel {
 
     private void markDirty() {
         if (!closed) {
-            flushState.markDirty();
+            flagDirty();
         }
     }
 
