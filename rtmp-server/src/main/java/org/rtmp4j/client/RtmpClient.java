@@ -66,9 +66,9 @@ import org.slf4j.LoggerFactory;
  *       is discarded. If the new publish is refused, the publisher stays on the old connection.
  *       The rtmp4j live relay hands the stream over without notifying its players.</li>
  *   <li>a {@link Subscription} plays the same name on the new connection; its listener keeps
- *       getting the old connection's messages until the new one delivers audio or video newer
- *       than what was delivered (by timestamp, per type), then only the new one's: no message is
- *       delivered twice.</li>
+ *       getting the old connection's messages until the new one has caught up (it delivers the
+ *       last message delivered, by timestamp and size, or a newer one, per type), then only the
+ *       new one's: no message is delivered twice.</li>
  * </ul>
  *
  * <p>When every stream has moved, the old connection is closed. New {@link #publish}/{@link #play}

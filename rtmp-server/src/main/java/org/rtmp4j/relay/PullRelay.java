@@ -45,8 +45,9 @@ import org.slf4j.LoggerFactory;
  *       local publish ends; the next media opens a new one.</li>
  *   <li><b>Reconnect Request</b> (E-RTMP v2): announced with {@code capsEx} in {@code connect}; when the
  *       origin asks, the relay plays the stream on the new server while the old connection still
- *       delivers, switches when the new one delivers a message newer than the last of its type, closes
- *       the old one, and tries the new server first on later attempts.</li>
+ *       delivers, switches when the new one has caught up (it delivers the last message published of
+ *       its type, by timestamp and size, or a newer one: {@code Takeover}), closes the old one, and tries
+ *       the new server first on later attempts.</li>
  * </ul>
  *
  * <p>Costs no thread: connections are on {@link Relays#clients()}, connects on {@link Relays#blocking()},
