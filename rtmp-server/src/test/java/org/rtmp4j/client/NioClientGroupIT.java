@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.rtmp4j.core.command.Status;
 import org.rtmp4j.core.internal.EncodedMedia;
 import org.rtmp4j.core.message.MediaMessage;
 import org.rtmp4j.core.message.VideoMessage;
@@ -66,6 +68,27 @@ class NioClientGroupIT {
         public void onMedia(int streamId, MediaMessage m) {
             media.add(m);
         }
+    }
+
+    @Test
+    void closingTheGroupFromOneOfItsOwnCallbacksDoesNotWaitForItself() throws Exception {
+        // Relays.stopAll closes the group from the last relay's close callback, on a client loop: close() there
+        // must start the shutdown and return, not wait (5 s) for the loop it runs on to end
+        CompletableFuture<String> closedOn = new CompletableFuture<>();
+        NioClient publisher = group.connect(url("live/cam"), options(), new ClientListener() {
+            @Override
+            public void onStatus(int streamId, Status status) {
+                if (streamId != 0 && !closedOn.isDone()) {
+                    group.close();
+                    closedOn.complete(Thread.currentThread().getName());
+                }
+            }
+        }).get(5, TimeUnit.SECONDS);
+        int id = publisher.createStream().get(5, TimeUnit.SECONDS);
+        publisher.publish(id, "cam");
+
+        assertThat(closedOn.get(2, TimeUnit.SECONDS)).as("close() returned on the loop").startsWith("rtmp-client-loop-");
+        assertThat(publisher.closeFuture().handle((v, e) -> true).get(5, TimeUnit.SECONDS)).isTrue();
     }
 
     @Test
