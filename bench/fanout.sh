@@ -87,6 +87,7 @@ AUDIO_ARGS=()
 COMMAND="N_LIST=\"$N_LIST\" DURATION=$DURATION KBPS=$KBPS FPS=$FPS NO_AUDIO=$NO_AUDIO SERVERS=\"$SERVERS\" WARMUP=${WARMUP:-10}"
 COMMAND+=" WARMUP_ROUNDS=${WARMUP_ROUNDS:-3} WARMUP_PLAYERS=${WARMUP_PLAYERS:-max N} RAMP_RATE=${RAMP_RATE:-200} SERVER_CPU=${SERVER_CPU:-0} LOAD_CPU=${LOAD_CPU:-1} MERGED_WRITE_MS=$MERGED_WRITE_MS"
 COMMAND+=" RTMP4J_JAVA_OPTS=\"${RTMP4J_JAVA_OPTS:-"-Xms64m -Xmx128m -XX:+UseSerialGC"}\" RTMP4J_EXTRA_ARGS=\"${RTMP4J_EXTRA_ARGS:-}\" bash bench/fanout.sh"
+[[ "$SERVER_JAR" == "$JAR" ]] || COMMAND="SERVER_JAR=$SERVER_JAR $COMMAND"
 HEAD=$(git -C "$ROOT" rev-parse HEAD 2>/dev/null || echo unknown)
 [[ -z "$(git -C "$ROOT" status --porcelain --untracked-files=no 2>/dev/null)" ]] || HEAD+=" (with uncommitted changes)"
 echo "command: $COMMAND" >&2
