@@ -2,10 +2,10 @@ package org.rtmp4j.server.internal;
 
 /**
  * One connection's flush bookkeeping towards its {@link EventLoop}, the base class of {@link
- * NioTransport} so that these fields live in the transport object itself (the fan-out touches one
- * object per player per message for them, not two: a separate state object cost the video-only
- * fan-out about 7 % CPU at 1000 players, DESIGN-NOTES.md "Fan-out with audio against nginx-rtmp"):
- * <em>dirty</em> (output queued:
+ * NioTransport} so that these fields live in the transport object itself: the fan-out touches one
+ * object per player per message for them, not two (the A/B against a separate state object stayed
+ * within the benchmark's noise, DESIGN-NOTES.md "Fan-out measured with a warm JIT and a steady
+ * column"). <em>Dirty</em> (output queued:
  * flush at the end of this iteration, or after the loop's merged-write delay), <em>urgent</em>
  * (flush at the end of this iteration even under merged writes: commands, control, handshakes) and
  * <em>held</em> (only holdable audio is queued: it waits for the connection's next unheld write or
