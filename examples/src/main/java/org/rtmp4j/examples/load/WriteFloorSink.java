@@ -62,6 +62,7 @@ final class WriteFloorSink {
         long begin = System.nanoTime();
         int opened = 0;
         long steadyStartMs = 0;
+        long steadyEndMs = 0;
         long steadyBytes = 0;
         try (Selector selector = Selector.open()) {
             long end = Long.MAX_VALUE;
@@ -98,11 +99,12 @@ final class WriteFloorSink {
                 selector.selectedKeys().clear();
             }
             steadyBytes = sum(received) - steadyBytes;
+            steadyEndMs = System.currentTimeMillis(); // with the bytes, before the closes
             for (SelectionKey k : selector.keys()) {
                 k.channel().close();
             }
         }
-        var window = new LoadReport.SteadyWindow(steadyStartMs, System.currentTimeMillis(), steadyBytes);
+        var window = new LoadReport.SteadyWindow(steadyStartMs, steadyEndMs, steadyBytes);
         long finish = System.nanoTime();
         long total = 0;
         int keptUp = 0;
