@@ -7,14 +7,11 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -96,7 +93,7 @@ class ExecRelayFfmpegIT {
         Ffmpeg.Run listener = ffmpeg.start("rtsp-listener", "-rtsp_flags", "listen", "-rtsp_transport", "tcp",
                 "-timeout", "120", "-i", "rtsp://127.0.0.1:" + rtsp + "/test", "-map", "0:v", "-c", "copy",
                 "-bsf:v", "dump_extra=freq=keyframe", "-f", "h264", received.toString());
-        awaitListening(rtsp);
+        Listeners.awaitListening(rtsp, WAIT);
         // the drain lets the relay's ffmpeg read the stream to its end and send TEARDOWN before TERM
         exec(live, server, quoted(ffmpeg.ffmpegPath()) + " -hide_banner -nostdin -i {url} -c copy -rtsp_transport tcp"
                 + " -f rtsp rtsp://127.0.0.1:" + rtsp + "/{key}", ExecOptions.DEFAULT.withDrain(Duration.ofSeconds(10)));
@@ -208,27 +205,6 @@ class ExecRelayFfmpegIT {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
         }
-    }
-
-    /**
-     * Waits until something listens on 127.0.0.1:{@code port}, read from {@code /proc/net/tcp} (state 0A) so the
-     * listener's one RTSP session is not spent on a probe.
-     */
-    private static void awaitListening(int port) {
-        String hexPort = String.format(Locale.ROOT, ":%04X", port);
-        eventually(WAIT, "a listener on port " + port, () -> {
-            try {
-                for (String line : Files.readAllLines(Path.of("/proc/net/tcp"), StandardCharsets.US_ASCII)) {
-                    String[] f = line.trim().split("\\s+");
-                    if (f.length > 3 && f[1].endsWith(hexPort) && f[3].equals("0A")) {
-                        return true;
-                    }
-                }
-                return false;
-            } catch (IOException e) {
-                throw new AssertionError("cannot read /proc/net/tcp", e);
-            }
-        });
     }
 
     /** {@code what}, and on failure {@code relay}'s state and log tail. */

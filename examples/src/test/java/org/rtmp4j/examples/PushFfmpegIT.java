@@ -75,9 +75,15 @@ class PushFfmpegIT {
         return s;
     }
 
+    /**
+     * Starts {@code ffmpeg -listen 1} recording to {@code out} and returns once it listens: a push that connects
+     * earlier is refused and waits out its backoff (30 s in the stopped-destination test).
+     */
     private Ffmpeg.Run listen(String name, int port, Path out) throws IOException {
-        return fixture.ffmpeg().start(name, "-listen", "1", "-i", "rtmp://127.0.0.1:" + port + "/app/cam", "-c", "copy",
-                "-f", "flv", out.toString());
+        Ffmpeg.Run run = fixture.ffmpeg().start(name, "-listen", "1", "-i", "rtmp://127.0.0.1:" + port + "/app/cam", "-c",
+                "copy", "-f", "flv", out.toString());
+        Listeners.awaitListening(port, WAIT);
+        return run;
     }
 
     @Test
@@ -205,7 +211,7 @@ class PushFfmpegIT {
                 publisher.send(tags.get(i));
                 videoSent += tags.get(i).type() == FlvTagType.VIDEO ? 1 : 0;
             }
-            eventually(WAIT, "both pushes live", () -> relays.list().size() == 2
+            eventually(WAIT, () -> "both pushes live: " + relays.list(), () -> relays.list().size() == 2
                     && relays.list().stream().allMatch(r -> r.state() == RelayState.LIVE));
             stop(destination.process(), "STOP");
             closing.add(() -> stop(destination.process(), "KILL"));
