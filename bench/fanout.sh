@@ -6,7 +6,9 @@
 #
 # Reports per server and N: server CPU seconds (utime+stime of the server's processes, from /proc)
 # per delivered GB and against nginx-rtmp's, players kept up, video latency p50/p99 (and steady p99), audio
-# latency p99 (and steady p99), time to first keyframe p50/p99, peak RSS so far (VmHWM). It prints its
+# latency p99 (and steady p99), time to first keyframe p50/p99, peak RSS so far (VmHWM), and the client's (load tool's)
+# CPU over the steady window with server+client CPU per GB (on loopback the kernel's receive path is charged to
+# whichever side runs it, and a saturated client shifts it off the server). It prints its
 # settings as a command line and the git HEAD first.
 #
 # HTTP-FLV rows: the publisher stays RTMP (synthetic), the players GET http://127.0.0.1:P/live/bench.flv
@@ -116,11 +118,16 @@ stop() { # pid: TERM, then KILL after 5 s
     wait "$pid" 2>/dev/null || true
 }
 SAMPLER_PID=""
-sample_cpu() { # pid file: "epoch-ms user-ticks sys-ticks" of the process family every 0.2 s until stopped
-    local u k
+sample_cpu() { # pid file: "epoch-ms user sys client-user client-sys" ticks every 0.2 s until stopped
+    # (the server's process family; the client is the load tool or sink whose pid run_load writes to $WORK/client.pid,
+    # "- -" while there is none)
+    local u k cu ck c
     while kill -0 "$1" 2>/dev/null; do
         read -r u k <<< "$(cpu_ticks "$1")"
-        echo "$(date +%s%3N) $u $k" >> "$2"
+        c=$(cat "$WORK/client.pid" 2>/dev/null || true)
+        cu=-; ck=-
+        if [[ -n "$c" ]] && kill -0 "$c" 2>/dev/null; then read -r cu ck <<< "$(cpu_ticks "$c")"; fi
+        echo "$(date +%s%3N) $u $k $cu $ck" >> "$2"
         sleep 0.2
     done
 }
@@ -241,8 +248,10 @@ run_load() { # port n duration -> $WORK/load.out; the client is the one the last
     taskset -c "$LOAD_CPU" java $LOAD_JAVA_OPTS -jar "$JAR" "${cmd[@]}" \
         --players "$2" --duration "$3" --ramp-rate "$RAMP_RATE" --json > "$WORK/load.out" 2>&1 &
     LOAD_PID=$!
+    echo "$LOAD_PID" > "$WORK/client.pid"
     wait "$LOAD_PID" || { echo "load tool failed (N=$2):" >&2; cat "$WORK/load.out" >&2; }
     LOAD_PID=""
+    rm -f "$WORK/client.pid"
 }
 
 RESULTS=$WORK/results.jsonl
@@ -279,7 +288,8 @@ for server in $SERVERS; do
         json=$(grep '^{' "$WORK/load.out" | tail -1 || true)
         [[ -n "$json" ]] || json='{}'
         samples=$(awk 'BEGIN{printf "["} {printf "%s[%s,%s,%s]", (NR>1?",":""), $1, $2, $3} END{printf "]"}' "$WORK/cpu.samples")
-        echo "{\"server\":\"$server\",\"n\":$n,\"cpuTicks\":$((u1 + k1 - u0 - k0)),\"userTicks\":$((u1 - u0)),\"hz\":$HZ,\"rssKb\":$rss,\"cpuSamples\":$samples,\"load\":$json}" >> "$RESULTS"
+        client=$(awk 'BEGIN{printf "["} $4 != "-" {printf "%s[%s,%s,%s]", (n++?",":""), $1, $4, $5} END{printf "]"}' "$WORK/cpu.samples")
+        echo "{\"server\":\"$server\",\"n\":$n,\"cpuTicks\":$((u1 + k1 - u0 - k0)),\"userTicks\":$((u1 - u0)),\"hz\":$HZ,\"rssKb\":$rss,\"cpuSamples\":$samples,\"clientCpuSamples\":$client,\"load\":$json}" >> "$RESULTS"
         grep -v '^{' "$WORK/load.out" | sed "s/^/[$server N=$n] /" >&2 || true
         sleep 2 # let the players' disconnects settle before the next CPU sample
     done
@@ -296,9 +306,9 @@ print(f"\ncommand: {command}\ngit HEAD: {head}")
 print(f"\nFan-out: 1 publisher at {kbps} kbit/s in all (video {fps} fps, {audio}), {duration} s per run, warm-up {warmup} s,"
       f" players join at {ramp}/s (0: all at once), server pinned to one CPU (taskset), load tool (1 event loop) to another\n")
 print("| server | N | kept up | delivered GB | server CPU s (user+sys) | CPU s/GB | x nginx | steady CPU s/GB (user+sys, GB)"
-      " | steady x nginx | video p50 ms | video p99 ms"
+      " | steady x nginx | client CPU % | server+client steady CPU s/GB | both x nginx | video p50 ms | video p99 ms"
       " | video steady p99 ms | audio p99 ms | audio steady p99 ms | TTFK p50 ms | TTFK p99 ms | peak RSS MB |")
-print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
 per_gb = {}
 steady_gb = {}
 def f(v, d=1):
@@ -319,11 +329,24 @@ def steady(r):
     if None in (u0, u1, k0, k1):
         return None
     return ((u1 + k1 - u0 - k0) / r["hz"], (u1 - u0) / r["hz"], b / 1e9)
+def client(r):
+    """(client CPU s, window s) of the load tool (or sink) over the same steady window, or None."""
+    l = r["load"]; sm = r.get("clientCpuSamples") or []
+    t0, t1 = l.get("steadyStartEpochMs"), l.get("steadyEndEpochMs")
+    if not (t0 and t1 and t1 > t0 and len(sm) > 1):
+        return None
+    c = [at(sm, t, i) for t in (t0, t1) for i in (1, 2)]
+    if None in c:
+        return None
+    return ((c[2] + c[3] - c[0] - c[1]) / r["hz"], (t1 - t0) / 1000)
+both_gb = {}
 for r in rows:
     l = r["load"]; cpu = r["cpuTicks"] / r["hz"]; gb = l.get("bytes", 0) / 1e9
     per_gb[(r["server"], r["n"])] = cpu / gb if gb > 0 else None
     st = steady(r)
     steady_gb[(r["server"], r["n"])] = st[0] / st[2] if st and st[2] > 0 else None
+    cl = client(r)
+    both_gb[(r["server"], r["n"])] = (st[0] + cl[0]) / st[2] if st and cl and st[2] > 0 else None
 for r in rows:
     l = r["load"]; cpu = r["cpuTicks"] / r["hz"]; gb = l.get("bytes", 0) / 1e9
     cpg = per_gb[(r["server"], r["n"])]
@@ -332,8 +355,11 @@ for r in rows:
     st = steady(r); scpg = steady_gb[(r["server"], r["n"])]; sbase = steady_gb.get(("nginx", r["n"]))
     sx = scpg / sbase if scpg and sbase else None
     sdesc = f"{f(scpg, 2)} ({st[1]:.2f}+{st[0] - st[1]:.2f} s, {st[2]:.2f} GB)" if st else "n/a"
+    cl = client(r); busy = 100 * cl[0] / cl[1] if cl else None
+    bcpg = both_gb[(r["server"], r["n"])]; bbase = both_gb.get(("nginx", r["n"]))
+    bx = bcpg / bbase if bcpg and bbase else None
     print(f"| {r['server']} | {r['n']} | {l.get('keptUp','?')}/{r['n']} | {gb:.2f} | {cpu:.2f} ({r['userTicks']/r['hz']:.2f}+{cpu - r['userTicks']/r['hz']:.2f}) | {f(cpg, 2)} | {f(x, 2)} | "
-          f"{sdesc} | {f(sx, 2)} | "
+          f"{sdesc} | {f(sx, 2)} | {f(busy, 0)} | {f(bcpg, 2)} | {f(bx, 2)} | "
           f"{f(l.get('latencyP50Ms'))} | {f(l.get('latencyP99Ms'))} | {f(l.get('steadyP99Ms'))} | {f(l.get('audioP99Ms'))} | {f(l.get('audioSteadyP99Ms'))} | "
           f"{f(l.get('ttfkP50Ms'))} | {f(l.get('ttfkP99Ms'))} | {r['rssKb']/1024:.0f} |")
 for variant, base in (("rtmp4j-nohold", "rtmp4j"), ("rtmp4j-tls", "rtmp4j"), ("rtmp4j-http", "rtmp4j"),
@@ -346,4 +372,8 @@ for variant, base in (("rtmp4j-nohold", "rtmp4j"), ("rtmp4j-tls", "rtmp4j"), ("r
 print("\nfloor-msg and floor-av are no RTMP server but a protocol-free sender (write-floor serve) writing the same messages,"
       " one write(2) per message or one per video frame with its audio, per connection: the kernel's price for that"
       " write pattern (no latency measured). x nginx: CPU per GB over nginx-rtmp's at the same N in this run.")
+print("client CPU %: the load tool's (or sink's) CPU over the steady window, of its one CPU; near 100 the client no longer"
+      " drains its sockets at once, and on loopback the kernel then charges more of the receive path to the client and"
+      " less to the server. server+client: both processes' CPU over the steady window per GB, which that shift does not"
+      " move (the load tool's own RTMP parsing is in it too).")
 PY
