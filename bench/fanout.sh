@@ -335,10 +335,15 @@ def client(r):
     t0, t1 = l.get("steadyStartEpochMs"), l.get("steadyEndEpochMs")
     if not (t0 and t1 and t1 > t0 and len(sm) > 1):
         return None
-    c = [at(sm, t, i) for t in (t0, t1) for i in (1, 2)]
+    # the client exits just after the window ends, often before the sampler saw it there: its rate up to its last
+    # sample stands for the rest of the window (at most 0.2 s of 20)
+    end = min(t1, sm[-1][0])
+    if end - t0 < 0.8 * (t1 - t0):
+        return None
+    c = [at(sm, t, i) for t in (t0, end) for i in (1, 2)]
     if None in c:
         return None
-    return ((c[2] + c[3] - c[0] - c[1]) / r["hz"], (t1 - t0) / 1000)
+    return ((c[2] + c[3] - c[0] - c[1]) / r["hz"] * (t1 - t0) / (end - t0), (t1 - t0) / 1000)
 both_gb = {}
 for r in rows:
     l = r["load"]; cpu = r["cpuTicks"] / r["hz"]; gb = l.get("bytes", 0) / 1e9
