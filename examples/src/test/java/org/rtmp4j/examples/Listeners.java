@@ -10,8 +10,9 @@ import java.time.Duration;
 import java.util.Locale;
 
 /**
- * Waits for a listening socket without connecting to it: {@code ffmpeg -listen 1} and mediamtx's RTSP listener in
- * these tests serve exactly one session, so a probe connection would spend it. Linux only ({@code /proc/net/tcp}).
+ * Waits for a listening socket without connecting to it: ffmpeg as a server ({@code -listen 1} for RTMP,
+ * {@code -rtsp_flags listen} for RTSP) serves exactly one session, so a probe connection would spend it. Linux only
+ * ({@code /proc/net/tcp}).
  */
 final class Listeners {
     private Listeners() {
