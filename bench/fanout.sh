@@ -345,12 +345,13 @@ def client(r):
         return None
     return ((c[2] + c[3] - c[0] - c[1]) / r["hz"] * (t1 - t0) / (end - t0), (t1 - t0) / 1000)
 both_gb = {}
+client_cpu = {}
 for r in rows:
     l = r["load"]; cpu = r["cpuTicks"] / r["hz"]; gb = l.get("bytes", 0) / 1e9
     per_gb[(r["server"], r["n"])] = cpu / gb if gb > 0 else None
     st = steady(r)
     steady_gb[(r["server"], r["n"])] = st[0] / st[2] if st and st[2] > 0 else None
-    cl = client(r)
+    cl = client_cpu[(r["server"], r["n"])] = client(r)
     both_gb[(r["server"], r["n"])] = (st[0] + cl[0]) / st[2] if st and cl and st[2] > 0 else None
 for r in rows:
     l = r["load"]; cpu = r["cpuTicks"] / r["hz"]; gb = l.get("bytes", 0) / 1e9
@@ -360,7 +361,7 @@ for r in rows:
     st = steady(r); scpg = steady_gb[(r["server"], r["n"])]; sbase = steady_gb.get(("nginx", r["n"]))
     sx = scpg / sbase if scpg and sbase else None
     sdesc = f"{f(scpg, 2)} ({st[1]:.2f}+{st[0] - st[1]:.2f} s, {st[2]:.2f} GB)" if st else "n/a"
-    cl = client(r); busy = 100 * cl[0] / cl[1] if cl else None
+    cl = client_cpu[(r["server"], r["n"])]; busy = 100 * cl[0] / cl[1] if cl else None
     bcpg = both_gb[(r["server"], r["n"])]; bbase = both_gb.get(("nginx", r["n"]))
     bx = bcpg / bbase if bcpg and bbase else None
     print(f"| {r['server']} | {r['n']} | {l.get('keptUp','?')}/{r['n']} | {gb:.2f} | {cpu:.2f} ({r['userTicks']/r['hz']:.2f}+{cpu - r['userTicks']/r['hz']:.2f}) | {f(cpg, 2)} | {f(x, 2)} | "
